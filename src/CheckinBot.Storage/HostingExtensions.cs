@@ -1,0 +1,61 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using CheckinBot.Core.Registrations;
+using CheckinBot.Storage.Registrations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CheckinBot.Storage;
+
+public static class HostingExtensions
+{
+    /// <summary>
+    /// Azure Table Storage for every port Core defines. Configuration shape:
+    /// <code>"Storage": { "ConnectionString": "UseDevelopmentStorage=true", "AccountUri": null, "TablePrefix": "checkin" }</code>
+    /// </summary>
+    public static IHostApplicationBuilder AddCheckinStorage(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return options.AccountUri is { } uri
+                ? new TableServiceClient(uri, new DefaultAzureCredential())
+                : new TableServiceClient(options.ConnectionString);
+        });
+        services.AddSingleton<CheckinTables>();
+        services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<IChatRegistrationStore, TableChatRegistrationStore>();
+        services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("table-storage", tags: ["ready"]);
+        return builder;
+    }
+}
+
+/// <summary>Creates the tables before the host starts serving, asynchronously (never in a constructor).</summary>
+internal sealed class StorageInitializer(CheckinTables tables) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => tables.CreateAllAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+internal sealed class TableStorageHealthCheck(CheckinTables tables) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await tables.Registrations.GetEntityIfExistsAsync<TableEntity>("health", "probe", cancellationToken: cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException)
+        {
+            return HealthCheckResult.Unhealthy("Table storage is unreachable.", ex);
+        }
+    }
+}

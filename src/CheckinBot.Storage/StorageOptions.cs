@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CheckinBot.Storage;
+
+/// <summary>Azure Storage settings (configuration section <c>Storage</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>A connection string, or <c>UseDevelopmentStorage=true</c> for Azurite. Ignored when <see cref="AccountUri"/> is set.</summary>
+    public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    /// <summary>The table endpoint of an account reached with a managed identity (DefaultAzureCredential).</summary>
+    public Uri? AccountUri { get; set; }
+
+    /// <summary>Prefix of every table name, so that environments can share one account.</summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{0,29}$", ErrorMessage = "Storage:TablePrefix must start with a letter and hold only letters and digits (at most 30).")]
+    public string TablePrefix { get; set; } = "checkin";
+}

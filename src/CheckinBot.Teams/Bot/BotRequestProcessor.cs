@@ -1,0 +1,102 @@
+using System.Text.Json;
+using CheckinBot.Teams.Activities;
+using CheckinBot.Teams.Authentication;
+using CheckinBot.Teams.Connector;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CheckinBot.Teams.Bot;
+
+/// <summary>
+/// <c>POST /api/messages</c>: size limit, parse, authenticate, gate by channel and tenant, then hand the turn to the
+/// handler. Status codes follow product.md: 413, 400, 401, 403, and 200 (or the invoke's own status).
+/// </summary>
+public sealed partial class BotRequestProcessor(
+    InboundTokenValidator tokenValidator,
+    TeamsActivityHandler handler,
+    ConnectorClient connector,
+    IOptions<BotOptions> options,
+    ILogger<BotRequestProcessor> logger)
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    public async Task<IResult> ProcessAsync(HttpContext http)
+    {
+        var cancellationToken = http.RequestAborted;
+        if (http.Request.ContentLength > MaxBodyBytes)
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"The body must be at most {MaxBodyBytes} bytes.");
+
+        var body = await ReadBodyAsync(http.Request, cancellationToken);
+        if (body is null)
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"The body must be at most {MaxBodyBytes} bytes.");
+
+        var activity = Parse(body);
+        if (activity is null)
+            return Problem(StatusCodes.Status400BadRequest, "Not an activity", "The body must be a JSON activity with a 'type'.");
+
+        var auth = await tokenValidator.ValidateAsync(http.Request.Headers.Authorization.ToString(), activity, cancellationToken);
+        switch (auth.Outcome)
+        {
+            case InboundAuthOutcome.Unauthorized:
+                return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "A valid Bot Connector token is required.");
+            case InboundAuthOutcome.Forbidden:
+                return Problem(StatusCodes.Status403Forbidden, "Forbidden", "The token is not endorsed for this channel.");
+            case InboundAuthOutcome.Unavailable:
+                return Problem(StatusCodes.Status503ServiceUnavailable, "Try again", "Token signing keys could not be fetched.");
+        }
+
+        var bot = options.Value;
+        if (!string.Equals(activity.ChannelId, bot.ChannelId, StringComparison.OrdinalIgnoreCase))
+        {
+            LogDropped(logger, activity.Type, "channel", activity.ChannelId);
+            return Results.Ok();
+        }
+        if (!bot.IsTenantAllowed(activity.TenantId))
+        {
+            LogDropped(logger, activity.Type, "tenant", activity.TenantId);
+            return Problem(StatusCodes.Status403Forbidden, "Tenant not allowed", "This bot does not serve the activity's tenant.");
+        }
+        if (activity.ServiceUrl is null || activity.Conversation?.Id is null)
+            return Problem(StatusCodes.Status400BadRequest, "Incomplete activity", "The activity needs 'serviceUrl' and 'conversation.id'.");
+
+        var invokeResponse = await handler.OnTurnAsync(new TurnContext(activity, connector), cancellationToken);
+        return invokeResponse is null
+            ? Results.Ok()
+            : Results.Json(invokeResponse.Body, ProtocolJson.Options, statusCode: invokeResponse.Status);
+    }
+
+    /// <summary>Reads at most one byte past the limit, whatever Content-Length claimed; null when the body is too big.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes)
+                return null;
+        }
+        return buffer.ToArray();
+    }
+
+    private static Activity? Parse(byte[] body)
+    {
+        try
+        {
+            var activity = JsonSerializer.Deserialize<Activity>(body, ProtocolJson.Options);
+            return string.IsNullOrWhiteSpace(activity?.Type) ? null : activity;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult Problem(int status, string title, string detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Dropped {Type} activity: {Gate} {Value} is not served")]
+    private static partial void LogDropped(ILogger logger, string? type, string gate, string? value);
+}

@@ -1,0 +1,26 @@
+namespace CheckinBot.Teams.Connector;
+
+/// <summary>What became of a connector call. Callers decide what to do next; exceptions are kept for bugs.</summary>
+public enum ConnectorOutcome
+{
+    Sent,
+
+    /// <summary>Teams kept answering 429 (or asked us to wait longer than we wait inline): try again after <see cref="ConnectorResult{T}.RetryAfter"/>.</summary>
+    Throttled,
+
+    /// <summary>The person blocked or removed the bot (403 MessageWritesBlocked) or deleted the chat (404 ConversationNotFound).</summary>
+    RecipientGone,
+
+    /// <summary>Anything else: a 4xx we must not repeat, a 5xx that outlived the retries, a transport error, an untrusted URL.</summary>
+    Failed,
+}
+
+public sealed record ConnectorResult<T>(
+    ConnectorOutcome Outcome,
+    T? Value = default,
+    int? StatusCode = null,
+    string? ErrorCode = null,
+    TimeSpan? RetryAfter = null)
+{
+    public bool IsSent => Outcome == ConnectorOutcome.Sent;
+}

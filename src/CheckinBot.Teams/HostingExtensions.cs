@@ -1,0 +1,63 @@
+using CheckinBot.Teams.Authentication;
+using CheckinBot.Teams.Bot;
+using CheckinBot.Teams.Connector;
+using CheckinBot.Teams.Welcome;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace CheckinBot.Teams;
+
+public static class HostingExtensions
+{
+    /// <summary>
+    /// The Teams protocol: inbound token validation, the connector client with its <c>teams-send</c> pipeline,
+    /// the outbound token provider and the activity handler. Configuration shape:
+    /// <code>"Bot": { "AppId": "", "AppPassword": "", "TenantId": "", "AppType": "SingleTenant", "TrustedServiceUrlHosts": [] }</code>
+    /// </summary>
+    public static IHostApplicationBuilder AddCheckinTeams(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName)
+            .Validate(o => o.IsLocalMode || o.AppType == BotAppType.MultiTenant || !string.IsNullOrWhiteSpace(o.TenantId),
+                "Bot:TenantId is required for SingleTenant and UserAssignedMsi bots.")
+            .ValidateOnStart();
+        services.AddOptions<ConnectorResilienceOptions>().BindConfiguration(ConnectorResilienceOptions.SectionName);
+
+        services.AddHttpClient(OpenIdMetadataCache.HttpClientName);
+        services.AddSingleton<OpenIdMetadataCache>();
+        services.AddSingleton<InboundTokenValidator>();
+        // A singleton, so the cached token is shared by every sender in the process.
+        services.AddHttpClient(ClientCredentialsTokenProvider.HttpClientName);
+        services.AddSingleton<IConnectorTokenProvider>(sp => new ClientCredentialsTokenProvider(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(ClientCredentialsTokenProvider.HttpClientName),
+            sp.GetRequiredService<IOptions<BotOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TrustedServiceUrls>();
+
+        services.AddResiliencePipeline<string, HttpResponseMessage>(ConnectorResilience.PipelineKey, (pipeline, context) =>
+            ConnectorResilience.Configure(
+                pipeline,
+                context.ServiceProvider.GetRequiredService<IOptions<ConnectorResilienceOptions>>().Value,
+                context.ServiceProvider.GetRequiredService<TimeProvider>()));
+        // Retries live in the teams-send pipeline, where they know which requests are safe to repeat.
+        services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+
+        services.AddSingleton<TeamsActivityHandler, CheckinActivityHandler>();
+        services.AddTransient<BotRequestProcessor>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapTeamsBot(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapPost(pattern, (HttpContext http, BotRequestProcessor processor) => processor.ProcessAsync(http))
+            .DisableAntiforgery();
+        return endpoints;
+    }
+}

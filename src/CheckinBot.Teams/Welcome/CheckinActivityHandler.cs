@@ -1,0 +1,102 @@
+using CheckinBot.Core.Commands;
+using CheckinBot.Core.Registrations;
+using CheckinBot.Teams.Activities;
+using CheckinBot.Teams.Bot;
+using Microsoft.Extensions.Logging;
+
+namespace CheckinBot.Teams.Welcome;
+
+/// <summary>
+/// CheckinBot's conversation in Teams: keeps the person's chat registration current on every activity, greets them
+/// once on install, and answers commands.
+/// </summary>
+public sealed partial class CheckinActivityHandler(
+    ChatRegistrationService registrations,
+    ILogger<CheckinActivityHandler> logger) : TeamsActivityHandler
+{
+    public override async Task<InvokeResponse?> OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (!IsRemoval(turn.Activity) && ToRegistration(turn.Activity) is { } observed)
+        {
+            var seen = await registrations.RecordSeenAsync(observed, cancellationToken);
+            if (seen.IsNewlyActive)
+            {
+                LogWelcomed(logger, observed.UserId);
+                await turn.SendCardAsync(CheckinCards.Welcome(observed.DisplayName), cancellationToken);
+            }
+        }
+        return await base.OnTurnAsync(turn, cancellationToken);
+    }
+
+    protected override async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var command = ChatCommandParser.Parse(StripMentions(turn.Activity.Text));
+        LogCommand(logger, turn.Activity.From?.AadObjectId, command.Kind);
+        switch (command.Kind)
+        {
+            case ChatCommandKind.Help:
+                await turn.SendCardAsync(CheckinCards.Help(), cancellationToken);
+                break;
+            case ChatCommandKind.Unknown:
+                await turn.SendTextAsync("Sorry, I didn't get that. Type **help** to see what I can do.", cancellationToken);
+                break;
+            default:
+                await turn.SendTextAsync("That part of CheckinBot is on its way but not ready yet. Type **help** to see what I can do.", cancellationToken);
+                break;
+        }
+    }
+
+    protected override async Task OnInstallationRemoveAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.From?.AadObjectId is { } userId)
+            await registrations.MarkUninstalledAsync(userId, cancellationToken);
+    }
+
+    protected override async Task<InvokeResponse> OnAdaptiveCardActionAsync(TurnContext turn, CardActionPayload action, CancellationToken cancellationToken)
+    {
+        if (action.Verb == CheckinCards.HelpVerb)
+        {
+            await turn.SendCardAsync(CheckinCards.Help(), cancellationToken);
+            return InvokeResponses.Message("Here is what I can do.");
+        }
+        await turn.SendTextAsync("That button no longer does anything. Type **help** to see what I can do.", cancellationToken);
+        return InvokeResponses.Error(400, "BadRequest", $"Unknown verb '{action.Verb}'.");
+    }
+
+    private static bool IsRemoval(Activity activity) =>
+        (activity.Type == ActivityTypes.InstallationUpdate && activity.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true)
+        || (activity.Type == ActivityTypes.ConversationUpdate && activity.MembersRemoved?.Any(m => m.Id == activity.Recipient?.Id) == true);
+
+    /// <summary>Only personal chats are the 1:1 conversation we can reach the person in later.</summary>
+    private static ChatRegistration? ToRegistration(Activity activity)
+    {
+        var from = activity.From;
+        var conversation = activity.Conversation;
+        if (from?.AadObjectId is not { Length: > 0 } userId || from.Id is null || conversation?.Id is null
+            || activity.ServiceUrl is null || activity.TenantId is null
+            || (conversation.ConversationType ?? "personal") != "personal")
+        {
+            return null;
+        }
+        return new ChatRegistration
+        {
+            UserId = userId,
+            TenantId = activity.TenantId,
+            ChannelUserId = from.Id,
+            DisplayName = from.Name,
+            ConversationId = conversation.Id,
+            ServiceUrl = activity.ServiceUrl,
+            TimeZone = activity.ClientTimeZone ?? activity.LocalTimezone,
+        };
+    }
+
+    /// <summary>In group chats the text carries the bot mention as &lt;at&gt;Name&lt;/at&gt;; it is not part of the command.</summary>
+    private static string StripMentions(string? text) =>
+        System.Text.RegularExpressions.Regex.Replace(text ?? "", "<at>.*?</at>", "", default, TimeSpan.FromMilliseconds(100));
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Welcomed {UserId}")]
+    private static partial void LogWelcomed(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Command {Kind} from {UserId}")]
+    private static partial void LogCommand(ILogger logger, string? userId, ChatCommandKind kind);
+}

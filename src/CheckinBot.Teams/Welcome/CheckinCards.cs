@@ -1,0 +1,52 @@
+using CheckinBot.Teams.Cards;
+
+namespace CheckinBot.Teams.Welcome;
+
+/// <summary>The first cards a person sees: hello, and what they can type.</summary>
+public static class CheckinCards
+{
+    public const string HelpVerb = "help";
+
+    /// <summary>Command, what it does. Kept in the order a newcomer would try them.</summary>
+    internal static readonly (string Command, string Description)[] Commands =
+    [
+        ("check in", "Start (or resume) your check-in"),
+        ("goals", "See your learning goals and progress"),
+        ("add goal", "Add a learning goal"),
+        ("wins", "Your brag sheet of wins and milestones"),
+        ("feedback", "Feedback you received and asked for"),
+        ("snooze", "Remind me later about this check-in"),
+        ("skip", "Skip this check-in cycle"),
+        ("export my data", "Get everything stored about you"),
+        ("delete my data", "Erase everything stored about you"),
+        ("team", "Managers: who in your team has checked in"),
+        ("cadences", "HR: manage check-in schedules"),
+        ("stats", "HR: participation and goal metrics"),
+    ];
+
+    public static AdaptiveCard Welcome(string? displayName)
+    {
+        var greeting = FirstName(displayName) is { } first ? $"Hi {first}, I'm CheckinBot" : "Hi, I'm CheckinBot";
+        return new AdaptiveCard(
+            [
+                TextBlock.Heading(greeting),
+                new TextBlock("I help you make career growth a habit: a short check-in in this chat now and then, "
+                    + "a log of your learning goals, wins and feedback, and an easy way to keep your manager in the loop."),
+                new TextBlock("Everything you write is yours. You choose what your manager sees, and you can export or delete it any time.")
+                    { IsSubtle = true },
+            ],
+            [new SubmitAction("Show what I can do", Verb(HelpVerb))]);
+    }
+
+    public static AdaptiveCard Help() => new(
+        [
+            TextBlock.Heading("What you can type"),
+            new FactSet([.. Commands.Select(c => new Fact(c.Command, c.Description))]),
+            TextBlock.Subtle("Commands work in any case. Buttons on my cards do the same."),
+        ]);
+
+    internal static Dictionary<string, object?> Verb(string verb) => new() { ["verb"] = verb };
+
+    private static string? FirstName(string? displayName) =>
+        string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim().Split(' ')[0];
+}

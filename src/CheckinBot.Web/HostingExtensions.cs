@@ -1,0 +1,29 @@
+using CheckinBot.Core.Registrations;
+using CheckinBot.Teams;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace CheckinBot.Web;
+
+internal static class HostingExtensions
+{
+    /// <summary>What every CheckinBot host needs: the clock, problem details, health checks, Core's use cases.</summary>
+    public static IHostApplicationBuilder AddCheckinDefaults(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddHealthChecks();
+        services.AddSingleton<ChatRegistrationService>();
+        return builder;
+    }
+
+    public static WebApplication MapCheckinEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapTeamsBot();
+        return app;
+    }
+}

@@ -1,0 +1,18 @@
+using CheckinBot.Storage;
+using CheckinBot.Teams;
+using CheckinBot.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddCheckinDefaults();
+builder.AddCheckinTeams();
+builder.AddCheckinStorage();
+
+var app = builder.Build();
+
+app.MapCheckinEndpoints();
+
+app.Run();
+
+/// <summary>Exposed for WebApplicationFactory in the integration and end-to-end tests.</summary>
+public partial class Program;
