@@ -23,6 +23,9 @@ public sealed record ChatRegistration
     /// <summary>Why the person became unreachable (for example <c>MessageWritesBlocked</c>); null while active.</summary>
     public string? StatusReason { get; init; }
     public DateTimeOffset InstalledAt { get; init; }
+
+    /// <summary>When the welcome card last went out; claimed before sending so duplicate install events greet once.</summary>
+    public DateTimeOffset? WelcomedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public string? Version { get; init; }
 
@@ -34,7 +37,8 @@ public sealed record ChatRegistration
         || ServiceUrl != other.ServiceUrl
         || (other.DisplayName is not null && DisplayName != other.DisplayName)
         || (other.TimeZone is not null && TimeZone != other.TimeZone)
-        || Status != other.Status;
+        || Status != other.Status
+        || WelcomedAt != other.WelcomedAt;
 }
 
 public enum RegistrationStatus

@@ -11,18 +11,23 @@ public sealed partial class ChatRegistrationService(
 {
     private const int MaxAttempts = 5;
 
+    /// <summary>Teams sends installationUpdate and conversationUpdate for one install; greet once for both.</summary>
+    private static readonly TimeSpan WelcomeWindow = TimeSpan.FromMinutes(10);
+
     /// <summary>
     /// Records what an inbound activity tells us about where the person is. Talking to the bot proves they are
-    /// reachable again, so an unreachable or uninstalled registration becomes active.
+    /// reachable again, so an unreachable or uninstalled registration becomes active. The result says whether to
+    /// greet: on an install event or first contact, unless a greeting already went out moments ago.
     /// </summary>
-    public async Task<SeenResult> RecordSeenAsync(ChatRegistration observed, CancellationToken cancellationToken)
+    public async Task<SeenResult> RecordSeenAsync(ChatRegistration observed, bool isInstallEvent, CancellationToken cancellationToken)
     {
         var timeZone = IanaTimeZone.Normalize(observed.TimeZone);
-        var wasActive = false;
+        var welcome = false;
         var stored = await UpdateAsync(observed.UserId, current =>
         {
-            wasActive = current?.Status == RegistrationStatus.Active;
             var now = timeProvider.GetUtcNow();
+            welcome = (isInstallEvent || current?.Status != RegistrationStatus.Active)
+                && (current?.WelcomedAt is not { } welcomedAt || now - welcomedAt > WelcomeWindow);
             var next = (current ?? observed with { InstalledAt = now }) with
             {
                 TenantId = observed.TenantId,
@@ -34,11 +39,12 @@ public sealed partial class ChatRegistrationService(
                 Status = RegistrationStatus.Active,
                 StatusReason = null,
                 UpdatedAt = now,
+                WelcomedAt = welcome ? now : current?.WelcomedAt,
                 Version = current?.Version,
             };
             return current is null || current.DiffersFrom(next) ? next : null;
         }, cancellationToken);
-        return new SeenResult(stored, IsNewlyActive: !wasActive);
+        return new SeenResult(stored, ShouldWelcome: welcome);
     }
 
     public Task MarkUninstalledAsync(string userId, CancellationToken cancellationToken) =>
@@ -75,8 +81,8 @@ public sealed partial class ChatRegistrationService(
         }
     }
 
-    /// <param name="IsNewlyActive">True on first contact and after a reinstall: the moment to say hello.</param>
-    public sealed record SeenResult(ChatRegistration Registration, bool IsNewlyActive);
+    /// <param name="ShouldWelcome">True when this caller won the right to send the welcome card.</param>
+    public sealed record SeenResult(ChatRegistration Registration, bool ShouldWelcome);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Registration {UserId} is now {Status} ({Reason})")]
     private static partial void LogStatusChanged(ILogger logger, string userId, RegistrationStatus status, string? reason);

@@ -24,6 +24,7 @@ internal sealed class ChatRegistrationEntity : ITableEntity
     public string? StatusReason { get; set; }
     public DateTimeOffset InstalledAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? WelcomedAt { get; set; }
 
     public static ChatRegistrationEntity From(ChatRegistration r) => new()
     {
@@ -39,6 +40,7 @@ internal sealed class ChatRegistrationEntity : ITableEntity
         StatusReason = r.StatusReason,
         InstalledAt = r.InstalledAt,
         UpdatedAt = r.UpdatedAt,
+        WelcomedAt = r.WelcomedAt,
     };
 
     public ChatRegistration ToDomain() => new()
@@ -54,6 +56,7 @@ internal sealed class ChatRegistrationEntity : ITableEntity
         StatusReason = StatusReason,
         InstalledAt = InstalledAt,
         UpdatedAt = UpdatedAt,
+        WelcomedAt = WelcomedAt,
         Version = ETag.ToString(),
     };
 }

@@ -18,8 +18,8 @@ public sealed partial class CheckinActivityHandler(
     {
         if (!IsRemoval(turn.Activity) && ToRegistration(turn.Activity) is { } observed)
         {
-            var seen = await registrations.RecordSeenAsync(observed, cancellationToken);
-            if (seen.IsNewlyActive)
+            var seen = await registrations.RecordSeenAsync(observed, IsInstall(turn.Activity), cancellationToken);
+            if (seen.ShouldWelcome)
             {
                 LogWelcomed(logger, observed.UserId);
                 await turn.SendCardAsync(CheckinCards.Welcome(observed.DisplayName), cancellationToken);
@@ -62,6 +62,10 @@ public sealed partial class CheckinActivityHandler(
         await turn.SendTextAsync("That button no longer does anything. Type **help** to see what I can do.", cancellationToken);
         return InvokeResponses.Error(400, "BadRequest", $"Unknown verb '{action.Verb}'.");
     }
+
+    private static bool IsInstall(Activity activity) =>
+        (activity.Type == ActivityTypes.InstallationUpdate && !IsRemoval(activity))
+        || (activity.Type == ActivityTypes.ConversationUpdate && activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true);
 
     private static bool IsRemoval(Activity activity) =>
         (activity.Type == ActivityTypes.InstallationUpdate && activity.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true)

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs CheckinBot locally: Azurite (tables, queues, blobs), the bot in local mode (no app id, samples/org.csv)
+# and the Microsoft 365 Agents Playground pointed at it. Each runs detached (setsid) and logs to .local/.
+# Stop everything with: scripts/run-local.sh stop
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BOT_PORT="${BOT_PORT:-3978}"
+PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
+mkdir -p .local
+
+stop() {
+  for name in playground bot azurite; do
+    if [[ -f ".local/$name.pid" ]]; then
+      kill -- "-$(cat ".local/$name.pid")" 2>/dev/null || true
+      rm -f ".local/$name.pid"
+    fi
+  done
+}
+
+wait_for() { # url, name, log: waits until the URL answers at all (any HTTP status)
+  for _ in $(seq 1 120); do
+    if [[ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" != "000" ]]; then return 0; fi
+    sleep 0.5
+  done
+  echo "$2 did not start; see $3" >&2
+  tail -n 20 "$3" >&2
+  exit 1
+}
+
+start() { # name, command...
+  local name="$1"; shift
+  setsid "$@" > ".local/$name.log" 2>&1 < /dev/null &
+  echo $! > ".local/$name.pid"
+}
+
+if [[ "${1:-}" == "stop" ]]; then stop; echo "stopped"; exit 0; fi
+stop
+
+scripts/install-tools.sh
+dotnet build src/CheckinBot.Web --nologo -v quiet -clp:NoSummary
+
+start azurite node_modules/.bin/azurite --silent --location .local/azurite \
+  --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --skipApiVersionCheck
+wait_for "http://127.0.0.1:10002/devstoreaccount1/Tables" "Azurite" .local/azurite.log
+
+start bot env ASPNETCORE_ENVIRONMENT=Development \
+  dotnet run --project src/CheckinBot.Web --no-build --urls "http://127.0.0.1:$BOT_PORT"
+wait_for "http://127.0.0.1:$BOT_PORT/health/ready" "The bot" .local/bot.log
+
+start playground node_modules/.bin/agentsplayground -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams \
+  -p "$PLAYGROUND_PORT" --disable-telemetry
+wait_for "http://127.0.0.1:$PLAYGROUND_PORT" "The Agents Playground" .local/playground.log
+
+echo
+echo "CheckinBot is running in local mode."
+echo "  Open the Teams playground: http://localhost:$PLAYGROUND_PORT"
+echo "  Bot endpoint:              http://127.0.0.1:$BOT_PORT/api/messages"
+echo "  Logs:                      .local/{azurite,bot,playground}.log"
+echo "  Stop:                      scripts/run-local.sh stop"
