@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace CheckinBot.TestKit;
+
+/// <summary>
+/// A loopback Bot Connector: answers the v3 conversation routes as Teams does and records every request.
+/// Scripted responses (<see cref="Enqueue"/>) are served first, in order, to whatever request comes next.
+/// </summary>
+public sealed class FakeConnector : IAsyncDisposable
+{
+    private readonly LoopbackServer _server;
+    private readonly ConcurrentQueue<ScriptedResponse> _script = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private int _ids;
+
+    private FakeConnector(LoopbackServer server) => _server = server;
+
+    /// <summary>The serviceUrl to put in activities (with the trailing slash Teams uses).</summary>
+    public string ServiceUrl => _server.BaseUri.ToString();
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Bodies of the activities the bot posted (sends and replies), in order.</summary>
+    public IReadOnlyList<JsonElement> PostedActivities =>
+        [.. _requests.Where(r => r.Method == "POST" && r.Path.Contains("/activities", StringComparison.Ordinal))
+            .Select(r => JsonDocument.Parse(r.Body).RootElement)];
+
+    public static async Task<FakeConnector> StartAsync()
+    {
+        FakeConnector? connector = null;
+        var server = await LoopbackServer.StartAsync(app =>
+            app.Map("/v3/{**rest}", (Delegate)((HttpContext ctx) => connector!.HandleAsync(ctx))));
+        connector = new FakeConnector(server);
+        return connector;
+    }
+
+    public void Enqueue(int status, string? body = null, string? retryAfter = null) =>
+        _script.Enqueue(new ScriptedResponse(status, body, retryAfter));
+
+    /// <summary>Waits until at least <paramref name="count"/> activities were posted, or fails after the timeout.</summary>
+    public async Task<IReadOnlyList<JsonElement>> WaitForPostedActivitiesAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = TimeProvider.System.GetTimestamp() + (long)((timeout ?? TimeSpan.FromSeconds(10)).TotalSeconds * TimeProvider.System.TimestampFrequency);
+        while (PostedActivities.Count < count)
+        {
+            if (TimeProvider.System.GetTimestamp() > deadline)
+                throw new TimeoutException($"Expected {count} posted activities, saw {PostedActivities.Count}.");
+            await Task.Delay(50);
+        }
+        return PostedActivities;
+    }
+
+    private async Task<IResult> HandleAsync(HttpContext ctx)
+    {
+        var request = await RecordedRequest.FromAsync(ctx.Request);
+        _requests.Enqueue(request);
+        if (_script.TryDequeue(out var scripted))
+        {
+            if (scripted.RetryAfter is not null)
+                ctx.Response.Headers.RetryAfter = scripted.RetryAfter;
+            return Results.Content(scripted.Body ?? "", "application/json", statusCode: scripted.Status);
+        }
+
+        var id = $"activity-{Interlocked.Increment(ref _ids)}";
+        return (request.Method, request.Path) switch
+        {
+            ("POST", "/v3/conversations") => Results.Json(new { id = $"a:conversation-{id}" }, statusCode: 201),
+            ("POST", _) => Results.Json(new { id }, statusCode: 201),
+            ("PUT", _) => Results.Json(new { id = request.Path.Split('/')[^1] }),
+            ("DELETE", _) => Results.Ok(),
+            ("GET", var p) when p.Contains("/members/", StringComparison.Ordinal) =>
+                Results.Json(new { id = Uri.UnescapeDataString(p.Split('/')[^1]), name = "Alex Wilber", objectId = "aad-1", tenantId = "tenant-1" }),
+            _ => Results.NotFound(),
+        };
+    }
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private sealed record ScriptedResponse(int Status, string? Body, string? RetryAfter);
+}
