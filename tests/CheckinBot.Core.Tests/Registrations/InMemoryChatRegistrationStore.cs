@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using CheckinBot.Core.Registrations;
+
+namespace CheckinBot.Core.Tests.Registrations;
+
+/// <summary>The store contract with real version checks, so the service's retry logic meets real conflicts.</summary>
+internal sealed class InMemoryChatRegistrationStore : IChatRegistrationStore
+{
+    private readonly ConcurrentDictionary<string, ChatRegistration> _rows = new();
+    private int _version;
+
+    public int Writes { get; private set; }
+
+    /// <summary>Runs once before the next save, e.g. to simulate another instance writing first.</summary>
+    public Action? BeforeNextSave { get; set; }
+
+    public Task<ChatRegistration?> FindAsync(string userId, CancellationToken cancellationToken) =>
+        Task.FromResult(_rows.TryGetValue(userId, out var r) ? r : null);
+
+    public Task<bool> TrySaveAsync(ChatRegistration registration, CancellationToken cancellationToken)
+    {
+        var hook = BeforeNextSave;
+        BeforeNextSave = null;
+        hook?.Invoke();
+        lock (_rows)
+        {
+            _rows.TryGetValue(registration.UserId, out var current);
+            if (current?.Version != registration.Version)
+                return Task.FromResult(false);
+            _rows[registration.UserId] = registration with { Version = $"v{Interlocked.Increment(ref _version)}" };
+            Writes++;
+            return Task.FromResult(true);
+        }
+    }
+
+    public void Put(ChatRegistration registration)
+    {
+        lock (_rows)
+            _rows[registration.UserId] = registration with { Version = $"v{Interlocked.Increment(ref _version)}" };
+    }
+}
