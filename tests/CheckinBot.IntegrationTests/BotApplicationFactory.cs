@@ -1,6 +1,7 @@
 using CheckinBot.TestKit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace CheckinBot.IntegrationTests;
 
@@ -12,6 +13,8 @@ public sealed class BotApplicationFactory(AzuriteFixture azurite, IDictionary<st
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Every test host checks the whole container up front: a missing or mis-scoped registration fails here.
+        builder.UseDefaultServiceProvider(o => o.ValidateOnBuild = o.ValidateScopes = true);
         builder.UseSetting("Storage:ConnectionString", azurite.ConnectionString);
         builder.UseSetting("Storage:TablePrefix", TablePrefix);
         builder.UseSetting("Teams:Resilience:BaseDelay", "00:00:00.020");
