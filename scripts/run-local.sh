@@ -48,7 +48,7 @@ start bot env ASPNETCORE_ENVIRONMENT=Development \
   dotnet run --project src/CheckinBot.Web --no-build --urls "http://127.0.0.1:$BOT_PORT"
 wait_for "http://127.0.0.1:$BOT_PORT/health/ready" "The bot" .local/bot.log
 
-start playground node_modules/.bin/agentsplayground -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams \
+start playground node -r ./scripts/loopback-only.cjs node_modules/@microsoft/m365agentsplayground/cli.js -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams \
   -p "$PLAYGROUND_PORT" --disable-telemetry
 wait_for "http://127.0.0.1:$PLAYGROUND_PORT" "The Agents Playground" .local/playground.log
 
