@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Cards;
@@ -46,20 +45,11 @@ public sealed class CardRendererTests
 
     private static async Task<string[]> ValidateAsync(object card)
     {
-        var root = RepoPaths.Root;
-        var start = new ProcessStartInfo("node", [Path.Combine(AppContext.BaseDirectory, "Cards", "validate-cards.js"), root])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(JsonSerializer.Serialize(new[] { card }, ProtocolJson.Options));
-        process.StandardInput.Close();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, error);
-        return [.. JsonDocument.Parse(output).RootElement.EnumerateArray().Select(p => p.GetProperty("message").GetString()!)];
+        var result = await ProcessRunner.RunAsync(
+            "node",
+            [Path.Combine(AppContext.BaseDirectory, "Cards", "validate-cards.js"), RepoPaths.Root],
+            standardInput: JsonSerializer.Serialize(new[] { card }, ProtocolJson.Options));
+        Assert.True(result.ExitCode == 0, result.Error);
+        return [.. JsonDocument.Parse(result.Output).RootElement.EnumerateArray().Select(p => p.GetProperty("message").GetString()!)];
     }
 }
