@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using CheckinBot.TestKit;
 
-namespace CheckinBot.Teams.Tests.Manifest;
+namespace CheckinBot.Deployment.Tests.Manifest;
 
 /// <summary>The Teams app package, built by scripts/package-manifest.sh, passes the official v1.30 manifest schema.</summary>
 public sealed class ManifestTests
