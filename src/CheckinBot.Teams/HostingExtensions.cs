@@ -1,6 +1,7 @@
 using CheckinBot.Teams.Authentication;
 using CheckinBot.Teams.Bot;
 using CheckinBot.Teams.Connector;
+using CheckinBot.Teams.Proactive;
 using CheckinBot.Teams.Welcome;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -48,6 +49,7 @@ public static class HostingExtensions
         // Retries live in the teams-send pipeline, where they know which requests are safe to repeat.
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
 
+        services.AddTransient<ProactiveMessenger>();
         services.AddSingleton<TeamsActivityHandler, CheckinActivityHandler>();
         services.AddTransient<BotRequestProcessor>();
         return builder;

@@ -12,6 +12,9 @@ public sealed record ChatRegistration
 
     /// <summary>The channel's own id for the person (Teams: <c>29:...</c>, unique per bot).</summary>
     public required string ChannelUserId { get; init; }
+
+    /// <summary>The bot's own id in the channel (Teams: <c>28:&lt;app id&gt;</c>), needed to open a new chat.</summary>
+    public string? BotChannelId { get; init; }
     public string? DisplayName { get; init; }
     public required string ConversationId { get; init; }
     public required string ServiceUrl { get; init; }
@@ -33,6 +36,7 @@ public sealed record ChatRegistration
     internal bool DiffersFrom(ChatRegistration other) =>
         TenantId != other.TenantId
         || ChannelUserId != other.ChannelUserId
+        || (other.BotChannelId is not null && BotChannelId != other.BotChannelId)
         || ConversationId != other.ConversationId
         || ServiceUrl != other.ServiceUrl
         || (other.DisplayName is not null && DisplayName != other.DisplayName)

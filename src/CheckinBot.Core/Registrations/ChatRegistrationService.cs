@@ -32,6 +32,7 @@ public sealed partial class ChatRegistrationService(
             {
                 TenantId = observed.TenantId,
                 ChannelUserId = observed.ChannelUserId,
+                BotChannelId = observed.BotChannelId ?? current?.BotChannelId,
                 ConversationId = observed.ConversationId,
                 ServiceUrl = observed.ServiceUrl,
                 DisplayName = observed.DisplayName ?? current?.DisplayName,
@@ -46,6 +47,14 @@ public sealed partial class ChatRegistrationService(
         }, cancellationToken);
         return new SeenResult(stored, ShouldWelcome: welcome);
     }
+
+    /// <summary>The person deleted the chat and a new one was opened: send there from now on.</summary>
+    public Task MoveToConversationAsync(string userId, string conversationId, CancellationToken cancellationToken) =>
+        UpdateAsync(userId, current =>
+            current is null || current.ConversationId == conversationId
+                ? null
+                : current with { ConversationId = conversationId, UpdatedAt = timeProvider.GetUtcNow() },
+            cancellationToken);
 
     public Task MarkUninstalledAsync(string userId, CancellationToken cancellationToken) =>
         SetStatusAsync(userId, RegistrationStatus.Uninstalled, reason: null, cancellationToken);

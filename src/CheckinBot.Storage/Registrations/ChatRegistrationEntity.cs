@@ -16,6 +16,7 @@ internal sealed class ChatRegistrationEntity : ITableEntity
 
     public string TenantId { get; set; } = "";
     public string ChannelUserId { get; set; } = "";
+    public string? BotChannelId { get; set; }
     public string? DisplayName { get; set; }
     public string ConversationId { get; set; } = "";
     public string ServiceUrl { get; set; } = "";
@@ -32,6 +33,7 @@ internal sealed class ChatRegistrationEntity : ITableEntity
         ETag = r.Version is null ? default : new ETag(r.Version),
         TenantId = r.TenantId,
         ChannelUserId = r.ChannelUserId,
+        BotChannelId = r.BotChannelId,
         DisplayName = r.DisplayName,
         ConversationId = r.ConversationId,
         ServiceUrl = r.ServiceUrl,
@@ -48,6 +50,7 @@ internal sealed class ChatRegistrationEntity : ITableEntity
         UserId = PartitionKey,
         TenantId = TenantId,
         ChannelUserId = ChannelUserId,
+        BotChannelId = BotChannelId,
         DisplayName = DisplayName,
         ConversationId = ConversationId,
         ServiceUrl = ServiceUrl,

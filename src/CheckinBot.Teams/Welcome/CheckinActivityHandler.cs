@@ -87,6 +87,7 @@ public sealed partial class CheckinActivityHandler(
             UserId = userId,
             TenantId = activity.TenantId,
             ChannelUserId = from.Id,
+            BotChannelId = activity.Recipient?.Id,
             DisplayName = from.Name,
             ConversationId = conversation.Id,
             ServiceUrl = activity.ServiceUrl,

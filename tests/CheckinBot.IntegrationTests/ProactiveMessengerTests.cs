@@ -1,0 +1,115 @@
+using System.Net.Http.Json;
+using CheckinBot.Core.Registrations;
+using CheckinBot.Teams.Activities;
+using CheckinBot.Teams.Connector;
+using CheckinBot.Teams.Proactive;
+using CheckinBot.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CheckinBot.IntegrationTests;
+
+/// <summary>Proactive sends keep registrations honest: reopen a deleted chat once, mark blocked people unreachable.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ProactiveMessengerTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string NotFound = """{"error":{"code":"ConversationNotFound","message":"Conversation not found."}}""";
+    private const string Blocked = """{"errorCode":209,"message":"{\"error\":{\"code\":\"Forbidden\",\"subCode\":\"MessageWritesBlocked\"}}"}""";
+    private static readonly Activity Nudge = new() { Type = ActivityTypes.Message, Text = "Time for your check-in" };
+    private FakeConnector _connector = null!;
+    private BotApplicationFactory _factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _factory = new BotApplicationFactory(azurite);
+        using var client = _factory.CreateClient();
+        await client.PostAsJsonAsync("/api/messages", Activities.InstallationUpdate(_connector.ServiceUrl));
+        await _connector.WaitForPostedActivitiesAsync(1); // the welcome card
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private async Task<ChatRegistration> AlexAsync() =>
+        (await _factory.Services.GetRequiredService<IChatRegistrationStore>().FindAsync(Activities.UserAadId, CancellationToken.None))!;
+
+    private async Task<ConnectorResult<ResourceResponse>> SendToAlexAsync() =>
+        await _factory.Services.GetRequiredService<ProactiveMessenger>().SendAsync(await AlexAsync(), Nudge, CancellationToken.None);
+
+    [Fact]
+    public async Task Send_ActivePerson_PostsToTheirPersonalChat()
+    {
+        var result = await SendToAlexAsync();
+
+        Assert.Equal(ConnectorOutcome.Sent, result.Outcome);
+        var posted = _connector.PostedActivities[^1];
+        Assert.Equal(Activities.ConversationId, posted.GetProperty("conversation").GetProperty("id").GetString());
+        Assert.Equal(Activities.UserId, posted.GetProperty("recipient").GetProperty("id").GetString());
+        Assert.Equal("Time for your check-in", posted.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Send_403MessageWritesBlocked_MarksUnreachableAndStopsSending()
+    {
+        _connector.Enqueue(403, Blocked);
+
+        var result = await SendToAlexAsync();
+
+        Assert.Equal(ConnectorOutcome.RecipientGone, result.Outcome);
+        var alex = await AlexAsync();
+        Assert.Equal(RegistrationStatus.Unreachable, alex.Status);
+        Assert.Equal("MessageWritesBlocked", alex.StatusReason);
+
+        var requestsBefore = _connector.Requests.Count;
+        Assert.Equal(ConnectorOutcome.RecipientGone, (await SendToAlexAsync()).Outcome);
+        Assert.Equal(requestsBefore, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Send_404ConversationNotFound_ReopensChatOnceAndSendsThere()
+    {
+        _connector.Enqueue(404, NotFound);
+
+        var result = await SendToAlexAsync();
+
+        Assert.Equal(ConnectorOutcome.Sent, result.Outcome);
+        var create = _connector.Requests.Single(r => r.Path == "/v3/conversations");
+        Assert.Contains($"\"members\":[{{\"id\":\"{Activities.UserId}\"}}]", create.Body, StringComparison.Ordinal);
+        Assert.Contains($"\"bot\":{{\"id\":\"{Activities.BotId}\"}}", create.Body, StringComparison.Ordinal);
+        var alex = await AlexAsync();
+        Assert.StartsWith("a:conversation-", alex.ConversationId, StringComparison.Ordinal);
+        Assert.Equal(alex.ConversationId, _connector.PostedActivities[^1].GetProperty("conversation").GetProperty("id").GetString());
+        Assert.Equal(RegistrationStatus.Active, alex.Status);
+    }
+
+    [Fact]
+    public async Task Send_404AgainAfterReopening_MarksUnreachable()
+    {
+        _connector.Enqueue(404, NotFound);
+        _connector.Enqueue(201, """{"id":"a:reopened"}""");
+        _connector.Enqueue(404, NotFound);
+
+        var result = await SendToAlexAsync();
+
+        Assert.Equal(ConnectorOutcome.RecipientGone, result.Outcome);
+        var alex = await AlexAsync();
+        Assert.Equal(RegistrationStatus.Unreachable, alex.Status);
+        Assert.Equal("ConversationNotFound", alex.StatusReason);
+        Assert.Single(_connector.Requests, r => r.Path == "/v3/conversations");
+    }
+
+    [Fact]
+    public async Task Send_ServerErrorThatOutlivesRetries_FailsButKeepsPersonActive()
+    {
+        for (var i = 0; i < 5; i++)
+            _connector.Enqueue(503);
+
+        var result = await SendToAlexAsync();
+
+        Assert.Equal(ConnectorOutcome.Failed, result.Outcome);
+        Assert.Equal(RegistrationStatus.Active, (await AlexAsync()).Status);
+    }
+}
