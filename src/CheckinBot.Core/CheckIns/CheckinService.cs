@@ -1,0 +1,162 @@
+using CheckinBot.Core.Goals;
+using Microsoft.Extensions.Logging;
+
+namespace CheckinBot.Core.CheckIns;
+
+/// <summary>The outcome of one input: the draft as stored, what to tell the person, and the record if it finished.</summary>
+public sealed record CheckinTurn(CheckinDraft Draft, DialogueReply Reply, CheckinRecord? Completed = null)
+{
+    /// <summary>The same activity was already applied (a redelivery): say nothing.</summary>
+    public bool IsDuplicate { get; init; }
+}
+
+/// <summary>
+/// Runs check-ins against the store: one draft per person, every answer saved with an ETag, redelivered activities
+/// ignored, and completion written in one transaction with the goals it touches.
+/// </summary>
+public sealed partial class CheckinService(IGrowthLogStore store, TimeProvider timeProvider, ILogger<CheckinService> logger)
+{
+    private const int MaxAttempts = 5;
+
+    public Task<CheckinDraft?> FindDraftAsync(string userId, CancellationToken cancellationToken) =>
+        store.FindDraftAsync(userId, cancellationToken);
+
+    /// <summary>
+    /// The <c>check in</c> command and the scheduler's entry point. An open draft is continued rather than a second
+    /// one started (also when a scheduled check-in arrives while the person is mid-way).
+    /// </summary>
+    public async Task<CheckinTurn> StartOrResumeAsync(string userId, string? occurrenceId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var draft = await store.FindDraftAsync(userId, cancellationToken);
+            var turn = draft is null
+                ? new CheckinTurn(await NewDraftAsync(userId, occurrenceId, cancellationToken), new DialogueReply(DialogueReplyKind.Ask))
+                : Apply(draft, new DialogueInput.Reopen(), activityId: null);
+            if (turn.Draft == draft || await store.TrySaveDraftAsync(turn.Draft, cancellationToken))
+            {
+                if (draft is null)
+                    LogStarted(logger, userId, turn.Draft.CheckinId, occurrenceId);
+                return turn;
+            }
+            ThrowIfExhausted(attempt, userId);
+        }
+    }
+
+    /// <summary>Applies an input to the person's draft; null when they have no check-in open.</summary>
+    public async Task<CheckinTurn?> HandleAsync(string userId, string? activityId, DialogueInput input, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var draft = await store.FindDraftAsync(userId, cancellationToken);
+            if (draft is null)
+                return await CompletedByAsync(userId, activityId, cancellationToken);
+            if (draft.HasHandled(activityId))
+                return new CheckinTurn(draft, new DialogueReply(DialogueReplyKind.Stale)) { IsDuplicate = true };
+
+            var turn = Apply(draft, input, activityId);
+            if (turn.Completed is not null)
+            {
+                var goals = await GoalChangesAsync(turn.Draft, turn.Completed, cancellationToken);
+                if (await store.TryCompleteAsync(draft, turn.Completed, goals, cancellationToken))
+                {
+                    LogCompleted(logger, userId, turn.Completed.CheckinId, turn.Completed.SharedWithManager);
+                    return turn;
+                }
+            }
+            else if (turn.Reply.Kind is DialogueReplyKind.Invalid or DialogueReplyKind.Stale)
+            {
+                return turn with { Draft = draft }; // nothing changed, nothing to write
+            }
+            else if (await store.TrySaveDraftAsync(turn.Draft, cancellationToken))
+            {
+                return turn;
+            }
+            ThrowIfExhausted(attempt, userId);
+        }
+    }
+
+    private CheckinTurn Apply(CheckinDraft draft, DialogueInput input, string? activityId)
+    {
+        var now = timeProvider.GetUtcNow();
+        var (next, reply) = CheckinDialogue.Apply(draft, input, now);
+        next = next.Remember(activityId);
+        if (reply.Kind != DialogueReplyKind.Completed)
+            return new CheckinTurn(next, reply);
+
+        var record = new CheckinRecord
+        {
+            UserId = draft.UserId,
+            CheckinId = draft.CheckinId,
+            QuestionSetId = draft.QuestionSetId,
+            QuestionSetVersion = draft.QuestionSetVersion,
+            OccurrenceId = draft.OccurrenceId,
+            StartedAt = draft.StartedAt,
+            CompletedAt = now,
+            SharedWithManager = reply.SharedWithManager,
+            CompletedByActivityId = activityId,
+            Answers = [.. next.AnsweredSteps.Select(a => new CheckinAnswer(a.Step.QuestionId, a.Step.Purpose, a.Step.Prompt, a.Answer, a.Step.GoalId))],
+        };
+        return new CheckinTurn(next, reply, record);
+    }
+
+    /// <summary>A redelivery of the activity that finished the last check-in is a duplicate, not "no check-in open".</summary>
+    private async Task<CheckinTurn?> CompletedByAsync(string userId, string? activityId, CancellationToken cancellationToken)
+    {
+        if (activityId is null)
+            return null;
+        var records = await store.ListCheckinsAsync(userId, cancellationToken);
+        var record = records.FirstOrDefault(r => r.CompletedByActivityId == activityId);
+        return record is null ? null : new CheckinTurn(null!, new DialogueReply(DialogueReplyKind.Completed), record) { IsDuplicate = true };
+    }
+
+    private async Task<IReadOnlyList<LearningGoal>> GoalChangesAsync(CheckinDraft draft, CheckinRecord record, CancellationToken cancellationToken)
+    {
+        var goals = (await store.ListGoalsAsync(draft.UserId, cancellationToken)).ToDictionary(g => g.Id);
+        var changed = new List<LearningGoal>();
+        foreach (var answer in record.Answers)
+        {
+            if (answer.Purpose == QuestionPurpose.GoalProgress && answer.GoalId is { } goalId && goals.TryGetValue(goalId, out var goal)
+                && AnswerValidation.ParseProgress(answer.Answer) is { } progress)
+            {
+                changed.Add(goal.WithProgress(progress.Percent, progress.Note, record.CompletedAt));
+            }
+            else if (answer.Purpose == QuestionPurpose.NewGoalTitle)
+            {
+                changed.Add(GoalService.NewGoal(draft.UserId, answer.Answer, record.CompletedAt));
+            }
+        }
+        return changed;
+    }
+
+    private async Task<CheckinDraft> NewDraftAsync(string userId, string? occurrenceId, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var goals = await store.ListGoalsAsync(userId, cancellationToken);
+        var previous = await store.ListCheckinsAsync(userId, cancellationToken);
+        var set = QuestionSet.Default;
+        return new CheckinDraft
+        {
+            UserId = userId,
+            CheckinId = Guid.CreateVersion7(now).ToString("N"),
+            QuestionSetId = set.Id,
+            QuestionSetVersion = set.Version,
+            OccurrenceId = occurrenceId,
+            Steps = CheckinSteps.Build(set, goals.Where(g => g.Status == GoalStatus.Active), ReflectionPrompts.For(userId, previous.Count)),
+            StartedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    private static void ThrowIfExhausted(int attempt, string userId)
+    {
+        if (attempt >= MaxAttempts)
+            throw new ConcurrencyConflictException($"Check-in of {userId} kept changing; gave up after {MaxAttempts} attempts.");
+    }
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Check-in {CheckinId} started for {UserId} (occurrence {OccurrenceId})")]
+    private static partial void LogStarted(ILogger logger, string userId, string checkinId, string? occurrenceId);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Check-in {CheckinId} of {UserId} completed (shared: {Shared})")]
+    private static partial void LogCompleted(ILogger logger, string userId, string checkinId, bool shared);
+}

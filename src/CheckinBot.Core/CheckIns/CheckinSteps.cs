@@ -1,0 +1,26 @@
+using CheckinBot.Core.Goals;
+
+namespace CheckinBot.Core.CheckIns;
+
+/// <summary>Turns a question set into the steps of one check-in: one goal question per active goal, prompts filled in.</summary>
+public static class CheckinSteps
+{
+    public static IReadOnlyList<CheckinStep> Build(QuestionSet set, IEnumerable<LearningGoal> activeGoals, string reflectionPrompt)
+    {
+        var goals = activeGoals.ToList();
+        var steps = new List<CheckinStep>();
+        foreach (var q in set.Questions)
+        {
+            if (q.Kind == QuestionKind.GoalProgress)
+            {
+                steps.AddRange(goals.Select(g => Step(q, $"{q.Id}:{g.Id}", q.Prompt.Replace("{goal}", g.Title, StringComparison.Ordinal)) with { GoalId = g.Id, GoalTitle = g.Title }));
+                continue;
+            }
+            steps.Add(Step(q, q.Id, q.Prompt.Replace("{reflection}", reflectionPrompt, StringComparison.Ordinal)));
+        }
+        return steps;
+    }
+
+    private static CheckinStep Step(Question q, string key, string prompt) =>
+        new(key, q.Id, q.Kind, q.Purpose, prompt, q.Optional, q.MaxLength) { Choices = q.Choices, AskIfYes = q.AskIfYes };
+}

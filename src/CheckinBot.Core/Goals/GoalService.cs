@@ -1,0 +1,51 @@
+using System.Globalization;
+using CheckinBot.Core.CheckIns;
+
+namespace CheckinBot.Core.Goals;
+
+/// <summary>Learning goals outside the check-in: add, list.</summary>
+public sealed class GoalService(IGrowthLogStore store, TimeProvider timeProvider)
+{
+    public const int MaxTextLength = 1000;
+
+    public async Task<IReadOnlyList<LearningGoal>> ListAsync(string userId, CancellationToken cancellationToken) =>
+        [.. (await store.ListGoalsAsync(userId, cancellationToken)).OrderBy(g => g.Status).ThenBy(g => g.CreatedAt)];
+
+    /// <summary>Validates and adds a goal. Returns the goal, or the field and message to show next to the input.</summary>
+    public async Task<(LearningGoal? Goal, string? Field, string? Error)> AddAsync(
+        string userId, string? title, string? why, string? measure, string? targetDate, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        title = title?.Trim();
+        if (string.IsNullOrEmpty(title))
+            return (null, "title", "Give the goal a title, e.g. \"Give a conference talk by June\".");
+        if (title.Length > LearningGoal.MaxTitleLength)
+            return (null, "title", $"Keep the title under {LearningGoal.MaxTitleLength} characters.");
+        if ((why?.Length ?? 0) > MaxTextLength || (measure?.Length ?? 0) > MaxTextLength)
+            return (null, (why?.Length ?? 0) > MaxTextLength ? "why" : "measure", $"Keep it under {MaxTextLength} characters.");
+        DateOnly? target = null;
+        if (!string.IsNullOrWhiteSpace(targetDate))
+        {
+            if (!DateOnly.TryParseExact(targetDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                return (null, "targetDate", "Use a date like 2027-06-30.");
+            if (parsed < DateOnly.FromDateTime(now.UtcDateTime))
+                return (null, "targetDate", "The target date is in the past.");
+            target = parsed;
+        }
+
+        var goal = NewGoal(userId, title, now) with { Why = Blank(why), Measure = Blank(measure), TargetDate = target };
+        return await store.TrySaveGoalAsync(goal, cancellationToken)
+            ? (goal, null, null)
+            : throw new ConcurrencyConflictException($"Goal id {goal.Id} already exists.");
+    }
+
+    internal static LearningGoal NewGoal(string userId, string title, DateTimeOffset now) => new()
+    {
+        UserId = userId,
+        Id = Guid.CreateVersion7(now).ToString("N"),
+        Title = title.Trim(),
+        CreatedAt = now,
+    };
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,43 @@
+namespace CheckinBot.Core.Goals;
+
+public enum GoalStatus
+{
+    Active,
+    Completed,
+    Archived,
+}
+
+/// <summary>One recorded step of progress, kept so that a goal's history can be shown and exported.</summary>
+public sealed record GoalProgressEntry(DateTimeOffset At, int Percent, string? Note);
+
+/// <summary>A SMART-guided learning goal that belongs to the employee.</summary>
+public sealed record LearningGoal
+{
+    public const int MaxTitleLength = 200;
+
+    public required string UserId { get; init; }
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+
+    /// <summary>Why it matters, or the skill gap it closes.</summary>
+    public string? Why { get; init; }
+
+    /// <summary>How success will be measured.</summary>
+    public string? Measure { get; init; }
+    public DateOnly? TargetDate { get; init; }
+    public int Percent { get; init; }
+    public GoalStatus Status { get; init; } = GoalStatus.Active;
+    public IReadOnlyList<GoalProgressEntry> History { get; init; } = [];
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+    public string? Version { get; init; }
+
+    /// <summary>Records progress; reaching 100 % completes the goal.</summary>
+    public LearningGoal WithProgress(int percent, string? note, DateTimeOffset at) => this with
+    {
+        Percent = percent,
+        History = [.. History, new GoalProgressEntry(at, percent, note)],
+        Status = percent >= 100 ? GoalStatus.Completed : Status,
+        CompletedAt = percent >= 100 ? CompletedAt ?? at : CompletedAt,
+    };
+}
