@@ -7,10 +7,13 @@ namespace CheckinBot.Storage;
 public sealed class CheckinTables(TableServiceClient service, IOptions<StorageOptions> options)
 {
     public const string RegistrationsName = "registrations";
+    public const string GrowthLogName = "growthlog";
 
-    internal static readonly string[] All = [RegistrationsName];
+    internal static readonly string[] All = [RegistrationsName, GrowthLogName];
 
     public TableClient Registrations => Get(RegistrationsName);
+
+    public TableClient GrowthLog => Get(GrowthLogName);
 
     public string FullName(string table) => options.Value.TablePrefix + table;
 

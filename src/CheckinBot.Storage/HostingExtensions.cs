@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Identity;
+using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Registrations;
+using CheckinBot.Storage.GrowthLog;
 using CheckinBot.Storage.Registrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -31,6 +33,7 @@ public static class HostingExtensions
         services.AddSingleton<CheckinTables>();
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<IChatRegistrationStore, TableChatRegistrationStore>();
+        services.AddSingleton<IGrowthLogStore, TableGrowthLogStore>();
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("table-storage", tags: ["ready"]);
         return builder;
     }

@@ -1,5 +1,7 @@
 using CheckinBot.Teams.Authentication;
 using CheckinBot.Teams.Bot;
+using CheckinBot.Teams.CheckIns;
+using CheckinBot.Teams.Goals;
 using CheckinBot.Teams.Connector;
 using CheckinBot.Teams.Proactive;
 using CheckinBot.Teams.Welcome;
@@ -50,6 +52,8 @@ public static class HostingExtensions
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
 
         services.AddTransient<ProactiveMessenger>();
+        services.AddSingleton<CheckinConversation>();
+        services.AddSingleton<GoalsConversation>();
         services.AddSingleton<TeamsActivityHandler, CheckinActivityHandler>();
         services.AddTransient<BotRequestProcessor>();
         return builder;

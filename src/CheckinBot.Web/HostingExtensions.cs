@@ -1,3 +1,5 @@
+using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Goals;
 using CheckinBot.Core.Registrations;
 using CheckinBot.Teams;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -14,6 +16,8 @@ internal static class HostingExtensions
         services.AddProblemDetails();
         services.AddHealthChecks();
         services.AddSingleton<ChatRegistrationService>();
+        services.AddSingleton<CheckinService>();
+        services.AddSingleton<GoalService>();
         return builder;
     }
 

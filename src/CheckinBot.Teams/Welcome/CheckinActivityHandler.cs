@@ -2,6 +2,8 @@ using CheckinBot.Core.Commands;
 using CheckinBot.Core.Registrations;
 using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Bot;
+using CheckinBot.Teams.CheckIns;
+using CheckinBot.Teams.Goals;
 using Microsoft.Extensions.Logging;
 
 namespace CheckinBot.Teams.Welcome;
@@ -12,6 +14,8 @@ namespace CheckinBot.Teams.Welcome;
 /// </summary>
 public sealed partial class CheckinActivityHandler(
     ChatRegistrationService registrations,
+    CheckinConversation checkins,
+    GoalsConversation goals,
     ILogger<CheckinActivityHandler> logger) : TeamsActivityHandler
 {
     public override async Task<InvokeResponse?> OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -22,7 +26,7 @@ public sealed partial class CheckinActivityHandler(
             if (seen.ShouldWelcome)
             {
                 LogWelcomed(logger, observed.UserId);
-                await turn.SendCardAsync(CheckinCards.Welcome(observed.DisplayName), cancellationToken);
+                await turn.SendCardAsync(WelcomeCards.Welcome(observed.DisplayName), cancellationToken);
             }
         }
         return await base.OnTurnAsync(turn, cancellationToken);
@@ -30,12 +34,33 @@ public sealed partial class CheckinActivityHandler(
 
     protected override async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var command = ChatCommandParser.Parse(StripMentions(turn.Activity.Text));
-        LogCommand(logger, turn.Activity.From?.AadObjectId, command.Kind);
+        var text = StripMentions(turn.Activity.Text);
+        var command = ChatCommandParser.Parse(text);
+        var userId = turn.Activity.From?.AadObjectId;
+        LogCommand(logger, userId, command.Kind);
+        if (userId is null)
+        {
+            await turn.SendTextAsync("I keep a growth log only for signed-in Teams users, so I can't help in this conversation.", cancellationToken);
+            return;
+        }
+        if (command.Kind == ChatCommandKind.CheckIn)
+        {
+            await checkins.StartAsync(turn, userId, cardActivityId: null, cancellationToken);
+            return;
+        }
+        if (await checkins.TryHandleTextAsync(turn, userId, text, cancellationToken))
+            return;
+
         switch (command.Kind)
         {
             case ChatCommandKind.Help:
-                await turn.SendCardAsync(CheckinCards.Help(), cancellationToken);
+                await turn.SendCardAsync(WelcomeCards.Help(), cancellationToken);
+                break;
+            case ChatCommandKind.Goals:
+                await goals.ListAsync(turn, userId, cancellationToken);
+                break;
+            case ChatCommandKind.AddGoal:
+                await goals.AddFromTextAsync(turn, userId, command.Argument, cancellationToken);
                 break;
             case ChatCommandKind.Unknown:
                 await turn.SendTextAsync("Sorry, I didn't get that. Type **help** to see what I can do.", cancellationToken);
@@ -54,10 +79,23 @@ public sealed partial class CheckinActivityHandler(
 
     protected override async Task<InvokeResponse> OnAdaptiveCardActionAsync(TurnContext turn, CardActionPayload action, CancellationToken cancellationToken)
     {
-        if (action.Verb == CheckinCards.HelpVerb)
+        if (action.Verb == WelcomeCards.HelpVerb)
         {
-            await turn.SendCardAsync(CheckinCards.Help(), cancellationToken);
+            await turn.SendCardAsync(WelcomeCards.Help(), cancellationToken);
             return InvokeResponses.Message("Here is what I can do.");
+        }
+        if (turn.Activity.From?.AadObjectId is { } userId)
+        {
+            if (action.Verb.StartsWith("checkin.", StringComparison.Ordinal))
+            {
+                await checkins.HandleCardAsync(turn, userId, action, cancellationToken);
+                return InvokeResponses.Message("Got it.");
+            }
+            if (action.Verb.StartsWith("goal.", StringComparison.Ordinal))
+            {
+                await goals.HandleCardAsync(turn, userId, action, cancellationToken);
+                return InvokeResponses.Message("Got it.");
+            }
         }
         await turn.SendTextAsync("That button no longer does anything. Type **help** to see what I can do.", cancellationToken);
         return InvokeResponses.Error(400, "BadRequest", $"Unknown verb '{action.Verb}'.");

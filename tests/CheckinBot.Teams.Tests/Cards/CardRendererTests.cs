@@ -11,9 +11,9 @@ public sealed class CardRendererTests
 {
     public static TheoryData<string, AdaptiveCard> AllCards => new()
     {
-        { "welcome", CheckinCards.Welcome("Alex Wilber") },
-        { "welcome-no-name", CheckinCards.Welcome(null) },
-        { "help", CheckinCards.Help() },
+        { "welcome", WelcomeCards.Welcome("Alex Wilber") },
+        { "welcome-no-name", WelcomeCards.Welcome(null) },
+        { "help", WelcomeCards.Help() },
     };
 
     [Theory]
@@ -35,7 +35,7 @@ public sealed class CardRendererTests
     [Fact]
     public void Card_Serialized_HasTypeFirstAndSchema15()
     {
-        var json = JsonSerializer.Serialize(CheckinCards.Help(), ProtocolJson.Options);
+        var json = JsonSerializer.Serialize(WelcomeCards.Help(), ProtocolJson.Options);
         using var doc = JsonDocument.Parse(json);
         Assert.Equal("type", doc.RootElement.EnumerateObject().First().Name);
         Assert.Equal("1.5", doc.RootElement.GetProperty("version").GetString());

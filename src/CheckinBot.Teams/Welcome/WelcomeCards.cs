@@ -1,9 +1,10 @@
 using CheckinBot.Teams.Cards;
+using CheckinBot.Teams.CheckIns;
 
 namespace CheckinBot.Teams.Welcome;
 
 /// <summary>The first cards a person sees: hello, and what they can type.</summary>
-public static class CheckinCards
+public static class WelcomeCards
 {
     public const string HelpVerb = "help";
 
@@ -35,7 +36,7 @@ public static class CheckinCards
                 new TextBlock("Everything you write is yours. You choose what your manager sees, and you can export or delete it any time.")
                     { IsSubtle = true },
             ],
-            [new SubmitAction("Show what I can do", Verb(HelpVerb))]);
+            [new SubmitAction("Start a check-in", Verb(CheckinCards.StartVerb)), new SubmitAction("Show what I can do", Verb(HelpVerb))]);
     }
 
     public static AdaptiveCard Help() => new(

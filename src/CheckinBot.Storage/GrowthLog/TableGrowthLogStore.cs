@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Goals;
+
+namespace CheckinBot.Storage.GrowthLog;
+
+internal sealed class TableGrowthLogStore(CheckinTables tables) : IGrowthLogStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private TableClient Table => tables.GrowthLog;
+
+    public async Task<CheckinDraft?> FindDraftAsync(string userId, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<GrowthLogEntity>(userId, GrowthLogEntity.DraftRow, cancellationToken: cancellationToken);
+        return row.HasValue ? Read<CheckinDraft>(row.Value!) with { Version = row.Value!.ETag.ToString() } : null;
+    }
+
+    public Task<bool> TrySaveDraftAsync(CheckinDraft draft, CancellationToken cancellationToken) =>
+        TrySaveAsync(Row(draft.UserId, GrowthLogEntity.DraftRow, draft with { Version = null }), draft.Version, cancellationToken);
+
+    public async Task<bool> TryCompleteAsync(CheckinDraft draft, CheckinRecord record, IReadOnlyList<LearningGoal> goals, CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.Delete, Row(draft.UserId, GrowthLogEntity.DraftRow, null), new ETag(draft.Version!)),
+            new(TableTransactionActionType.Add, Row(record.UserId, GrowthLogEntity.CheckinPrefix + record.CheckinId, record)),
+        };
+        foreach (var goal in goals)
+        {
+            var row = Row(goal.UserId, GrowthLogEntity.GoalPrefix + goal.Id, goal with { Version = null });
+            actions.Add(goal.Version is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, row)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, new ETag(goal.Version)));
+        }
+        if (record.SharedWithManager)
+            actions.Add(new(TableTransactionActionType.Add, Row(record.UserId, GrowthLogEntity.SharePrefix + record.CheckinId, new { record.CheckinId })));
+
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<CheckinRecord>> ListCheckinsAsync(string userId, CancellationToken cancellationToken) =>
+        [.. (await ListAsync(userId, GrowthLogEntity.CheckinPrefix, cancellationToken)).Select(Read<CheckinRecord>)];
+
+    public async Task<IReadOnlyList<LearningGoal>> ListGoalsAsync(string userId, CancellationToken cancellationToken) =>
+        [.. (await ListAsync(userId, GrowthLogEntity.GoalPrefix, cancellationToken)).Select(e => Read<LearningGoal>(e) with { Version = e.ETag.ToString() })];
+
+    public Task<bool> TrySaveGoalAsync(LearningGoal goal, CancellationToken cancellationToken) =>
+        TrySaveAsync(Row(goal.UserId, GrowthLogEntity.GoalPrefix + goal.Id, goal with { Version = null }), goal.Version, cancellationToken);
+
+    private async Task<bool> TrySaveAsync(GrowthLogEntity row, string? version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (version is null)
+                await Table.AddEntityAsync(row, cancellationToken);
+            else
+                await Table.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Rows whose key starts with <paramref name="prefix"/>: the range [prefix, prefix with its last char + 1).</summary>
+    private async Task<List<GrowthLogEntity>> ListAsync(string userId, string prefix, CancellationToken cancellationToken)
+    {
+        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+        var rows = new List<GrowthLogEntity>();
+        await foreach (var row in Table.QueryAsync<GrowthLogEntity>(
+            e => e.PartitionKey == userId && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(upper) < 0,
+            cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private static GrowthLogEntity Row(string userId, string rowKey, object? data) => new()
+    {
+        PartitionKey = userId,
+        RowKey = rowKey,
+        Data = data is null ? "" : JsonSerializer.Serialize(data, data.GetType(), Json),
+    };
+
+    private static T Read<T>(GrowthLogEntity row) => JsonSerializer.Deserialize<T>(row.Data, Json)!;
+}

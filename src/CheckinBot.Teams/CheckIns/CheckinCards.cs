@@ -1,0 +1,110 @@
+using System.Globalization;
+using CheckinBot.Core.CheckIns;
+using CheckinBot.Teams.Cards;
+
+namespace CheckinBot.Teams.CheckIns;
+
+/// <summary>The check-in as compact cards: one per question, a recap, and the answered/finished states that replace them.</summary>
+public static class CheckinCards
+{
+    public const string AnswerVerb = "checkin.answer";
+    public const string SkipVerb = "checkin.skip";
+    public const string BackVerb = "checkin.back";
+    public const string CancelVerb = "checkin.cancel";
+    public const string ShareVerb = "checkin.share";
+    public const string StartVerb = "checkin.start";
+
+    /// <summary>Input ids on question cards; Teams merges them into the submit data.</summary>
+    public const string ValueInput = "value";
+    public const string NoteInput = "note";
+
+    public static AdaptiveCard Question(CheckinDraft draft, string? notice = null)
+    {
+        var step = draft.CurrentStep!;
+        var askable = draft.Steps.Where(draft.IsAskable).ToList();
+        var position = askable.IndexOf(step) + 1;
+        var body = new List<CardElement>();
+        if (notice is not null)
+            body.Add(new TextBlock(notice) { Color = "Attention" });
+        body.Add(TextBlock.Subtle($"Check-in · question {position} of {askable.Count}"));
+        body.Add(new TextBlock(step.Prompt) { Weight = "Bolder" });
+
+        var actions = new List<CardAction>();
+        switch (step.Kind)
+        {
+            case QuestionKind.Scale:
+                body.Add(new ActionSet([.. Enumerable.Range(1, 5).Select(n => Answer(step, n.ToString(CultureInfo.InvariantCulture)))]));
+                break;
+            case QuestionKind.YesNo:
+                body.Add(new ActionSet([Answer(step, "Yes", AnswerValidation.Yes), Answer(step, "No", AnswerValidation.No)]));
+                break;
+            case QuestionKind.Choice:
+                body.Add(new ActionSet([.. (step.Choices ?? []).Select(c => Answer(step, c))]));
+                break;
+            case QuestionKind.GoalProgress:
+                body.Add(new NumberInput(ValueInput) { Label = "Progress (%)", Min = 0, Max = 100, Placeholder = "0–100", IsRequired = true, ErrorMessage = "A number from 0 to 100" });
+                body.Add(new TextInput(NoteInput) { Label = "Note (optional)", MaxLength = 500, Placeholder = "What moved?" });
+                actions.Add(Submit("Next", AnswerVerb, step.Key));
+                break;
+            default:
+                body.Add(new TextInput(ValueInput) { IsMultiline = true, MaxLength = step.MaxLength, Placeholder = "Your answer" });
+                actions.Add(Submit("Next", AnswerVerb, step.Key));
+                break;
+        }
+        body.Add(TextBlock.Subtle("You can also type your answer, or **skip**, **back**, **cancel**."));
+        if (position > 1)
+            actions.Add(Submit("Back", BackVerb, step.Key));
+        actions.Add(Submit("Skip", SkipVerb, step.Key));
+        actions.Add(Submit("Finish later", CancelVerb, step.Key));
+        return new AdaptiveCard(body, actions);
+    }
+
+    public static AdaptiveCard Recap(CheckinDraft draft)
+    {
+        var body = new List<CardElement> { TextBlock.Heading("Your check-in") };
+        body.AddRange(AnswerBlocks(draft.AnsweredSteps.Select(a => (a.Step.Prompt, a.Answer))));
+        body.Add(new TextBlock("Share it with your manager, or keep it private? Either way it stays in your growth log."));
+        return new AdaptiveCard(body,
+        [
+            Submit("Share with my manager", ShareVerb, CheckinDialogue.RecapKey, ("share", "true")),
+            Submit("Keep private", ShareVerb, CheckinDialogue.RecapKey, ("share", "false")),
+            Submit("Back", BackVerb, CheckinDialogue.RecapKey),
+        ]);
+    }
+
+    /// <summary>Replaces a question card once answered, so no stale buttons stay in the chat.</summary>
+    public static AdaptiveCard Answered(string prompt, string? answer) => new(
+    [
+        TextBlock.Subtle(prompt),
+        new TextBlock(answer is null ? "Skipped" : "✓ " + answer) { IsSubtle = answer is null },
+    ]);
+
+    public static AdaptiveCard Completed(CheckinRecord record) => new(
+    [
+        TextBlock.Heading(record.SharedWithManager ? "Check-in shared with your manager" : "Check-in saved privately"),
+        .. AnswerBlocks(record.Answers.Select(a => (a.Prompt, a.Answer))),
+        TextBlock.Subtle("Type **goals** to see your goals, **check in** any time for another check-in."),
+    ]);
+
+    public static AdaptiveCard Paused() => new(
+    [
+        new TextBlock("Paused. Your answers are saved as a draft."),
+        TextBlock.Subtle("Pick it up whenever you like."),
+    ], [Submit("Continue check-in", StartVerb, null)]);
+
+    private static IEnumerable<CardElement> AnswerBlocks(IEnumerable<(string Prompt, string Answer)> answers) =>
+        answers.SelectMany(a => new CardElement[] { new TextBlock(a.Prompt) { IsSubtle = true, Spacing = "Medium" }, new TextBlock(a.Answer) { Spacing = "None" } });
+
+    private static SubmitAction Answer(CheckinStep step, string title, string? value = null) =>
+        Submit(title, AnswerVerb, step.Key, (ValueInput, value ?? title));
+
+    private static SubmitAction Submit(string title, string verb, string? stepKey, params (string Key, string Value)[] extra)
+    {
+        var data = new Dictionary<string, object?> { ["verb"] = verb };
+        if (stepKey is not null)
+            data["step"] = stepKey;
+        foreach (var (key, value) in extra)
+            data[key] = value;
+        return new SubmitAction(title, data);
+    }
+}

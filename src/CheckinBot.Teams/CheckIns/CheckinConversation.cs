@@ -1,0 +1,121 @@
+using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Commands;
+using CheckinBot.Teams.Bot;
+
+namespace CheckinBot.Teams.CheckIns;
+
+/// <summary>Maps chat and card input onto <see cref="CheckinService"/> and its replies onto cards.</summary>
+public sealed class CheckinConversation(CheckinService checkins)
+{
+    public async Task StartAsync(TurnContext turn, string userId, string? cardActivityId, CancellationToken cancellationToken)
+    {
+        var result = await checkins.StartOrResumeAsync(userId, occurrenceId: null, cancellationToken);
+        if (cardActivityId is not null)
+            await turn.UpdateCardAsync(cardActivityId, CheckinCards.Answered("Check-in paused", "Continued"), cancellationToken);
+        await RespondAsync(turn, result, fromCard: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// While a check-in is open, typed text answers the current question (skip/back/cancel steer it).
+    /// Returns false when no check-in is open or it is paused, so the text is treated as a command.
+    /// </summary>
+    public async Task<bool> TryHandleTextAsync(TurnContext turn, string userId, string text, CancellationToken cancellationToken)
+    {
+        var draft = await checkins.FindDraftAsync(userId, cancellationToken);
+        if (draft is null || draft.Stage == DraftStage.Paused)
+            return false;
+
+        DialogueInput input = ChatCommandParser.Parse(text).Kind switch
+        {
+            ChatCommandKind.Skip => new DialogueInput.Skip(),
+            _ when IsWord(text, "back") => new DialogueInput.Back(),
+            _ when IsWord(text, "cancel") => new DialogueInput.Cancel(),
+            _ => new DialogueInput.Answer(text),
+        };
+        var result = await checkins.HandleAsync(userId, turn.Activity.Id, input, cancellationToken);
+        if (result is not null)
+            await RespondAsync(turn, result, fromCard: false, cancellationToken);
+        return true;
+    }
+
+    public async Task HandleCardAsync(TurnContext turn, string userId, CardActionPayload action, CancellationToken cancellationToken)
+    {
+        if (action.Verb == CheckinCards.StartVerb)
+        {
+            await StartAsync(turn, userId, action.CardActivityId, cancellationToken);
+            return;
+        }
+        var step = action.GetString("step");
+        DialogueInput? input = action.Verb switch
+        {
+            CheckinCards.AnswerVerb => new DialogueInput.Answer(CombinedAnswer(action)) { StepKey = step },
+            CheckinCards.SkipVerb => new DialogueInput.Skip { StepKey = step },
+            CheckinCards.BackVerb => new DialogueInput.Back { StepKey = step },
+            CheckinCards.CancelVerb => new DialogueInput.Cancel { StepKey = step },
+            CheckinCards.ShareVerb => new DialogueInput.Share(action.GetString("share") == "true") { StepKey = step },
+            _ => null,
+        };
+        var before = input is null ? null : await checkins.FindDraftAsync(userId, cancellationToken);
+        var result = input is null ? null : await checkins.HandleAsync(userId, turn.Activity.Id, input, cancellationToken);
+        if (result is null)
+        {
+            await turn.SendTextAsync("That check-in is already finished. Type **check in** to start a new one.", cancellationToken);
+            return;
+        }
+        if (!result.IsDuplicate && action.CardActivityId is { } cardId && result.Reply.Kind is not (DialogueReplyKind.Invalid or DialogueReplyKind.Stale))
+            await ReplaceClickedCardAsync(turn, cardId, before!, result, cancellationToken);
+        await RespondAsync(turn, result, fromCard: action.CardActivityId is not null, cancellationToken);
+    }
+
+    /// <summary>The clicked card becomes a record of what was answered, so its buttons cannot be clicked again.</summary>
+    private static async Task ReplaceClickedCardAsync(TurnContext turn, string cardId, CheckinDraft before, CheckinTurn result, CancellationToken cancellationToken)
+    {
+        var replacement = result.Completed is not null ? CheckinCards.Completed(result.Completed)
+            : before.CurrentStep is not { } step ? CheckinCards.Answered("Your check-in", "Back to the questions")
+            : CheckinCards.Answered(step.Prompt, result.Reply.Kind == DialogueReplyKind.Paused ? "Paused" : result.Draft.Answers.GetValueOrDefault(step.Key));
+        await turn.UpdateCardAsync(cardId, replacement, cancellationToken);
+    }
+
+    private static async Task RespondAsync(TurnContext turn, CheckinTurn result, bool fromCard, CancellationToken cancellationToken)
+    {
+        if (result.IsDuplicate)
+            return;
+        var draft = result.Draft;
+        switch (result.Reply.Kind)
+        {
+            case DialogueReplyKind.Ask:
+                await turn.SendCardAsync(CheckinCards.Question(draft, result.Reply.Message), cancellationToken);
+                break;
+            case DialogueReplyKind.Recap:
+                await turn.SendCardAsync(CheckinCards.Recap(draft), cancellationToken);
+                break;
+            case DialogueReplyKind.Paused:
+                await turn.SendCardAsync(CheckinCards.Paused(), cancellationToken);
+                break;
+            case DialogueReplyKind.Completed when !fromCard: // a click already turned the recap into the result
+                await turn.SendCardAsync(CheckinCards.Completed(result.Completed!), cancellationToken);
+                break;
+            case DialogueReplyKind.Completed:
+                break;
+            default:
+                // Say what went wrong and show where we are, with everything answered so far intact.
+                await turn.SendTextAsync(result.Reply.Message!, cancellationToken);
+                if (draft.Stage == DraftStage.Recap)
+                    await turn.SendCardAsync(CheckinCards.Recap(draft), cancellationToken);
+                else if (result.Reply.Kind == DialogueReplyKind.Stale)
+                    await turn.SendCardAsync(CheckinCards.Question(draft), cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>Goal cards send the percentage and the note as two inputs; the dialogue takes "60% note".</summary>
+    private static string CombinedAnswer(CardActionPayload action)
+    {
+        var value = action.GetString(CheckinCards.ValueInput) ?? "";
+        var note = action.GetString(CheckinCards.NoteInput);
+        return string.IsNullOrWhiteSpace(note) ? value : $"{value}% {note.Trim()}";
+    }
+
+    private static bool IsWord(string text, string word) =>
+        text.Trim().TrimEnd('.', '!').Equals(word, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using CheckinBot.Core.Goals;
+using CheckinBot.Teams.Cards;
+
+namespace CheckinBot.Teams.Goals;
+
+public static class GoalCards
+{
+    public const string FormVerb = "goal.form";
+    public const string AddVerb = "goal.add";
+
+    public static AdaptiveCard List(IReadOnlyList<LearningGoal> goals)
+    {
+        var active = goals.Where(g => g.Status == GoalStatus.Active).ToList();
+        var completed = goals.Count(g => g.Status == GoalStatus.Completed);
+        var body = new List<CardElement> { TextBlock.Heading("Your learning goals") };
+        if (active.Count == 0)
+            body.Add(new TextBlock("No active goals yet. A good goal is specific and has a date, e.g. \"Give a conference talk by June\"."));
+        foreach (var goal in active)
+        {
+            body.Add(new TextBlock(goal.Title) { Weight = "Bolder", Spacing = "Medium" });
+            var facts = new List<Fact> { new("Progress", $"{goal.Percent}%") };
+            if (goal.TargetDate is { } target)
+                facts.Add(new Fact("Target", target.ToString("d MMM yyyy", CultureInfo.InvariantCulture)));
+            if (goal.Why is not null)
+                facts.Add(new Fact("Why", goal.Why));
+            body.Add(new FactSet(facts) { Spacing = "None" });
+        }
+        if (completed > 0)
+            body.Add(TextBlock.Subtle($"{completed} completed goal{(completed == 1 ? "" : "s")}: see **wins**."));
+        return new AdaptiveCard(body, [new SubmitAction("Add a goal", new Dictionary<string, object?> { ["verb"] = FormVerb })]);
+    }
+
+    /// <summary>The add-goal form, refilled with what was typed when a field needs fixing.</summary>
+    public static AdaptiveCard Form(string? title = null, string? why = null, string? measure = null, string? targetDate = null, string? error = null)
+    {
+        var body = new List<CardElement> { TextBlock.Heading("Add a learning goal") };
+        if (error is not null)
+            body.Add(new TextBlock(error) { Color = "Attention" });
+        body.Add(new TextInput("title") { Label = "Goal", IsRequired = true, ErrorMessage = "Give the goal a title", MaxLength = LearningGoal.MaxTitleLength, Placeholder = "Give a conference talk by June", Value = title });
+        body.Add(new TextInput("why") { Label = "Why it matters / the skill gap it closes", IsMultiline = true, MaxLength = GoalService.MaxTextLength, Value = why });
+        body.Add(new TextInput("measure") { Label = "How you'll know you made it", MaxLength = GoalService.MaxTextLength, Value = measure });
+        body.Add(new DateInput("targetDate") { Label = "Target date", Value = targetDate });
+        return new AdaptiveCard(body, [new SubmitAction("Add goal", new Dictionary<string, object?> { ["verb"] = AddVerb })]);
+    }
+
+    public static AdaptiveCard Added(LearningGoal goal) => new(
+    [
+        new TextBlock("✓ Goal added: " + goal.Title) { Weight = "Bolder" },
+        TextBlock.Subtle("I'll ask about it in your next check-in. Type **goals** to see all of them."),
+    ]);
+}
