@@ -50,7 +50,9 @@ wait_for "http://127.0.0.1:$BOT_PORT/health/ready" "The bot" .local/bot.log
 
 start playground node -r ./scripts/loopback-only.cjs node_modules/@microsoft/m365agentsplayground/cli.js -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams \
   -p "$PLAYGROUND_PORT" --disable-telemetry
-wait_for "http://127.0.0.1:$PLAYGROUND_PORT" "The Agents Playground" .local/playground.log
+# Not an HTTP probe: a page load makes the playground install the bot (and so spend the welcome) with no one watching.
+for _ in $(seq 1 120); do grep -q "Listening on" .local/playground.log && break; sleep 0.5; done
+grep -q "Listening on" .local/playground.log || { echo "The Agents Playground did not start; see .local/playground.log" >&2; exit 1; }
 
 echo
 echo "CheckinBot is running in local mode."

@@ -7,13 +7,9 @@ namespace CheckinBot.Teams.CheckIns;
 /// <summary>Maps chat and card input onto <see cref="CheckinService"/> and its replies onto cards.</summary>
 public sealed class CheckinConversation(CheckinService checkins)
 {
-    public async Task StartAsync(TurnContext turn, string userId, string? cardActivityId, CancellationToken cancellationToken)
-    {
-        var result = await checkins.StartOrResumeAsync(userId, occurrenceId: null, cancellationToken);
-        if (cardActivityId is not null)
-            await turn.UpdateCardAsync(cardActivityId, CheckinCards.Answered("Check-in paused", "Continued"), cancellationToken);
-        await RespondAsync(turn, result, fromCard: false, cancellationToken);
-    }
+    /// <summary>Starts a check-in, or shows where the open one is (a second start never opens a second draft).</summary>
+    public async Task StartAsync(TurnContext turn, string userId, CancellationToken cancellationToken) =>
+        await RespondAsync(turn, await checkins.StartOrResumeAsync(userId, occurrenceId: null, cancellationToken), fromCard: false, cancellationToken);
 
     /// <summary>
     /// While a check-in is open, typed text answers the current question (skip/back/cancel steer it).
@@ -42,7 +38,7 @@ public sealed class CheckinConversation(CheckinService checkins)
     {
         if (action.Verb == CheckinCards.StartVerb)
         {
-            await StartAsync(turn, userId, action.CardActivityId, cancellationToken);
+            await StartAsync(turn, userId, cancellationToken);
             return;
         }
         var step = action.GetString("step");

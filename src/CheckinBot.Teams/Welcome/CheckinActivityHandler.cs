@@ -45,7 +45,7 @@ public sealed partial class CheckinActivityHandler(
         }
         if (command.Kind == ChatCommandKind.CheckIn)
         {
-            await checkins.StartAsync(turn, userId, cardActivityId: null, cancellationToken);
+            await checkins.StartAsync(turn, userId, cancellationToken);
             return;
         }
         if (await checkins.TryHandleTextAsync(turn, userId, text, cancellationToken))
