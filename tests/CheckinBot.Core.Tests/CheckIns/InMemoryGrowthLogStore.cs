@@ -1,0 +1,88 @@
+using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Goals;
+
+namespace CheckinBot.Core.Tests.CheckIns;
+
+/// <summary>The growth-log contract with real version checks and all-or-nothing completion.</summary>
+internal sealed class InMemoryGrowthLogStore : IGrowthLogStore
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, CheckinDraft> _drafts = [];
+    private readonly List<CheckinRecord> _records = [];
+    private readonly Dictionary<string, LearningGoal> _goals = [];
+    private int _version;
+
+    public IReadOnlyList<CheckinRecord> Records { get { lock (_gate) return [.. _records]; } }
+
+    /// <summary>Runs once before the next write, to let "another instance" write first.</summary>
+    public Action? BeforeNextWrite { get; set; }
+
+    public Task<CheckinDraft?> FindDraftAsync(string userId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return Task.FromResult(_drafts.GetValueOrDefault(userId));
+    }
+
+    public Task<bool> TrySaveDraftAsync(CheckinDraft draft, CancellationToken cancellationToken)
+    {
+        RunHook();
+        lock (_gate)
+        {
+            if (_drafts.GetValueOrDefault(draft.UserId)?.Version != draft.Version)
+                return Task.FromResult(false);
+            _drafts[draft.UserId] = draft with { Version = NextVersion() };
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> TryCompleteAsync(CheckinDraft draft, CheckinRecord record, IReadOnlyList<LearningGoal> goals, CancellationToken cancellationToken)
+    {
+        RunHook();
+        lock (_gate)
+        {
+            if (_drafts.GetValueOrDefault(draft.UserId)?.Version != draft.Version
+                || goals.Any(g => _goals.GetValueOrDefault(g.Id)?.Version != g.Version))
+            {
+                return Task.FromResult(false);
+            }
+            _drafts.Remove(draft.UserId);
+            _records.Add(record);
+            foreach (var goal in goals)
+                _goals[goal.Id] = goal with { Version = NextVersion() };
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<CheckinRecord>> ListCheckinsAsync(string userId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return Task.FromResult<IReadOnlyList<CheckinRecord>>([.. _records.Where(r => r.UserId == userId)]);
+    }
+
+    public Task<IReadOnlyList<LearningGoal>> ListGoalsAsync(string userId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return Task.FromResult<IReadOnlyList<LearningGoal>>([.. _goals.Values.Where(g => g.UserId == userId)]);
+    }
+
+    public Task<bool> TrySaveGoalAsync(LearningGoal goal, CancellationToken cancellationToken)
+    {
+        RunHook();
+        lock (_gate)
+        {
+            if (_goals.GetValueOrDefault(goal.Id)?.Version != goal.Version)
+                return Task.FromResult(false);
+            _goals[goal.Id] = goal with { Version = NextVersion() };
+            return Task.FromResult(true);
+        }
+    }
+
+    private string NextVersion() => $"v{++_version}";
+
+    private void RunHook()
+    {
+        var hook = BeforeNextWrite;
+        BeforeNextWrite = null;
+        hook?.Invoke();
+    }
+}
