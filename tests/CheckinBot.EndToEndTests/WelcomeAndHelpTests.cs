@@ -1,37 +1,30 @@
 using Azure.Data.Tables;
 using CheckinBot.TestKit;
-using Microsoft.Playwright;
 
 namespace CheckinBot.EndToEndTests;
 
-/// <summary>Drives the Agents Playground in headless Chromium the way a person would: read, type, click.</summary>
+/// <summary>A newcomer meets the bot in the Agents Playground, in headless Chromium.</summary>
 public sealed class WelcomeAndHelpTests(PlaygroundFixture stack) : IClassFixture<PlaygroundFixture>
 {
-    private static readonly LocatorWaitForOptions Visible = new() { State = WaitForSelectorState.Visible, Timeout = 30_000 };
-
     [Fact]
     public async Task NewUser_IsWelcomed_AndHelpWorksByTypingAndByButton()
     {
-        var page = await stack.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var chat = await PlaygroundPage.OpenAsync(stack);
         try
         {
-            await page.GotoAsync(stack.PlaygroundUrl.ToString());
+            // The playground installs the bot for Alex Wilber (install events carry no name); the bot greets.
+            await chat.SeeAsync("Hi, I'm CheckinBot");
 
-            // The playground installs the bot for Alex Wilber (install events carry no name); the bot greets with its welcome card.
-            await page.GetByText("Hi, I'm CheckinBot").First.WaitForAsync(Visible);
-            var showHelp = page.GetByRole(AriaRole.Button, new() { Name = "Show what I can do" });
-            await showHelp.First.WaitForAsync(Visible);
+            await chat.TypeAsync("help");
+            await chat.SeeAsync("What you can type");
+            await chat.SeeAsync("export my data");
+            await chat.SeeAsync("HR: participation and goal metrics");
 
-            await TypeAsync(page, "help");
-            await page.GetByText("What you can type").First.WaitForAsync(Visible);
-            await page.GetByText("export my data").First.WaitForAsync(Visible);
-            await page.GetByText("HR: participation and goal metrics").First.WaitForAsync(Visible);
+            await chat.ClickAsync("Show what I can do");
+            await Microsoft.Playwright.Assertions.Expect(chat.Page.GetByText("What you can type")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
 
-            await showHelp.First.ClickAsync();
-            await Assertions.Expect(page.GetByText("What you can type")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
-
-            await TypeAsync(page, "tell me a joke");
-            await page.GetByText("Sorry, I didn't get that").First.WaitForAsync(Visible);
+            await chat.TypeAsync("tell me a joke");
+            await chat.SeeAsync("Sorry, I didn't get that");
 
             // What the bot learned from the install is in Table Storage.
             var registrations = new TableServiceClient(stack.StorageConnectionString).GetTableClient(stack.TablePrefix + "registrations");
@@ -42,22 +35,12 @@ public sealed class WelcomeAndHelpTests(PlaygroundFixture stack) : IClassFixture
         }
         catch
         {
-            Directory.CreateDirectory("TestResults");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("TestResults", "playground-failure.png"), FullPage = true });
+            await chat.CaptureAsync("welcome-failure");
             throw;
         }
         finally
         {
-            await page.CloseAsync();
+            await chat.Page.CloseAsync();
         }
-    }
-
-    /// <summary>The compose box is a rich-text editor, not an input: focus it, type, press Enter.</summary>
-    private static async Task TypeAsync(IPage page, string text)
-    {
-        var compose = page.GetByRole(AriaRole.Textbox);
-        await compose.ClickAsync();
-        await page.Keyboard.TypeAsync(text);
-        await page.Keyboard.PressAsync("Enter");
     }
 }
