@@ -8,12 +8,15 @@ public sealed class CheckinTables(TableServiceClient service, IOptions<StorageOp
 {
     public const string RegistrationsName = "registrations";
     public const string GrowthLogName = "growthlog";
+    public const string SettingsName = "settings";
 
-    internal static readonly string[] All = [RegistrationsName, GrowthLogName];
+    internal static readonly string[] All = [RegistrationsName, GrowthLogName, SettingsName];
 
     public TableClient Registrations => Get(RegistrationsName);
 
     public TableClient GrowthLog => Get(GrowthLogName);
+
+    public TableClient Settings => Get(SettingsName);
 
     public string FullName(string table) => options.Value.TablePrefix + table;
 

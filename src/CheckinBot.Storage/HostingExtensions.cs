@@ -1,8 +1,10 @@
 using Azure.Data.Tables;
 using Azure.Identity;
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.GrowthLog;
 using CheckinBot.Core.Registrations;
 using CheckinBot.Storage.GrowthLog;
+using CheckinBot.Storage.Settings;
 using CheckinBot.Storage.Registrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -34,6 +36,7 @@ public static class HostingExtensions
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<IChatRegistrationStore, TableChatRegistrationStore>();
         services.AddSingleton<IGrowthLogStore, TableGrowthLogStore>();
+        services.AddSingleton<ISigningKeyProvider, TableSigningKeyProvider>();
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("table-storage", tags: ["ready"]);
         return builder;
     }

@@ -17,6 +17,9 @@ public sealed class BotOptions
     public IList<string> TrustedServiceUrlHosts { get; } = [];
     public IList<string> AllowedTenants { get; } = [];
 
+    /// <summary>The bot's public address (e.g. https://bot.contoso.com/) for links it sends; default: the request's.</summary>
+    public Uri? PublicBaseUrl { get; set; }
+
     /// <summary>The channel this bot serves; activities from any other channel are dropped.</summary>
     public string ChannelId { get; set; } = "msteams";
 

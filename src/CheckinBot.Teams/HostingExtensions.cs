@@ -2,6 +2,7 @@ using CheckinBot.Teams.Authentication;
 using CheckinBot.Teams.Bot;
 using CheckinBot.Teams.CheckIns;
 using CheckinBot.Teams.Goals;
+using CheckinBot.Teams.GrowthLog;
 using CheckinBot.Teams.Connector;
 using CheckinBot.Teams.Proactive;
 using CheckinBot.Teams.Welcome;
@@ -54,6 +55,7 @@ public static class HostingExtensions
         services.AddTransient<ProactiveMessenger>();
         services.AddSingleton<CheckinConversation>();
         services.AddSingleton<GoalsConversation>();
+        services.AddSingleton<GrowthLogConversation>();
         services.AddSingleton<TeamsActivityHandler, CheckinActivityHandler>();
         services.AddTransient<BotRequestProcessor>();
         return builder;

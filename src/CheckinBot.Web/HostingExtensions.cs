@@ -1,5 +1,6 @@
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Goals;
+using CheckinBot.Core.GrowthLog;
 using CheckinBot.Core.Registrations;
 using CheckinBot.Teams;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -18,6 +19,8 @@ internal static class HostingExtensions
         services.AddSingleton<ChatRegistrationService>();
         services.AddSingleton<CheckinService>();
         services.AddSingleton<GoalService>();
+        services.AddSingleton<GrowthLogService>();
+        services.AddSingleton<ExportTokens>();
         return builder;
     }
 
@@ -28,6 +31,7 @@ internal static class HostingExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapTeamsBot();
+        app.MapExportEndpoints();
         return app;
     }
 }

@@ -26,4 +26,7 @@ public interface IGrowthLogStore
 
     /// <summary>Inserts when <see cref="LearningGoal.Version"/> is null, else replaces that version.</summary>
     Task<bool> TrySaveGoalAsync(LearningGoal goal, CancellationToken cancellationToken);
+
+    /// <summary>Deletes everything of the person (draft, check-ins, goals, pending hand-offs); returns the count.</summary>
+    Task<int> EraseAsync(string userId, CancellationToken cancellationToken);
 }

@@ -10,4 +10,7 @@ public interface IChatRegistrationStore
     /// stored version still matches. Returns false when someone else wrote first; the caller re-reads and retries.
     /// </summary>
     Task<bool> TrySaveAsync(ChatRegistration registration, CancellationToken cancellationToken);
+
+    /// <summary>Removes the registration; false when there was none.</summary>
+    Task<bool> DeleteAsync(string userId, CancellationToken cancellationToken);
 }

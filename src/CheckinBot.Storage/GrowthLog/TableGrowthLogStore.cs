@@ -58,6 +58,17 @@ internal sealed class TableGrowthLogStore(CheckinTables tables) : IGrowthLogStor
     public Task<bool> TrySaveGoalAsync(LearningGoal goal, CancellationToken cancellationToken) =>
         TrySaveAsync(Row(goal.UserId, GrowthLogEntity.GoalPrefix + goal.Id, goal with { Version = null }), goal.Version, cancellationToken);
 
+    public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
+    {
+        var rows = new List<GrowthLogEntity>();
+        await foreach (var row in Table.QueryAsync<GrowthLogEntity>(e => e.PartitionKey == userId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            rows.Add(row);
+        // One partition, so whole batches of up to 100 go in one transaction each.
+        foreach (var chunk in rows.Chunk(100))
+            await Table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), cancellationToken);
+        return rows.Count;
+    }
+
     private async Task<bool> TrySaveAsync(GrowthLogEntity row, string? version, CancellationToken cancellationToken)
     {
         try

@@ -12,6 +12,12 @@ internal sealed class TableChatRegistrationStore(CheckinTables tables) : IChatRe
         return response.HasValue ? response.Value!.ToDomain() : null;
     }
 
+    public async Task<bool> DeleteAsync(string userId, CancellationToken cancellationToken)
+    {
+        var response = await tables.Registrations.DeleteEntityAsync(userId, ChatRegistrationEntity.Row, ETag.All, cancellationToken);
+        return response.Status != 404;
+    }
+
     public async Task<bool> TrySaveAsync(ChatRegistration registration, CancellationToken cancellationToken)
     {
         var entity = ChatRegistrationEntity.From(registration);

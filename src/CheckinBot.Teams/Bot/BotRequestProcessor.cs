@@ -60,7 +60,8 @@ public sealed partial class BotRequestProcessor(
         if (activity.ServiceUrl is null || activity.Conversation?.Id is null)
             return Problem(StatusCodes.Status400BadRequest, "Incomplete activity", "The activity needs 'serviceUrl' and 'conversation.id'.");
 
-        var invokeResponse = await handler.OnTurnAsync(new TurnContext(activity, connector), cancellationToken);
+        var baseUri = bot.PublicBaseUrl ?? new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
+        var invokeResponse = await handler.OnTurnAsync(new TurnContext(activity, connector, baseUri), cancellationToken);
         return invokeResponse is null
             ? Results.Ok()
             : Results.Json(invokeResponse.Body, ProtocolJson.Options, statusCode: invokeResponse.Status);

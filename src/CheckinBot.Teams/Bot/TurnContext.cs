@@ -5,9 +5,12 @@ using CheckinBot.Teams.Connector;
 namespace CheckinBot.Teams.Bot;
 
 /// <summary>One inbound activity and the means to answer it in the same conversation.</summary>
-public sealed class TurnContext(Activity activity, ConnectorClient connector)
+public sealed class TurnContext(Activity activity, ConnectorClient connector, Uri botBaseUri)
 {
     public Activity Activity { get; } = activity;
+
+    /// <summary>Where this bot is reachable (Bot:PublicBaseUrl, else the request's own address), for links it hands out.</summary>
+    public Uri BotBaseUri { get; } = botBaseUri;
 
     public Task<ConnectorResult<ResourceResponse>> SendAsync(Activity reply, CancellationToken cancellationToken) =>
         connector.SendToConversationAsync(Activity.ServiceUrl!, Activity.Conversation!.Id!, reply, cancellationToken);

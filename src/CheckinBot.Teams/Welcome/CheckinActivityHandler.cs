@@ -1,9 +1,11 @@
 using CheckinBot.Core.Commands;
+using CheckinBot.Core.GrowthLog;
 using CheckinBot.Core.Registrations;
 using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Bot;
 using CheckinBot.Teams.CheckIns;
 using CheckinBot.Teams.Goals;
+using CheckinBot.Teams.GrowthLog;
 using Microsoft.Extensions.Logging;
 
 namespace CheckinBot.Teams.Welcome;
@@ -16,6 +18,7 @@ public sealed partial class CheckinActivityHandler(
     ChatRegistrationService registrations,
     CheckinConversation checkins,
     GoalsConversation goals,
+    GrowthLogConversation growthLog,
     ILogger<CheckinActivityHandler> logger) : TeamsActivityHandler
 {
     public override async Task<InvokeResponse?> OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -62,6 +65,18 @@ public sealed partial class CheckinActivityHandler(
             case ChatCommandKind.AddGoal:
                 await goals.AddFromTextAsync(turn, userId, command.Argument, cancellationToken);
                 break;
+            case ChatCommandKind.Wins:
+                await growthLog.WinsAsync(turn, userId, BragPeriod.Quarter, cancellationToken);
+                break;
+            case ChatCommandKind.Feedback:
+                await growthLog.FeedbackAsync(turn, userId, cancellationToken);
+                break;
+            case ChatCommandKind.ExportMyData:
+                await growthLog.ExportAsync(turn, userId, cancellationToken);
+                break;
+            case ChatCommandKind.DeleteMyData:
+                await turn.SendCardAsync(GrowthLogCards.ConfirmErase(), cancellationToken);
+                break;
             case ChatCommandKind.Unknown:
                 await turn.SendTextAsync("Sorry, I didn't get that. Type **help** to see what I can do.", cancellationToken);
                 break;
@@ -94,6 +109,11 @@ public sealed partial class CheckinActivityHandler(
             if (action.Verb.StartsWith("goal.", StringComparison.Ordinal))
             {
                 await goals.HandleCardAsync(turn, userId, action, cancellationToken);
+                return InvokeResponses.Message("Got it.");
+            }
+            if (action.Verb.StartsWith("wins.", StringComparison.Ordinal) || action.Verb.StartsWith("data.", StringComparison.Ordinal))
+            {
+                await growthLog.HandleCardAsync(turn, userId, action, cancellationToken);
                 return InvokeResponses.Message("Got it.");
             }
         }

@@ -77,6 +77,17 @@ internal sealed class InMemoryGrowthLogStore : IGrowthLogStore
         }
     }
 
+    public Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var count = (_drafts.Remove(userId) ? 1 : 0) + _records.RemoveAll(r => r.UserId == userId);
+            foreach (var goal in _goals.Values.Where(g => g.UserId == userId).ToList())
+                count += _goals.Remove(goal.Id) ? 1 : 0;
+            return Task.FromResult(count);
+        }
+    }
+
     private string NextVersion() => $"v{++_version}";
 
     private void RunHook()

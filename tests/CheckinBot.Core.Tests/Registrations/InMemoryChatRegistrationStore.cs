@@ -33,6 +33,9 @@ internal sealed class InMemoryChatRegistrationStore : IChatRegistrationStore
         }
     }
 
+    public Task<bool> DeleteAsync(string userId, CancellationToken cancellationToken) =>
+        Task.FromResult(_rows.TryRemove(userId, out _));
+
     public void Put(ChatRegistration registration)
     {
         lock (_rows)

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+
+namespace CheckinBot.Core.GrowthLog;
+
+/// <summary>The export as one CSV table: a row per check-in answer, per goal and per goal progress entry.</summary>
+public static class GrowthLogCsv
+{
+    public static string Write(GrowthLogExport export)
+    {
+        var csv = new StringBuilder("kind,date,checkinId,sharedWithManager,question,answer,goalId,goal,percent,status\r\n");
+        foreach (var record in export.CheckIns)
+        {
+            foreach (var answer in record.Answers)
+                Row(csv, "checkin-answer", record.CompletedAt, record.CheckinId, record.SharedWithManager.ToString(), answer.Prompt, answer.Answer, answer.GoalId, null, null, null);
+        }
+        foreach (var goal in export.Goals)
+        {
+            Row(csv, "goal", goal.CreatedAt, null, null, null, goal.Why, goal.Id, goal.Title, goal.Percent.ToString(CultureInfo.InvariantCulture), goal.Status.ToString());
+            foreach (var entry in goal.History)
+                Row(csv, "goal-progress", entry.At, null, null, null, entry.Note, goal.Id, goal.Title, entry.Percent.ToString(CultureInfo.InvariantCulture), null);
+        }
+        return csv.ToString();
+    }
+
+    private static void Row(StringBuilder csv, params object?[] cells)
+    {
+        csv.AppendJoin(',', cells.Select(c => Escape(c switch
+        {
+            DateTimeOffset at => at.ToString("O", CultureInfo.InvariantCulture),
+            _ => c?.ToString(),
+        })));
+        csv.Append("\r\n");
+    }
+
+    /// <summary>RFC 4180 quoting, and a leading quote for text a spreadsheet would run as a formula.</summary>
+    private static string Escape(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+            return "";
+        if (value[0] is '=' or '+' or '-' or '@')
+            value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+}

@@ -1,0 +1,82 @@
+using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Goals;
+using CheckinBot.Core.Registrations;
+using Microsoft.Extensions.Logging;
+
+namespace CheckinBot.Core.GrowthLog;
+
+public enum BragPeriod
+{
+    Month,
+    Quarter,
+    Year,
+    All,
+}
+
+/// <summary>A line of the brag sheet: a win from a check-in, or a completed goal.</summary>
+public sealed record BragItem(DateTimeOffset At, string Text, bool IsCompletedGoal);
+
+/// <summary>Feedback asked for in check-ins (received feedback arrives with the manager features).</summary>
+public sealed record FeedbackRequest(DateTimeOffset At, string Topic, bool SharedWithManager);
+
+/// <summary>Everything stored about one person, for <c>export my data</c>.</summary>
+public sealed record GrowthLogExport(
+    string UserId,
+    DateTimeOffset ExportedAt,
+    ChatRegistration? Registration,
+    IReadOnlyList<CheckinRecord> CheckIns,
+    IReadOnlyList<LearningGoal> Goals,
+    CheckinDraft? Draft);
+
+/// <summary>The employee's view of their own log: brag sheet, feedback, export, erase.</summary>
+public sealed partial class GrowthLogService(
+    IGrowthLogStore store,
+    IChatRegistrationStore registrations,
+    TimeProvider timeProvider,
+    ILogger<GrowthLogService> logger)
+{
+    public async Task<IReadOnlyList<BragItem>> WinsAsync(string userId, BragPeriod period, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var from = period switch
+        {
+            BragPeriod.Month => now.AddMonths(-1),
+            BragPeriod.Quarter => now.AddMonths(-3),
+            BragPeriod.Year => now.AddYears(-1),
+            _ => DateTimeOffset.MinValue,
+        };
+        var wins = (await store.ListCheckinsAsync(userId, cancellationToken))
+            .SelectMany(r => r.Wins.Select(w => new BragItem(r.CompletedAt, w, IsCompletedGoal: false)));
+        var goals = (await store.ListGoalsAsync(userId, cancellationToken))
+            .Where(g => g is { Status: GoalStatus.Completed, CompletedAt: not null })
+            .Select(g => new BragItem(g.CompletedAt!.Value, g.Title, IsCompletedGoal: true));
+        return [.. wins.Concat(goals).Where(i => i.At >= from).OrderByDescending(i => i.At)];
+    }
+
+    public async Task<IReadOnlyList<FeedbackRequest>> FeedbackRequestsAsync(string userId, CancellationToken cancellationToken) =>
+        [.. (await store.ListCheckinsAsync(userId, cancellationToken))
+            .SelectMany(r => r.Answers.Where(a => a.Purpose == QuestionPurpose.FeedbackRequest)
+                .Select(a => new FeedbackRequest(r.CompletedAt, a.Answer, r.SharedWithManager)))
+            .OrderByDescending(f => f.At)];
+
+    public async Task<GrowthLogExport> ExportAsync(string userId, CancellationToken cancellationToken) => new(
+        userId,
+        timeProvider.GetUtcNow(),
+        await registrations.FindAsync(userId, cancellationToken),
+        [.. (await store.ListCheckinsAsync(userId, cancellationToken)).OrderBy(r => r.CompletedAt)],
+        await store.ListGoalsAsync(userId, cancellationToken),
+        await store.FindDraftAsync(userId, cancellationToken));
+
+    /// <summary>Erases the person's check-ins, goals, draft and chat registration. Returns how many items went.</summary>
+    public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
+    {
+        var erased = await store.EraseAsync(userId, cancellationToken);
+        if (await registrations.DeleteAsync(userId, cancellationToken))
+            erased++;
+        LogErased(logger, userId, erased);
+        return erased;
+    }
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Erased {Count} items of {UserId} at their request")]
+    private static partial void LogErased(ILogger logger, string userId, int count);
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using CheckinBot.Core.GrowthLog;
+using CheckinBot.Teams.Cards;
+
+namespace CheckinBot.Teams.GrowthLog;
+
+public static class GrowthLogCards
+{
+    public const string WinsVerb = "wins.period";
+    public const string EraseVerb = "data.erase";
+    public const string KeepVerb = "data.keep";
+
+    public static AdaptiveCard Wins(IReadOnlyList<BragItem> items, BragPeriod period)
+    {
+        var body = new List<CardElement> { TextBlock.Heading($"Your brag sheet · {Describe(period)}") };
+        if (items.Count == 0)
+            body.Add(new TextBlock("Nothing here yet for this period. Wins come from your check-ins and completed goals."));
+        body.AddRange(items.Select(i => new TextBlock($"• {Date(i.At)} — {(i.IsCompletedGoal ? "Completed goal: " : "")}{i.Text}")));
+        if (items.Count > 0)
+            body.Add(TextBlock.Subtle("Copy this into your next performance review."));
+        return new AdaptiveCard(body, [.. Enum.GetValues<BragPeriod>().Where(p => p != period).Select(p =>
+            new SubmitAction(Describe(p), new Dictionary<string, object?> { ["verb"] = WinsVerb, ["period"] = p.ToString() }))]);
+    }
+
+    public static AdaptiveCard Feedback(IReadOnlyList<FeedbackRequest> requests)
+    {
+        var body = new List<CardElement> { TextBlock.Heading("Feedback") };
+        body.Add(new TextBlock("Asked for") { Weight = "Bolder", Spacing = "Medium" });
+        if (requests.Count == 0)
+            body.Add(TextBlock.Subtle("Nothing yet. The last question of a check-in lets you ask your manager for feedback on something specific."));
+        body.AddRange(requests.Select(r => new TextBlock($"• {Date(r.At)} — {r.Topic}{(r.SharedWithManager ? "" : " (kept private, so your manager has not seen it)")}")));
+        body.Add(new TextBlock("Received") { Weight = "Bolder", Spacing = "Medium" });
+        body.Add(TextBlock.Subtle("Feedback from your manager will appear here."));
+        return new AdaptiveCard(body);
+    }
+
+    public static AdaptiveCard Export(Uri json, Uri csv) => new(
+    [
+        TextBlock.Heading("Your data is ready"),
+        new TextBlock("Everything CheckinBot stores about you: check-ins, goals with their history, and your chat details."),
+        TextBlock.Subtle($"The links work for {ExportTokens.Lifetime.TotalMinutes:0} minutes. Type **export my data** again for new ones."),
+    ],
+    [new OpenUrlAction("Download JSON", json), new OpenUrlAction("Download CSV", csv)]);
+
+    public static AdaptiveCard ConfirmErase() => new(
+    [
+        TextBlock.Heading("Delete all your data?"),
+        new TextBlock("This erases your check-ins, goals, wins and feedback requests from CheckinBot for good. It cannot be undone; **export my data** first if you want a copy."),
+    ],
+    [
+        new SubmitAction("Yes, delete everything", new Dictionary<string, object?> { ["verb"] = EraseVerb }),
+        new SubmitAction("No, keep it", new Dictionary<string, object?> { ["verb"] = KeepVerb }),
+    ]);
+
+    public static AdaptiveCard Erased(int count) => new(
+    [
+        new TextBlock($"Done: {count} item{(count == 1 ? "" : "s")} deleted. CheckinBot no longer holds any of your check-ins or goals.") { Weight = "Bolder" },
+    ]);
+
+    public static AdaptiveCard Kept() => new([new TextBlock("Nothing was deleted.")]);
+
+    internal static string Describe(BragPeriod period) => period switch
+    {
+        BragPeriod.Month => "Last month",
+        BragPeriod.Quarter => "Last 3 months",
+        BragPeriod.Year => "Last year",
+        _ => "Everything",
+    };
+
+    private static string Date(DateTimeOffset at) => at.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+}

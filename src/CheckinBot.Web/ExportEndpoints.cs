@@ -1,0 +1,30 @@
+using System.Text;
+using System.Text.Json;
+using CheckinBot.Core.GrowthLog;
+
+namespace CheckinBot.Web;
+
+/// <summary>Downloads behind the short-lived links that <c>export my data</c> sends.</summary>
+internal static class ExportEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/export/{token}/{format}", async (string token, string format, ExportTokens tokens, GrowthLogService log, HttpContext http) =>
+        {
+            if (format is not ("json" or "csv"))
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown format", detail: "The format must be json or csv.");
+            var userId = await tokens.ValidateAsync(token, http.RequestAborted);
+            if (userId is null)
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Link expired", detail: "This link is invalid or has expired. Type 'export my data' in Teams for a new one.");
+
+            var export = await log.ExportAsync(userId, http.RequestAborted);
+            http.Response.Headers.CacheControl = "no-store";
+            return format == "json"
+                ? Results.File(JsonSerializer.SerializeToUtf8Bytes(export, Json), "application/json", "checkinbot-export.json")
+                : Results.File(Encoding.UTF8.GetBytes(GrowthLogCsv.Write(export)), "text/csv", "checkinbot-export.csv");
+        });
+        return endpoints;
+    }
+}
