@@ -1,6 +1,12 @@
 using System.Text.Json;
 using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Cards;
+using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Goals;
+using CheckinBot.Core.GrowthLog;
+using CheckinBot.Teams.CheckIns;
+using CheckinBot.Teams.Goals;
+using CheckinBot.Teams.GrowthLog;
 using CheckinBot.Teams.Welcome;
 using CheckinBot.TestKit;
 
@@ -9,11 +15,51 @@ namespace CheckinBot.Teams.Tests.Cards;
 /// <summary>Every card we send must parse cleanly in the official Adaptive Cards renderer (npm <c>adaptivecards</c>).</summary>
 public sealed class CardRendererTests
 {
+    private static readonly DateTimeOffset At = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly LearningGoal Goal = new() { UserId = "u", Id = "g1", Title = "Give a talk", Why = "visibility", TargetDate = new DateOnly(2027, 6, 30), CreatedAt = At };
+
+    /// <summary>A draft at each kind of question, and at the recap.</summary>
+    private static CheckinDraft DraftAt(string stepKey)
+    {
+        var steps = CheckinSteps.Build(QuestionSet.Default, [Goal], "What did you avoid?");
+        var draft = new CheckinDraft { UserId = "u", CheckinId = "c", QuestionSetId = "default", QuestionSetVersion = 1, Steps = steps, StartedAt = At, UpdatedAt = At };
+        return stepKey == "recap"
+            ? draft with { Stage = DraftStage.Recap, Current = steps.Count, Answers = draft.Answers.Add("energy", "4").Add("learned", "Rust") }
+            : draft with { Current = steps.ToList().FindIndex(s => s.Key == stepKey), Answers = draft.Answers.Add("new-goal", "yes") };
+    }
+
+    private static readonly CheckinRecord Record = new()
+    {
+        UserId = "u", CheckinId = "c", QuestionSetId = "default", QuestionSetVersion = 1, StartedAt = At, CompletedAt = At, SharedWithManager = true,
+        Answers = [new CheckinAnswer("energy", QuestionPurpose.Energy, "How energised?", "4")],
+    };
+
     public static TheoryData<string, AdaptiveCard> AllCards => new()
     {
         { "welcome", WelcomeCards.Welcome("Alex Wilber") },
         { "welcome-no-name", WelcomeCards.Welcome(null) },
         { "help", WelcomeCards.Help() },
+        { "question-scale", CheckinCards.Question(DraftAt("energy")) },
+        { "question-goal", CheckinCards.Question(DraftAt("goals:g1"), "Please start with a percentage") },
+        { "question-text", CheckinCards.Question(DraftAt("learned")) },
+        { "question-yes-no", CheckinCards.Question(DraftAt("new-goal")) },
+        { "question-conditional", CheckinCards.Question(DraftAt("new-goal-title")) },
+        { "recap", CheckinCards.Recap(DraftAt("recap")) },
+        { "answered", CheckinCards.Answered("How energised?", "4") },
+        { "skipped", CheckinCards.Answered("Blockers?", null) },
+        { "completed", CheckinCards.Completed(Record) },
+        { "paused", CheckinCards.Paused() },
+        { "goals", GoalCards.List([Goal, Goal with { Id = "g2", Status = GoalStatus.Completed }]) },
+        { "goals-empty", GoalCards.List([]) },
+        { "goal-form", GoalCards.Form() },
+        { "goal-form-error", GoalCards.Form("x", "y", "z", "2020-01-01", "The target date is in the past.") },
+        { "goal-added", GoalCards.Added(Goal) },
+        { "wins", GrowthLogCards.Wins([new BragItem(At, "Shipped it", false), new BragItem(At, "Give a talk", true)], BragPeriod.Quarter) },
+        { "wins-empty", GrowthLogCards.Wins([], BragPeriod.All) },
+        { "feedback", GrowthLogCards.Feedback([new FeedbackRequest(At, "my slides", false)]) },
+        { "export", GrowthLogCards.Export(new Uri("https://bot.contoso.com/api/export/t/json"), new Uri("https://bot.contoso.com/api/export/t/csv")) },
+        { "confirm-erase", GrowthLogCards.ConfirmErase() },
+        { "erased", GrowthLogCards.Erased(3) },
     };
 
     [Theory]

@@ -1,0 +1,30 @@
+using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Goals;
+using CheckinBot.Core.GrowthLog;
+
+namespace CheckinBot.Core.Tests.GrowthLog;
+
+public sealed class GrowthLogCsvTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Write_QuotesAndDefusesFormulas()
+    {
+        var record = new CheckinRecord
+        {
+            UserId = "u", CheckinId = "c1", QuestionSetId = "default", QuestionSetVersion = 1, StartedAt = At, CompletedAt = At, SharedWithManager = false,
+            Answers = [new CheckinAnswer("learned", QuestionPurpose.Win, "What did you learn?", "a, \"quoted\"\nline"), new CheckinAnswer("blockers", QuestionPurpose.Blocker, "Blockers?", "=HYPERLINK(\"x\")")],
+        };
+        var goal = new LearningGoal { UserId = "u", Id = "g1", Title = "Talk", CreatedAt = At }.WithProgress(40, "abstract", At);
+
+        var lines = GrowthLogCsv.Write(new GrowthLogExport("u", At, null, [record], [goal], null)).Split("\r\n");
+
+        Assert.Equal("kind,date,checkinId,sharedWithManager,question,answer,goalId,goal,percent,status", lines[0]);
+        Assert.Contains("\"a, \"\"quoted\"\"\nline\"", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",\"'=HYPERLINK(\"\"x\"\")\",", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("goal,", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith("goal-progress,", lines[4], StringComparison.Ordinal);
+        Assert.Contains(",abstract,g1,Talk,40,", lines[4], StringComparison.Ordinal);
+    }
+}

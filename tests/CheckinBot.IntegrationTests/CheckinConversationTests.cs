@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CheckinBot.Core.CheckIns;
+using CheckinBot.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CheckinBot.IntegrationTests;
+
+/// <summary>The check-in and growth-log commands through POST /api/messages, with Azurite and a fake connector.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private FakeConnector _connector = null!;
+    private BotApplicationFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _factory = new BotApplicationFactory(azurite);
+        _client = _factory.CreateClient();
+        await PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private async Task PostAsync(object activity)
+    {
+        var response = await _client.PostAsJsonAsync("/api/messages", activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private Task SayAsync(string text) => PostAsync(Activities.Message(_connector.ServiceUrl, text));
+
+    private Task ClickAsync(object value, string cardId = "activity-2") =>
+        PostAsync(Activities.Message(_connector.ServiceUrl, "", value: value, replyToId: cardId));
+
+    private string LastPosted() => _connector.PostedActivities[^1].GetRawText();
+
+    private Task<CheckinDraft?> DraftAsync() =>
+        _factory.Services.GetRequiredService<CheckinService>().FindDraftAsync(Activities.UserAadId, CancellationToken.None);
+
+    [Fact]
+    public async Task CheckIn_TypedAnswers_WalkTheQuestionsToRecapAndShare()
+    {
+        await SayAsync("check in");
+        Assert.Contains("How energised", LastPosted(), StringComparison.Ordinal);
+
+        await SayAsync("7");
+        Assert.Contains("Please pick a number from 1 to 5.", LastPosted(), StringComparison.Ordinal);
+
+        foreach (var answer in new[] { "4", "Shipped the importer", "skip", "skip", "no", "skip" })
+            await SayAsync(answer);
+        Assert.Contains("Share it with your manager", LastPosted(), StringComparison.Ordinal);
+
+        await SayAsync("share");
+        Assert.Contains("Check-in shared with your manager", LastPosted(), StringComparison.Ordinal);
+        Assert.Null(await DraftAsync());
+    }
+
+    [Fact]
+    public async Task CheckIn_ButtonClick_ReplacesTheClickedCardAndAsksNext()
+    {
+        await SayAsync("check in"); // the welcome was activity-1, this question card is activity-2
+
+        await ClickAsync(new { verb = "checkin.answer", step = "energy", value = "5" }, cardId: "activity-2");
+
+        var update = Assert.Single(_connector.Requests, r => r.Method == "PUT");
+        Assert.EndsWith("/activities/activity-2", update.Path, StringComparison.Ordinal);
+        using var body = JsonDocument.Parse(update.Body);
+        var card = body.RootElement.GetProperty("attachments")[0].GetProperty("content");
+        Assert.Equal("✓ 5", card.GetProperty("body")[1].GetProperty("text").GetString());
+        Assert.False(card.TryGetProperty("actions", out _));
+        Assert.Contains("What did you learn", LastPosted(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckIn_OldCardClickedAgain_GetsClearAnswerAndChangesNothing()
+    {
+        await SayAsync("check in");
+        await ClickAsync(new { verb = "checkin.answer", step = "energy", value = "5" });
+
+        await ClickAsync(new { verb = "checkin.answer", step = "energy", value = "1" });
+
+        var draft = await DraftAsync();
+        Assert.Equal("5", draft!.Answers["energy"]);
+        Assert.Contains(_connector.PostedActivities, a => a.GetRawText().Contains("earlier question", StringComparison.Ordinal) || a.GetRawText().Contains("another question", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CheckIn_SameActivityDeliveredTwice_IsAnsweredOnce()
+    {
+        await SayAsync("check in");
+        var activity = Activities.Message(_connector.ServiceUrl, "4");
+        await PostAsync(activity);
+        var posted = _connector.PostedActivities.Count;
+
+        await PostAsync(activity);
+
+        Assert.Equal(posted, _connector.PostedActivities.Count);
+        Assert.Equal("learned", (await DraftAsync())!.CurrentStep!.Key);
+    }
+
+    [Fact]
+    public async Task CheckIn_CancelThenCheckIn_ResumesWithAnswersKept()
+    {
+        await SayAsync("check in");
+        await SayAsync("4");
+        await SayAsync("cancel");
+        Assert.Contains("Paused", LastPosted(), StringComparison.Ordinal);
+
+        await SayAsync("help");
+        Assert.Contains("What you can type", LastPosted(), StringComparison.Ordinal);
+
+        await SayAsync("check in");
+        Assert.Contains("What did you learn", LastPosted(), StringComparison.Ordinal);
+        Assert.Equal("4", (await DraftAsync())!.Answers["energy"]);
+    }
+
+    [Fact]
+    public async Task AddGoal_WithText_ThenGoalsListsIt()
+    {
+        await SayAsync("add goal Learn Kusto by March");
+        Assert.Contains("Goal added: Learn Kusto by March", LastPosted(), StringComparison.Ordinal);
+
+        await SayAsync("goals");
+        Assert.Contains("Learn Kusto by March", LastPosted(), StringComparison.Ordinal);
+        Assert.Contains("0%", LastPosted(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddGoal_FormWithPastDate_IsShownAgainWithMessageAndInputsKept()
+    {
+        await ClickAsync(new { verb = "goal.add", title = "Learn Go", why = "backend", measure = "ship a service", targetDate = "2020-01-01" }, cardId: "form-1");
+
+        var update = Assert.Single(_connector.Requests, r => r.Method == "PUT");
+        Assert.Contains("The target date is in the past.", update.Body, StringComparison.Ordinal);
+        Assert.Contains("\"value\":\"Learn Go\"", update.Body, StringComparison.Ordinal);
+        Assert.Contains("\"value\":\"ship a service\"", update.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportMyData_LinkServesJsonAndCsv_TamperedLinkIs404()
+    {
+        await SayAsync("add goal Learn Kusto");
+        await SayAsync("export my data");
+
+        using var card = JsonDocument.Parse(LastPosted());
+        var actions = card.RootElement.GetProperty("attachments")[0].GetProperty("content").GetProperty("actions");
+        var jsonUrl = new Uri(actions[0].GetProperty("url").GetString()!);
+        var csvUrl = new Uri(actions[1].GetProperty("url").GetString()!);
+
+        var json = await _client.GetFromJsonAsync<JsonElement>(jsonUrl.PathAndQuery);
+        Assert.Equal(Activities.UserAadId, json.GetProperty("userId").GetString());
+        Assert.Equal("Learn Kusto", json.GetProperty("goals")[0].GetProperty("title").GetString());
+        var csv = await _client.GetAsync(csvUrl.PathAndQuery);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("goal,", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var tampered = jsonUrl.PathAndQuery.Replace("/json", "x/json", StringComparison.Ordinal);
+        var rejected = await _client.GetAsync(tampered);
+        Assert.Equal(HttpStatusCode.NotFound, rejected.StatusCode);
+        Assert.Equal("application/problem+json", rejected.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task DeleteMyData_AsksFirst_ThenErasesEverything()
+    {
+        await SayAsync("add goal Learn Kusto");
+        await SayAsync("delete my data");
+        Assert.Contains("Delete all your data?", LastPosted(), StringComparison.Ordinal);
+
+        await ClickAsync(new { verb = "data.erase" }, cardId: "confirm-1");
+
+        Assert.Contains("deleted", Assert.Single(_connector.Requests, r => r.Method == "PUT").Body, StringComparison.Ordinal);
+        var store = _factory.Services.GetRequiredService<IGrowthLogStore>();
+        Assert.Empty(await store.ListGoalsAsync(Activities.UserAadId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WinsAndFeedback_AfterACheckin_ShowWhatWasSaid()
+    {
+        await SayAsync("check in");
+        foreach (var answer in new[] { "4", "Shipped the importer", "skip", "skip", "no", "the rollout plan", "private" })
+            await SayAsync(answer);
+
+        await SayAsync("wins");
+        Assert.Contains("Shipped the importer", LastPosted(), StringComparison.Ordinal);
+        await SayAsync("feedback");
+        Assert.Contains("the rollout plan (kept private", LastPosted(), StringComparison.Ordinal);
+    }
+}
