@@ -146,6 +146,30 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
+    public async Task GoalButtons_UpdateProgressThenComplete_ShowsOnBragSheet()
+    {
+        await SayAsync("add goal Learn Kusto");
+        var goal = Assert.Single(await _factory.Services.GetRequiredService<IGrowthLogStore>().ListGoalsAsync(Activities.UserAadId, CancellationToken.None));
+
+        await ClickAsync(new { verb = "goal.progress", goalId = goal.Id, percent = "250", note = "first module" }, cardId: "progress-1");
+        using (var rejected = JsonDocument.Parse(Assert.Single(_connector.Requests, r => r.Method == "PUT").Body))
+        {
+            var body = rejected.RootElement.GetProperty("attachments")[0].GetProperty("content").GetProperty("body").EnumerateArray().ToList();
+            Assert.Contains(body, e => e.TryGetProperty("text", out var t) && t.GetString() == "Progress is a number from 0 to 100.");
+            Assert.Contains(body, e => e.TryGetProperty("id", out var id) && id.GetString() == "note" && e.GetProperty("value").GetString() == "first module");
+        }
+
+        await ClickAsync(new { verb = "goal.progress", goalId = goal.Id, percent = "60", note = "first module" }, cardId: "progress-1");
+        await ClickAsync(new { verb = "goal.complete", goalId = goal.Id });
+        Assert.Contains("Completed: Learn Kusto", LastPosted(), StringComparison.Ordinal);
+
+        await SayAsync("wins");
+        Assert.Contains("Completed goal: Learn Kusto", LastPosted(), StringComparison.Ordinal);
+        var stored = Assert.Single(await _factory.Services.GetRequiredService<IGrowthLogStore>().ListGoalsAsync(Activities.UserAadId, CancellationToken.None));
+        Assert.Equal([60, 100], stored.History.Select(h => h.Percent));
+    }
+
+    [Fact]
     public async Task ExportMyData_LinkServesJsonAndCsv_TamperedLinkIs404()
     {
         await SayAsync("add goal Learn Kusto");

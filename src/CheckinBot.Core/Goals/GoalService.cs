@@ -39,6 +39,38 @@ public sealed class GoalService(IGrowthLogStore store, TimeProvider timeProvider
             : throw new ConcurrencyConflictException($"Goal id {goal.Id} already exists.");
     }
 
+    /// <summary>Records progress outside a check-in. Returns the goal, or an error to show beside the input.</summary>
+    public async Task<(LearningGoal? Goal, string? Error)> UpdateProgressAsync(
+        string userId, string goalId, string? percent, string? note, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(percent?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > 100)
+            return (null, "Progress is a number from 0 to 100.");
+        if ((note?.Length ?? 0) > MaxTextLength)
+            return (null, $"Keep the note under {MaxTextLength} characters.");
+        var goal = await UpdateAsync(userId, goalId, g => g.WithProgress(value, Blank(note), timeProvider.GetUtcNow()), cancellationToken);
+        return goal is null ? (null, "That goal no longer exists.") : (goal, null);
+    }
+
+    /// <summary>Marks a goal completed or archived; null when it no longer exists.</summary>
+    public Task<LearningGoal?> SetStatusAsync(string userId, string goalId, GoalStatus status, CancellationToken cancellationToken) =>
+        UpdateAsync(userId, goalId, g => status == GoalStatus.Completed
+            ? g.WithProgress(100, null, timeProvider.GetUtcNow())
+            : g with { Status = status }, cancellationToken);
+
+    private async Task<LearningGoal?> UpdateAsync(string userId, string goalId, Func<LearningGoal, LearningGoal> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var goal = (await store.ListGoalsAsync(userId, cancellationToken)).FirstOrDefault(g => g.Id == goalId);
+            if (goal is null)
+                return null;
+            var changed = change(goal);
+            if (await store.TrySaveGoalAsync(changed, cancellationToken))
+                return changed;
+        }
+        throw new ConcurrencyConflictException($"Goal {goalId} kept changing.");
+    }
+
     internal static LearningGoal NewGoal(string userId, string title, DateTimeOffset now) => new()
     {
         UserId = userId,

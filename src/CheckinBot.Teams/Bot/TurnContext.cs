@@ -25,5 +25,9 @@ public sealed class TurnContext(Activity activity, ConnectorClient connector, Ur
     public Task<ConnectorResult<ResourceResponse>> UpdateCardAsync(string activityId, AdaptiveCard card, CancellationToken cancellationToken) =>
         connector.UpdateActivityAsync(Activity.ServiceUrl!, Activity.Conversation!.Id!, activityId, CardReply(card) with { Id = activityId }, cancellationToken);
 
+    /// <summary>Answers a card click in place when the clicked card is known, so its buttons cannot be used twice.</summary>
+    public Task<ConnectorResult<ResourceResponse>> ReplaceOrSendCardAsync(string? clickedCardId, AdaptiveCard card, CancellationToken cancellationToken) =>
+        clickedCardId is null ? SendCardAsync(card, cancellationToken) : UpdateCardAsync(clickedCardId, card, cancellationToken);
+
     private Activity CardReply(AdaptiveCard card) => Activity.CreateReply() with { Attachments = [card.ToAttachment()] };
 }

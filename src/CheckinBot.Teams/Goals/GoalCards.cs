@@ -8,6 +8,10 @@ public static class GoalCards
 {
     public const string FormVerb = "goal.form";
     public const string AddVerb = "goal.add";
+    public const string ProgressFormVerb = "goal.progress.form";
+    public const string ProgressVerb = "goal.progress";
+    public const string CompleteVerb = "goal.complete";
+    public const string ArchiveVerb = "goal.archive";
 
     public static AdaptiveCard List(IReadOnlyList<LearningGoal> goals)
     {
@@ -25,6 +29,12 @@ public static class GoalCards
             if (goal.Why is not null)
                 facts.Add(new Fact("Why", goal.Why));
             body.Add(new FactSet(facts) { Spacing = "None" });
+            body.Add(new ActionSet(
+            [
+                GoalAction("Update progress", ProgressFormVerb, goal.Id),
+                GoalAction("Completed", CompleteVerb, goal.Id),
+                GoalAction("Archive", ArchiveVerb, goal.Id),
+            ]));
         }
         if (completed > 0)
             body.Add(TextBlock.Subtle($"{completed} completed goal{(completed == 1 ? "" : "s")}: see **wins**."));
@@ -43,6 +53,29 @@ public static class GoalCards
         body.Add(new DateInput("targetDate") { Label = "Target date", Value = targetDate });
         return new AdaptiveCard(body, [new SubmitAction("Add goal", new Dictionary<string, object?> { ["verb"] = AddVerb })]);
     }
+
+    /// <summary>Asks for progress; shown again with the message and the typed note when the value needs fixing.</summary>
+    public static AdaptiveCard ProgressForm(LearningGoal goal, string? error = null, string? note = null) => new(
+    [
+        TextBlock.Heading(goal.Title),
+        .. error is null ? Array.Empty<CardElement>() : [new TextBlock(error) { Color = "Attention" }],
+        new NumberInput("percent") { Label = "Progress (%)", Min = 0, Max = 100, Value = goal.Percent, IsRequired = true, ErrorMessage = "A number from 0 to 100" },
+        new TextInput("note") { Label = "What moved? (optional)", MaxLength = GoalService.MaxTextLength, Value = note },
+    ],
+    [GoalAction("Save progress", ProgressVerb, goal.Id)]);
+
+    public static AdaptiveCard Updated(LearningGoal goal) => new(
+    [
+        new TextBlock(goal.Status switch
+        {
+            GoalStatus.Completed => $"🎉 Completed: {goal.Title}. It's on your brag sheet.",
+            GoalStatus.Archived => $"Archived: {goal.Title}",
+            _ => $"✓ {goal.Title}: {goal.Percent}%",
+        }) { Weight = "Bolder" },
+    ]);
+
+    private static SubmitAction GoalAction(string title, string verb, string goalId) =>
+        new(title, new Dictionary<string, object?> { ["verb"] = verb, ["goalId"] = goalId });
 
     public static AdaptiveCard Added(LearningGoal goal) => new(
     [

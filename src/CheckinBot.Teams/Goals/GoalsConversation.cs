@@ -6,6 +6,8 @@ namespace CheckinBot.Teams.Goals;
 /// <summary>The <c>goals</c> and <c>add goal</c> commands and the add-goal form.</summary>
 public sealed class GoalsConversation(GoalService goals)
 {
+    private const string Gone = "That goal no longer exists. Type **goals** to see the current ones.";
+
     public async Task ListAsync(TurnContext turn, string userId, CancellationToken cancellationToken) =>
         await turn.SendCardAsync(GoalCards.List(await goals.ListAsync(userId, cancellationToken)), cancellationToken);
 
@@ -21,20 +23,50 @@ public sealed class GoalsConversation(GoalService goals)
         await turn.SendCardAsync(goal is null ? GoalCards.Form(title, error: error) : GoalCards.Added(goal), cancellationToken);
     }
 
-    public async Task HandleCardAsync(TurnContext turn, string userId, CardActionPayload action, CancellationToken cancellationToken)
+    public Task HandleCardAsync(TurnContext turn, string userId, CardActionPayload action, CancellationToken cancellationToken)
     {
-        if (action.Verb == GoalCards.FormVerb)
+        var goalId = action.GetString("goalId") ?? "";
+        return action.Verb switch
         {
-            await turn.SendCardAsync(GoalCards.Form(), cancellationToken);
-            return;
-        }
+            GoalCards.FormVerb => turn.SendCardAsync(GoalCards.Form(), cancellationToken),
+            GoalCards.AddVerb => AddFromFormAsync(turn, userId, action, cancellationToken),
+            GoalCards.ProgressFormVerb => ShowProgressFormAsync(turn, userId, goalId, cancellationToken),
+            GoalCards.ProgressVerb => SaveProgressAsync(turn, userId, goalId, action, cancellationToken),
+            GoalCards.CompleteVerb => SetStatusAsync(turn, userId, goalId, GoalStatus.Completed, cancellationToken),
+            GoalCards.ArchiveVerb => SetStatusAsync(turn, userId, goalId, GoalStatus.Archived, cancellationToken),
+            _ => turn.SendTextAsync("That button no longer does anything. Type **goals** to see your goals.", cancellationToken),
+        };
+    }
+
+    private async Task AddFromFormAsync(TurnContext turn, string userId, CardActionPayload action, CancellationToken cancellationToken)
+    {
         var (title, why, measure, date) = (action.GetString("title"), action.GetString("why"), action.GetString("measure"), action.GetString("targetDate"));
         var (goal, _, error) = await goals.AddAsync(userId, title, why, measure, date, cancellationToken);
-        var card = goal is null ? GoalCards.Form(title, why, measure, date, error) : GoalCards.Added(goal);
-        // The form is replaced in place: by the confirmation, or by itself with the message and everything typed kept.
-        if (action.CardActivityId is { } cardId)
-            await turn.UpdateCardAsync(cardId, card, cancellationToken);
-        else
-            await turn.SendCardAsync(card, cancellationToken);
+        // The form is replaced: by the confirmation, or by itself with the message and everything typed kept.
+        await turn.ReplaceOrSendCardAsync(action.CardActivityId, goal is null ? GoalCards.Form(title, why, measure, date, error) : GoalCards.Added(goal), cancellationToken);
     }
+
+    private async Task ShowProgressFormAsync(TurnContext turn, string userId, string goalId, CancellationToken cancellationToken)
+    {
+        var goal = await FindAsync(userId, goalId, cancellationToken);
+        await (goal is null ? turn.SendTextAsync(Gone, cancellationToken) : turn.SendCardAsync(GoalCards.ProgressForm(goal), cancellationToken));
+    }
+
+    private async Task SaveProgressAsync(TurnContext turn, string userId, string goalId, CardActionPayload action, CancellationToken cancellationToken)
+    {
+        var (updated, error) = await goals.UpdateProgressAsync(userId, goalId, action.GetString("percent"), action.GetString("note"), cancellationToken);
+        var card = updated is not null ? GoalCards.Updated(updated)
+            : await FindAsync(userId, goalId, cancellationToken) is { } goal ? GoalCards.ProgressForm(goal, error, action.GetString("note"))
+            : null;
+        await (card is null ? turn.SendTextAsync(Gone, cancellationToken) : turn.ReplaceOrSendCardAsync(action.CardActivityId, card, cancellationToken));
+    }
+
+    private async Task SetStatusAsync(TurnContext turn, string userId, string goalId, GoalStatus status, CancellationToken cancellationToken)
+    {
+        var changed = await goals.SetStatusAsync(userId, goalId, status, cancellationToken);
+        await (changed is null ? turn.SendTextAsync(Gone, cancellationToken) : turn.SendCardAsync(GoalCards.Updated(changed), cancellationToken));
+    }
+
+    private async Task<LearningGoal?> FindAsync(string userId, string goalId, CancellationToken cancellationToken) =>
+        (await goals.ListAsync(userId, cancellationToken)).FirstOrDefault(g => g.Id == goalId);
 }

@@ -28,22 +28,13 @@ public sealed class GrowthLogConversation(GrowthLogService log, ExportTokens exp
                 await WinsAsync(turn, userId, Enum.TryParse<BragPeriod>(action.GetString("period"), out var period) ? period : BragPeriod.Quarter, cancellationToken);
                 break;
             case GrowthLogCards.EraseVerb:
-                await ReplaceOrSendAsync(turn, action, GrowthLogCards.Erased(await log.EraseAsync(userId, cancellationToken)), cancellationToken);
+                await turn.ReplaceOrSendCardAsync(action.CardActivityId, GrowthLogCards.Erased(await log.EraseAsync(userId, cancellationToken)), cancellationToken);
                 break;
             case GrowthLogCards.KeepVerb:
-                await ReplaceOrSendAsync(turn, action, GrowthLogCards.Kept(), cancellationToken);
+                await turn.ReplaceOrSendCardAsync(action.CardActivityId, GrowthLogCards.Kept(), cancellationToken);
                 break;
         }
     }
 
     public static Uri ExportLink(Uri botBaseUri, string token, string format) => new(botBaseUri, $"api/export/{token}/{format}");
-
-    /// <summary>The confirmation card is answered in place, so "Yes, delete" cannot be clicked twice.</summary>
-    private static async Task ReplaceOrSendAsync(TurnContext turn, CardActionPayload action, Cards.AdaptiveCard card, CancellationToken cancellationToken)
-    {
-        if (action.CardActivityId is { } cardId)
-            await turn.UpdateCardAsync(cardId, card, cancellationToken);
-        else
-            await turn.SendCardAsync(card, cancellationToken);
-    }
 }
