@@ -124,6 +124,34 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
+    public async Task SnoozeDuringCheckin_OffersChoices_ThenPausesWithAnswersKept()
+    {
+        await SayAsync("check in");
+        await SayAsync("4");
+        await SayAsync("snooze");
+        Assert.Contains("Monday morning", LastPosted(), StringComparison.Ordinal);
+
+        await ClickAsync(new { verb = "checkin.snooze", until = "UntilMonday" }, cardId: "snooze-1");
+
+        Assert.Contains("Snoozed until Monday", Assert.Single(_connector.Requests, r => r.Method == "PUT").Body, StringComparison.Ordinal);
+        var draft = await DraftAsync();
+        Assert.Equal(DraftStage.Paused, draft!.Stage);
+        Assert.Equal("4", draft.Answers["energy"]);
+        var scheduled = await _factory.Services.GetRequiredService<CheckinService>().StartScheduledAsync(Activities.UserAadId, "weekly-1", CancellationToken.None);
+        Assert.Equal(ScheduledStartOutcome.Snoozed, scheduled.Outcome);
+    }
+
+    [Fact]
+    public async Task SkipOutsideCheckin_SkipsTheNextScheduledCycle()
+    {
+        await SayAsync("skip");
+        Assert.Contains("Skipped this cycle", LastPosted(), StringComparison.Ordinal);
+
+        var scheduled = await _factory.Services.GetRequiredService<CheckinService>().StartScheduledAsync(Activities.UserAadId, "weekly-1", CancellationToken.None);
+        Assert.Equal(ScheduledStartOutcome.Skipped, scheduled.Outcome);
+    }
+
+    [Fact]
     public async Task AddGoal_WithText_ThenGoalsListsIt()
     {
         await SayAsync("add goal Learn Kusto by March");

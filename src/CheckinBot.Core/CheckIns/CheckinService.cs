@@ -43,6 +43,72 @@ public sealed partial class CheckinService(IGrowthLogStore store, TimeProvider t
         }
     }
 
+    /// <summary>
+    /// The scheduler's entry point, <c>StartCheckin(employee, occurrence)</c>: honours snooze and skip, never asks
+    /// twice for an occurrence that was answered, and continues an open draft instead of starting a second one.
+    /// </summary>
+    public async Task<ScheduledStart> StartScheduledAsync(string userId, string occurrenceId, CancellationToken cancellationToken)
+    {
+        if ((await store.ListCheckinsAsync(userId, cancellationToken)).Any(r => r.OccurrenceId == occurrenceId))
+            return new ScheduledStart(ScheduledStartOutcome.AlreadyDone);
+
+        var skipped = false;
+        var preferences = await UpdatePreferencesAsync(userId, current =>
+        {
+            skipped = current is not null && (current.SkipNextScheduled || current.SkippedOccurrenceIds.Contains(occurrenceId));
+            return skipped && current!.SkipNextScheduled ? current.Skip(occurrenceId) : null;
+        }, cancellationToken);
+        if (skipped)
+            return new ScheduledStart(ScheduledStartOutcome.Skipped);
+        if (preferences?.SnoozedUntil is { } until && until > timeProvider.GetUtcNow())
+            return new ScheduledStart(ScheduledStartOutcome.Snoozed, SnoozedUntil: until);
+
+        return new ScheduledStart(ScheduledStartOutcome.Started, await StartOrResumeAsync(userId, occurrenceId, cancellationToken));
+    }
+
+    /// <summary>No scheduled check-in starts before <paramref name="until"/>; an open one is paused with its answers kept.</summary>
+    public async Task SnoozeAsync(string userId, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await UpdatePreferencesAsync(userId, p => (p ?? new CheckinPreferences { UserId = userId }) with { SnoozedUntil = until }, cancellationToken);
+        await PauseOpenDraftAsync(userId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Skips this cycle: the open scheduled check-in's occurrence, or else the next scheduled one. The draft is paused,
+    /// not thrown away, so "check in" still brings the answers back.
+    /// </summary>
+    public async Task SkipCycleAsync(string userId, CancellationToken cancellationToken)
+    {
+        var occurrence = (await store.FindDraftAsync(userId, cancellationToken))?.OccurrenceId;
+        await UpdatePreferencesAsync(userId, p =>
+        {
+            var current = p ?? new CheckinPreferences { UserId = userId };
+            return occurrence is null ? current with { SkipNextScheduled = true } : current.Skip(occurrence);
+        }, cancellationToken);
+        await PauseOpenDraftAsync(userId, cancellationToken);
+    }
+
+    private async Task PauseOpenDraftAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (await store.FindDraftAsync(userId, cancellationToken) is { Stage: not DraftStage.Paused })
+            await HandleAsync(userId, activityId: null, new DialogueInput.Cancel(), cancellationToken);
+    }
+
+    private async Task<CheckinPreferences?> UpdatePreferencesAsync(
+        string userId, Func<CheckinPreferences?, CheckinPreferences?> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await store.FindPreferencesAsync(userId, cancellationToken);
+            var next = change(current);
+            if (next is null)
+                return current;
+            if (await store.TrySavePreferencesAsync(next, cancellationToken))
+                return next;
+            ThrowIfExhausted(attempt, userId);
+        }
+    }
+
     /// <summary>Applies an input to the person's draft; null when they have no check-in open.</summary>
     public async Task<CheckinTurn?> HandleAsync(string userId, string? activityId, DialogueInput input, CancellationToken cancellationToken)
     {

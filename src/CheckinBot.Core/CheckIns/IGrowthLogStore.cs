@@ -27,6 +27,11 @@ public interface IGrowthLogStore
     /// <summary>Inserts when <see cref="LearningGoal.Version"/> is null, else replaces that version.</summary>
     Task<bool> TrySaveGoalAsync(LearningGoal goal, CancellationToken cancellationToken);
 
+    Task<CheckinPreferences?> FindPreferencesAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Inserts when <see cref="CheckinPreferences.Version"/> is null, else replaces that version.</summary>
+    Task<bool> TrySavePreferencesAsync(CheckinPreferences preferences, CancellationToken cancellationToken);
+
     /// <summary>Deletes everything of the person (draft, check-ins, goals, pending hand-offs); returns the count.</summary>
     Task<int> EraseAsync(string userId, CancellationToken cancellationToken);
 }

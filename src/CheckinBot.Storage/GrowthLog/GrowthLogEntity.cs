@@ -10,6 +10,7 @@ namespace CheckinBot.Storage.GrowthLog;
 internal sealed class GrowthLogEntity : ITableEntity
 {
     public const string DraftRow = "draft";
+    public const string PreferencesRow = "preferences";
     public const string CheckinPrefix = "checkin-";
     public const string GoalPrefix = "goal-";
 

@@ -58,6 +58,15 @@ internal sealed class TableGrowthLogStore(CheckinTables tables) : IGrowthLogStor
     public Task<bool> TrySaveGoalAsync(LearningGoal goal, CancellationToken cancellationToken) =>
         TrySaveAsync(Row(goal.UserId, GrowthLogEntity.GoalPrefix + goal.Id, goal with { Version = null }), goal.Version, cancellationToken);
 
+    public async Task<CheckinPreferences?> FindPreferencesAsync(string userId, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<GrowthLogEntity>(userId, GrowthLogEntity.PreferencesRow, cancellationToken: cancellationToken);
+        return row.HasValue ? Read<CheckinPreferences>(row.Value!) with { Version = row.Value!.ETag.ToString() } : null;
+    }
+
+    public Task<bool> TrySavePreferencesAsync(CheckinPreferences preferences, CancellationToken cancellationToken) =>
+        TrySaveAsync(Row(preferences.UserId, GrowthLogEntity.PreferencesRow, preferences with { Version = null }), preferences.Version, cancellationToken);
+
     public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
     {
         var rows = new List<GrowthLogEntity>();

@@ -13,6 +13,7 @@ public static class CheckinCards
     public const string CancelVerb = "checkin.cancel";
     public const string ShareVerb = "checkin.share";
     public const string StartVerb = "checkin.start";
+    public const string SnoozeVerb = "checkin.snooze";
 
     /// <summary>Input ids on question cards; Teams merges them into the submit data.</summary>
     public const string ValueInput = "value";
@@ -91,6 +92,34 @@ public static class CheckinCards
         new TextBlock("Paused. Your answers are saved as a draft."),
         TextBlock.Subtle("Pick it up whenever you like."),
     ], [Submit("Continue check-in", StartVerb, null)]);
+
+    public static AdaptiveCard SnoozeOptions() => new(
+    [
+        new TextBlock("Not a good moment? I won't start a scheduled check-in until:"),
+    ],
+    [
+        Submit("Tomorrow", SnoozeVerb, null, ("until", nameof(SnoozeChoice.OneDay))),
+        Submit("Monday morning", SnoozeVerb, null, ("until", nameof(SnoozeChoice.UntilMonday))),
+    ]);
+
+    public static AdaptiveCard Snoozed(DateTimeOffset until, string? timeZoneId) => new(
+    [
+        new TextBlock($"Snoozed until {Local(until, timeZoneId)}.") { Weight = "Bolder" },
+        TextBlock.Subtle("Type **check in** whenever you want to do it sooner; anything you already answered is kept."),
+    ]);
+
+    public static AdaptiveCard Skipped() => new(
+    [
+        new TextBlock("Skipped this cycle. See you next time.") { Weight = "Bolder" },
+        TextBlock.Subtle("Answers you already gave are kept; **check in** picks them up whenever you like."),
+    ]);
+
+    private static string Local(DateTimeOffset at, string? timeZoneId)
+    {
+        var zone = timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return local.ToString("dddd d MMM, HH:mm", CultureInfo.InvariantCulture) + (zone == TimeZoneInfo.Utc ? " UTC" : "");
+    }
 
     private static IEnumerable<CardElement> AnswerBlocks(IEnumerable<(string Prompt, string Answer)> answers) =>
         answers.SelectMany(a => new CardElement[] { new TextBlock(a.Prompt) { IsSubtle = true, Spacing = "Medium" }, new TextBlock(a.Answer) { Spacing = "None" } });

@@ -5,7 +5,7 @@ using CheckinBot.Teams.Bot;
 namespace CheckinBot.Teams.CheckIns;
 
 /// <summary>Maps chat and card input onto <see cref="CheckinService"/> and its replies onto cards.</summary>
-public sealed class CheckinConversation(CheckinService checkins)
+public sealed class CheckinConversation(CheckinService checkins, TimeProvider timeProvider)
 {
     /// <summary>Starts a check-in, or shows where the open one is (a second start never opens a second draft).</summary>
     public async Task StartAsync(TurnContext turn, string userId, CancellationToken cancellationToken) =>
@@ -21,7 +21,13 @@ public sealed class CheckinConversation(CheckinService checkins)
         if (draft is null || draft.Stage == DraftStage.Paused)
             return false;
 
-        DialogueInput input = ChatCommandParser.Parse(text).Kind switch
+        var command = ChatCommandParser.Parse(text).Kind;
+        if (command == ChatCommandKind.Snooze)
+        {
+            await turn.SendCardAsync(CheckinCards.SnoozeOptions(), cancellationToken);
+            return true;
+        }
+        DialogueInput input = command switch
         {
             ChatCommandKind.Skip => new DialogueInput.Skip(),
             _ when IsWord(text, "back") => new DialogueInput.Back(),
@@ -34,11 +40,27 @@ public sealed class CheckinConversation(CheckinService checkins)
         return true;
     }
 
+    /// <summary><c>skip</c> outside a check-in: skip this cycle.</summary>
+    public async Task SkipCycleAsync(TurnContext turn, string userId, CancellationToken cancellationToken)
+    {
+        await checkins.SkipCycleAsync(userId, cancellationToken);
+        await turn.SendCardAsync(CheckinCards.Skipped(), cancellationToken);
+    }
+
     public async Task HandleCardAsync(TurnContext turn, string userId, CardActionPayload action, CancellationToken cancellationToken)
     {
         if (action.Verb == CheckinCards.StartVerb)
         {
             await StartAsync(turn, userId, cancellationToken);
+            return;
+        }
+        if (action.Verb == CheckinCards.SnoozeVerb)
+        {
+            var choice = Enum.TryParse<SnoozeChoice>(action.GetString("until"), out var c) ? c : SnoozeChoice.OneDay;
+            var zone = turn.Activity.ClientTimeZone;
+            var until = Snooze.Until(choice, timeProvider.GetUtcNow(), zone);
+            await checkins.SnoozeAsync(userId, until, cancellationToken);
+            await turn.ReplaceOrSendCardAsync(action.CardActivityId, CheckinCards.Snoozed(until, zone), cancellationToken);
             return;
         }
         var step = action.GetString("step");

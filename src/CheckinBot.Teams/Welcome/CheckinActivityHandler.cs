@@ -71,6 +71,12 @@ public sealed partial class CheckinActivityHandler(
             case ChatCommandKind.Feedback:
                 await growthLog.FeedbackAsync(turn, userId, cancellationToken);
                 break;
+            case ChatCommandKind.Snooze:
+                await turn.SendCardAsync(CheckinCards.SnoozeOptions(), cancellationToken);
+                break;
+            case ChatCommandKind.Skip:
+                await checkins.SkipCycleAsync(turn, userId, cancellationToken);
+                break;
             case ChatCommandKind.ExportMyData:
                 await growthLog.ExportAsync(turn, userId, cancellationToken);
                 break;

@@ -10,6 +10,7 @@ internal sealed class InMemoryGrowthLogStore : IGrowthLogStore
     private readonly Dictionary<string, CheckinDraft> _drafts = [];
     private readonly List<CheckinRecord> _records = [];
     private readonly Dictionary<string, LearningGoal> _goals = [];
+    private readonly Dictionary<string, CheckinPreferences> _preferences = [];
     private int _version;
 
     public IReadOnlyList<CheckinRecord> Records { get { lock (_gate) return [.. _records]; } }
@@ -77,11 +78,29 @@ internal sealed class InMemoryGrowthLogStore : IGrowthLogStore
         }
     }
 
+    public Task<CheckinPreferences?> FindPreferencesAsync(string userId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return Task.FromResult(_preferences.GetValueOrDefault(userId));
+    }
+
+    public Task<bool> TrySavePreferencesAsync(CheckinPreferences preferences, CancellationToken cancellationToken)
+    {
+        RunHook();
+        lock (_gate)
+        {
+            if (_preferences.GetValueOrDefault(preferences.UserId)?.Version != preferences.Version)
+                return Task.FromResult(false);
+            _preferences[preferences.UserId] = preferences with { Version = NextVersion() };
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            var count = (_drafts.Remove(userId) ? 1 : 0) + _records.RemoveAll(r => r.UserId == userId);
+            var count = (_drafts.Remove(userId) ? 1 : 0) + (_preferences.Remove(userId) ? 1 : 0) + _records.RemoveAll(r => r.UserId == userId);
             foreach (var goal in _goals.Values.Where(g => g.UserId == userId).ToList())
                 count += _goals.Remove(goal.Id) ? 1 : 0;
             return Task.FromResult(count);

@@ -1,0 +1,38 @@
+namespace CheckinBot.Core.CheckIns;
+
+/// <summary>What the person asked of scheduled check-ins: snoozed until a time, or this cycle skipped.</summary>
+public sealed record CheckinPreferences
+{
+    public const int RememberedSkips = 20;
+
+    public required string UserId { get; init; }
+    public DateTimeOffset? SnoozedUntil { get; init; }
+
+    /// <summary>"skip" with no scheduled check-in open: the next one is skipped.</summary>
+    public bool SkipNextScheduled { get; init; }
+    public IReadOnlyList<string> SkippedOccurrenceIds { get; init; } = [];
+    public string? Version { get; init; }
+
+    public CheckinPreferences Skip(string occurrenceId) => this with
+    {
+        SkipNextScheduled = false,
+        SkippedOccurrenceIds = [.. SkippedOccurrenceIds.Where(o => o != occurrenceId).TakeLast(RememberedSkips - 1), occurrenceId],
+    };
+}
+
+public enum ScheduledStartOutcome
+{
+    /// <summary>A new check-in was started, or the open draft continued: send <see cref="ScheduledStart.Turn"/>.</summary>
+    Started,
+
+    /// <summary>The person snoozed; try again after <see cref="ScheduledStart.SnoozedUntil"/>.</summary>
+    Snoozed,
+
+    /// <summary>The person skipped this cycle.</summary>
+    Skipped,
+
+    /// <summary>This occurrence was already answered: never ask twice.</summary>
+    AlreadyDone,
+}
+
+public sealed record ScheduledStart(ScheduledStartOutcome Outcome, CheckinTurn? Turn = null, DateTimeOffset? SnoozedUntil = null);
