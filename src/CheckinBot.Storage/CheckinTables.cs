@@ -9,14 +9,17 @@ public sealed class CheckinTables(TableServiceClient service, IOptions<StorageOp
     public const string RegistrationsName = "registrations";
     public const string GrowthLogName = "growthlog";
     public const string SettingsName = "settings";
+    public const string QuestionSetsName = "questionsets";
 
-    internal static readonly string[] All = [RegistrationsName, GrowthLogName, SettingsName];
+    internal static readonly string[] All = [RegistrationsName, GrowthLogName, SettingsName, QuestionSetsName];
 
     public TableClient Registrations => Get(RegistrationsName);
 
     public TableClient GrowthLog => Get(GrowthLogName);
 
     public TableClient Settings => Get(SettingsName);
+
+    public TableClient QuestionSets => Get(QuestionSetsName);
 
     public string FullName(string table) => options.Value.TablePrefix + table;
 

@@ -4,6 +4,7 @@ using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.GrowthLog;
 using CheckinBot.Core.Registrations;
 using CheckinBot.Storage.GrowthLog;
+using CheckinBot.Storage.QuestionSets;
 using CheckinBot.Storage.Settings;
 using CheckinBot.Storage.Registrations;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,15 +38,23 @@ public static class HostingExtensions
         services.AddSingleton<IChatRegistrationStore, TableChatRegistrationStore>();
         services.AddSingleton<IGrowthLogStore, TableGrowthLogStore>();
         services.AddSingleton<ISigningKeyProvider, TableSigningKeyProvider>();
+        services.AddSingleton<IQuestionSetStore, TableQuestionSetStore>();
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("table-storage", tags: ["ready"]);
         return builder;
     }
 }
 
-/// <summary>Creates the tables before the host starts serving, asynchronously (never in a constructor).</summary>
-internal sealed class StorageInitializer(CheckinTables tables) : IHostedService
+/// <summary>
+/// Creates the tables and seeds the default question set before the host starts serving, asynchronously (never in a
+/// constructor). Seeding is an insert of version 1 that fails harmlessly when another instance did it first.
+/// </summary>
+internal sealed class StorageInitializer(CheckinTables tables, IQuestionSetStore questionSets) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => tables.CreateAllAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await tables.CreateAllAsync(cancellationToken);
+        await questionSets.TryAddVersionAsync(QuestionSet.Default, cancellationToken);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -111,4 +111,20 @@ public sealed class GrowthLogStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.False(await store.TrySaveGoalAsync(read with { Percent = 20 }, CancellationToken.None));
         Assert.Equal(10, Assert.Single(await store.ListGoalsAsync("user-e", CancellationToken.None)).Percent);
     }
+
+    [Fact]
+    public async Task QuestionSets_DefaultIsSeeded_VersionsAreNeverOverwritten_LatestWins()
+    {
+        var store = Get<IQuestionSetStore>();
+        Assert.Equal(QuestionSet.Default.Version, (await store.FindLatestAsync(QuestionSet.DefaultId, CancellationToken.None))!.Version);
+
+        Assert.False(await store.TryAddVersionAsync(QuestionSet.Default with { Name = "overwrite" }, CancellationToken.None));
+        Assert.True(await store.TryAddVersionAsync(QuestionSet.Default with { Version = 10, Name = "v10" }, CancellationToken.None));
+        Assert.True(await store.TryAddVersionAsync(QuestionSet.Default with { Version = 2, Name = "v2" }, CancellationToken.None));
+
+        var latest = (await store.FindLatestAsync(QuestionSet.DefaultId, CancellationToken.None))!;
+        Assert.Equal("v10", latest.Name);
+        Assert.Equal(QuestionSet.Default.Questions.Count, latest.Questions.Count);
+        Assert.Null(await store.FindLatestAsync("no-such-set", CancellationToken.None));
+    }
 }

@@ -14,7 +14,11 @@ public sealed record CheckinTurn(CheckinDraft Draft, DialogueReply Reply, Checki
 /// Runs check-ins against the store: one draft per person, every answer saved with an ETag, redelivered activities
 /// ignored, and completion written in one transaction with the goals it touches.
 /// </summary>
-public sealed partial class CheckinService(IGrowthLogStore store, TimeProvider timeProvider, ILogger<CheckinService> logger)
+public sealed partial class CheckinService(
+    IGrowthLogStore store,
+    IQuestionSetStore questionSets,
+    TimeProvider timeProvider,
+    ILogger<CheckinService> logger)
 {
     private const int MaxAttempts = 5;
 
@@ -200,7 +204,8 @@ public sealed partial class CheckinService(IGrowthLogStore store, TimeProvider t
         var now = timeProvider.GetUtcNow();
         var goals = await store.ListGoalsAsync(userId, cancellationToken);
         var previous = await store.ListCheckinsAsync(userId, cancellationToken);
-        var set = QuestionSet.Default;
+        // The default set is seeded at start-up; the built-in copy only covers a store that was just emptied.
+        var set = await questionSets.FindLatestAsync(QuestionSet.DefaultId, cancellationToken) ?? QuestionSet.Default;
         return new CheckinDraft
         {
             UserId = userId,

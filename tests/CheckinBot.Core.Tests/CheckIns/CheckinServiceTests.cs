@@ -2,6 +2,7 @@ using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Goals;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace CheckinBot.Core.Tests.CheckIns;
 
@@ -11,7 +12,7 @@ public sealed class CheckinServiceTests
     private readonly InMemoryGrowthLogStore _store = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
-    private CheckinService CreateSut() => new(_store, _time, NullLogger<CheckinService>.Instance);
+    private CheckinService CreateSut() => new(_store, QuestionSetStores.Holding().Object, _time, NullLogger<CheckinService>.Instance);
 
     private GoalService Goals() => new(_store, _time);
 
@@ -139,6 +140,20 @@ public sealed class CheckinServiceTests
         var second = (await _store.FindDraftAsync(User, CancellationToken.None))!.Steps.Single(s => s.Key == "reflection").Prompt;
 
         Assert.NotEqual(first, second);
+    }
+
+    [Fact]
+    public async Task Start_UsesTheNewestStoredQuestionSetAndRecordsItsVersion()
+    {
+        var edited = QuestionSet.Default with { Version = 3, Questions = [new Question("mood", QuestionKind.Scale, "Mood today?")] };
+        var questionSets = QuestionSetStores.Holding(edited);
+        var sut = new CheckinService(_store, questionSets.Object, _time, NullLogger<CheckinService>.Instance);
+
+        var turn = await sut.StartOrResumeAsync(User, null, CancellationToken.None);
+
+        Assert.Equal(3, turn.Draft.QuestionSetVersion);
+        Assert.Equal(["mood"], turn.Draft.Steps.Select(s => s.Key));
+        questionSets.Verify(s => s.FindLatestAsync(QuestionSet.DefaultId, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using CheckinBot.Core.CheckIns;
+
+namespace CheckinBot.Storage.QuestionSets;
+
+/// <summary>PartitionKey = set id, RowKey = version as 10 digits (so keys sort by version), Data = the set as JSON.</summary>
+internal sealed class TableQuestionSetStore(CheckinTables tables) : IQuestionSetStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<QuestionSet?> FindLatestAsync(string questionSetId, CancellationToken cancellationToken)
+    {
+        TableEntity? latest = null;
+        await foreach (var row in tables.QuestionSets.QueryAsync<TableEntity>(e => e.PartitionKey == questionSetId, cancellationToken: cancellationToken))
+        {
+            if (latest is null || string.CompareOrdinal(row.RowKey, latest.RowKey) > 0)
+                latest = row;
+        }
+        return latest is null ? null : JsonSerializer.Deserialize<QuestionSet>(latest.GetString("Data"), Json);
+    }
+
+    public async Task<bool> TryAddVersionAsync(QuestionSet questionSet, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(questionSet.Id, questionSet.Version.ToString("D10", CultureInfo.InvariantCulture))
+        {
+            ["Data"] = JsonSerializer.Serialize(questionSet, Json),
+        };
+        try
+        {
+            await tables.QuestionSets.AddEntityAsync(row, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+}
