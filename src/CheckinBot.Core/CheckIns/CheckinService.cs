@@ -20,7 +20,6 @@ public sealed partial class CheckinService(
     TimeProvider timeProvider,
     ILogger<CheckinService> logger)
 {
-    private const int MaxAttempts = 5;
 
     public Task<CheckinDraft?> FindDraftAsync(string userId, CancellationToken cancellationToken) =>
         store.FindDraftAsync(userId, cancellationToken);
@@ -98,20 +97,13 @@ public sealed partial class CheckinService(
             await HandleAsync(userId, activityId: null, new DialogueInput.Cancel(), cancellationToken);
     }
 
-    private async Task<CheckinPreferences?> UpdatePreferencesAsync(
-        string userId, Func<CheckinPreferences?, CheckinPreferences?> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await store.FindPreferencesAsync(userId, cancellationToken);
-            var next = change(current);
-            if (next is null)
-                return current;
-            if (await store.TrySavePreferencesAsync(next, cancellationToken))
-                return next;
-            ThrowIfExhausted(attempt, userId);
-        }
-    }
+    private Task<CheckinPreferences?> UpdatePreferencesAsync(
+        string userId, Func<CheckinPreferences?, CheckinPreferences?> change, CancellationToken cancellationToken) =>
+        OptimisticUpdate.RunAsync(
+            () => store.FindPreferencesAsync(userId, cancellationToken),
+            change,
+            next => store.TrySavePreferencesAsync(next, cancellationToken),
+            $"Check-in preferences of {userId}");
 
     /// <summary>Applies an input to the person's draft; null when they have no check-in open.</summary>
     public async Task<CheckinTurn?> HandleAsync(string userId, string? activityId, DialogueInput input, CancellationToken cancellationToken)
@@ -221,8 +213,8 @@ public sealed partial class CheckinService(
 
     private static void ThrowIfExhausted(int attempt, string userId)
     {
-        if (attempt >= MaxAttempts)
-            throw new ConcurrencyConflictException($"Check-in of {userId} kept changing; gave up after {MaxAttempts} attempts.");
+        if (attempt >= OptimisticUpdate.MaxAttempts)
+            throw new ConcurrencyConflictException($"Check-in of {userId} kept changing; gave up after {OptimisticUpdate.MaxAttempts} attempts.");
     }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Check-in {CheckinId} started for {UserId} (occurrence {OccurrenceId})")]

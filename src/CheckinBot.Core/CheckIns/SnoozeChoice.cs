@@ -1,3 +1,5 @@
+using CheckinBot.Core.Time;
+
 namespace CheckinBot.Core.CheckIns;
 
 public enum SnoozeChoice
@@ -16,7 +18,7 @@ public static class Snooze
     {
         if (choice == SnoozeChoice.OneDay)
             return now.AddDays(1);
-        var zone = timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = IanaTimeZone.FindOrUtc(timeZoneId);
         var local = TimeZoneInfo.ConvertTime(now, zone);
         var days = ((int)DayOfWeek.Monday - (int)local.DayOfWeek + 7) % 7;
         var monday = local.Date.AddDays(days == 0 ? 7 : days).AddHours(MondayHour);

@@ -57,19 +57,12 @@ public sealed class GoalService(IGrowthLogStore store, TimeProvider timeProvider
             ? g.WithProgress(100, null, timeProvider.GetUtcNow())
             : g with { Status = status }, cancellationToken);
 
-    private async Task<LearningGoal?> UpdateAsync(string userId, string goalId, Func<LearningGoal, LearningGoal> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; attempt <= 5; attempt++)
-        {
-            var goal = (await store.ListGoalsAsync(userId, cancellationToken)).FirstOrDefault(g => g.Id == goalId);
-            if (goal is null)
-                return null;
-            var changed = change(goal);
-            if (await store.TrySaveGoalAsync(changed, cancellationToken))
-                return changed;
-        }
-        throw new ConcurrencyConflictException($"Goal {goalId} kept changing.");
-    }
+    private Task<LearningGoal?> UpdateAsync(string userId, string goalId, Func<LearningGoal, LearningGoal> change, CancellationToken cancellationToken) =>
+        OptimisticUpdate.RunAsync(
+            async () => (await store.ListGoalsAsync(userId, cancellationToken)).FirstOrDefault(g => g.Id == goalId),
+            goal => goal is null ? null : change(goal),
+            next => store.TrySaveGoalAsync(next, cancellationToken),
+            $"Goal {goalId}");
 
     internal static LearningGoal NewGoal(string userId, string title, DateTimeOffset now) => new()
     {

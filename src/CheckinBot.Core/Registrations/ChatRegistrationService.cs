@@ -9,8 +9,6 @@ public sealed partial class ChatRegistrationService(
     TimeProvider timeProvider,
     ILogger<ChatRegistrationService> logger)
 {
-    private const int MaxAttempts = 5;
-
     /// <summary>Teams sends installationUpdate and conversationUpdate for one install; greet once for both.</summary>
     private static readonly TimeSpan WelcomeWindow = TimeSpan.FromMinutes(10);
 
@@ -73,22 +71,13 @@ public sealed partial class ChatRegistrationService(
         LogStatusChanged(logger, userId, status, reason);
     }
 
-    /// <summary>Read, change, conditional write; on a lost race re-read and apply the change again.</summary>
     private async Task<ChatRegistration> UpdateAsync(
-        string userId, Func<ChatRegistration?, ChatRegistration?> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await store.FindAsync(userId, cancellationToken);
-            var next = change(current);
-            if (next is null)
-                return current!;
-            if (await store.TrySaveAsync(next, cancellationToken))
-                return next;
-            if (attempt == MaxAttempts)
-                throw new ConcurrencyConflictException($"Registration {userId} kept changing; gave up after {MaxAttempts} attempts.");
-        }
-    }
+        string userId, Func<ChatRegistration?, ChatRegistration?> change, CancellationToken cancellationToken) =>
+        (await OptimisticUpdate.RunAsync(
+            () => store.FindAsync(userId, cancellationToken),
+            change,
+            next => store.TrySaveAsync(next, cancellationToken),
+            $"Registration {userId}"))!;
 
     /// <param name="ShouldWelcome">True when this caller won the right to send the welcome card.</param>
     public sealed record SeenResult(ChatRegistration Registration, bool ShouldWelcome);

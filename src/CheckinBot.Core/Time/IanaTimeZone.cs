@@ -3,6 +3,10 @@ namespace CheckinBot.Core.Time;
 /// <summary>Time zones are stored as IANA ids; clients sometimes report Windows ids or nonsense.</summary>
 public static class IanaTimeZone
 {
+    /// <summary>The zone for an id, or UTC when the id is missing or unknown.</summary>
+    public static TimeZoneInfo FindOrUtc(string? zoneId) =>
+        zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+
     /// <summary>Returns the IANA id for a known IANA or Windows zone id, or null when it is unknown.</summary>
     public static string? Normalize(string? zoneId)
     {

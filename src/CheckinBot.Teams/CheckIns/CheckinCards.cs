@@ -1,5 +1,6 @@
 using System.Globalization;
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Time;
 using CheckinBot.Teams.Cards;
 
 namespace CheckinBot.Teams.CheckIns;
@@ -116,7 +117,7 @@ public static class CheckinCards
 
     private static string Local(DateTimeOffset at, string? timeZoneId)
     {
-        var zone = timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = IanaTimeZone.FindOrUtc(timeZoneId);
         var local = TimeZoneInfo.ConvertTime(at, zone);
         return local.ToString("dddd d MMM, HH:mm", CultureInfo.InvariantCulture) + (zone == TimeZoneInfo.Utc ? " UTC" : "");
     }
