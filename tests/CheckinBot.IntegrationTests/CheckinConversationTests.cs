@@ -188,12 +188,17 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
         }
 
         await ClickAsync(new { verb = "goal.progress", goalId = goal.Id, percent = "60", note = "first module" }, cardId: "progress-1");
+        await ClickAsync(new { verb = "goal.add", title = "Speak at a meetup", milestones = "Pick a topic\nBook a slot", targetDate = "" }, cardId: "form-1");
+        var meetup = (await _factory.Services.GetRequiredService<IGrowthLogStore>().ListGoalsAsync(Activities.UserAadId, CancellationToken.None)).Single(g => g.Title == "Speak at a meetup");
+        await ClickAsync(new { verb = "goal.milestone", goalId = meetup.Id, milestoneId = "m1" });
+        Assert.Contains("Milestone reached: **Pick a topic**", LastPosted(), StringComparison.Ordinal);
         await ClickAsync(new { verb = "goal.complete", goalId = goal.Id });
         Assert.Contains("Completed: Learn Kusto", LastPosted(), StringComparison.Ordinal);
 
         await SayAsync("wins");
         Assert.Contains("Completed goal: Learn Kusto", LastPosted(), StringComparison.Ordinal);
-        var stored = Assert.Single(await _factory.Services.GetRequiredService<IGrowthLogStore>().ListGoalsAsync(Activities.UserAadId, CancellationToken.None));
+        Assert.Contains("Milestone: Pick a topic (Speak at a meetup)", LastPosted(), StringComparison.Ordinal);
+        var stored = (await _factory.Services.GetRequiredService<IGrowthLogStore>().ListGoalsAsync(Activities.UserAadId, CancellationToken.None)).Single(g => g.Id == goal.Id);
         Assert.Equal([60, 100], stored.History.Select(h => h.Percent));
     }
 

@@ -63,7 +63,7 @@ public sealed class GrowthLogStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Completion_SharedCheckin_WritesRecordGoalsAndManagerHandOffInOneGoAndRemovesDraft()
     {
         var service = Get<CheckinService>();
-        var (goal, _, _) = await Get<GoalService>().AddAsync("user-c", "Learn Rust", "systems work", "ship a CLI", null, CancellationToken.None);
+        var (goal, _, _) = await Get<GoalService>().AddAsync("user-c", "Learn Rust", "systems work", "ship a CLI", null, null, CancellationToken.None);
         await service.StartOrResumeAsync("user-c", null, CancellationToken.None);
         foreach (var answer in new[] { "4", "30 finished chapter 3", "Paired on the parser", "skip", "skip", "no", "skip" })
             await service.HandleAsync("user-c", Guid.NewGuid().ToString(), answer == "skip" ? new DialogueInput.Skip() : new DialogueInput.Answer(answer), CancellationToken.None);
@@ -102,10 +102,10 @@ public sealed class GrowthLogStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Goals_RoundTripAndRejectStaleVersion()
     {
         var store = Get<IGrowthLogStore>();
-        var (goal, _, _) = await Get<GoalService>().AddAsync("user-e", "Mentor a junior", null, null, "2099-01-31", CancellationToken.None);
+        var (goal, _, _) = await Get<GoalService>().AddAsync("user-e", "Mentor a junior", null, null, "2099-01-31", null, CancellationToken.None);
         var read = Assert.Single(await store.ListGoalsAsync("user-e", CancellationToken.None));
 
-        Assert.Equal(goal! with { Version = read.Version, History = read.History }, read);
+        Assert.Equal(goal! with { Version = read.Version, History = read.History, Milestones = read.Milestones }, read);
         Assert.Empty(read.History);
         Assert.True(await store.TrySaveGoalAsync(read with { Percent = 10 }, CancellationToken.None));
         Assert.False(await store.TrySaveGoalAsync(read with { Percent = 20 }, CancellationToken.None));

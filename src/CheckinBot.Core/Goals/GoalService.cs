@@ -7,13 +7,14 @@ namespace CheckinBot.Core.Goals;
 public sealed class GoalService(IGrowthLogStore store, TimeProvider timeProvider)
 {
     public const int MaxTextLength = 1000;
+    public const int MaxMilestones = 10;
 
     public async Task<IReadOnlyList<LearningGoal>> ListAsync(string userId, CancellationToken cancellationToken) =>
         [.. (await store.ListGoalsAsync(userId, cancellationToken)).OrderBy(g => g.Status).ThenBy(g => g.CreatedAt)];
 
     /// <summary>Validates and adds a goal. Returns the goal, or the field and message to show next to the input.</summary>
     public async Task<(LearningGoal? Goal, string? Field, string? Error)> AddAsync(
-        string userId, string? title, string? why, string? measure, string? targetDate, CancellationToken cancellationToken)
+        string userId, string? title, string? why, string? measure, string? targetDate, string? milestones, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         title = title?.Trim();
@@ -33,7 +34,19 @@ public sealed class GoalService(IGrowthLogStore store, TimeProvider timeProvider
             target = parsed;
         }
 
-        var goal = NewGoal(userId, title, now) with { Why = Blank(why), Measure = Blank(measure), TargetDate = target };
+        var steps = (milestones ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (steps.Length > MaxMilestones)
+            return (null, "milestones", $"Up to {MaxMilestones} milestones, one per line.");
+        if (steps.Any(m => m.Length > LearningGoal.MaxTitleLength))
+            return (null, "milestones", $"Keep each milestone under {LearningGoal.MaxTitleLength} characters.");
+
+        var goal = NewGoal(userId, title, now) with
+        {
+            Why = Blank(why),
+            Measure = Blank(measure),
+            TargetDate = target,
+            Milestones = [.. steps.Select((m, i) => new GoalMilestone($"m{i + 1}", m))],
+        };
         return await store.TrySaveGoalAsync(goal, cancellationToken)
             ? (goal, null, null)
             : throw new ConcurrencyConflictException($"Goal id {goal.Id} already exists.");
@@ -50,6 +63,13 @@ public sealed class GoalService(IGrowthLogStore store, TimeProvider timeProvider
         var goal = await UpdateAsync(userId, goalId, g => g.WithProgress(value, Blank(note), timeProvider.GetUtcNow()), cancellationToken);
         return goal is null ? (null, "That goal no longer exists.") : (goal, null);
     }
+
+    /// <summary>Ticks a milestone (once: ticking it again keeps the first date); null when the goal is gone.</summary>
+    public Task<LearningGoal?> TickMilestoneAsync(string userId, string goalId, string milestoneId, CancellationToken cancellationToken) =>
+        UpdateAsync(userId, goalId, g => g with
+        {
+            Milestones = [.. g.Milestones.Select(m => m.Id == milestoneId && m.DoneAt is null ? m with { DoneAt = timeProvider.GetUtcNow() } : m)],
+        }, cancellationToken);
 
     /// <summary>Marks a goal completed or archived; null when it no longer exists.</summary>
     public Task<LearningGoal?> SetStatusAsync(string userId, string goalId, GoalStatus status, CancellationToken cancellationToken) =>

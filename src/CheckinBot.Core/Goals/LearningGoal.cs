@@ -10,6 +10,9 @@ public enum GoalStatus
 /// <summary>One recorded step of progress, kept so that a goal's history can be shown and exported.</summary>
 public sealed record GoalProgressEntry(DateTimeOffset At, int Percent, string? Note);
 
+/// <summary>A step on the way to a goal; <see cref="DoneAt"/> is set when the person ticks it.</summary>
+public sealed record GoalMilestone(string Id, string Title, DateTimeOffset? DoneAt = null);
+
 /// <summary>A SMART-guided learning goal that belongs to the employee.</summary>
 public sealed record LearningGoal
 {
@@ -26,6 +29,7 @@ public sealed record LearningGoal
     public string? Measure { get; init; }
     public DateOnly? TargetDate { get; init; }
     public int Percent { get; init; }
+    public IReadOnlyList<GoalMilestone> Milestones { get; init; } = [];
     public GoalStatus Status { get; init; } = GoalStatus.Active;
     public IReadOnlyList<GoalProgressEntry> History { get; init; } = [];
     public DateTimeOffset CreatedAt { get; init; }

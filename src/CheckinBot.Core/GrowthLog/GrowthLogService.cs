@@ -13,8 +13,15 @@ public enum BragPeriod
     All,
 }
 
-/// <summary>A line of the brag sheet: a win from a check-in, or a completed goal.</summary>
-public sealed record BragItem(DateTimeOffset At, string Text, bool IsCompletedGoal);
+public enum BragKind
+{
+    Win,
+    CompletedGoal,
+    Milestone,
+}
+
+/// <summary>A line of the brag sheet: a win from a check-in, a completed goal, or a milestone reached.</summary>
+public sealed record BragItem(DateTimeOffset At, string Text, BragKind Kind);
 
 /// <summary>Feedback asked for in check-ins (received feedback arrives with the manager features).</summary>
 public sealed record FeedbackRequest(DateTimeOffset At, string Topic, bool SharedWithManager);
@@ -46,11 +53,15 @@ public sealed partial class GrowthLogService(
             _ => DateTimeOffset.MinValue,
         };
         var wins = (await store.ListCheckinsAsync(userId, cancellationToken))
-            .SelectMany(r => r.Wins.Select(w => new BragItem(r.CompletedAt, w, IsCompletedGoal: false)));
-        var goals = (await store.ListGoalsAsync(userId, cancellationToken))
+            .SelectMany(r => r.Wins.Select(w => new BragItem(r.CompletedAt, w, BragKind.Win)));
+        var goals = await store.ListGoalsAsync(userId, cancellationToken);
+        var completed = goals
             .Where(g => g is { Status: GoalStatus.Completed, CompletedAt: not null })
-            .Select(g => new BragItem(g.CompletedAt!.Value, g.Title, IsCompletedGoal: true));
-        return [.. wins.Concat(goals).Where(i => i.At >= from).OrderByDescending(i => i.At)];
+            .Select(g => new BragItem(g.CompletedAt!.Value, g.Title, BragKind.CompletedGoal));
+        var milestones = goals.SelectMany(g => g.Milestones
+            .Where(m => m.DoneAt is not null)
+            .Select(m => new BragItem(m.DoneAt!.Value, $"{m.Title} ({g.Title})", BragKind.Milestone)));
+        return [.. wins.Concat(completed).Concat(milestones).Where(i => i.At >= from).OrderByDescending(i => i.At)];
     }
 
     public async Task<IReadOnlyList<FeedbackRequest>> FeedbackRequestsAsync(string userId, CancellationToken cancellationToken) =>

@@ -12,6 +12,7 @@ public static class GoalCards
     public const string ProgressVerb = "goal.progress";
     public const string CompleteVerb = "goal.complete";
     public const string ArchiveVerb = "goal.archive";
+    public const string MilestoneVerb = "goal.milestone";
 
     public static AdaptiveCard List(IReadOnlyList<LearningGoal> goals)
     {
@@ -29,6 +30,13 @@ public static class GoalCards
             if (goal.Why is not null)
                 facts.Add(new Fact("Why", goal.Why));
             body.Add(new FactSet(facts) { Spacing = "None" });
+            body.AddRange(goal.Milestones.Select(m => new TextBlock((m.DoneAt is null ? "○ " : "✓ ") + m.Title) { Spacing = "None", IsSubtle = m.DoneAt is not null }));
+            var open = goal.Milestones.Where(m => m.DoneAt is null).ToList();
+            if (open.Count > 0)
+            {
+                body.Add(new ActionSet([.. open.Select(m => new SubmitAction("Done: " + m.Title,
+                    new Dictionary<string, object?> { ["verb"] = MilestoneVerb, ["goalId"] = goal.Id, ["milestoneId"] = m.Id }))]));
+            }
             body.Add(new ActionSet(
             [
                 GoalAction("Update progress", ProgressFormVerb, goal.Id),
@@ -42,7 +50,7 @@ public static class GoalCards
     }
 
     /// <summary>The add-goal form, refilled with what was typed when a field needs fixing.</summary>
-    public static AdaptiveCard Form(string? title = null, string? why = null, string? measure = null, string? targetDate = null, string? error = null)
+    public static AdaptiveCard Form(string? title = null, string? why = null, string? measure = null, string? targetDate = null, string? error = null, string? milestones = null)
     {
         var body = new List<CardElement> { TextBlock.Heading("Add a learning goal") };
         if (error is not null)
@@ -51,6 +59,7 @@ public static class GoalCards
         body.Add(new TextInput("why") { Label = "Why it matters / the skill gap it closes", IsMultiline = true, MaxLength = GoalService.MaxTextLength, Value = why });
         body.Add(new TextInput("measure") { Label = "How you'll know you made it", MaxLength = GoalService.MaxTextLength, Value = measure });
         body.Add(new DateInput("targetDate") { Label = "Target date", Value = targetDate });
+        body.Add(new TextInput("milestones") { Label = "Milestones (one per line, optional)", IsMultiline = true, MaxLength = 2000, Value = milestones });
         return new AdaptiveCard(body, [new SubmitAction("Add goal", new Dictionary<string, object?> { ["verb"] = AddVerb })]);
     }
 

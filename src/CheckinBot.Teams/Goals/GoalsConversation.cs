@@ -19,7 +19,7 @@ public sealed class GoalsConversation(GoalService goals)
             await turn.SendCardAsync(GoalCards.Form(), cancellationToken);
             return;
         }
-        var (goal, _, error) = await goals.AddAsync(userId, title, why: null, measure: null, targetDate: null, cancellationToken);
+        var (goal, _, error) = await goals.AddAsync(userId, title, why: null, measure: null, targetDate: null, milestones: null, cancellationToken);
         await turn.SendCardAsync(goal is null ? GoalCards.Form(title, error: error) : GoalCards.Added(goal), cancellationToken);
     }
 
@@ -34,16 +34,17 @@ public sealed class GoalsConversation(GoalService goals)
             GoalCards.ProgressVerb => SaveProgressAsync(turn, userId, goalId, action, cancellationToken),
             GoalCards.CompleteVerb => SetStatusAsync(turn, userId, goalId, GoalStatus.Completed, cancellationToken),
             GoalCards.ArchiveVerb => SetStatusAsync(turn, userId, goalId, GoalStatus.Archived, cancellationToken),
+            GoalCards.MilestoneVerb => TickMilestoneAsync(turn, userId, goalId, action.GetString("milestoneId") ?? "", cancellationToken),
             _ => turn.SendTextAsync("That button no longer does anything. Type **goals** to see your goals.", cancellationToken),
         };
     }
 
     private async Task AddFromFormAsync(TurnContext turn, string userId, CardActionPayload action, CancellationToken cancellationToken)
     {
-        var (title, why, measure, date) = (action.GetString("title"), action.GetString("why"), action.GetString("measure"), action.GetString("targetDate"));
-        var (goal, _, error) = await goals.AddAsync(userId, title, why, measure, date, cancellationToken);
+        var (title, why, measure, date, milestones) = (action.GetString("title"), action.GetString("why"), action.GetString("measure"), action.GetString("targetDate"), action.GetString("milestones"));
+        var (goal, _, error) = await goals.AddAsync(userId, title, why, measure, date, milestones, cancellationToken);
         // The form is replaced: by the confirmation, or by itself with the message and everything typed kept.
-        await turn.ReplaceOrSendCardAsync(action.CardActivityId, goal is null ? GoalCards.Form(title, why, measure, date, error) : GoalCards.Added(goal), cancellationToken);
+        await turn.ReplaceOrSendCardAsync(action.CardActivityId, goal is null ? GoalCards.Form(title, why, measure, date, error, milestones) : GoalCards.Added(goal), cancellationToken);
     }
 
     private async Task ShowProgressFormAsync(TurnContext turn, string userId, string goalId, CancellationToken cancellationToken)
@@ -65,6 +66,15 @@ public sealed class GoalsConversation(GoalService goals)
     {
         var changed = await goals.SetStatusAsync(userId, goalId, status, cancellationToken);
         await (changed is null ? turn.SendTextAsync(Gone, cancellationToken) : turn.SendCardAsync(GoalCards.Updated(changed), cancellationToken));
+    }
+
+    private async Task TickMilestoneAsync(TurnContext turn, string userId, string goalId, string milestoneId, CancellationToken cancellationToken)
+    {
+        var goal = await goals.TickMilestoneAsync(userId, goalId, milestoneId, cancellationToken);
+        var milestone = goal?.Milestones.FirstOrDefault(m => m.Id == milestoneId);
+        await (milestone is null
+            ? turn.SendTextAsync(Gone, cancellationToken)
+            : turn.SendTextAsync($"✓ Milestone reached: **{milestone.Title}**. It's on your brag sheet.", cancellationToken));
     }
 
     private async Task<LearningGoal?> FindAsync(string userId, string goalId, CancellationToken cancellationToken) =>

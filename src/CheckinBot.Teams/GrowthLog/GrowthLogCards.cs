@@ -15,7 +15,12 @@ public static class GrowthLogCards
         var body = new List<CardElement> { TextBlock.Heading($"Your brag sheet · {Describe(period)}") };
         if (items.Count == 0)
             body.Add(new TextBlock("Nothing here yet for this period. Wins come from your check-ins and completed goals."));
-        body.AddRange(items.Select(i => new TextBlock($"• {Date(i.At)} — {(i.IsCompletedGoal ? "Completed goal: " : "")}{i.Text}")));
+        body.AddRange(items.Select(i => new TextBlock($"• {Date(i.At)} — {i.Kind switch
+        {
+            BragKind.CompletedGoal => "Completed goal: ",
+            BragKind.Milestone => "Milestone: ",
+            _ => "",
+        }}{i.Text}")));
         if (items.Count > 0)
             body.Add(TextBlock.Subtle("Copy this into your next performance review."));
         return new AdaptiveCard(body, [.. Enum.GetValues<BragPeriod>().Where(p => p != period).Select(p =>

@@ -98,7 +98,7 @@ public sealed class CheckinServiceTests
     [Fact]
     public async Task Complete_RecordsCheckinUpdatesGoalAndAddsNewGoalAtomically()
     {
-        var (goal, _, _) = await Goals().AddAsync(User, "Give a talk", null, null, null, CancellationToken.None);
+        var (goal, _, _) = await Goals().AddAsync(User, "Give a talk", null, null, null, null, CancellationToken.None);
         await CreateSut().StartOrResumeAsync(User, null, CancellationToken.None);
         _time.Advance(TimeSpan.FromMinutes(3));
 

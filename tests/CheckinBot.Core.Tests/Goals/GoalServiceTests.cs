@@ -13,7 +13,7 @@ public sealed class GoalServiceTests
     private GoalService CreateSut() => new(_store, _time);
 
     private async Task<LearningGoal> AddAsync(string title = "Learn Rust") =>
-        (await CreateSut().AddAsync(User, title, null, null, null, CancellationToken.None)).Goal!;
+        (await CreateSut().AddAsync(User, title, null, null, null, null, CancellationToken.None)).Goal!;
 
     [Theory]
     [InlineData("", null, "title")]
@@ -22,7 +22,7 @@ public sealed class GoalServiceTests
     [InlineData("ok", "2026-11-22", "targetDate")]
     public async Task Add_InvalidInput_NamesTheField(string title, string? date, string field)
     {
-        var (goal, errorField, error) = await CreateSut().AddAsync(User, title, null, null, date, CancellationToken.None);
+        var (goal, errorField, error) = await CreateSut().AddAsync(User, title, null, null, date, null, CancellationToken.None);
 
         Assert.Null(goal);
         Assert.Equal(field, errorField);
@@ -33,7 +33,7 @@ public sealed class GoalServiceTests
     [Fact]
     public async Task Add_TitleTooLong_IsRejected()
     {
-        var (goal, field, _) = await CreateSut().AddAsync(User, new string('x', LearningGoal.MaxTitleLength + 1), null, null, null, CancellationToken.None);
+        var (goal, field, _) = await CreateSut().AddAsync(User, new string('x', LearningGoal.MaxTitleLength + 1), null, null, null, null, CancellationToken.None);
         Assert.Null(goal);
         Assert.Equal("title", field);
     }
@@ -41,7 +41,7 @@ public sealed class GoalServiceTests
     [Fact]
     public async Task Add_Valid_StoresTrimmedFieldsAndDate()
     {
-        var (goal, _, _) = await CreateSut().AddAsync(User, "  Give a talk ", " visibility ", "", "2027-06-30", CancellationToken.None);
+        var (goal, _, _) = await CreateSut().AddAsync(User, "  Give a talk ", " visibility ", "", "2027-06-30", null, CancellationToken.None);
 
         Assert.Equal("Give a talk", goal!.Title);
         Assert.Equal("visibility", goal.Why);
@@ -102,5 +102,34 @@ public sealed class GoalServiceTests
 
         Assert.Equal(GoalStatus.Archived, updated!.Status);
         Assert.Equal(40, updated.Percent);
+    }
+
+    [Fact]
+    public async Task Add_Milestones_OnePerLine()
+    {
+        var (goal, _, _) = await CreateSut().AddAsync(User, "Give a talk", null, null, null, "Write abstract\n\n  Submit to CFP \r\nRehearse", CancellationToken.None);
+
+        Assert.Equal(["Write abstract", "Submit to CFP", "Rehearse"], goal!.Milestones.Select(m => m.Title));
+        Assert.All(goal.Milestones, m => Assert.Null(m.DoneAt));
+    }
+
+    [Fact]
+    public async Task Add_TooManyMilestones_NamesTheField()
+    {
+        var (goal, field, _) = await CreateSut().AddAsync(User, "Talk", null, null, null, string.Join('\n', Enumerable.Range(1, 11)), CancellationToken.None);
+        Assert.Null(goal);
+        Assert.Equal("milestones", field);
+    }
+
+    [Fact]
+    public async Task TickMilestone_SetsDoneOnce()
+    {
+        var (goal, _, _) = await CreateSut().AddAsync(User, "Talk", null, null, null, "Abstract\nSlides", CancellationToken.None);
+        var first = await CreateSut().TickMilestoneAsync(User, goal!.Id, "m1", CancellationToken.None);
+        _time.Advance(TimeSpan.FromDays(1));
+        var again = await CreateSut().TickMilestoneAsync(User, goal.Id, "m1", CancellationToken.None);
+
+        Assert.Equal(first!.Milestones[0].DoneAt, again!.Milestones[0].DoneAt);
+        Assert.Null(again.Milestones[1].DoneAt);
     }
 }

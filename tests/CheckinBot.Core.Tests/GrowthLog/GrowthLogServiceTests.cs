@@ -39,8 +39,20 @@ public sealed class GrowthLogServiceTests
         var all = await CreateSut().WinsAsync(User, BragPeriod.All, CancellationToken.None);
 
         Assert.Equal(["Learn Rust", "Recent win"], quarter.Select(i => i.Text));
-        Assert.True(quarter[0].IsCompletedGoal);
+        Assert.Equal(BragKind.CompletedGoal, quarter[0].Kind);
         Assert.Equal(3, all.Count);
+    }
+
+    [Fact]
+    public async Task Wins_IncludeMilestonesReached()
+    {
+        var goals = new GoalService(_store, _time);
+        var (goal, _, _) = await goals.AddAsync(User, "Give a talk", null, null, null, "Write abstract", CancellationToken.None);
+        await goals.TickMilestoneAsync(User, goal!.Id, "m1", CancellationToken.None);
+
+        var item = Assert.Single(await CreateSut().WinsAsync(User, BragPeriod.Month, CancellationToken.None));
+        Assert.Equal(BragKind.Milestone, item.Kind);
+        Assert.Equal("Write abstract (Give a talk)", item.Text);
     }
 
     [Fact]
@@ -60,7 +72,7 @@ public sealed class GrowthLogServiceTests
     public async Task Erase_RemovesCheckinsGoalsAndRegistration()
     {
         await CheckinAsync("w", null, share: false);
-        await new GoalService(_store, _time).AddAsync(User, "Goal", null, null, null, CancellationToken.None);
+        await new GoalService(_store, _time).AddAsync(User, "Goal", null, null, null, null, CancellationToken.None);
         _registrations.Put(new() { UserId = User, TenantId = "t", ChannelUserId = "29:x", ConversationId = "c", ServiceUrl = "https://smba.trafficmanager.net/teams/" });
 
         var erased = await CreateSut().EraseAsync(User, CancellationToken.None);
