@@ -51,12 +51,20 @@ public static class CheckinDialogue
     /// <summary>Step key that recap cards carry, so a click on the current recap is told from an old question card.</summary>
     public const string RecapKey = "recap";
 
+    /// <summary>A draft untouched this long is greeted on return, so the person knows why old answers are there.</summary>
+    public static readonly TimeSpan IdleBeforeWelcomeBack = TimeSpan.FromHours(12);
+
     private static readonly DialogueReply AskReply = new(DialogueReplyKind.Ask);
     private static readonly DialogueReply RecapReply = new(DialogueReplyKind.Recap);
 
     public static (CheckinDraft Draft, DialogueReply Reply) Apply(CheckinDraft draft, DialogueInput input, DateTimeOffset now)
     {
         var (next, reply) = ApplyCore(draft, input);
+        if (input is DialogueInput.Reopen && now - draft.UpdatedAt > IdleBeforeWelcomeBack && reply.Message is null)
+        {
+            var started = draft.StartedAt.ToString("dddd d MMMM", System.Globalization.CultureInfo.InvariantCulture);
+            reply = reply with { Message = $"Welcome back! You started this check-in on {started}; your answers so far are kept." };
+        }
         return (next == draft ? draft : next with { UpdatedAt = now }, reply);
     }
 

@@ -27,7 +27,7 @@ public static class CheckinCards
         var position = askable.IndexOf(step) + 1;
         var body = new List<CardElement>();
         if (notice is not null)
-            body.Add(new TextBlock(notice) { Color = "Attention" });
+            body.Add(new TextBlock(notice) { Color = "Accent" });
         body.Add(TextBlock.Subtle($"Check-in · question {position} of {askable.Count}"));
         body.Add(new TextBlock(step.Prompt) { Weight = "Bolder" });
 
@@ -61,9 +61,12 @@ public static class CheckinCards
         return new AdaptiveCard(body, actions);
     }
 
-    public static AdaptiveCard Recap(CheckinDraft draft)
+    public static AdaptiveCard Recap(CheckinDraft draft, string? notice = null)
     {
-        var body = new List<CardElement> { TextBlock.Heading("Your check-in") };
+        var body = new List<CardElement>();
+        if (notice is not null)
+            body.Add(new TextBlock(notice) { Color = "Accent" });
+        body.Add(TextBlock.Heading("Your check-in"));
         body.AddRange(AnswerBlocks(draft.AnsweredSteps.Select(a => (a.Step.Prompt, a.Answer))));
         body.Add(new TextBlock("Share it with your manager, or keep it private? Either way it stays in your growth log."));
         return new AdaptiveCard(body,

@@ -105,7 +105,7 @@ public sealed class CheckinConversation(CheckinService checkins, TimeProvider ti
                 await turn.SendCardAsync(CheckinCards.Question(draft, result.Reply.Message), cancellationToken);
                 break;
             case DialogueReplyKind.Recap:
-                await turn.SendCardAsync(CheckinCards.Recap(draft), cancellationToken);
+                await turn.SendCardAsync(CheckinCards.Recap(draft, result.Reply.Message), cancellationToken);
                 break;
             case DialogueReplyKind.Paused:
                 await turn.SendCardAsync(CheckinCards.Paused(), cancellationToken);

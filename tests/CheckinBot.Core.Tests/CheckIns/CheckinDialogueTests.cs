@@ -226,6 +226,19 @@ public sealed class CheckinDialogueTests
     }
 
     [Fact]
+    public void Reopen_AfterDaysAway_WelcomesBackAndSaysWhenItStarted()
+    {
+        var paused = Apply(Run(NewDraft(), "3"), new DialogueInput.Cancel()).Draft;
+
+        var (_, soon) = CheckinDialogue.Apply(paused, new DialogueInput.Reopen(), Now.AddHours(2));
+        var (_, later) = CheckinDialogue.Apply(paused, new DialogueInput.Reopen(), Now.AddDays(3));
+
+        Assert.Null(soon.Message);
+        Assert.Equal("Welcome back! You started this check-in on Monday 23 November; your answers so far are kept.", later.Message);
+        Assert.Equal(DialogueReplyKind.Ask, later.Kind);
+    }
+
+    [Fact]
     public void Reopen_PausedAtRecap_ShowsRecapAgain()
     {
         var recap = Apply(Run(NewDraft(), "3", "won", "none", "reflected", "no"), new DialogueInput.Skip()).Draft;
