@@ -9,6 +9,12 @@ public static partial class AnswerValidation
     public const string Yes = "yes";
     public const string No = "no";
 
+    /// <summary>A goal step answered by ticking a milestone: <c>milestone:{id}</c> from the card button.</summary>
+    public const string MilestonePrefix = "milestone:";
+
+    /// <summary>The note a milestone answer carries; completion ticks the milestone it names.</summary>
+    public const string MilestoneReached = "Milestone reached: ";
+
     public static (string? Value, string? Error) Validate(CheckinStep step, string? text)
     {
         var trimmed = text?.Trim() ?? "";
@@ -26,6 +32,10 @@ public static partial class AnswerValidation
             QuestionKind.Choice => step.Choices?.FirstOrDefault(c => c.Equals(trimmed, StringComparison.OrdinalIgnoreCase)) is { } choice
                 ? (choice, null)
                 : (null, $"Please choose one of: {string.Join(", ", step.Choices ?? [])}."),
+            QuestionKind.GoalProgress when trimmed.StartsWith(MilestonePrefix, StringComparison.Ordinal) =>
+                step.OpenMilestones.FirstOrDefault(m => m.Id == trimmed[MilestonePrefix.Length..]) is { } milestone
+                    ? ($"{step.GoalPercent}% {MilestoneReached}{milestone.Title}", null)
+                    : (null, "That milestone is already ticked or no longer exists."),
             QuestionKind.GoalProgress => ParseProgress(trimmed) is { } progress
                 ? (progress.Note is null ? $"{progress.Percent}%" : $"{progress.Percent}% {progress.Note}", null)
                 : (null, "Please start with a percentage from 0 to 100, e.g. \"60\" or \"60% finished the course\"."),

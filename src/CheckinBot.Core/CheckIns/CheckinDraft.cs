@@ -21,6 +21,10 @@ public sealed record CheckinStep(string Key, string QuestionId, QuestionKind Kin
     public string? GoalId { get; init; }
     public string? GoalTitle { get; init; }
 
+    /// <summary>For goal steps: the goal's progress when the check-in started, and its milestones not yet reached.</summary>
+    public int GoalPercent { get; init; }
+    public IReadOnlyList<Goals.GoalMilestone> OpenMilestones { get; init; } = [];
+
     /// <summary>Key of the yes/no step that must be answered yes for this one to be asked.</summary>
     public string? AskIfYes { get; init; }
 }

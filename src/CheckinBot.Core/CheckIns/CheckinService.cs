@@ -181,7 +181,10 @@ public sealed partial class CheckinService(
             if (answer.Purpose == QuestionPurpose.GoalProgress && answer.GoalId is { } goalId && goals.TryGetValue(goalId, out var goal)
                 && AnswerValidation.ParseProgress(answer.Answer) is { } progress)
             {
-                changed.Add(goal.WithProgress(progress.Percent, progress.Note, record.CompletedAt));
+                var updated = goal.WithProgress(progress.Percent, progress.Note, record.CompletedAt);
+                if (progress.Note?.StartsWith(AnswerValidation.MilestoneReached, StringComparison.Ordinal) == true)
+                    updated = updated.TickMilestone(progress.Note[AnswerValidation.MilestoneReached.Length..], record.CompletedAt);
+                changed.Add(updated);
             }
             else if (answer.Purpose == QuestionPurpose.NewGoalTitle)
             {

@@ -13,7 +13,13 @@ public static class CheckinSteps
         {
             if (q.Kind == QuestionKind.GoalProgress)
             {
-                steps.AddRange(goals.Select(g => Step(q, $"{q.Id}:{g.Id}", q.Prompt.Replace("{goal}", g.Title, StringComparison.Ordinal)) with { GoalId = g.Id, GoalTitle = g.Title }));
+                steps.AddRange(goals.Select(g => Step(q, $"{q.Id}:{g.Id}", q.Prompt.Replace("{goal}", g.Title, StringComparison.Ordinal)) with
+                {
+                    GoalId = g.Id,
+                    GoalTitle = g.Title,
+                    GoalPercent = g.Percent,
+                    OpenMilestones = [.. g.Milestones.Where(m => m.DoneAt is null)],
+                }));
                 continue;
             }
             steps.Add(Step(q, q.Id, q.Prompt.Replace("{reflection}", reflectionPrompt, StringComparison.Ordinal)));

@@ -135,7 +135,11 @@ public abstract record CardAction(string Title)
 /// Submit arrives back as a message whose <c>value</c> is <see cref="Data"/> merged with the inputs. Our data always
 /// carries a <c>verb</c> so one router handles Submit and Execute alike.
 /// </summary>
-public sealed record SubmitAction(string Title, IReadOnlyDictionary<string, object?> Data) : CardAction(Title);
+public sealed record SubmitAction(string Title, IReadOnlyDictionary<string, object?> Data) : CardAction(Title)
+{
+    /// <summary><c>"none"</c>: send only <see cref="Data"/> and skip input validation (for Back, Skip, choice buttons).</summary>
+    public string? AssociatedInputs { get; init; }
+}
 
 /// <summary>Universal action: arrives as an <c>adaptiveCard/action</c> invoke; the card in the answer replaces the clicked one.</summary>
 public sealed record ExecuteAction(string Title, string Verb, IReadOnlyDictionary<string, object?>? Data = null) : CardAction(Title)

@@ -46,6 +46,11 @@ public static class CheckinCards
             case QuestionKind.GoalProgress:
                 body.Add(new NumberInput(ValueInput) { Label = "Progress (%)", Min = 0, Max = 100, Placeholder = "0–100", IsRequired = true, ErrorMessage = "A number from 0 to 100" });
                 body.Add(new TextInput(NoteInput) { Label = "Note (optional)", MaxLength = 500, Placeholder = "What moved?" });
+                if (step.OpenMilestones.Count > 0)
+                {
+                    body.Add(TextBlock.Subtle("Or tick a milestone you reached:"));
+                    body.Add(new ActionSet([.. step.OpenMilestones.Select(m => Answer(step, "Done: " + m.Title, AnswerValidation.MilestonePrefix + m.Id))]));
+                }
                 actions.Add(Submit("Next", AnswerVerb, step.Key));
                 break;
             default:
@@ -54,10 +59,11 @@ public static class CheckinCards
                 break;
         }
         body.Add(TextBlock.Subtle("You can also type your answer, or **skip**, **back**, **cancel**."));
+        // Only "Next" reads the inputs: the other buttons must work with a required field left empty.
         if (position > 1)
-            actions.Add(Submit("Back", BackVerb, step.Key));
-        actions.Add(Submit("Skip", SkipVerb, step.Key));
-        actions.Add(Submit("Finish later", CancelVerb, step.Key));
+            actions.Add(Submit("Back", BackVerb, step.Key) with { AssociatedInputs = "none" });
+        actions.Add(Submit("Skip", SkipVerb, step.Key) with { AssociatedInputs = "none" });
+        actions.Add(Submit("Finish later", CancelVerb, step.Key) with { AssociatedInputs = "none" });
         return new AdaptiveCard(body, actions);
     }
 
@@ -128,8 +134,9 @@ public static class CheckinCards
     private static IEnumerable<CardElement> AnswerBlocks(IEnumerable<(string Prompt, string Answer)> answers) =>
         answers.SelectMany(a => new CardElement[] { new TextBlock(a.Prompt) { IsSubtle = true, Spacing = "Medium" }, new TextBlock(a.Answer) { Spacing = "None" } });
 
+    /// <summary>A button that is the answer itself; it must not pick up (or be blocked by) the card's inputs.</summary>
     private static SubmitAction Answer(CheckinStep step, string title, string? value = null) =>
-        Submit(title, AnswerVerb, step.Key, (ValueInput, value ?? title));
+        Submit(title, AnswerVerb, step.Key, (ValueInput, value ?? title)) with { AssociatedInputs = "none" };
 
     private static SubmitAction Submit(string title, string verb, string? stepKey, params (string Key, string Value)[] extra)
     {

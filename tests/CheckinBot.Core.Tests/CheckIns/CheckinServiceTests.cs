@@ -118,6 +118,25 @@ public sealed class CheckinServiceTests
     }
 
     [Fact]
+    public async Task Complete_GoalAnsweredByMilestoneButton_TicksItAndKeepsPercent()
+    {
+        var (goal, _, _) = await Goals().AddAsync(User, "Give a talk", null, null, null, "Write abstract\nRehearse", CancellationToken.None);
+        await Goals().UpdateProgressAsync(User, goal!.Id, "20", null, CancellationToken.None);
+        await CreateSut().StartOrResumeAsync(User, null, CancellationToken.None);
+        await AnswerAsync("3");
+
+        var stale = await AnswerAsync("milestone:nope");
+        Assert.Equal(DialogueReplyKind.Invalid, stale.Reply.Kind);
+        await FinishAsync(share: false, "milestone:m1", "skip", "skip", "skip", "no", "skip");
+
+        var talk = (await _store.ListGoalsAsync(User, CancellationToken.None)).Single();
+        Assert.Equal(20, talk.Percent);
+        Assert.NotNull(talk.Milestones[0].DoneAt);
+        Assert.Null(talk.Milestones[1].DoneAt);
+        Assert.Equal("20% Milestone reached: Write abstract", _store.Records.Single().Answers[1].Answer);
+    }
+
+    [Fact]
     public async Task Complete_RedeliveredFinishingActivity_IsDuplicateNotANewRecord()
     {
         await CreateSut().StartOrResumeAsync(User, null, CancellationToken.None);

@@ -16,7 +16,11 @@ namespace CheckinBot.Teams.Tests.Cards;
 public sealed class CardRendererTests
 {
     private static readonly DateTimeOffset At = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-    private static readonly LearningGoal Goal = new() { UserId = "u", Id = "g1", Title = "Give a talk", Why = "visibility", TargetDate = new DateOnly(2027, 6, 30), CreatedAt = At };
+    private static readonly LearningGoal Goal = new()
+    {
+        UserId = "u", Id = "g1", Title = "Give a talk", Why = "visibility", TargetDate = new DateOnly(2027, 6, 30), CreatedAt = At,
+        Milestones = [new GoalMilestone("m1", "Write abstract")],
+    };
 
     /// <summary>A draft at each kind of question, and at the recap.</summary>
     private static CheckinDraft DraftAt(string stepKey)
@@ -84,6 +88,19 @@ public sealed class CardRendererTests
         // Guards the guard: the renderer check must be able to fail.
         var problems = await ValidateAsync(new { type = "AdaptiveCard", version = "1.5", body = new object[] { new { type = "Bogus" } } });
         Assert.Contains(problems, p => p.Contains("Bogus", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void QuestionCard_OnlyNextReadsInputs_SoSkipWorksWithARequiredFieldEmpty()
+    {
+        using var doc = JsonDocument.Parse(JsonSerializer.Serialize(CheckinCards.Question(DraftAt("goals:g1")), ProtocolJson.Options));
+        var actions = doc.RootElement.GetProperty("actions").EnumerateArray().ToList();
+
+        Assert.False(actions.Single(a => a.GetProperty("title").GetString() == "Next").TryGetProperty("associatedInputs", out _));
+        Assert.All(actions.Where(a => a.GetProperty("title").GetString() != "Next"), a => Assert.Equal("none", a.GetProperty("associatedInputs").GetString()));
+        var milestone = doc.RootElement.GetProperty("body").EnumerateArray().Last(e => e.GetProperty("type").GetString() == "ActionSet").GetProperty("actions")[0];
+        Assert.Equal("milestone:m1", milestone.GetProperty("data").GetProperty("value").GetString());
+        Assert.Equal("none", milestone.GetProperty("associatedInputs").GetString());
     }
 
     [Fact]
