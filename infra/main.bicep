@@ -29,6 +29,7 @@ param appServiceSku string = 'P0v3'
 param hrAdminGroupId string = ''
 
 var suffix = uniqueString(resourceGroup().id, name)
+var appName = '${name}-${suffix}'
 var storageName = toLower(take('${name}${suffix}', 24))
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -75,7 +76,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
 }
 
 resource app 'Microsoft.Web/sites@2023-12-01' = {
-  name: '${name}-${suffix}'
+  name: appName
   location: location
   identity: {
     type: 'UserAssigned'
@@ -95,6 +96,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Bot__AppId', value: botAppId }
         { name: 'Bot__AppPassword', value: botAppPassword }
         { name: 'Bot__TenantId', value: tenantId }
+        { name: 'Bot__PublicBaseUrl', value: 'https://${appName}.azurewebsites.net/' }
         { name: 'Bot__AppType', value: 'SingleTenant' }
         { name: 'Storage__AccountUri', value: storage.properties.primaryEndpoints.table }
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
