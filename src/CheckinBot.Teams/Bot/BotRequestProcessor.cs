@@ -61,11 +61,27 @@ public sealed partial class BotRequestProcessor(
             return Problem(StatusCodes.Status400BadRequest, "Incomplete activity", "The activity needs 'serviceUrl' and 'conversation.id'.");
 
         var baseUri = bot.PublicBaseUrl ?? new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
-        var invokeResponse = await handler.OnTurnAsync(new TurnContext(activity, connector, baseUri), cancellationToken);
+        var turn = new TurnContext(activity, connector, baseUri);
+        InvokeResponse? invokeResponse;
+        try
+        {
+            invokeResponse = await handler.OnTurnAsync(turn, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Storage or Teams failed after the SDKs' own retries. The person's words are still in the chat above,
+            // so say plainly that nothing was saved and ask them to send it again.
+            LogTurnFailed(logger, activity.Type, ex);
+            if (activity.Type == ActivityTypes.Message && (await turn.SendTextAsync(SorryText, CancellationToken.None)).IsSent)
+                return Results.Ok();
+            return Problem(StatusCodes.Status500InternalServerError, "Turn failed", "The activity could not be processed; nothing was saved.");
+        }
         return invokeResponse is null
             ? Results.Ok()
             : Results.Json(invokeResponse.Body, ProtocolJson.Options, statusCode: invokeResponse.Status);
     }
+
+    internal const string SorryText = "Sorry, I couldn't save that just now, so nothing changed. Please send it again in a moment.";
 
     /// <summary>Reads at most one byte past the limit, whatever Content-Length claimed; null when the body is too big.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -97,6 +113,9 @@ public sealed partial class BotRequestProcessor(
 
     private static IResult Problem(int status, string title, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: detail);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Handling a {Type} activity failed")]
+    private static partial void LogTurnFailed(ILogger logger, string? type, Exception exception);
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Dropped {Type} activity: {Gate} {Value} is not served")]
     private static partial void LogDropped(ILogger logger, string? type, string gate, string? value);
