@@ -94,6 +94,19 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
+    public async Task CheckIn_OldCardClickedWhilePaused_SaysHowToContinue()
+    {
+        await SayAsync("check in");
+        await SayAsync("cancel");
+
+        await ClickAsync(new { verb = "checkin.skip", step = "energy" });
+
+        Assert.Contains("This check-in is paused", LastPosted(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_connector.PostedActivities, a => a.GetRawText().Contains("couldn't save", StringComparison.Ordinal));
+        Assert.Equal(DraftStage.Paused, (await DraftAsync())!.Stage);
+    }
+
+    [Fact]
     public async Task CheckIn_SameActivityDeliveredTwice_IsAnsweredOnce()
     {
         await SayAsync("check in");

@@ -6,6 +6,9 @@ namespace CheckinBot.Core.CheckIns;
 /// <summary>The outcome of one input: the draft as stored, what to tell the person, and the record if it finished.</summary>
 public sealed record CheckinTurn(CheckinDraft Draft, DialogueReply Reply, CheckinRecord? Completed = null)
 {
+    /// <summary>The draft the input was applied to (what the clicked card was showing), when there was one.</summary>
+    public CheckinDraft? Before { get; init; }
+
     /// <summary>The same activity was already applied (a redelivery): say nothing.</summary>
     public bool IsDuplicate { get; init; }
 }
@@ -116,7 +119,7 @@ public sealed partial class CheckinService(
             if (draft.HasHandled(activityId))
                 return new CheckinTurn(draft, new DialogueReply(DialogueReplyKind.Stale)) { IsDuplicate = true };
 
-            var turn = Apply(draft, input, activityId);
+            var turn = Apply(draft, input, activityId) with { Before = draft };
             if (turn.Completed is not null)
             {
                 var goals = await GoalChangesAsync(turn.Draft, turn.Completed, cancellationToken);

@@ -73,15 +73,17 @@ public sealed class CheckinConversation(CheckinService checkins, TimeProvider ti
             CheckinCards.ShareVerb => new DialogueInput.Share(action.GetString("share") == "true") { StepKey = step },
             _ => null,
         };
-        var before = input is null ? null : await checkins.FindDraftAsync(userId, cancellationToken);
         var result = input is null ? null : await checkins.HandleAsync(userId, turn.Activity.Id, input, cancellationToken);
         if (result is null)
         {
             await turn.SendTextAsync("That check-in is already finished. Type **check in** to start a new one.", cancellationToken);
             return;
         }
-        if (!result.IsDuplicate && action.CardActivityId is { } cardId && result.Reply.Kind is not (DialogueReplyKind.Invalid or DialogueReplyKind.Stale))
-            await ReplaceClickedCardAsync(turn, cardId, before!, result, cancellationToken);
+        if (!result.IsDuplicate && action.CardActivityId is { } cardId && result.Before is { } before
+            && result.Reply.Kind is not (DialogueReplyKind.Invalid or DialogueReplyKind.Stale))
+        {
+            await ReplaceClickedCardAsync(turn, cardId, before, result, cancellationToken);
+        }
         await RespondAsync(turn, result, fromCard: action.CardActivityId is not null, cancellationToken);
     }
 
@@ -120,7 +122,7 @@ public sealed class CheckinConversation(CheckinService checkins, TimeProvider ti
                 await turn.SendTextAsync(result.Reply.Message!, cancellationToken);
                 if (draft.Stage == DraftStage.Recap)
                     await turn.SendCardAsync(CheckinCards.Recap(draft), cancellationToken);
-                else if (result.Reply.Kind == DialogueReplyKind.Stale)
+                else if (result.Reply.Kind == DialogueReplyKind.Stale && draft.Stage == DraftStage.Answering)
                     await turn.SendCardAsync(CheckinCards.Question(draft), cancellationToken);
                 break;
         }
