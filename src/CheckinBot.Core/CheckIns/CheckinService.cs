@@ -36,9 +36,8 @@ public sealed partial class CheckinService(
         for (var attempt = 1; ; attempt++)
         {
             var draft = await store.FindDraftAsync(userId, cancellationToken);
-            var turn = draft is null
-                ? new CheckinTurn(await NewDraftAsync(userId, occurrenceId, cancellationToken), new DialogueReply(DialogueReplyKind.Ask))
-                : Apply(draft, new DialogueInput.Reopen(), activityId: null);
+            // A new draft goes through Reopen too, which lands on its first askable step (or the recap if none is).
+            var turn = Apply(draft ?? await NewDraftAsync(userId, occurrenceId, cancellationToken), new DialogueInput.Reopen(), activityId: null);
             if (turn.Draft == draft || await store.TrySaveDraftAsync(turn.Draft, cancellationToken))
             {
                 if (draft is null)

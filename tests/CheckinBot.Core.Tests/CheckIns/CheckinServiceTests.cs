@@ -175,6 +175,24 @@ public sealed class CheckinServiceTests
         questionSets.Verify(s => s.FindLatestAsync(QuestionSet.DefaultId, It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Start_SetWhoseFirstQuestionIsNotAskable_StartsAtTheFirstAskableOrTheRecap(bool onlyGoalQuestions)
+    {
+        var set = onlyGoalQuestions
+            ? QuestionSet.Default with { Version = 4, Questions = [new Question("goals", QuestionKind.GoalProgress, "{goal}?", QuestionPurpose.GoalProgress)] }
+            : QuestionSet.Default with { Version = 4, Questions = [new Question("t", QuestionKind.FreeText, "Title?", AskIfYes: "x"), new Question("mood", QuestionKind.Scale, "Mood?")] };
+        var sut = new CheckinService(_store, QuestionSetStores.Holding(set).Object, _time, NullLogger<CheckinService>.Instance);
+
+        var turn = await sut.StartOrResumeAsync(User, null, CancellationToken.None);
+
+        if (onlyGoalQuestions)
+            Assert.Equal(DialogueReplyKind.Recap, turn.Reply.Kind); // no active goals, so nothing to ask
+        else
+            Assert.Equal("mood", turn.Draft.CurrentStep!.Key);
+    }
+
     [Fact]
     public void ReflectionPrompts_BankHasAtLeastTwelveDistinctPrompts() =>
         Assert.True(ReflectionPrompts.Bank.Distinct().Count() >= 12);
