@@ -5,7 +5,6 @@ using CheckinBot.Teams.Goals;
 using CheckinBot.Teams.GrowthLog;
 using CheckinBot.Teams.Connector;
 using CheckinBot.Teams.Proactive;
-using CheckinBot.Teams.Welcome;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -5,10 +5,11 @@ using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Bot;
 using CheckinBot.Teams.CheckIns;
 using CheckinBot.Teams.Goals;
+using CheckinBot.Teams.Welcome;
 using CheckinBot.Teams.GrowthLog;
 using Microsoft.Extensions.Logging;
 
-namespace CheckinBot.Teams.Welcome;
+namespace CheckinBot.Teams;
 
 /// <summary>
 /// CheckinBot's conversation in Teams: keeps the person's chat registration current on every activity, greets them
