@@ -36,8 +36,12 @@ public sealed partial class CheckinService(
         for (var attempt = 1; ; attempt++)
         {
             var draft = await store.FindDraftAsync(userId, cancellationToken);
+            // An open draft continued by a newer scheduled occurrence now answers that occurrence: one check-in per cycle.
+            var current = draft is not null && occurrenceId is not null && draft.OccurrenceId != occurrenceId
+                ? draft with { OccurrenceId = occurrenceId }
+                : draft;
             // A new draft goes through Reopen too, which lands on its first askable step (or the recap if none is).
-            var turn = Apply(draft ?? await NewDraftAsync(userId, occurrenceId, cancellationToken), new DialogueInput.Reopen(), activityId: null);
+            var turn = Apply(current ?? await NewDraftAsync(userId, occurrenceId, cancellationToken), new DialogueInput.Reopen(), activityId: null);
             if (turn.Draft == draft || await store.TrySaveDraftAsync(turn.Draft, cancellationToken))
             {
                 if (draft is null)

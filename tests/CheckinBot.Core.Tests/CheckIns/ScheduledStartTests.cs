@@ -36,6 +36,18 @@ public sealed class ScheduledStartTests
     }
 
     [Fact]
+    public async Task Start_NewOccurrenceWhileDraftOpen_ContinuesItForTheNewOccurrence()
+    {
+        await StartAsync("w1");
+        await CreateSut().HandleAsync(User, "a", new DialogueInput.Answer("4"), CancellationToken.None);
+
+        var next = await StartAsync("w2");
+
+        Assert.Equal("4", next.Turn!.Draft.Answers["energy"]);
+        Assert.Equal("w2", (await _store.FindDraftAsync(User, CancellationToken.None))!.OccurrenceId);
+    }
+
+    [Fact]
     public async Task Snooze_HoldsScheduledStartsUntilItEnds_AndPausesTheOpenDraft()
     {
         await StartAsync("w1");
