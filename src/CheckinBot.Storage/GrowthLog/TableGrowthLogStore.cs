@@ -12,14 +12,13 @@ internal sealed class TableGrowthLogStore(CheckinTables tables) : IGrowthLogStor
 
     private TableClient Table => tables.GrowthLog;
 
-    public async Task<CheckinDraft?> FindDraftAsync(string userId, CancellationToken cancellationToken)
-    {
-        var row = await Table.GetEntityIfExistsAsync<GrowthLogEntity>(userId, GrowthLogEntity.DraftRow, cancellationToken: cancellationToken);
-        return row.HasValue ? Read<CheckinDraft>(row.Value!) with { Version = row.Value!.ETag.ToString() } : null;
-    }
+    public async Task<CheckinDraft?> FindDraftAsync(string userId, CancellationToken cancellationToken) =>
+        await FindAsync<CheckinDraft>(userId, GrowthLogEntity.DraftRow, cancellationToken) is var (draft, version) && draft is not null
+            ? draft with { Version = version }
+            : null;
 
     public Task<bool> TrySaveDraftAsync(CheckinDraft draft, CancellationToken cancellationToken) =>
-        TrySaveAsync(Row(draft.UserId, GrowthLogEntity.DraftRow, draft with { Version = null }), draft.Version, cancellationToken);
+        Table.TryWriteAsync(Row(draft.UserId, GrowthLogEntity.DraftRow, draft with { Version = null }), draft.Version, cancellationToken);
 
     public async Task<bool> TryCompleteAsync(CheckinDraft draft, CheckinRecord record, IReadOnlyList<LearningGoal> goals, CancellationToken cancellationToken)
     {
@@ -56,16 +55,15 @@ internal sealed class TableGrowthLogStore(CheckinTables tables) : IGrowthLogStor
         [.. (await ListAsync(userId, GrowthLogEntity.GoalPrefix, cancellationToken)).Select(e => Read<LearningGoal>(e) with { Version = e.ETag.ToString() })];
 
     public Task<bool> TrySaveGoalAsync(LearningGoal goal, CancellationToken cancellationToken) =>
-        TrySaveAsync(Row(goal.UserId, GrowthLogEntity.GoalPrefix + goal.Id, goal with { Version = null }), goal.Version, cancellationToken);
+        Table.TryWriteAsync(Row(goal.UserId, GrowthLogEntity.GoalPrefix + goal.Id, goal with { Version = null }), goal.Version, cancellationToken);
 
-    public async Task<CheckinPreferences?> FindPreferencesAsync(string userId, CancellationToken cancellationToken)
-    {
-        var row = await Table.GetEntityIfExistsAsync<GrowthLogEntity>(userId, GrowthLogEntity.PreferencesRow, cancellationToken: cancellationToken);
-        return row.HasValue ? Read<CheckinPreferences>(row.Value!) with { Version = row.Value!.ETag.ToString() } : null;
-    }
+    public async Task<CheckinPreferences?> FindPreferencesAsync(string userId, CancellationToken cancellationToken) =>
+        await FindAsync<CheckinPreferences>(userId, GrowthLogEntity.PreferencesRow, cancellationToken) is var (preferences, version) && preferences is not null
+            ? preferences with { Version = version }
+            : null;
 
     public Task<bool> TrySavePreferencesAsync(CheckinPreferences preferences, CancellationToken cancellationToken) =>
-        TrySaveAsync(Row(preferences.UserId, GrowthLogEntity.PreferencesRow, preferences with { Version = null }), preferences.Version, cancellationToken);
+        Table.TryWriteAsync(Row(preferences.UserId, GrowthLogEntity.PreferencesRow, preferences with { Version = null }), preferences.Version, cancellationToken);
 
     public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
     {
@@ -78,20 +76,12 @@ internal sealed class TableGrowthLogStore(CheckinTables tables) : IGrowthLogStor
         return rows.Count;
     }
 
-    private async Task<bool> TrySaveAsync(GrowthLogEntity row, string? version, CancellationToken cancellationToken)
+    /// <summary>A single row's payload and its ETag (the domain record's version), or nulls when there is no row.</summary>
+    private async Task<(T? Value, string? Version)> FindAsync<T>(string userId, string rowKey, CancellationToken cancellationToken)
+        where T : class
     {
-        try
-        {
-            if (version is null)
-                await Table.AddEntityAsync(row, cancellationToken);
-            else
-                await Table.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
-        {
-            return false;
-        }
+        var row = await Table.GetEntityIfExistsAsync<GrowthLogEntity>(userId, rowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? (Read<T>(row.Value!), row.Value!.ETag.ToString()) : (null, null);
     }
 
     /// <summary>Rows whose key starts with <paramref name="prefix"/>: the range [prefix, prefix with its last char + 1).</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using CheckinBot.Core.CheckIns;
 
@@ -22,20 +21,12 @@ internal sealed class TableQuestionSetStore(CheckinTables tables) : IQuestionSet
         return latest is null ? null : JsonSerializer.Deserialize<QuestionSet>(latest.GetString("Data"), Json);
     }
 
-    public async Task<bool> TryAddVersionAsync(QuestionSet questionSet, CancellationToken cancellationToken)
-    {
-        var row = new TableEntity(questionSet.Id, questionSet.Version.ToString("D10", CultureInfo.InvariantCulture))
-        {
-            ["Data"] = JsonSerializer.Serialize(questionSet, Json),
-        };
-        try
-        {
-            await tables.QuestionSets.AddEntityAsync(row, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryAddVersionAsync(QuestionSet questionSet, CancellationToken cancellationToken) =>
+        tables.QuestionSets.TryWriteAsync(
+            new TableEntity(questionSet.Id, questionSet.Version.ToString("D10", CultureInfo.InvariantCulture))
+            {
+                ["Data"] = JsonSerializer.Serialize(questionSet, Json),
+            },
+            version: null, // versions are only ever added
+            cancellationToken);
 }

@@ -18,20 +18,6 @@ internal sealed class TableChatRegistrationStore(CheckinTables tables) : IChatRe
         return response.Status != 404;
     }
 
-    public async Task<bool> TrySaveAsync(ChatRegistration registration, CancellationToken cancellationToken)
-    {
-        var entity = ChatRegistrationEntity.From(registration);
-        try
-        {
-            if (registration.Version is null)
-                await tables.Registrations.AddEntityAsync(entity, cancellationToken);
-            else
-                await tables.Registrations.UpdateEntityAsync(entity, entity.ETag, Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TrySaveAsync(ChatRegistration registration, CancellationToken cancellationToken) =>
+        tables.Registrations.TryWriteAsync(ChatRegistrationEntity.From(registration), registration.Version, cancellationToken);
 }

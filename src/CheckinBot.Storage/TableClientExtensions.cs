@@ -1,0 +1,27 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace CheckinBot.Storage;
+
+internal static class TableClientExtensions
+{
+    /// <summary>
+    /// The conditional write behind every store: insert when <paramref name="version"/> is null (fails if the row
+    /// exists), else replace only that version. False when someone else wrote first (409, 412) or the row vanished (404).
+    /// </summary>
+    public static async Task<bool> TryWriteAsync(this TableClient table, ITableEntity row, string? version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (version is null)
+                await table.AddEntityAsync(row, cancellationToken);
+            else
+                await table.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
+        {
+            return false;
+        }
+    }
+}
