@@ -137,6 +137,15 @@ public abstract record CardAction(string Title)
 /// </summary>
 public sealed record SubmitAction(string Title, IReadOnlyDictionary<string, object?> Data) : CardAction(Title)
 {
+    /// <summary>A button whose data is our <c>verb</c> plus the given fields (null fields are left out).</summary>
+    public static SubmitAction ForVerb(string title, string verb, params (string Key, object? Value)[] fields)
+    {
+        var data = new Dictionary<string, object?> { ["verb"] = verb };
+        foreach (var (key, value) in fields.Where(f => f.Value is not null))
+            data[key] = value;
+        return new SubmitAction(title, data);
+    }
+
     /// <summary><c>"none"</c>: send only <see cref="Data"/> and skip input validation (for Back, Skip, choice buttons).</summary>
     public string? AssociatedInputs { get; init; }
 }

@@ -138,13 +138,6 @@ public static class CheckinCards
     private static SubmitAction Answer(CheckinStep step, string title, string? value = null) =>
         Submit(title, AnswerVerb, step.Key, (ValueInput, value ?? title)) with { AssociatedInputs = "none" };
 
-    private static SubmitAction Submit(string title, string verb, string? stepKey, params (string Key, string Value)[] extra)
-    {
-        var data = new Dictionary<string, object?> { ["verb"] = verb };
-        if (stepKey is not null)
-            data["step"] = stepKey;
-        foreach (var (key, value) in extra)
-            data[key] = value;
-        return new SubmitAction(title, data);
-    }
+    private static SubmitAction Submit(string title, string verb, string? stepKey, params (string Key, object? Value)[] extra) =>
+        SubmitAction.ForVerb(title, verb, [("step", stepKey), .. extra]);
 }

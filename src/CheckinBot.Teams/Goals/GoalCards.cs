@@ -34,8 +34,7 @@ public static class GoalCards
             var open = goal.Milestones.Where(m => m.DoneAt is null).ToList();
             if (open.Count > 0)
             {
-                body.Add(new ActionSet([.. open.Select(m => new SubmitAction("Done: " + m.Title,
-                    new Dictionary<string, object?> { ["verb"] = MilestoneVerb, ["goalId"] = goal.Id, ["milestoneId"] = m.Id }))]));
+                body.Add(new ActionSet([.. open.Select(m => SubmitAction.ForVerb("Done: " + m.Title, MilestoneVerb, ("goalId", goal.Id), ("milestoneId", m.Id)))]));
             }
             body.Add(new ActionSet(
             [
@@ -46,7 +45,7 @@ public static class GoalCards
         }
         if (completed > 0)
             body.Add(TextBlock.Subtle($"{completed} completed goal{(completed == 1 ? "" : "s")}: see **wins**."));
-        return new AdaptiveCard(body, [new SubmitAction("Add a goal", new Dictionary<string, object?> { ["verb"] = FormVerb })]);
+        return new AdaptiveCard(body, [SubmitAction.ForVerb("Add a goal", FormVerb)]);
     }
 
     /// <summary>The add-goal form, refilled with what was typed when a field needs fixing.</summary>
@@ -60,7 +59,7 @@ public static class GoalCards
         body.Add(new TextInput("measure") { Label = "How you'll know you made it", MaxLength = GoalService.MaxTextLength, Value = measure });
         body.Add(new DateInput("targetDate") { Label = "Target date", Value = targetDate });
         body.Add(new TextInput("milestones") { Label = "Milestones (one per line, optional)", IsMultiline = true, MaxLength = 2000, Value = milestones });
-        return new AdaptiveCard(body, [new SubmitAction("Add goal", new Dictionary<string, object?> { ["verb"] = AddVerb })]);
+        return new AdaptiveCard(body, [SubmitAction.ForVerb("Add goal", AddVerb)]);
     }
 
     /// <summary>Asks for progress; shown again with the message and the typed note when the value needs fixing.</summary>
@@ -84,7 +83,7 @@ public static class GoalCards
     ]);
 
     private static SubmitAction GoalAction(string title, string verb, string goalId) =>
-        new(title, new Dictionary<string, object?> { ["verb"] = verb, ["goalId"] = goalId });
+        SubmitAction.ForVerb(title, verb, ("goalId", goalId));
 
     public static AdaptiveCard Added(LearningGoal goal) => new(
     [

@@ -24,7 +24,7 @@ public static class GrowthLogCards
         if (items.Count > 0)
             body.Add(TextBlock.Subtle("Copy this into your next performance review."));
         return new AdaptiveCard(body, [.. Enum.GetValues<BragPeriod>().Where(p => p != period).Select(p =>
-            new SubmitAction(Describe(p), new Dictionary<string, object?> { ["verb"] = WinsVerb, ["period"] = p.ToString() }))]);
+            SubmitAction.ForVerb(Describe(p), WinsVerb, ("period", p.ToString())))]);
     }
 
     public static AdaptiveCard Feedback(IReadOnlyList<FeedbackRequest> requests)
@@ -53,8 +53,8 @@ public static class GrowthLogCards
         new TextBlock("This erases your check-ins, goals, wins and feedback requests from CheckinBot for good. It cannot be undone; **export my data** first if you want a copy."),
     ],
     [
-        new SubmitAction("Yes, delete everything", new Dictionary<string, object?> { ["verb"] = EraseVerb }),
-        new SubmitAction("No, keep it", new Dictionary<string, object?> { ["verb"] = KeepVerb }),
+        SubmitAction.ForVerb("Yes, delete everything", EraseVerb),
+        SubmitAction.ForVerb("No, keep it", KeepVerb),
     ]);
 
     public static AdaptiveCard Erased(int count) => new(

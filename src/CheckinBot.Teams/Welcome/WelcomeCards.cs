@@ -36,7 +36,7 @@ public static class WelcomeCards
                 new TextBlock("Everything you write is yours. You choose what your manager sees, and you can export or delete it any time.")
                     { IsSubtle = true },
             ],
-            [new SubmitAction("Start a check-in", Verb(CheckinCards.StartVerb)), new SubmitAction("Show what I can do", Verb(HelpVerb))]);
+            [SubmitAction.ForVerb("Start a check-in", CheckinCards.StartVerb), SubmitAction.ForVerb("Show what I can do", HelpVerb)]);
     }
 
     public static AdaptiveCard Help() => new(
@@ -46,7 +46,6 @@ public static class WelcomeCards
             TextBlock.Subtle("Commands work in any case. Buttons on my cards do the same."),
         ]);
 
-    internal static Dictionary<string, object?> Verb(string verb) => new() { ["verb"] = verb };
 
     private static string? FirstName(string? displayName) =>
         string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim().Split(' ')[0];
