@@ -31,7 +31,12 @@ public sealed partial class CheckinService(
     /// The <c>check in</c> command and the scheduler's entry point. An open draft is continued rather than a second
     /// one started (also when a scheduled check-in arrives while the person is mid-way).
     /// </summary>
-    public async Task<CheckinTurn> StartOrResumeAsync(string userId, string? occurrenceId, CancellationToken cancellationToken)
+    public Task<CheckinTurn> StartOrResumeAsync(string userId, string? occurrenceId, CancellationToken cancellationToken) =>
+        StartOrResumeAsync(userId, occurrenceId, previous: null, cancellationToken);
+
+    /// <param name="previous">The person's finished check-ins when the caller has already read them.</param>
+    private async Task<CheckinTurn> StartOrResumeAsync(
+        string userId, string? occurrenceId, IReadOnlyList<CheckinRecord>? previous, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -41,7 +46,7 @@ public sealed partial class CheckinService(
                 ? draft with { OccurrenceId = occurrenceId }
                 : draft;
             // A new draft goes through Reopen too, which lands on its first askable step (or the recap if none is).
-            var turn = Apply(current ?? await NewDraftAsync(userId, occurrenceId, cancellationToken), new DialogueInput.Reopen(), activityId: null);
+            var turn = Apply(current ?? await NewDraftAsync(userId, occurrenceId, previous, cancellationToken), new DialogueInput.Reopen(), activityId: null);
             if (turn.Draft == draft || await store.TrySaveDraftAsync(turn.Draft, cancellationToken))
             {
                 if (draft is null)
@@ -58,7 +63,8 @@ public sealed partial class CheckinService(
     /// </summary>
     public async Task<ScheduledStart> StartScheduledAsync(string userId, string occurrenceId, CancellationToken cancellationToken)
     {
-        if ((await store.ListCheckinsAsync(userId, cancellationToken)).Any(r => r.OccurrenceId == occurrenceId))
+        var previous = await store.ListCheckinsAsync(userId, cancellationToken);
+        if (previous.Any(r => r.OccurrenceId == occurrenceId))
             return new ScheduledStart(ScheduledStartOutcome.AlreadyDone);
 
         var skipped = false;
@@ -72,7 +78,7 @@ public sealed partial class CheckinService(
         if (preferences?.SnoozedUntil is { } until && until > timeProvider.GetUtcNow())
             return new ScheduledStart(ScheduledStartOutcome.Snoozed, SnoozedUntil: until);
 
-        return new ScheduledStart(ScheduledStartOutcome.Started, await StartOrResumeAsync(userId, occurrenceId, cancellationToken));
+        return new ScheduledStart(ScheduledStartOutcome.Started, await StartOrResumeAsync(userId, occurrenceId, previous, cancellationToken));
     }
 
     /// <summary>No scheduled check-in starts before <paramref name="until"/>; an open one is paused with its answers kept.</summary>
@@ -200,11 +206,12 @@ public sealed partial class CheckinService(
         return changed;
     }
 
-    private async Task<CheckinDraft> NewDraftAsync(string userId, string? occurrenceId, CancellationToken cancellationToken)
+    private async Task<CheckinDraft> NewDraftAsync(
+        string userId, string? occurrenceId, IReadOnlyList<CheckinRecord>? previous, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var goals = await store.ListGoalsAsync(userId, cancellationToken);
-        var previous = await store.ListCheckinsAsync(userId, cancellationToken);
+        previous ??= await store.ListCheckinsAsync(userId, cancellationToken);
         // The default set is seeded at start-up; the built-in copy only covers a store that was just emptied.
         var set = await questionSets.FindLatestAsync(QuestionSet.DefaultId, cancellationToken) ?? QuestionSet.Default;
         return new CheckinDraft
