@@ -9,18 +9,27 @@ internal static class OptimisticUpdate
     /// Reads, applies <paramref name="change"/> (null = nothing to write), writes only if nobody wrote in between;
     /// on a lost race re-reads and applies the change again. Returns what is stored afterwards.
     /// </summary>
-    public static async Task<T?> RunAsync<T>(Func<Task<T?>> read, Func<T?, T?> change, Func<T, Task<bool>> trySave, string what)
-        where T : class
-    {
-        for (var attempt = 1; ; attempt++)
+    public static Task<T?> RunAsync<T>(Func<Task<T?>> read, Func<T?, T?> change, Func<T, Task<bool>> trySave, string what)
+        where T : class =>
+        RetryAsync(async () =>
         {
             var current = await read();
             var next = change(current);
-            if (next is null)
-                return current;
-            if (await trySave(next))
-                return next;
-            if (attempt == MaxAttempts)
+            return next is null ? (true, current) : (await trySave(next), next);
+        }, what);
+
+    /// <summary>
+    /// Runs one read-decide-write attempt until it reports that its write went through (or that nothing needed
+    /// writing); a lost race is retried from a fresh read, at most <see cref="MaxAttempts"/> times.
+    /// </summary>
+    public static async Task<T> RetryAsync<T>(Func<Task<(bool Written, T Result)>> attempt, string what)
+    {
+        for (var i = 1; ; i++)
+        {
+            var (written, result) = await attempt();
+            if (written)
+                return result;
+            if (i == MaxAttempts)
                 throw new ConcurrencyConflictException($"{what} kept changing; gave up after {MaxAttempts} attempts.");
         }
     }

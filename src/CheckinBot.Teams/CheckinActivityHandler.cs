@@ -1,12 +1,9 @@
 using CheckinBot.Core.Commands;
-using CheckinBot.Core.GrowthLog;
 using CheckinBot.Core.Registrations;
 using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Bot;
 using CheckinBot.Teams.CheckIns;
-using CheckinBot.Teams.Goals;
 using CheckinBot.Teams.Welcome;
-using CheckinBot.Teams.GrowthLog;
 using Microsoft.Extensions.Logging;
 
 namespace CheckinBot.Teams;
@@ -18,10 +15,13 @@ namespace CheckinBot.Teams;
 public sealed partial class CheckinActivityHandler(
     ChatRegistrationService registrations,
     CheckinConversation checkins,
-    GoalsConversation goals,
-    GrowthLogConversation growthLog,
+    IEnumerable<IChatFeature> features,
     ILogger<CheckinActivityHandler> logger) : TeamsActivityHandler
 {
+    private const string SignedInOnly = "I keep a growth log only for signed-in Teams users, so I can't help in this conversation.";
+
+    private readonly ChatRoutes _routes = ChatRoutes.From(features);
+
     public override async Task<InvokeResponse?> OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         if (!IsRemoval(turn.Activity) && ToRegistration(turn.Activity) is { } observed)
@@ -42,55 +42,22 @@ public sealed partial class CheckinActivityHandler(
         var command = ChatCommandParser.Parse(text);
         var userId = turn.Activity.From?.AadObjectId;
         LogCommand(logger, userId, command.Kind);
-        if (userId is null)
+        if (string.IsNullOrEmpty(userId))
         {
-            await turn.SendTextAsync("I keep a growth log only for signed-in Teams users, so I can't help in this conversation.", cancellationToken);
+            await turn.SendTextAsync(SignedInOnly, cancellationToken);
             return;
         }
-        if (command.Kind == ChatCommandKind.CheckIn)
-        {
-            await checkins.StartAsync(turn, userId, cancellationToken);
-            return;
-        }
-        if (await checkins.TryHandleTextAsync(turn, userId, text, cancellationToken))
+        var request = new ChatRequest(turn, userId, command);
+        // An open check-in takes typed text as its answer; "check in" itself always goes to the check-in.
+        if (command.Kind != ChatCommandKind.CheckIn && await checkins.TryHandleTextAsync(request, text, cancellationToken))
             return;
 
-        switch (command.Kind)
-        {
-            case ChatCommandKind.Help:
-                await turn.SendCardAsync(WelcomeCards.Help(), cancellationToken);
-                break;
-            case ChatCommandKind.Goals:
-                await goals.ListAsync(turn, userId, cancellationToken);
-                break;
-            case ChatCommandKind.AddGoal:
-                await goals.AddFromTextAsync(turn, userId, command.Argument, cancellationToken);
-                break;
-            case ChatCommandKind.Wins:
-                await growthLog.WinsAsync(turn, userId, BragPeriod.Quarter, cancellationToken);
-                break;
-            case ChatCommandKind.Feedback:
-                await growthLog.FeedbackAsync(turn, userId, cancellationToken);
-                break;
-            case ChatCommandKind.Snooze:
-                await turn.SendCardAsync(CheckinCards.SnoozeOptions(), cancellationToken);
-                break;
-            case ChatCommandKind.Skip:
-                await checkins.SkipCycleAsync(turn, userId, cancellationToken);
-                break;
-            case ChatCommandKind.ExportMyData:
-                await growthLog.ExportAsync(turn, userId, cancellationToken);
-                break;
-            case ChatCommandKind.DeleteMyData:
-                await turn.SendCardAsync(GrowthLogCards.ConfirmErase(), cancellationToken);
-                break;
-            case ChatCommandKind.Unknown:
-                await turn.SendTextAsync("Sorry, I didn't get that. Type **help** to see what I can do.", cancellationToken);
-                break;
-            default:
-                await turn.SendTextAsync("That part of CheckinBot is on its way but not ready yet. Type **help** to see what I can do.", cancellationToken);
-                break;
-        }
+        if (_routes.FindCommand(command.Kind) is { } handler)
+            await handler(request, cancellationToken);
+        else if (command.Kind == ChatCommandKind.Unknown)
+            await turn.SendTextAsync("Sorry, I didn't get that. Type **help** to see what I can do.", cancellationToken);
+        else
+            await turn.SendTextAsync("That part of CheckinBot is on its way but not ready yet. Type **help** to see what I can do.", cancellationToken);
     }
 
     protected override async Task OnInstallationRemoveAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -101,28 +68,15 @@ public sealed partial class CheckinActivityHandler(
 
     protected override async Task<InvokeResponse> OnAdaptiveCardActionAsync(TurnContext turn, CardActionPayload action, CancellationToken cancellationToken)
     {
-        if (action.Verb == WelcomeCards.HelpVerb)
+        if (turn.Activity.From?.AadObjectId is not { Length: > 0 } userId)
         {
-            await turn.SendCardAsync(WelcomeCards.Help(), cancellationToken);
-            return InvokeResponses.Message("Here is what I can do.");
+            await turn.SendTextAsync(SignedInOnly, cancellationToken);
+            return InvokeResponses.Error(400, "BadRequest", "Card actions need a signed-in user.");
         }
-        if (turn.Activity.From?.AadObjectId is { } userId)
+        if (_routes.FindVerb(action.Verb) is { } handler)
         {
-            if (action.Verb.StartsWith("checkin.", StringComparison.Ordinal))
-            {
-                await checkins.HandleCardAsync(turn, userId, action, cancellationToken);
-                return InvokeResponses.Message("Got it.");
-            }
-            if (action.Verb.StartsWith("goal.", StringComparison.Ordinal))
-            {
-                await goals.HandleCardAsync(turn, userId, action, cancellationToken);
-                return InvokeResponses.Message("Got it.");
-            }
-            if (action.Verb.StartsWith("wins.", StringComparison.Ordinal) || action.Verb.StartsWith("data.", StringComparison.Ordinal))
-            {
-                await growthLog.HandleCardAsync(turn, userId, action, cancellationToken);
-                return InvokeResponses.Message("Got it.");
-            }
+            await handler(new CardRequest(turn, userId, action), cancellationToken);
+            return InvokeResponses.Message("Got it.");
         }
         await turn.SendTextAsync("That button no longer does anything. Type **help** to see what I can do.", cancellationToken);
         return InvokeResponses.Error(400, "BadRequest", $"Unknown verb '{action.Verb}'.");

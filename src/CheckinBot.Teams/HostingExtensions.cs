@@ -5,6 +5,7 @@ using CheckinBot.Teams.Goals;
 using CheckinBot.Teams.GrowthLog;
 using CheckinBot.Teams.Connector;
 using CheckinBot.Teams.Proactive;
+using CheckinBot.Teams.Welcome;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -53,8 +54,10 @@ public static class HostingExtensions
 
         services.AddTransient<ProactiveMessenger>();
         services.AddSingleton<CheckinConversation>();
-        services.AddSingleton<GoalsConversation>();
-        services.AddSingleton<GrowthLogConversation>();
+        services.AddSingleton<IChatFeature>(sp => sp.GetRequiredService<CheckinConversation>());
+        services.AddSingleton<IChatFeature, HelpFeature>();
+        services.AddSingleton<IChatFeature, GoalsConversation>();
+        services.AddSingleton<IChatFeature, GrowthLogConversation>();
         services.AddSingleton<TeamsActivityHandler, CheckinActivityHandler>();
         services.AddTransient<BotRequestProcessor>();
         return builder;

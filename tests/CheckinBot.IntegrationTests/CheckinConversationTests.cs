@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.CheckIns.Answers;
+using CheckinBot.Core.Goals;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -89,7 +91,7 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
         await ClickAsync(new { verb = "checkin.answer", step = "energy", value = "1" });
 
         var draft = await DraftAsync();
-        Assert.Equal("5", draft!.Answers["energy"]);
+        Assert.Equal(new ScaleAnswer(5), draft!.Answers["energy"]);
         Assert.Contains(_connector.PostedActivities, a => a.GetRawText().Contains("earlier question", StringComparison.Ordinal) || a.GetRawText().Contains("another question", StringComparison.Ordinal));
     }
 
@@ -133,7 +135,7 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
 
         await SayAsync("check in");
         Assert.Contains("What did you learn", LastPosted(), StringComparison.Ordinal);
-        Assert.Equal("4", (await DraftAsync())!.Answers["energy"]);
+        Assert.Equal(new ScaleAnswer(4), (await DraftAsync())!.Answers["energy"]);
     }
 
     [Fact]
@@ -149,7 +151,7 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Contains("Snoozed until Monday", Assert.Single(_connector.Requests, r => r.Method == "PUT").Body, StringComparison.Ordinal);
         var draft = await DraftAsync();
         Assert.Equal(DraftStage.Paused, draft!.Stage);
-        Assert.Equal("4", draft.Answers["energy"]);
+        Assert.Equal(new ScaleAnswer(4), draft.Answers["energy"]);
         var scheduled = await _factory.Services.GetRequiredService<CheckinService>().StartScheduledAsync(Activities.UserAadId, "weekly-1", CancellationToken.None);
         Assert.Equal(ScheduledStartOutcome.Snoozed, scheduled.Outcome);
     }
@@ -190,7 +192,7 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
     public async Task GoalButtons_UpdateProgressThenComplete_ShowsOnBragSheet()
     {
         await SayAsync("add goal Learn Kusto");
-        var goal = Assert.Single(await _factory.Services.GetRequiredService<IGrowthLogStore>().ListGoalsAsync(Activities.UserAadId, CancellationToken.None));
+        var goal = Assert.Single(await _factory.Services.GetRequiredService<IGoalStore>().ListGoalsAsync(Activities.UserAadId, CancellationToken.None));
 
         await ClickAsync(new { verb = "goal.progress", goalId = goal.Id, percent = "250", note = "first module" }, cardId: "progress-1");
         using (var rejected = JsonDocument.Parse(Assert.Single(_connector.Requests, r => r.Method == "PUT").Body))
@@ -202,7 +204,7 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
 
         await ClickAsync(new { verb = "goal.progress", goalId = goal.Id, percent = "60", note = "first module" }, cardId: "progress-1");
         await ClickAsync(new { verb = "goal.add", title = "Speak at a meetup", milestones = "Pick a topic\nBook a slot", targetDate = "" }, cardId: "form-1");
-        var meetup = (await _factory.Services.GetRequiredService<IGrowthLogStore>().ListGoalsAsync(Activities.UserAadId, CancellationToken.None)).Single(g => g.Title == "Speak at a meetup");
+        var meetup = (await _factory.Services.GetRequiredService<IGoalStore>().ListGoalsAsync(Activities.UserAadId, CancellationToken.None)).Single(g => g.Title == "Speak at a meetup");
         await ClickAsync(new { verb = "goal.milestone", goalId = meetup.Id, milestoneId = "m1" });
         Assert.Contains("Milestone reached: **Pick a topic**", LastPosted(), StringComparison.Ordinal);
         await ClickAsync(new { verb = "goal.complete", goalId = goal.Id });
@@ -211,7 +213,7 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
         await SayAsync("wins");
         Assert.Contains("Completed goal: Learn Kusto", LastPosted(), StringComparison.Ordinal);
         Assert.Contains("Milestone: Pick a topic (Speak at a meetup)", LastPosted(), StringComparison.Ordinal);
-        var stored = (await _factory.Services.GetRequiredService<IGrowthLogStore>().ListGoalsAsync(Activities.UserAadId, CancellationToken.None)).Single(g => g.Id == goal.Id);
+        var stored = (await _factory.Services.GetRequiredService<IGoalStore>().ListGoalsAsync(Activities.UserAadId, CancellationToken.None)).Single(g => g.Id == goal.Id);
         Assert.Equal([60, 100], stored.History.Select(h => h.Percent));
     }
 
@@ -249,7 +251,7 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
         await ClickAsync(new { verb = "data.erase" }, cardId: "confirm-1");
 
         Assert.Contains("deleted", Assert.Single(_connector.Requests, r => r.Method == "PUT").Body, StringComparison.Ordinal);
-        var store = _factory.Services.GetRequiredService<IGrowthLogStore>();
+        var store = _factory.Services.GetRequiredService<IGoalStore>();
         Assert.Empty(await store.ListGoalsAsync(Activities.UserAadId, CancellationToken.None));
     }
 

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.CheckIns.Answers;
 using CheckinBot.Core.Goals;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +41,7 @@ public sealed class GrowthLogStoreTests(AzuriteFixture azurite) : IAsyncLifetime
             service.HandleAsync("user-a", "a2", new DialogueInput.Answer("Waiting on prod access"), CancellationToken.None));
 
         var draft = (await service.FindDraftAsync("user-a", CancellationToken.None))!;
-        Assert.Equal(["Shipped the API", "Waiting on prod access"], new[] { draft.Answers["learned"], draft.Answers["blockers"] }.Order());
+        Assert.Equal(["Shipped the API", "Waiting on prod access"], new[] { draft.Answers["learned"], draft.Answers["blockers"] }.Select(a => a.ToDisplayText()).Order());
         Assert.Equal("reflection", draft.CurrentStep!.Key);
     }
 
@@ -72,17 +73,16 @@ public sealed class GrowthLogStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(DialogueReplyKind.Completed, done!.Reply.Kind);
         Assert.Null(await service.FindDraftAsync("user-c", CancellationToken.None));
-        var store = Get<IGrowthLogStore>();
-        var record = Assert.Single(await store.ListCheckinsAsync("user-c", CancellationToken.None));
+        var record = Assert.Single(await Get<ICheckinStore>().ListCheckinsAsync("user-c", CancellationToken.None));
         Assert.Equal(["Paired on the parser"], record.Wins);
-        Assert.Equal(30, (await store.ListGoalsAsync("user-c", CancellationToken.None)).Single(g => g.Id == goal!.Id).Percent);
+        Assert.Equal(30, (await Get<IGoalStore>().ListGoalsAsync("user-c", CancellationToken.None)).Single(g => g.Id == goal!.Id).Percent);
         Assert.True((await Table.GetEntityIfExistsAsync<TableEntity>("user-c", "share-" + record.CheckinId)).HasValue);
     }
 
     [Fact]
     public async Task Completion_WithStaleDraftVersion_WritesNothing()
     {
-        var store = Get<IGrowthLogStore>();
+        var store = Get<ICheckinStore>();
         var service = Get<CheckinService>();
         await service.StartOrResumeAsync("user-d", null, CancellationToken.None);
         var stale = (await store.FindDraftAsync("user-d", CancellationToken.None))!;
@@ -101,7 +101,7 @@ public sealed class GrowthLogStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Goals_RoundTripAndRejectStaleVersion()
     {
-        var store = Get<IGrowthLogStore>();
+        var store = Get<IGoalStore>();
         var (goal, _, _) = await Get<GoalService>().AddAsync("user-e", "Mentor a junior", null, null, "2099-01-31", null, CancellationToken.None);
         var read = Assert.Single(await store.ListGoalsAsync("user-e", CancellationToken.None));
 
@@ -126,5 +126,37 @@ public sealed class GrowthLogStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("v10", latest.Name);
         Assert.Equal(QuestionSet.Default.Questions.Count, latest.Questions.Count);
         Assert.Null(await store.FindLatestAsync("no-such-set", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RowsWrittenBeforeTypedAnswers_StillRead_AsTypedValues()
+    {
+        // Shapes as the previous release stored them: answers were strings.
+        const string record = """
+            {"userId":"user-old","checkinId":"c1","questionSetId":"default","questionSetVersion":1,"startedAt":"2026-10-01T09:00:00+00:00",
+             "completedAt":"2026-10-01T09:05:00+00:00","sharedWithManager":true,"answers":[
+             {"questionId":"energy","purpose":1,"prompt":"How energised?","answer":"4"},
+             {"questionId":"goals","purpose":2,"prompt":"Where is your goal?","answer":"20% Milestone reached: Write abstract","goalId":"g1"},
+             {"questionId":"learned","purpose":3,"prompt":"What did you learn?","answer":"Rust"},
+             {"questionId":"new-goal","purpose":6,"prompt":"New goal?","answer":"no"}]}
+            """;
+        const string draft = """
+            {"userId":"user-old","checkinId":"c2","questionSetId":"default","questionSetVersion":1,"current":1,"stage":0,
+             "steps":[{"key":"energy","questionId":"energy","kind":0,"purpose":1,"prompt":"How?","optional":false,"maxLength":1000},
+                      {"key":"goals:g1","questionId":"goals","kind":3,"purpose":2,"prompt":"Goal?","optional":false,"maxLength":1000}],
+             "answers":{"energy":"2","goals:g1":"60% halfway"}}
+            """;
+        await Table.AddEntityAsync(new TableEntity("user-old", "checkin-c1") { ["Data"] = record });
+        await Table.AddEntityAsync(new TableEntity("user-old", "draft") { ["Data"] = draft });
+
+        var stored = Assert.Single(await Get<ICheckinStore>().ListCheckinsAsync("user-old", CancellationToken.None));
+        var open = await Get<ICheckinStore>().FindDraftAsync("user-old", CancellationToken.None);
+
+        Assert.Equal(4, stored.Energy);
+        Assert.Equal(new GoalProgressAnswer(20, MilestoneTitle: "Write abstract"), stored.Answers[1].Value);
+        Assert.Equal(new TextAnswer("Rust"), stored.Answers[2].Value);
+        Assert.Equal(new YesNoAnswer(false), stored.Answers[3].Value);
+        Assert.Equal(new ScaleAnswer(2), open!.Answers["energy"]);
+        Assert.Equal(new GoalProgressAnswer(60, "halfway"), open.Answers["goals:g1"]);
     }
 }

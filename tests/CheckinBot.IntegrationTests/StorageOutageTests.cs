@@ -30,7 +30,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task CheckIn_WhileGrowthLogIsDown_SaysNothingWasSavedAndAsksToResend()
     {
-        var down = new Mock<IGrowthLogStore>();
+        var down = new Mock<ICheckinStore>();
         down.Setup(s => s.FindDraftAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new Azure.RequestFailedException(503, "Service unavailable"));
         using var client = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(down.Object))).CreateClient();

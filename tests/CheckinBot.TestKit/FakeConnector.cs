@@ -70,9 +70,6 @@ public sealed class FakeConnector : IAsyncDisposable
             ("POST", "/v3/conversations") => Results.Json(new { id = $"a:conversation-{id}" }, statusCode: 201),
             ("POST", _) => Results.Json(new { id }, statusCode: 201),
             ("PUT", _) => Results.Json(new { id = request.Path.Split('/')[^1] }),
-            ("DELETE", _) => Results.Ok(),
-            ("GET", var p) when p.Contains("/members/", StringComparison.Ordinal) =>
-                Results.Json(new { id = Uri.UnescapeDataString(p.Split('/')[^1]), name = "Alex Wilber", objectId = "aad-1", tenantId = "tenant-1" }),
             _ => Results.NotFound(),
         };
     }

@@ -1,46 +1,54 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CheckinBot.Core.CheckIns.Answers;
 
 namespace CheckinBot.Core.CheckIns;
 
-/// <summary>Checks and normalises answers. Errors are specific and friendly; they never discard earlier answers.</summary>
+/// <summary>Turns what a person typed or clicked into a typed answer. Errors are specific and never discard earlier answers.</summary>
 public static partial class AnswerValidation
 {
-    public const string Yes = "yes";
-    public const string No = "no";
-
-    /// <summary>A goal step answered by ticking a milestone: <c>milestone:{id}</c> from the card button.</summary>
-    public const string MilestonePrefix = "milestone:";
-
-    /// <summary>The note a milestone answer carries; completion ticks the milestone it names.</summary>
-    public const string MilestoneReached = "Milestone reached: ";
-
-    public static (string? Value, string? Error) Validate(CheckinStep step, string? text)
+    /// <summary>Typed text, or a button's value: parsed according to the step's kind.</summary>
+    public static (AnswerValue? Value, string? Error) Validate(CheckinStep step, string? text)
     {
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)
             return (null, step.Optional ? "Type your answer, or **skip** to leave this one out." : "I need an answer here (or type **skip**).");
         if (trimmed.Length > step.MaxLength)
-            return (null, $"That's {trimmed.Length} characters; please keep it under {step.MaxLength}. Nothing you answered before is lost.");
+            return (null, TooLong(trimmed.Length, step.MaxLength));
 
         return step.Kind switch
         {
             QuestionKind.Scale => int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 5
-                ? (n.ToString(CultureInfo.InvariantCulture), null)
+                ? (new ScaleAnswer(n), null)
                 : (null, "Please pick a number from 1 to 5."),
-            QuestionKind.YesNo => ParseYesNo(trimmed) is { } yes ? (yes ? Yes : No, null) : (null, "Please answer yes or no."),
+            QuestionKind.YesNo => ParseYesNo(trimmed) is { } yes ? (new YesNoAnswer(yes), null) : (null, "Please answer yes or no."),
             QuestionKind.Choice => step.Choices?.FirstOrDefault(c => c.Equals(trimmed, StringComparison.OrdinalIgnoreCase)) is { } choice
-                ? (choice, null)
+                ? (new ChoiceAnswer(choice), null)
                 : (null, $"Please choose one of: {string.Join(", ", step.Choices ?? [])}."),
-            QuestionKind.GoalProgress when trimmed.StartsWith(MilestonePrefix, StringComparison.Ordinal) =>
-                step.OpenMilestones.FirstOrDefault(m => m.Id == trimmed[MilestonePrefix.Length..]) is { } milestone
-                    ? ($"{step.GoalPercent}% {MilestoneReached}{milestone.Title}", null)
-                    : (null, "That milestone is already ticked or no longer exists."),
             QuestionKind.GoalProgress => ParseProgress(trimmed) is { } progress
-                ? (progress.Note is null ? $"{progress.Percent}%" : $"{progress.Percent}% {progress.Note}", null)
+                ? (new GoalProgressAnswer(progress.Percent, progress.Note), null)
                 : (null, "Please start with a percentage from 0 to 100, e.g. \"60\" or \"60% finished the course\"."),
-            _ => (trimmed, null),
+            _ => (new TextAnswer(trimmed), null),
         };
+    }
+
+    /// <summary>The goal card: a percentage and a note from its inputs, or a milestone button (which keeps the percentage).</summary>
+    public static (AnswerValue? Value, string? Error) ValidateProgress(CheckinStep step, string? percent, string? note, string? milestoneId)
+    {
+        if (step.Kind != QuestionKind.GoalProgress)
+            return (null, "That card is from another question, so I left your answers as they are.");
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (note?.Length > step.MaxLength)
+            return (null, TooLong(note.Length, step.MaxLength));
+        if (!string.IsNullOrEmpty(milestoneId))
+        {
+            return step.OpenMilestones.FirstOrDefault(m => m.Id == milestoneId) is { } milestone
+                ? (new GoalProgressAnswer(step.GoalPercent, note, milestone.Id, milestone.Title), null)
+                : (null, "That milestone is already ticked or no longer exists.");
+        }
+        return int.TryParse(percent?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= 100
+            ? (new GoalProgressAnswer(value, note), null)
+            : (null, "Progress is a number from 0 to 100.");
     }
 
     /// <summary>"60", "60%", "60 % finished module 3" → (60, "finished module 3").</summary>
@@ -67,6 +75,9 @@ public static partial class AnswerValidation
         "PRIVATE" or "KEEP PRIVATE" or "KEEP IT PRIVATE" or "NO" => false,
         _ => null,
     };
+
+    private static string TooLong(int length, int max) =>
+        $"That's {length} characters; please keep it under {max}. Nothing you answered before is lost.";
 
     [GeneratedRegex(@"^(\d{1,3})\s*%?(?:\s+(.*))?$", RegexOptions.Singleline)]
     private static partial Regex ProgressPattern();

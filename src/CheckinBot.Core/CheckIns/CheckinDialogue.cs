@@ -8,6 +8,9 @@ public abstract record DialogueInput
 
     public sealed record Answer(string Text) : DialogueInput;
 
+    /// <summary>The goal card: percentage and note inputs, or a milestone button.</summary>
+    public sealed record Progress(string? Percent, string? Note, string? MilestoneId) : DialogueInput;
+
     public sealed record Skip : DialogueInput;
 
     public sealed record Back : DialogueInput;
@@ -100,8 +103,10 @@ public static class CheckinDialogue
                 return Move(draft, draft.Current - 1, forward: false);
             case DialogueInput.Skip:
                 return Move(draft with { Answers = draft.Answers.Remove(step.Key) }, draft.Current + 1, forward: true);
-            case DialogueInput.Answer answer:
-                var (value, error) = AnswerValidation.Validate(step, answer.Text);
+            case DialogueInput.Answer or DialogueInput.Progress:
+                var (value, error) = input is DialogueInput.Progress p
+                    ? AnswerValidation.ValidateProgress(step, p.Percent, p.Note, p.MilestoneId)
+                    : AnswerValidation.Validate(step, ((DialogueInput.Answer)input).Text);
                 return error is not null
                     ? (draft, new DialogueReply(DialogueReplyKind.Invalid, error))
                     : Move(draft with { Answers = draft.Answers.SetItem(step.Key, value!) }, draft.Current + 1, forward: true);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CheckinBot.Core.CheckIns.Answers;
 
 namespace CheckinBot.Core.CheckIns;
 
@@ -46,7 +47,7 @@ public sealed record CheckinDraft
     public string? OccurrenceId { get; init; }
     public required IReadOnlyList<CheckinStep> Steps { get; init; }
     public int Current { get; init; }
-    public ImmutableDictionary<string, string> Answers { get; init; } = ImmutableDictionary<string, string>.Empty;
+    public ImmutableDictionary<string, AnswerValue> Answers { get; init; } = ImmutableDictionary<string, AnswerValue>.Empty;
     public DraftStage Stage { get; init; } = DraftStage.Answering;
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
@@ -56,12 +57,12 @@ public sealed record CheckinDraft
     public CheckinStep? CurrentStep => Stage == DraftStage.Answering && Current < Steps.Count ? Steps[Current] : null;
 
     /// <summary>Answers in question order, leaving out skipped steps and steps whose condition no longer holds.</summary>
-    public IEnumerable<(CheckinStep Step, string Answer)> AnsweredSteps =>
+    public IEnumerable<(CheckinStep Step, AnswerValue Answer)> AnsweredSteps =>
         Steps.Where(s => IsAskable(s) && Answers.ContainsKey(s.Key)).Select(s => (s, Answers[s.Key]));
 
     /// <summary>Steps whose condition is not met (e.g. "what is the new goal?" after "no") are passed over.</summary>
     public bool IsAskable(CheckinStep step) =>
-        step.AskIfYes is null || (Answers.TryGetValue(step.AskIfYes, out var answer) && answer == AnswerValidation.Yes);
+        step.AskIfYes is null || (Answers.TryGetValue(step.AskIfYes, out var answer) && answer is YesNoAnswer { Value: true });
 
     public bool HasHandled(string? activityId) => activityId is not null && HandledActivityIds.Contains(activityId);
 

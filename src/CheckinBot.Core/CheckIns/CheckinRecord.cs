@@ -1,7 +1,7 @@
-namespace CheckinBot.Core.CheckIns;
+using System.Text.Json.Serialization;
+using CheckinBot.Core.CheckIns.Answers;
 
-/// <summary>One answered question of a finished check-in, with the prompt as it was asked.</summary>
-public sealed record CheckinAnswer(string QuestionId, QuestionPurpose Purpose, string Prompt, string Answer, string? GoalId = null);
+namespace CheckinBot.Core.CheckIns;
 
 /// <summary>A finished check-in. Private unless <see cref="SharedWithManager"/>; the employee owns it either way.</summary>
 public sealed record CheckinRecord
@@ -19,5 +19,13 @@ public sealed record CheckinRecord
     /// <summary>The activity that completed it, so a redelivery of that activity is recognised and ignored.</summary>
     public string? CompletedByActivityId { get; init; }
 
-    public IEnumerable<string> Wins => Answers.Where(a => a.Purpose == QuestionPurpose.Win).Select(a => a.Answer);
+    [JsonIgnore]
+    public IEnumerable<string> Wins => TextsFor(QuestionPurpose.Win);
+
+    /// <summary>The energy answer (1–5), when given.</summary>
+    [JsonIgnore]
+    public int? Energy => (Answers.FirstOrDefault(a => a.Purpose == QuestionPurpose.Energy)?.Value as ScaleAnswer)?.Value;
+
+    public IEnumerable<string> TextsFor(QuestionPurpose purpose) =>
+        Answers.Where(a => a.Purpose == purpose).Select(a => a.DisplayText);
 }

@@ -1,3 +1,4 @@
+using CheckinBot.Core.CheckIns.Answers;
 using CheckinBot.Core.Goals;
 using Microsoft.Extensions.Logging;
 
@@ -18,7 +19,8 @@ public sealed record CheckinTurn(CheckinDraft Draft, DialogueReply Reply, Checki
 /// ignored, and completion written in one transaction with the goals it touches.
 /// </summary>
 public sealed partial class CheckinService(
-    IGrowthLogStore store,
+    ICheckinStore store,
+    IGoalStore goalStore,
     IQuestionSetStore questionSets,
     TimeProvider timeProvider,
     ILogger<CheckinService> logger)
@@ -38,7 +40,7 @@ public sealed partial class CheckinService(
     private async Task<CheckinTurn> StartOrResumeAsync(
         string userId, string? occurrenceId, IReadOnlyList<CheckinRecord>? previous, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        return await OptimisticUpdate.RetryAsync(async () =>
         {
             var draft = await store.FindDraftAsync(userId, cancellationToken);
             // An open draft continued by a newer scheduled occurrence now answers that occurrence: one check-in per cycle.
@@ -47,14 +49,11 @@ public sealed partial class CheckinService(
                 : draft;
             // A new draft goes through Reopen too, which lands on its first askable step (or the recap if none is).
             var turn = Apply(current ?? await NewDraftAsync(userId, occurrenceId, previous, cancellationToken), new DialogueInput.Reopen(), activityId: null);
-            if (turn.Draft == draft || await store.TrySaveDraftAsync(turn.Draft, cancellationToken))
-            {
-                if (draft is null)
-                    LogStarted(logger, userId, turn.Draft.CheckinId, occurrenceId);
-                return turn;
-            }
-            ThrowIfExhausted(attempt, userId);
-        }
+            var written = turn.Draft == draft || await store.TrySaveDraftAsync(turn.Draft, cancellationToken);
+            if (written && draft is null)
+                LogStarted(logger, userId, turn.Draft.CheckinId, occurrenceId);
+            return (written, turn);
+        }, $"Check-in of {userId}");
     }
 
     /// <summary>
@@ -120,34 +119,27 @@ public sealed partial class CheckinService(
     /// <summary>Applies an input to the person's draft; null when they have no check-in open.</summary>
     public async Task<CheckinTurn?> HandleAsync(string userId, string? activityId, DialogueInput input, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        return await OptimisticUpdate.RetryAsync<CheckinTurn?>(async () =>
         {
             var draft = await store.FindDraftAsync(userId, cancellationToken);
             if (draft is null)
-                return await CompletedByAsync(userId, activityId, cancellationToken);
+                return (true, await CompletedByAsync(userId, activityId, cancellationToken));
             if (draft.HasHandled(activityId))
-                return new CheckinTurn(draft, new DialogueReply(DialogueReplyKind.Stale)) { IsDuplicate = true };
+                return (true, new CheckinTurn(draft, new DialogueReply(DialogueReplyKind.Stale)) { IsDuplicate = true });
 
             var turn = Apply(draft, input, activityId) with { Before = draft };
             if (turn.Completed is not null)
             {
                 var goals = await GoalChangesAsync(turn.Draft, turn.Completed, cancellationToken);
-                if (await store.TryCompleteAsync(draft, turn.Completed, goals, cancellationToken))
-                {
+                var completed = await store.TryCompleteAsync(draft, turn.Completed, goals, cancellationToken);
+                if (completed)
                     LogCompleted(logger, userId, turn.Completed.CheckinId, turn.Completed.SharedWithManager);
-                    return turn;
-                }
+                return (completed, turn);
             }
-            else if (turn.Reply.Kind is DialogueReplyKind.Invalid or DialogueReplyKind.Stale)
-            {
-                return turn with { Draft = draft }; // nothing changed, nothing to write
-            }
-            else if (await store.TrySaveDraftAsync(turn.Draft, cancellationToken))
-            {
-                return turn;
-            }
-            ThrowIfExhausted(attempt, userId);
-        }
+            if (turn.Reply.Kind is DialogueReplyKind.Invalid or DialogueReplyKind.Stale)
+                return (true, turn with { Draft = draft }); // nothing changed, nothing to write
+            return (await store.TrySaveDraftAsync(turn.Draft, cancellationToken), turn);
+        }, $"Check-in of {userId}");
     }
 
     private CheckinTurn Apply(CheckinDraft draft, DialogueInput input, string? activityId)
@@ -186,21 +178,18 @@ public sealed partial class CheckinService(
 
     private async Task<IReadOnlyList<LearningGoal>> GoalChangesAsync(CheckinDraft draft, CheckinRecord record, CancellationToken cancellationToken)
     {
-        var goals = (await store.ListGoalsAsync(draft.UserId, cancellationToken)).ToDictionary(g => g.Id);
+        var goals = (await goalStore.ListGoalsAsync(draft.UserId, cancellationToken)).ToDictionary(g => g.Id);
         var changed = new List<LearningGoal>();
         foreach (var answer in record.Answers)
         {
-            if (answer.Purpose == QuestionPurpose.GoalProgress && answer.GoalId is { } goalId && goals.TryGetValue(goalId, out var goal)
-                && AnswerValidation.ParseProgress(answer.Answer) is { } progress)
+            if (answer is { Value: GoalProgressAnswer progress, GoalId: { } goalId } && goals.TryGetValue(goalId, out var goal))
             {
                 var updated = goal.WithProgress(progress.Percent, progress.Note, record.CompletedAt);
-                if (progress.Note?.StartsWith(AnswerValidation.MilestoneReached, StringComparison.Ordinal) == true)
-                    updated = updated.TickMilestone(progress.Note[AnswerValidation.MilestoneReached.Length..], record.CompletedAt);
-                changed.Add(updated);
+                changed.Add(progress.MilestoneId is { } milestoneId ? updated.TickMilestone(milestoneId, record.CompletedAt) : updated);
             }
             else if (answer.Purpose == QuestionPurpose.NewGoalTitle)
             {
-                changed.Add(GoalService.NewGoal(draft.UserId, answer.Answer, record.CompletedAt));
+                changed.Add(GoalService.NewGoal(draft.UserId, answer.DisplayText, record.CompletedAt));
             }
         }
         return changed;
@@ -210,7 +199,7 @@ public sealed partial class CheckinService(
         string userId, string? occurrenceId, IReadOnlyList<CheckinRecord>? previous, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var goals = await store.ListGoalsAsync(userId, cancellationToken);
+        var goals = await goalStore.ListGoalsAsync(userId, cancellationToken);
         previous ??= await store.ListCheckinsAsync(userId, cancellationToken);
         // The default set is seeded at start-up; the built-in copy only covers a store that was just emptied.
         var set = await questionSets.FindLatestAsync(QuestionSet.DefaultId, cancellationToken) ?? QuestionSet.Default;
@@ -225,12 +214,6 @@ public sealed partial class CheckinService(
             StartedAt = now,
             UpdatedAt = now,
         };
-    }
-
-    private static void ThrowIfExhausted(int attempt, string userId)
-    {
-        if (attempt >= OptimisticUpdate.MaxAttempts)
-            throw new ConcurrencyConflictException($"Check-in of {userId} kept changing; gave up after {OptimisticUpdate.MaxAttempts} attempts.");
     }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Check-in {CheckinId} started for {UserId} (occurrence {OccurrenceId})")]

@@ -1,10 +1,9 @@
 using System.Globalization;
-using CheckinBot.Core.CheckIns;
 
 namespace CheckinBot.Core.Goals;
 
 /// <summary>Learning goals outside the check-in: add, list.</summary>
-public sealed class GoalService(IGrowthLogStore store, TimeProvider timeProvider)
+public sealed class GoalService(IGoalStore store, TimeProvider timeProvider)
 {
     public const int MaxTextLength = 1000;
     public const int MaxMilestones = 10;
@@ -66,10 +65,7 @@ public sealed class GoalService(IGrowthLogStore store, TimeProvider timeProvider
 
     /// <summary>Ticks a milestone (once: ticking it again keeps the first date); null when the goal is gone.</summary>
     public Task<LearningGoal?> TickMilestoneAsync(string userId, string goalId, string milestoneId, CancellationToken cancellationToken) =>
-        UpdateAsync(userId, goalId, g => g with
-        {
-            Milestones = [.. g.Milestones.Select(m => m.Id == milestoneId && m.DoneAt is null ? m with { DoneAt = timeProvider.GetUtcNow() } : m)],
-        }, cancellationToken);
+        UpdateAsync(userId, goalId, g => g.TickMilestone(milestoneId, timeProvider.GetUtcNow()), cancellationToken);
 
     /// <summary>Marks a goal completed or archived; null when it no longer exists.</summary>
     public Task<LearningGoal?> SetStatusAsync(string userId, string goalId, GoalStatus status, CancellationToken cancellationToken) =>

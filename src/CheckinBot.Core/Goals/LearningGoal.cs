@@ -36,15 +36,11 @@ public sealed record LearningGoal
     public DateTimeOffset? CompletedAt { get; init; }
     public string? Version { get; init; }
 
-    /// <summary>Ticks the first open milestone with this title (a check-in answer names milestones by title).</summary>
-    public LearningGoal TickMilestone(string title, DateTimeOffset at)
+    /// <summary>Ticks a milestone once: ticking it again keeps the first date.</summary>
+    public LearningGoal TickMilestone(string milestoneId, DateTimeOffset at) => this with
     {
-        var index = Milestones.ToList().FindIndex(m => m.DoneAt is null && m.Title == title);
-        return index < 0 ? this : this with
-        {
-            Milestones = [.. Milestones.Select((m, i) => i == index ? m with { DoneAt = at } : m)],
-        };
-    }
+        Milestones = [.. Milestones.Select(m => m.Id == milestoneId && m.DoneAt is null ? m with { DoneAt = at } : m)],
+    };
 
     /// <summary>Records progress; reaching 100 % completes the goal.</summary>
     public LearningGoal WithProgress(int percent, string? note, DateTimeOffset at) => this with

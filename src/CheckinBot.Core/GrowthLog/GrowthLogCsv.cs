@@ -12,7 +12,7 @@ public static class GrowthLogCsv
         foreach (var record in export.CheckIns)
         {
             foreach (var answer in record.Answers)
-                Row(csv, "checkin-answer", record.CompletedAt, record.CheckinId, record.SharedWithManager.ToString(), answer.Prompt, answer.Answer, answer.GoalId, null, null, null);
+                Row(csv, "checkin-answer", record.CompletedAt, record.CheckinId, record.SharedWithManager.ToString(), answer.Prompt, answer.DisplayText, answer.GoalId, null, (answer.Value as CheckIns.Answers.GoalProgressAnswer)?.Percent.ToString(CultureInfo.InvariantCulture), null);
         }
         foreach (var goal in export.Goals)
         {

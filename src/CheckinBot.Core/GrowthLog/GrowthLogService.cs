@@ -37,7 +37,9 @@ public sealed record GrowthLogExport(
 
 /// <summary>The employee's view of their own log: brag sheet, feedback, export, erase.</summary>
 public sealed partial class GrowthLogService(
-    IGrowthLogStore store,
+    ICheckinStore store,
+    IGoalStore goalStore,
+    IPersonalDataEraser eraser,
     IChatRegistrationStore registrations,
     TimeProvider timeProvider,
     ILogger<GrowthLogService> logger)
@@ -54,7 +56,7 @@ public sealed partial class GrowthLogService(
         };
         var wins = (await store.ListCheckinsAsync(userId, cancellationToken))
             .SelectMany(r => r.Wins.Select(w => new BragItem(r.CompletedAt, w, BragKind.Win)));
-        var goals = await store.ListGoalsAsync(userId, cancellationToken);
+        var goals = await goalStore.ListGoalsAsync(userId, cancellationToken);
         var completed = goals
             .Where(g => g is { Status: GoalStatus.Completed, CompletedAt: not null })
             .Select(g => new BragItem(g.CompletedAt!.Value, g.Title, BragKind.CompletedGoal));
@@ -67,7 +69,7 @@ public sealed partial class GrowthLogService(
     public async Task<IReadOnlyList<FeedbackRequest>> FeedbackRequestsAsync(string userId, CancellationToken cancellationToken) =>
         [.. (await store.ListCheckinsAsync(userId, cancellationToken))
             .SelectMany(r => r.Answers.Where(a => a.Purpose == QuestionPurpose.FeedbackRequest)
-                .Select(a => new FeedbackRequest(r.CompletedAt, a.Answer, r.SharedWithManager)))
+                .Select(a => new FeedbackRequest(r.CompletedAt, a.DisplayText, r.SharedWithManager)))
             .OrderByDescending(f => f.At)];
 
     public async Task<GrowthLogExport> ExportAsync(string userId, CancellationToken cancellationToken) => new(
@@ -75,13 +77,13 @@ public sealed partial class GrowthLogService(
         timeProvider.GetUtcNow(),
         await registrations.FindAsync(userId, cancellationToken),
         [.. (await store.ListCheckinsAsync(userId, cancellationToken)).OrderBy(r => r.CompletedAt)],
-        await store.ListGoalsAsync(userId, cancellationToken),
+        await goalStore.ListGoalsAsync(userId, cancellationToken),
         await store.FindDraftAsync(userId, cancellationToken));
 
     /// <summary>Erases the person's check-ins, goals, draft and chat registration. Returns how many items went.</summary>
     public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
     {
-        var erased = await store.EraseAsync(userId, cancellationToken);
+        var erased = await eraser.EraseAsync(userId, cancellationToken);
         if (await registrations.DeleteAsync(userId, cancellationToken))
             erased++;
         LogErased(logger, userId, erased);

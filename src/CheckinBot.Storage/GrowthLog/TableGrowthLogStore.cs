@@ -3,10 +3,15 @@ using Azure;
 using Azure.Data.Tables;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Goals;
+using CheckinBot.Core.GrowthLog;
 
 namespace CheckinBot.Storage.GrowthLog;
 
-internal sealed class TableGrowthLogStore(CheckinTables tables) : IGrowthLogStore
+/// <summary>
+/// The growth-log table: one partition per person holds their draft, check-ins, goals, preferences and hand-offs, so a
+/// finishing check-in commits with the goals it touches in one transaction. Each port sees only its own rows.
+/// </summary>
+internal sealed class TableGrowthLogStore(CheckinTables tables) : ICheckinStore, IGoalStore, IPersonalDataEraser
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -105,5 +110,5 @@ internal sealed class TableGrowthLogStore(CheckinTables tables) : IGrowthLogStor
         Data = data is null ? "" : JsonSerializer.Serialize(data, data.GetType(), Json),
     };
 
-    private static T Read<T>(GrowthLogEntity row) => JsonSerializer.Deserialize<T>(row.Data, Json)!;
+    private static T Read<T>(GrowthLogEntity row) => LegacyAnswerMigration.Read<T>(row.Data, Json);
 }

@@ -25,8 +25,6 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body, IReadOnlyList
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(TextBlock), "TextBlock")]
 [JsonDerivedType(typeof(FactSet), "FactSet")]
-[JsonDerivedType(typeof(Container), "Container")]
-[JsonDerivedType(typeof(ColumnSet), "ColumnSet")]
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
 [JsonDerivedType(typeof(TextInput), "Input.Text")]
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
@@ -56,19 +54,6 @@ public sealed record TextBlock(string Text) : CardElement
 public sealed record Fact(string Title, string Value);
 
 public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;
-
-public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
-{
-    public string? Style { get; init; }
-}
-
-public sealed record Column(IReadOnlyList<CardElement> Items)
-{
-    public string Type { get; init; } = "Column";
-    public string Width { get; init; } = "stretch";
-}
-
-public sealed record ColumnSet(IReadOnlyList<Column> Columns) : CardElement;
 
 public sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElement;
 
@@ -123,7 +108,6 @@ public sealed record ToggleInput([property: JsonIgnore] string InputId, string T
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
-[JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
 [JsonDerivedType(typeof(OpenUrlAction), "Action.OpenUrl")]
 public abstract record CardAction(string Title)
 {
@@ -148,12 +132,6 @@ public sealed record SubmitAction(string Title, IReadOnlyDictionary<string, obje
 
     /// <summary><c>"none"</c>: send only <see cref="Data"/> and skip input validation (for Back, Skip, choice buttons).</summary>
     public string? AssociatedInputs { get; init; }
-}
-
-/// <summary>Universal action: arrives as an <c>adaptiveCard/action</c> invoke; the card in the answer replaces the clicked one.</summary>
-public sealed record ExecuteAction(string Title, string Verb, IReadOnlyDictionary<string, object?>? Data = null) : CardAction(Title)
-{
-    public string Fallback { get; init; } = "Action.Submit";
 }
 
 public sealed record OpenUrlAction(string Title, Uri Url) : CardAction(Title);

@@ -9,6 +9,7 @@ namespace CheckinBot.Teams.CheckIns;
 public static class CheckinCards
 {
     public const string AnswerVerb = "checkin.answer";
+    public const string ProgressVerb = "checkin.progress";
     public const string SkipVerb = "checkin.skip";
     public const string BackVerb = "checkin.back";
     public const string CancelVerb = "checkin.cancel";
@@ -19,6 +20,9 @@ public static class CheckinCards
     /// <summary>Input ids on question cards; Teams merges them into the submit data.</summary>
     public const string ValueInput = "value";
     public const string NoteInput = "note";
+
+    /// <summary>The data field a milestone button carries: the milestone's id.</summary>
+    public const string MilestoneField = "milestoneId";
 
     public static AdaptiveCard Question(CheckinDraft draft, string? notice = null)
     {
@@ -38,7 +42,7 @@ public static class CheckinCards
                 body.Add(new ActionSet([.. Enumerable.Range(1, 5).Select(n => Answer(step, n.ToString(CultureInfo.InvariantCulture)))]));
                 break;
             case QuestionKind.YesNo:
-                body.Add(new ActionSet([Answer(step, "Yes", AnswerValidation.Yes), Answer(step, "No", AnswerValidation.No)]));
+                body.Add(new ActionSet([Answer(step, "Yes", "yes"), Answer(step, "No", "no")]));
                 break;
             case QuestionKind.Choice:
                 body.Add(new ActionSet([.. (step.Choices ?? []).Select(c => Answer(step, c))]));
@@ -49,9 +53,10 @@ public static class CheckinCards
                 if (step.OpenMilestones.Count > 0)
                 {
                     body.Add(TextBlock.Subtle("Or tick a milestone you reached:"));
-                    body.Add(new ActionSet([.. step.OpenMilestones.Select(m => Answer(step, "Done: " + m.Title, AnswerValidation.MilestonePrefix + m.Id))]));
+                    body.Add(new ActionSet([.. step.OpenMilestones.Select(m =>
+                        Submit("Done: " + m.Title, ProgressVerb, step.Key, (MilestoneField, m.Id)) with { AssociatedInputs = "none" })]));
                 }
-                actions.Add(Submit("Next", AnswerVerb, step.Key));
+                actions.Add(Submit("Next", ProgressVerb, step.Key));
                 break;
             default:
                 body.Add(new TextInput(ValueInput) { IsMultiline = true, MaxLength = step.MaxLength, Placeholder = "Your answer" });
@@ -73,7 +78,7 @@ public static class CheckinCards
         if (notice is not null)
             body.Add(new TextBlock(notice) { Color = "Accent" });
         body.Add(TextBlock.Heading("Your check-in"));
-        body.AddRange(AnswerBlocks(draft.AnsweredSteps.Select(a => (a.Step.Prompt, a.Answer))));
+        body.AddRange(AnswerBlocks(draft.AnsweredSteps.Select(a => (a.Step.Prompt, a.Answer.ToDisplayText()))));
         body.Add(new TextBlock("Share it with your manager, or keep it private? Either way it stays in your growth log."));
         return new AdaptiveCard(body,
         [
@@ -93,7 +98,7 @@ public static class CheckinCards
     public static AdaptiveCard Completed(CheckinRecord record) => new(
     [
         TextBlock.Heading(record.SharedWithManager ? "Check-in shared with your manager" : "Check-in saved privately"),
-        .. AnswerBlocks(record.Answers.Select(a => (a.Prompt, a.Answer))),
+        .. AnswerBlocks(record.Answers.Select(a => (a.Prompt, a.DisplayText))),
         TextBlock.Subtle("Type **goals** to see your goals, **check in** any time for another check-in."),
     ]);
 

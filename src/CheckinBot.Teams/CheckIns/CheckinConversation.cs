@@ -5,8 +5,21 @@ using CheckinBot.Teams.Bot;
 namespace CheckinBot.Teams.CheckIns;
 
 /// <summary>Maps chat and card input onto <see cref="CheckinService"/> and its replies onto cards.</summary>
-public sealed class CheckinConversation(CheckinService checkins, TimeProvider timeProvider)
+public sealed class CheckinConversation(CheckinService checkins, TimeProvider timeProvider) : IChatFeature
 {
+    public void MapRoutes(ChatRoutes routes) => routes
+        .Command(ChatCommandKind.CheckIn, (r, ct) => StartAsync(r.Turn, r.UserId, ct))
+        .Command(ChatCommandKind.Snooze, (r, ct) => r.Turn.SendCardAsync(CheckinCards.SnoozeOptions(), ct))
+        .Command(ChatCommandKind.Skip, (r, ct) => SkipCycleAsync(r.Turn, r.UserId, ct))
+        .Verb(CheckinCards.StartVerb, (r, ct) => StartAsync(r.Turn, r.UserId, ct))
+        .Verb(CheckinCards.SnoozeVerb, SnoozeAsync)
+        .Verb(CheckinCards.AnswerVerb, (r, ct) => HandleCardAsync(r, new DialogueInput.Answer(r.Get(CheckinCards.ValueInput) ?? ""), ct))
+        .Verb(CheckinCards.ProgressVerb, (r, ct) => HandleCardAsync(r, new DialogueInput.Progress(r.Get(CheckinCards.ValueInput), r.Get(CheckinCards.NoteInput), r.Get(CheckinCards.MilestoneField)), ct))
+        .Verb(CheckinCards.SkipVerb, (r, ct) => HandleCardAsync(r, new DialogueInput.Skip(), ct))
+        .Verb(CheckinCards.BackVerb, (r, ct) => HandleCardAsync(r, new DialogueInput.Back(), ct))
+        .Verb(CheckinCards.CancelVerb, (r, ct) => HandleCardAsync(r, new DialogueInput.Cancel(), ct))
+        .Verb(CheckinCards.ShareVerb, (r, ct) => HandleCardAsync(r, new DialogueInput.Share(r.Get("share") == "true"), ct));
+
     /// <summary>Starts a check-in, or shows where the open one is (a second start never opens a second draft).</summary>
     public async Task StartAsync(TurnContext turn, string userId, CancellationToken cancellationToken) =>
         await RespondAsync(turn, await checkins.StartOrResumeAsync(userId, occurrenceId: null, cancellationToken), fromCard: false, cancellationToken);
@@ -15,19 +28,19 @@ public sealed class CheckinConversation(CheckinService checkins, TimeProvider ti
     /// While a check-in is open, typed text answers the current question (skip/back/cancel steer it).
     /// Returns false when no check-in is open or it is paused, so the text is treated as a command.
     /// </summary>
-    public async Task<bool> TryHandleTextAsync(TurnContext turn, string userId, string text, CancellationToken cancellationToken)
+    public async Task<bool> TryHandleTextAsync(ChatRequest request, string text, CancellationToken cancellationToken)
     {
+        var (turn, userId) = (request.Turn, request.UserId);
         var draft = await checkins.FindDraftAsync(userId, cancellationToken);
         if (draft is null || draft.Stage == DraftStage.Paused)
             return false;
 
-        var command = ChatCommandParser.Parse(text).Kind;
-        if (command == ChatCommandKind.Snooze)
+        if (request.Command.Kind == ChatCommandKind.Snooze)
         {
             await turn.SendCardAsync(CheckinCards.SnoozeOptions(), cancellationToken);
             return true;
         }
-        DialogueInput input = command switch
+        DialogueInput input = request.Command.Kind switch
         {
             ChatCommandKind.Skip => new DialogueInput.Skip(),
             _ when IsWord(text, "back") => new DialogueInput.Back(),
@@ -47,33 +60,19 @@ public sealed class CheckinConversation(CheckinService checkins, TimeProvider ti
         await turn.SendCardAsync(CheckinCards.Skipped(), cancellationToken);
     }
 
-    public async Task HandleCardAsync(TurnContext turn, string userId, CardActionPayload action, CancellationToken cancellationToken)
+    private async Task SnoozeAsync(CardRequest request, CancellationToken cancellationToken)
     {
-        if (action.Verb == CheckinCards.StartVerb)
-        {
-            await StartAsync(turn, userId, cancellationToken);
-            return;
-        }
-        if (action.Verb == CheckinCards.SnoozeVerb)
-        {
-            var choice = Enum.TryParse<SnoozeChoice>(action.GetString("until"), out var c) ? c : SnoozeChoice.OneDay;
-            var zone = turn.Activity.ClientTimeZone;
-            var until = Snooze.Until(choice, timeProvider.GetUtcNow(), zone);
-            await checkins.SnoozeAsync(userId, until, cancellationToken);
-            await turn.ReplaceOrSendCardAsync(action.CardActivityId, CheckinCards.Snoozed(until, zone), cancellationToken);
-            return;
-        }
-        var step = action.GetString("step");
-        DialogueInput? input = action.Verb switch
-        {
-            CheckinCards.AnswerVerb => new DialogueInput.Answer(CombinedAnswer(action)) { StepKey = step },
-            CheckinCards.SkipVerb => new DialogueInput.Skip { StepKey = step },
-            CheckinCards.BackVerb => new DialogueInput.Back { StepKey = step },
-            CheckinCards.CancelVerb => new DialogueInput.Cancel { StepKey = step },
-            CheckinCards.ShareVerb => new DialogueInput.Share(action.GetString("share") == "true") { StepKey = step },
-            _ => null,
-        };
-        var result = input is null ? null : await checkins.HandleAsync(userId, turn.Activity.Id, input, cancellationToken);
+        var choice = Enum.TryParse<SnoozeChoice>(request.Get("until"), out var c) ? c : SnoozeChoice.OneDay;
+        var zone = request.Turn.Activity.ClientTimeZone;
+        var until = Snooze.Until(choice, timeProvider.GetUtcNow(), zone);
+        await checkins.SnoozeAsync(request.UserId, until, cancellationToken);
+        await request.Turn.ReplaceOrSendCardAsync(request.Action.CardActivityId, CheckinCards.Snoozed(until, zone), cancellationToken);
+    }
+
+    private async Task HandleCardAsync(CardRequest request, DialogueInput input, CancellationToken cancellationToken)
+    {
+        var (turn, action) = (request.Turn, request.Action);
+        var result = await checkins.HandleAsync(request.UserId, turn.Activity.Id, input with { StepKey = request.Get("step") }, cancellationToken);
         if (result is null)
         {
             await turn.SendTextAsync("That check-in is already finished. Type **check in** to start a new one.", cancellationToken);
@@ -92,7 +91,7 @@ public sealed class CheckinConversation(CheckinService checkins, TimeProvider ti
     {
         var replacement = result.Completed is not null ? CheckinCards.Completed(result.Completed)
             : before.CurrentStep is not { } step ? CheckinCards.Answered("Your check-in", "Back to the questions")
-            : CheckinCards.Answered(step.Prompt, result.Reply.Kind == DialogueReplyKind.Paused ? "Paused" : result.Draft.Answers.GetValueOrDefault(step.Key));
+            : CheckinCards.Answered(step.Prompt, result.Reply.Kind == DialogueReplyKind.Paused ? "Paused" : result.Draft.Answers.GetValueOrDefault(step.Key)?.ToDisplayText());
         await turn.UpdateCardAsync(cardId, replacement, cancellationToken);
     }
 
@@ -126,14 +125,6 @@ public sealed class CheckinConversation(CheckinService checkins, TimeProvider ti
                     await turn.SendCardAsync(CheckinCards.Question(draft), cancellationToken);
                 break;
         }
-    }
-
-    /// <summary>Goal cards send the percentage and the note as two inputs; the dialogue takes "60% note".</summary>
-    private static string CombinedAnswer(CardActionPayload action)
-    {
-        var value = action.GetString(CheckinCards.ValueInput) ?? "";
-        var note = action.GetString(CheckinCards.NoteInput);
-        return string.IsNullOrWhiteSpace(note) ? value : $"{value}% {note.Trim()}";
     }
 
     private static bool IsWord(string text, string word) =>

@@ -27,17 +27,9 @@ public sealed partial class ConnectorClient(
         string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
         CallAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities", activity, idempotent: false, cancellationToken);
 
-    public Task<ConnectorResult<ResourceResponse>> ReplyToActivityAsync(
-        string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        CallAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", activity, idempotent: false, cancellationToken);
-
     public Task<ConnectorResult<ResourceResponse>> UpdateActivityAsync(
         string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
         CallAsync<ResourceResponse>(HttpMethod.Put, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", activity, idempotent: true, cancellationToken);
-
-    public Task<ConnectorResult<ResourceResponse>> DeleteActivityAsync(
-        string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
-        CallAsync<ResourceResponse>(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", body: null, idempotent: true, cancellationToken);
 
     /// <summary>Creates (or finds: Teams returns the existing chat) the 1:1 conversation with a person, so repeating it is safe.</summary>
     public Task<ConnectorResult<ConversationResourceResponse>> CreatePersonalConversationAsync(
@@ -50,10 +42,6 @@ public sealed partial class ConnectorClient(
             TenantId = tenantId,
             ChannelData = new { tenant = new { id = tenantId } },
         }, idempotent: true, cancellationToken);
-
-    public Task<ConnectorResult<ChannelAccount>> GetMemberAsync(
-        string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken) =>
-        CallAsync<ChannelAccount>(HttpMethod.Get, serviceUrl, $"v3/conversations/{Esc(conversationId)}/members/{Esc(memberId)}", body: null, idempotent: true, cancellationToken);
 
     private static string Esc(string value) => Uri.EscapeDataString(value);
 

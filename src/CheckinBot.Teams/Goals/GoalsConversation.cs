@@ -1,12 +1,24 @@
+using CheckinBot.Core.Commands;
 using CheckinBot.Core.Goals;
 using CheckinBot.Teams.Bot;
 
 namespace CheckinBot.Teams.Goals;
 
 /// <summary>The <c>goals</c> and <c>add goal</c> commands and the add-goal form.</summary>
-public sealed class GoalsConversation(GoalService goals)
+public sealed class GoalsConversation(GoalService goals) : IChatFeature
 {
     private const string Gone = "That goal no longer exists. Type **goals** to see the current ones.";
+
+    public void MapRoutes(ChatRoutes routes) => routes
+        .Command(ChatCommandKind.Goals, (r, ct) => ListAsync(r.Turn, r.UserId, ct))
+        .Command(ChatCommandKind.AddGoal, (r, ct) => AddFromTextAsync(r.Turn, r.UserId, r.Command.Argument, ct))
+        .Verb(GoalCards.FormVerb, (r, ct) => r.Turn.SendCardAsync(GoalCards.Form(), ct))
+        .Verb(GoalCards.AddVerb, (r, ct) => AddFromFormAsync(r.Turn, r.UserId, r.Action, ct))
+        .Verb(GoalCards.ProgressFormVerb, (r, ct) => ShowProgressFormAsync(r.Turn, r.UserId, GoalId(r), ct))
+        .Verb(GoalCards.ProgressVerb, (r, ct) => SaveProgressAsync(r.Turn, r.UserId, GoalId(r), r.Action, ct))
+        .Verb(GoalCards.CompleteVerb, (r, ct) => SetStatusAsync(r.Turn, r.UserId, GoalId(r), GoalStatus.Completed, ct))
+        .Verb(GoalCards.ArchiveVerb, (r, ct) => SetStatusAsync(r.Turn, r.UserId, GoalId(r), GoalStatus.Archived, ct))
+        .Verb(GoalCards.MilestoneVerb, (r, ct) => TickMilestoneAsync(r.Turn, r.UserId, GoalId(r), r.Get("milestoneId") ?? "", ct));
 
     public async Task ListAsync(TurnContext turn, string userId, CancellationToken cancellationToken) =>
         await turn.SendCardAsync(GoalCards.List(await goals.ListAsync(userId, cancellationToken)), cancellationToken);
@@ -23,21 +35,7 @@ public sealed class GoalsConversation(GoalService goals)
         await turn.SendCardAsync(goal is null ? GoalCards.Form(title, error: error) : GoalCards.Added(goal), cancellationToken);
     }
 
-    public Task HandleCardAsync(TurnContext turn, string userId, CardActionPayload action, CancellationToken cancellationToken)
-    {
-        var goalId = action.GetString("goalId") ?? "";
-        return action.Verb switch
-        {
-            GoalCards.FormVerb => turn.SendCardAsync(GoalCards.Form(), cancellationToken),
-            GoalCards.AddVerb => AddFromFormAsync(turn, userId, action, cancellationToken),
-            GoalCards.ProgressFormVerb => ShowProgressFormAsync(turn, userId, goalId, cancellationToken),
-            GoalCards.ProgressVerb => SaveProgressAsync(turn, userId, goalId, action, cancellationToken),
-            GoalCards.CompleteVerb => SetStatusAsync(turn, userId, goalId, GoalStatus.Completed, cancellationToken),
-            GoalCards.ArchiveVerb => SetStatusAsync(turn, userId, goalId, GoalStatus.Archived, cancellationToken),
-            GoalCards.MilestoneVerb => TickMilestoneAsync(turn, userId, goalId, action.GetString("milestoneId") ?? "", cancellationToken),
-            _ => turn.SendTextAsync("That button no longer does anything. Type **goals** to see your goals.", cancellationToken),
-        };
-    }
+    private static string GoalId(CardRequest request) => request.Get("goalId") ?? "";
 
     private async Task AddFromFormAsync(TurnContext turn, string userId, CardActionPayload action, CancellationToken cancellationToken)
     {

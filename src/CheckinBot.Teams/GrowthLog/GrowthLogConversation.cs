@@ -1,16 +1,23 @@
+using CheckinBot.Core.Commands;
 using CheckinBot.Core.GrowthLog;
 using CheckinBot.Teams.Bot;
 
 namespace CheckinBot.Teams.GrowthLog;
 
-/// <summary>The employee's own log in chat: <c>wins</c>, <c>feedback</c>, <c>export my data</c>, <c>delete my data</c>.</summary>
-public sealed class GrowthLogConversation(GrowthLogService log, ExportTokens exportTokens)
+/// <summary>The employee's own log in chat: <c>wins</c>, <c>export my data</c>, <c>delete my data</c>.</summary>
+public sealed class GrowthLogConversation(GrowthLogService log, ExportTokens exportTokens) : IChatFeature
 {
+    public void MapRoutes(ChatRoutes routes) => routes
+        .Command(ChatCommandKind.Wins, (r, ct) => WinsAsync(r.Turn, r.UserId, BragPeriod.Quarter, ct))
+        .Command(ChatCommandKind.Feedback, async (r, ct) => await r.Turn.SendCardAsync(GrowthLogCards.Feedback(await log.FeedbackRequestsAsync(r.UserId, ct)), ct))
+        .Command(ChatCommandKind.ExportMyData, (r, ct) => ExportAsync(r.Turn, r.UserId, ct))
+        .Command(ChatCommandKind.DeleteMyData, (r, ct) => r.Turn.SendCardAsync(GrowthLogCards.ConfirmErase(), ct))
+        .Verb(GrowthLogCards.WinsVerb, (r, ct) => WinsAsync(r.Turn, r.UserId, Enum.TryParse<BragPeriod>(r.Get("period"), out var period) ? period : BragPeriod.Quarter, ct))
+        .Verb(GrowthLogCards.EraseVerb, async (r, ct) => await r.Turn.ReplaceOrSendCardAsync(r.Action.CardActivityId, GrowthLogCards.Erased(await log.EraseAsync(r.UserId, ct)), ct))
+        .Verb(GrowthLogCards.KeepVerb, (r, ct) => r.Turn.ReplaceOrSendCardAsync(r.Action.CardActivityId, GrowthLogCards.Kept(), ct));
+
     public async Task WinsAsync(TurnContext turn, string userId, BragPeriod period, CancellationToken cancellationToken) =>
         await turn.SendCardAsync(GrowthLogCards.Wins(await log.WinsAsync(userId, period, cancellationToken), period), cancellationToken);
-
-    public async Task FeedbackAsync(TurnContext turn, string userId, CancellationToken cancellationToken) =>
-        await turn.SendCardAsync(GrowthLogCards.Feedback(await log.FeedbackRequestsAsync(userId, cancellationToken)), cancellationToken);
 
     /// <summary>Teams personal chats cannot take a file from a bot without a consent flow, so the card links to the bot.</summary>
     public async Task ExportAsync(TurnContext turn, string userId, CancellationToken cancellationToken)
@@ -18,22 +25,6 @@ public sealed class GrowthLogConversation(GrowthLogService log, ExportTokens exp
         var token = await exportTokens.CreateAsync(userId, cancellationToken);
         var baseUri = turn.BotBaseUri;
         await turn.SendCardAsync(GrowthLogCards.Export(ExportLink(baseUri, token, "json"), ExportLink(baseUri, token, "csv")), cancellationToken);
-    }
-
-    public async Task HandleCardAsync(TurnContext turn, string userId, CardActionPayload action, CancellationToken cancellationToken)
-    {
-        switch (action.Verb)
-        {
-            case GrowthLogCards.WinsVerb:
-                await WinsAsync(turn, userId, Enum.TryParse<BragPeriod>(action.GetString("period"), out var period) ? period : BragPeriod.Quarter, cancellationToken);
-                break;
-            case GrowthLogCards.EraseVerb:
-                await turn.ReplaceOrSendCardAsync(action.CardActivityId, GrowthLogCards.Erased(await log.EraseAsync(userId, cancellationToken)), cancellationToken);
-                break;
-            case GrowthLogCards.KeepVerb:
-                await turn.ReplaceOrSendCardAsync(action.CardActivityId, GrowthLogCards.Kept(), cancellationToken);
-                break;
-        }
     }
 
     public static Uri ExportLink(Uri botBaseUri, string token, string format) => new(botBaseUri, $"api/export/{token}/{format}");

@@ -1,4 +1,5 @@
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.CheckIns.Answers;
 using CheckinBot.Core.Goals;
 
 namespace CheckinBot.Core.Tests.CheckIns;
@@ -47,7 +48,7 @@ public sealed class CheckinDialogueTests
         var (draft, reply) = Apply(NewDraft(Talk), new DialogueInput.Answer(" 4 "));
 
         Assert.Equal(DialogueReplyKind.Ask, reply.Kind);
-        Assert.Equal("4", draft.Answers["energy"]);
+        Assert.Equal(new ScaleAnswer(4), draft.Answers["energy"]);
         Assert.Equal("goals:g1", draft.CurrentStep!.Key);
         Assert.Equal(Now.AddMinutes(1), draft.UpdatedAt);
     }
@@ -68,12 +69,25 @@ public sealed class CheckinDialogueTests
     }
 
     [Theory]
-    [InlineData("60", "60%")]
-    [InlineData("60%", "60%")]
-    [InlineData("100 % done!", "100% done!")]
-    [InlineData("5 - read chapter 2", "5% read chapter 2")]
-    public void Answer_GoalProgress_AcceptsPercentAndNote(string text, string stored) =>
-        Assert.Equal(stored, Run(NewDraft(Talk), "3", text).Answers["goals:g1"]);
+    [InlineData("60", 60, null)]
+    [InlineData("60%", 60, null)]
+    [InlineData("100 % done!", 100, "done!")]
+    [InlineData("5 - read chapter 2", 5, "read chapter 2")]
+    public void Answer_GoalProgress_AcceptsPercentAndNote(string text, int percent, string? note) =>
+        Assert.Equal(new GoalProgressAnswer(percent, note), Run(NewDraft(Talk), "3", text).Answers["goals:g1"]);
+
+    [Theory]
+    [InlineData("70", "half the slides", null, 70, "half the slides")]
+    [InlineData("", "", "m1", 0, null)]
+    public void Progress_FromGoalCard_IsTypedWithMilestoneId(string percent, string note, string? milestone, int expectedPercent, string? expectedNote)
+    {
+        var draft = Run(NewDraft(Talk with { Milestones = [new GoalMilestone("m1", "Write abstract")] }), "3");
+        var (after, reply) = Apply(draft, new DialogueInput.Progress(percent, note, milestone));
+
+        Assert.Equal(DialogueReplyKind.Ask, reply.Kind);
+        var answer = Assert.IsType<GoalProgressAnswer>(after.Answers["goals:g1"]);
+        Assert.Equal((expectedPercent, expectedNote, milestone), (answer.Percent, answer.Note, answer.MilestoneId));
+    }
 
     [Theory]
     [InlineData("101")]
@@ -111,7 +125,7 @@ public sealed class CheckinDialogueTests
 
         Assert.Equal(DialogueReplyKind.Ask, reply.Kind);
         Assert.Equal("goals:g1", draft.CurrentStep!.Key);
-        Assert.Equal("40%", draft.Answers["goals:g1"]);
+        Assert.Equal(new GoalProgressAnswer(40), draft.Answers["goals:g1"]);
     }
 
     [Fact]
@@ -222,7 +236,7 @@ public sealed class CheckinDialogueTests
         var (resumed, again) = Apply(paused, new DialogueInput.Reopen());
         Assert.Equal(DialogueReplyKind.Ask, again.Kind);
         Assert.Equal("learned", resumed.CurrentStep!.Key);
-        Assert.Equal("50%", resumed.Answers["goals:g1"]);
+        Assert.Equal(new GoalProgressAnswer(50), resumed.Answers["goals:g1"]);
     }
 
     [Fact]

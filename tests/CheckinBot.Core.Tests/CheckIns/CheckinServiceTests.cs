@@ -1,4 +1,5 @@
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.CheckIns.Answers;
 using CheckinBot.Core.Goals;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -12,12 +13,15 @@ public sealed class CheckinServiceTests
     private readonly InMemoryGrowthLogStore _store = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
-    private CheckinService CreateSut() => new(_store, QuestionSetStores.Holding().Object, _time, NullLogger<CheckinService>.Instance);
+    private CheckinService CreateSut() => new(_store, _store, QuestionSetStores.Holding().Object, _time, NullLogger<CheckinService>.Instance);
 
     private GoalService Goals() => new(_store, _time);
 
     private async Task<CheckinTurn> AnswerAsync(string text, string? activityId = null) =>
         (await CreateSut().HandleAsync(User, activityId ?? Guid.NewGuid().ToString(), new DialogueInput.Answer(text), CancellationToken.None))!;
+
+    private async Task<CheckinTurn> TickAsync(string milestoneId) =>
+        (await CreateSut().HandleAsync(User, Guid.NewGuid().ToString(), new DialogueInput.Progress(null, null, milestoneId), CancellationToken.None))!;
 
     private async Task FinishAsync(bool share, params string[] answers)
     {
@@ -46,7 +50,7 @@ public sealed class CheckinServiceTests
         var scheduled = await CreateSut().StartOrResumeAsync(User, "weekly-2026-11-30", CancellationToken.None);
 
         Assert.Equal(firstId, scheduled.Draft.CheckinId);
-        Assert.Equal("4", scheduled.Draft.Answers["energy"]);
+        Assert.Equal(new ScaleAnswer(4), scheduled.Draft.Answers["energy"]);
         Assert.Equal("learned", scheduled.Draft.CurrentStep!.Key);
     }
 
@@ -76,7 +80,7 @@ public sealed class CheckinServiceTests
         var turn = await CreateSut().HandleAsync(User, "mine", new DialogueInput.Answer("5") { StepKey = "energy" }, CancellationToken.None);
 
         var draft = (await _store.FindDraftAsync(User, CancellationToken.None))!;
-        Assert.Equal("2", draft.Answers["energy"]);
+        Assert.Equal(new ScaleAnswer(2), draft.Answers["energy"]);
         Assert.Equal("learned", draft.CurrentStep!.Key);
         Assert.Equal(DialogueReplyKind.Stale, turn!.Reply.Kind);
     }
@@ -91,8 +95,8 @@ public sealed class CheckinServiceTests
         await AnswerAsync("Waiting on access to prod");
 
         var draft = (await _store.FindDraftAsync(User, CancellationToken.None))!;
-        Assert.Equal("Shipped the API", draft.Answers["learned"]);
-        Assert.Equal("Waiting on access to prod", draft.Answers["blockers"]);
+        Assert.Equal(new TextAnswer("Shipped the API"), draft.Answers["learned"]);
+        Assert.Equal(new TextAnswer("Waiting on access to prod"), draft.Answers["blockers"]);
     }
 
     [Fact]
@@ -125,15 +129,16 @@ public sealed class CheckinServiceTests
         await CreateSut().StartOrResumeAsync(User, null, CancellationToken.None);
         await AnswerAsync("3");
 
-        var stale = await AnswerAsync("milestone:nope");
+        var stale = await TickAsync("nope");
         Assert.Equal(DialogueReplyKind.Invalid, stale.Reply.Kind);
-        await FinishAsync(share: false, "milestone:m1", "skip", "skip", "skip", "no", "skip");
+        await TickAsync("m1");
+        await FinishAsync(share: false, "skip", "skip", "skip", "no", "skip");
 
         var talk = (await _store.ListGoalsAsync(User, CancellationToken.None)).Single();
         Assert.Equal(20, talk.Percent);
         Assert.NotNull(talk.Milestones[0].DoneAt);
         Assert.Null(talk.Milestones[1].DoneAt);
-        Assert.Equal("20% Milestone reached: Write abstract", _store.Records.Single().Answers[1].Answer);
+        Assert.Equal(new GoalProgressAnswer(20, null, "m1", "Write abstract"), _store.Records.Single().Answers[1].Value);
     }
 
     [Fact]
@@ -166,7 +171,7 @@ public sealed class CheckinServiceTests
     {
         var edited = QuestionSet.Default with { Version = 3, Questions = [new Question("mood", QuestionKind.Scale, "Mood today?")] };
         var questionSets = QuestionSetStores.Holding(edited);
-        var sut = new CheckinService(_store, questionSets.Object, _time, NullLogger<CheckinService>.Instance);
+        var sut = new CheckinService(_store, _store, questionSets.Object, _time, NullLogger<CheckinService>.Instance);
 
         var turn = await sut.StartOrResumeAsync(User, null, CancellationToken.None);
 
@@ -183,7 +188,7 @@ public sealed class CheckinServiceTests
         var set = onlyGoalQuestions
             ? QuestionSet.Default with { Version = 4, Questions = [new Question("goals", QuestionKind.GoalProgress, "{goal}?", QuestionPurpose.GoalProgress)] }
             : QuestionSet.Default with { Version = 4, Questions = [new Question("t", QuestionKind.FreeText, "Title?", AskIfYes: "x"), new Question("mood", QuestionKind.Scale, "Mood?")] };
-        var sut = new CheckinService(_store, QuestionSetStores.Holding(set).Object, _time, NullLogger<CheckinService>.Instance);
+        var sut = new CheckinService(_store, _store, QuestionSetStores.Holding(set).Object, _time, NullLogger<CheckinService>.Instance);
 
         var turn = await sut.StartOrResumeAsync(User, null, CancellationToken.None);
 

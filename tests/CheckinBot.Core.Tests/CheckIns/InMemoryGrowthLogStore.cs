@@ -1,10 +1,11 @@
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Goals;
+using CheckinBot.Core.GrowthLog;
 
 namespace CheckinBot.Core.Tests.CheckIns;
 
 /// <summary>The growth-log contract with real version checks and all-or-nothing completion.</summary>
-internal sealed class InMemoryGrowthLogStore : IGrowthLogStore
+internal sealed class InMemoryGrowthLogStore : ICheckinStore, IGoalStore, IPersonalDataEraser
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, CheckinDraft> _drafts = [];

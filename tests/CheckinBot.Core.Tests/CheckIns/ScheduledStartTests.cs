@@ -1,4 +1,5 @@
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.CheckIns.Answers;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -11,7 +12,7 @@ public sealed class ScheduledStartTests
     private readonly InMemoryGrowthLogStore _store = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
-    private CheckinService CreateSut() => new(_store, QuestionSetStores.Holding().Object, _time, NullLogger<CheckinService>.Instance);
+    private CheckinService CreateSut() => new(_store, _store, QuestionSetStores.Holding().Object, _time, NullLogger<CheckinService>.Instance);
 
     private Task<ScheduledStart> StartAsync(string occurrence) => CreateSut().StartScheduledAsync(User, occurrence, CancellationToken.None);
 
@@ -43,7 +44,7 @@ public sealed class ScheduledStartTests
 
         var next = await StartAsync("w2");
 
-        Assert.Equal("4", next.Turn!.Draft.Answers["energy"]);
+        Assert.Equal(new ScaleAnswer(4), next.Turn!.Draft.Answers["energy"]);
         Assert.Equal("w2", (await _store.FindDraftAsync(User, CancellationToken.None))!.OccurrenceId);
     }
 
@@ -75,7 +76,7 @@ public sealed class ScheduledStartTests
         Assert.Equal(ScheduledStartOutcome.Skipped, (await StartAsync("w1")).Outcome);
         var next = await StartAsync("w2");
         Assert.Equal(ScheduledStartOutcome.Started, next.Outcome);
-        Assert.Equal("4", next.Turn!.Draft.Answers["energy"]); // the paused draft and its answer come back
+        Assert.Equal(new ScaleAnswer(4), next.Turn!.Draft.Answers["energy"]); // the paused draft and its answer come back
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.CheckIns.Answers;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.GrowthLog;
 
@@ -14,7 +15,7 @@ public sealed class GrowthLogCsvTests
         var record = new CheckinRecord
         {
             UserId = "u", CheckinId = "c1", QuestionSetId = "default", QuestionSetVersion = 1, StartedAt = At, CompletedAt = At, SharedWithManager = false,
-            Answers = [new CheckinAnswer("learned", QuestionPurpose.Win, "What did you learn?", "a, \"quoted\"\nline"), new CheckinAnswer("blockers", QuestionPurpose.Blocker, "Blockers?", "=HYPERLINK(\"x\")")],
+            Answers = [new CheckinAnswer("learned", QuestionPurpose.Win, "What did you learn?", new TextAnswer("a, \"quoted\"\nline")), new CheckinAnswer("blockers", QuestionPurpose.Blocker, "Blockers?", new TextAnswer("=HYPERLINK(\"x\")"))],
         };
         var goal = new LearningGoal { UserId = "u", Id = "g1", Title = "Talk", CreatedAt = At }.WithProgress(40, "abstract", At);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Cards;
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.CheckIns.Answers;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.GrowthLog;
 using CheckinBot.Teams.CheckIns;
@@ -28,14 +29,14 @@ public sealed class CardRendererTests
         var steps = CheckinSteps.Build(QuestionSet.Default, [Goal], "What did you avoid?");
         var draft = new CheckinDraft { UserId = "u", CheckinId = "c", QuestionSetId = "default", QuestionSetVersion = 1, Steps = steps, StartedAt = At, UpdatedAt = At };
         return stepKey == "recap"
-            ? draft with { Stage = DraftStage.Recap, Current = steps.Count, Answers = draft.Answers.Add("energy", "4").Add("learned", "Rust") }
-            : draft with { Current = steps.ToList().FindIndex(s => s.Key == stepKey), Answers = draft.Answers.Add("new-goal", "yes") };
+            ? draft with { Stage = DraftStage.Recap, Current = steps.Count, Answers = draft.Answers.Add("energy", new ScaleAnswer(4)).Add("learned", new TextAnswer("Rust")) }
+            : draft with { Current = steps.ToList().FindIndex(s => s.Key == stepKey), Answers = draft.Answers.Add("new-goal", new YesNoAnswer(true)) };
     }
 
     private static readonly CheckinRecord Record = new()
     {
         UserId = "u", CheckinId = "c", QuestionSetId = "default", QuestionSetVersion = 1, StartedAt = At, CompletedAt = At, SharedWithManager = true,
-        Answers = [new CheckinAnswer("energy", QuestionPurpose.Energy, "How energised?", "4")],
+        Answers = [new CheckinAnswer("energy", QuestionPurpose.Energy, "How energised?", new ScaleAnswer(4))],
     };
 
     public static TheoryData<string, AdaptiveCard> AllCards => new()
@@ -99,7 +100,8 @@ public sealed class CardRendererTests
         Assert.False(actions.Single(a => a.GetProperty("title").GetString() == "Next").TryGetProperty("associatedInputs", out _));
         Assert.All(actions.Where(a => a.GetProperty("title").GetString() != "Next"), a => Assert.Equal("none", a.GetProperty("associatedInputs").GetString()));
         var milestone = doc.RootElement.GetProperty("body").EnumerateArray().Last(e => e.GetProperty("type").GetString() == "ActionSet").GetProperty("actions")[0];
-        Assert.Equal("milestone:m1", milestone.GetProperty("data").GetProperty("value").GetString());
+        Assert.Equal("m1", milestone.GetProperty("data").GetProperty("milestoneId").GetString());
+        Assert.Equal("checkin.progress", milestone.GetProperty("data").GetProperty("verb").GetString());
         Assert.Equal("none", milestone.GetProperty("associatedInputs").GetString());
     }
 

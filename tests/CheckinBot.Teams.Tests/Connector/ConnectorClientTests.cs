@@ -245,22 +245,4 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Contains("\"tenantId\":\"tenant-1\"", body, StringComparison.Ordinal);
         Assert.Contains("\"channelData\":{\"tenant\":{\"id\":\"tenant-1\"}}", body, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task GetMember_ReadsObjectIdAsEntraId()
-    {
-        var result = await CreateSut().GetMemberAsync(_connector.ServiceUrl, Conversation, "29:user", CancellationToken.None);
-
-        Assert.Equal("aad-1", result.Value?.EntraObjectId);
-        Assert.Equal("/v3/conversations/a:conv-1/members/29:user", Assert.Single(_connector.Requests).Path);
-    }
-
-    [Fact]
-    public async Task Delete_SendsDelete()
-    {
-        var result = await CreateSut().DeleteActivityAsync(_connector.ServiceUrl, Conversation, "activity-3", CancellationToken.None);
-
-        Assert.Equal(ConnectorOutcome.Sent, result.Outcome);
-        Assert.Equal("DELETE", Assert.Single(_connector.Requests).Method);
-    }
 }
