@@ -48,7 +48,7 @@ start bot env ASPNETCORE_ENVIRONMENT=Development \
   dotnet run --project src/CheckinBot.Web --no-build --urls "http://127.0.0.1:$BOT_PORT"
 wait_for "http://127.0.0.1:$BOT_PORT/health/ready" "The bot" .local/bot.log
 
-start playground node -r ./scripts/loopback-only.cjs node_modules/@microsoft/m365agentsplayground/cli.js -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams \
+start playground env M365_AGENTS_PLAYGROUND_LOGFILE=.local/playground-events.log node -r ./scripts/loopback-only.cjs node_modules/@microsoft/m365agentsplayground/cli.js -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams \
   -p "$PLAYGROUND_PORT" --disable-telemetry
 # Not an HTTP probe: a page load makes the playground install the bot (and so spend the welcome) with no one watching.
 for _ in $(seq 1 120); do grep -q "Listening on" .local/playground.log && break; sleep 0.5; done

@@ -10,8 +10,10 @@ public sealed class CheckinTables(TableServiceClient service, IOptions<StorageOp
     public const string GrowthLogName = "growthlog";
     public const string SettingsName = "settings";
     public const string QuestionSetsName = "questionsets";
+    public const string PeopleName = "people";
+    public const string OutboxName = "outbox";
 
-    internal static readonly string[] All = [RegistrationsName, GrowthLogName, SettingsName, QuestionSetsName];
+    internal static readonly string[] All = [RegistrationsName, GrowthLogName, SettingsName, QuestionSetsName, PeopleName, OutboxName];
 
     public TableClient Registrations => Get(RegistrationsName);
 
@@ -20,6 +22,11 @@ public sealed class CheckinTables(TableServiceClient service, IOptions<StorageOp
     public TableClient Settings => Get(SettingsName);
 
     public TableClient QuestionSets => Get(QuestionSetsName);
+
+    public TableClient People => Get(PeopleName);
+
+    /// <summary>Work other instances must be able to find: shared check-ins to summarise, open feedback requests.</summary>
+    public TableClient Outbox => Get(OutboxName);
 
     public string FullName(string table) => options.Value.TablePrefix + table;
 

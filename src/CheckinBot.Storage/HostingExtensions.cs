@@ -2,7 +2,11 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.GrowthLog;
+using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Goals;
+using CheckinBot.Core.Managers;
+using CheckinBot.Core.Org;
+using CheckinBot.Storage.Org;
 using CheckinBot.Core.Registrations;
 using CheckinBot.Storage.GrowthLog;
 using CheckinBot.Storage.QuestionSets;
@@ -38,12 +42,25 @@ public static class HostingExtensions
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<IChatRegistrationStore, TableChatRegistrationStore>();
         services.AddSingleton<TableGrowthLogStore>();
+        services.AddSingleton<TableShareHandoffStore>();
+        services.AddSingleton<IShareHandoffStore>(sp => sp.GetRequiredService<TableShareHandoffStore>());
+        services.AddSingleton<IFeedbackStore, TableFeedbackStore>();
+        services.AddSingleton<TablePeopleDirectory>();
+        services.AddSingleton<IOrgChartStore>(sp => sp.GetRequiredService<TablePeopleDirectory>());
         services.AddSingleton<ICheckinStore>(sp => sp.GetRequiredService<TableGrowthLogStore>());
         services.AddSingleton<IGoalStore>(sp => sp.GetRequiredService<TableGrowthLogStore>());
         services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<TableGrowthLogStore>());
         services.AddSingleton<ISigningKeyProvider, TableSigningKeyProvider>();
         services.AddSingleton<IQuestionSetStore, TableQuestionSetStore>();
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("table-storage", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>The org chart cached in Table Storage as the directory (the <c>Graph</c> source keeps it current).</summary>
+    public static IHostApplicationBuilder AddCheckinCachedOrgDirectory(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<IOrgDirectory>(sp => sp.GetRequiredService<TablePeopleDirectory>());
         return builder;
     }
 }

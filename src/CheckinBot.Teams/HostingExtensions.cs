@@ -1,4 +1,7 @@
+using CheckinBot.Core.Messaging;
 using CheckinBot.Teams.Authentication;
+using CheckinBot.Teams.Feedback;
+using CheckinBot.Teams.Managers;
 using CheckinBot.Teams.Bot;
 using CheckinBot.Teams.CheckIns;
 using CheckinBot.Teams.Goals;
@@ -50,14 +53,21 @@ public static class HostingExtensions
                 context.ServiceProvider.GetRequiredService<IOptions<ConnectorResilienceOptions>>().Value,
                 context.ServiceProvider.GetRequiredService<TimeProvider>()));
         // Retries live in the teams-send pipeline, where they know which requests are safe to repeat.
-        services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // Singletons (the proactive messenger behind Core's messaging port) keep their client, so connections are
+        // recycled by the handler itself rather than by the factory's rotation.
+        services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
-        services.AddTransient<ProactiveMessenger>();
+        services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<CheckinConversation>();
         services.AddSingleton<IChatFeature>(sp => sp.GetRequiredService<CheckinConversation>());
         services.AddSingleton<IChatFeature, HelpFeature>();
         services.AddSingleton<IChatFeature, GoalsConversation>();
         services.AddSingleton<IChatFeature, GrowthLogConversation>();
+        services.AddSingleton<IChatFeature, FeedbackConversation>();
+        services.AddSingleton<IChatFeature, ManagerConversation>();
+        services.AddSingleton<IPersonMessenger, TeamsPersonMessenger>();
         services.AddSingleton<TeamsActivityHandler, CheckinActivityHandler>();
         services.AddTransient<BotRequestProcessor>();
         return builder;

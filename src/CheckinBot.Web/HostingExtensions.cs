@@ -1,4 +1,7 @@
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Feedback;
+using CheckinBot.Core.Managers;
+using CheckinBot.Web.Background;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.GrowthLog;
 using CheckinBot.Core.Registrations;
@@ -21,6 +24,14 @@ internal static class HostingExtensions
         services.AddSingleton<GoalService>();
         services.AddSingleton<GrowthLogService>();
         services.AddSingleton<ExportTokens>();
+        services.AddSingleton<SharedCheckinSignal>();
+        services.AddSingleton<ManagerSummaryService>();
+        services.AddSingleton<TeamService>();
+        services.AddSingleton<FeedbackService>();
+        services.AddSingleton<FeedbackNudgeService>();
+        services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName);
+        services.AddHostedService<ManagerSummaryWorker>();
+        services.AddHostedService<FeedbackNudgeWorker>();
         return builder;
     }
 

@@ -1,12 +1,14 @@
 using CheckinBot.Storage;
 using CheckinBot.Teams;
 using CheckinBot.Web;
+using CheckinBot.Web.Org;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCheckinDefaults();
 builder.AddCheckinTeams();
 builder.AddCheckinStorage();
+builder.AddCheckinOrgDirectory();
 
 var app = builder.Build();
 

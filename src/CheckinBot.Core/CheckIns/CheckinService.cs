@@ -1,5 +1,6 @@
 using CheckinBot.Core.CheckIns.Answers;
 using CheckinBot.Core.Goals;
+using CheckinBot.Core.Managers;
 using Microsoft.Extensions.Logging;
 
 namespace CheckinBot.Core.CheckIns;
@@ -22,6 +23,7 @@ public sealed partial class CheckinService(
     ICheckinStore store,
     IGoalStore goalStore,
     IQuestionSetStore questionSets,
+    SharedCheckinSignal sharedSignal,
     TimeProvider timeProvider,
     ILogger<CheckinService> logger)
 {
@@ -133,7 +135,11 @@ public sealed partial class CheckinService(
                 var goals = await GoalChangesAsync(turn.Draft, turn.Completed, cancellationToken);
                 var completed = await store.TryCompleteAsync(draft, turn.Completed, goals, cancellationToken);
                 if (completed)
+                {
                     LogCompleted(logger, userId, turn.Completed.CheckinId, turn.Completed.SharedWithManager);
+                    if (turn.Completed.SharedWithManager)
+                        sharedSignal.Notify();
+                }
                 return (completed, turn);
             }
             if (turn.Reply.Kind is DialogueReplyKind.Invalid or DialogueReplyKind.Stale)

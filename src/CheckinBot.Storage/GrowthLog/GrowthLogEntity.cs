@@ -17,6 +17,10 @@ internal sealed class GrowthLogEntity : ITableEntity
     /// <summary>Shared check-ins waiting for the manager summary.</summary>
     public const string SharePrefix = "share-";
 
+    /// <summary>Feedback the person received, and feedback they asked for.</summary>
+    public const string FeedbackPrefix = "feedback-";
+    public const string AskPrefix = "ask-";
+
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }

@@ -1,9 +1,10 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.GrowthLog;
+using CheckinBot.Core.Managers;
+using static CheckinBot.Storage.GrowthLog.GrowthLogRows;
 
 namespace CheckinBot.Storage.GrowthLog;
 
@@ -11,14 +12,12 @@ namespace CheckinBot.Storage.GrowthLog;
 /// The growth-log table: one partition per person holds their draft, check-ins, goals, preferences and hand-offs, so a
 /// finishing check-in commits with the goals it touches in one transaction. Each port sees only its own rows.
 /// </summary>
-internal sealed class TableGrowthLogStore(CheckinTables tables) : ICheckinStore, IGoalStore, IPersonalDataEraser
+internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandoffStore shares) : ICheckinStore, IGoalStore, IPersonalDataEraser
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private TableClient Table => tables.GrowthLog;
 
     public async Task<CheckinDraft?> FindDraftAsync(string userId, CancellationToken cancellationToken) =>
-        await FindAsync<CheckinDraft>(userId, GrowthLogEntity.DraftRow, cancellationToken) is var (draft, version) && draft is not null
+        await Table.FindAsync<CheckinDraft>(userId, GrowthLogEntity.DraftRow, cancellationToken) is var (draft, version) && draft is not null
             ? draft with { Version = version }
             : null;
 
@@ -40,7 +39,13 @@ internal sealed class TableGrowthLogStore(CheckinTables tables) : ICheckinStore,
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, new ETag(goal.Version)));
         }
         if (record.SharedWithManager)
-            actions.Add(new(TableTransactionActionType.Add, Row(record.UserId, GrowthLogEntity.SharePrefix + record.CheckinId, new { record.CheckinId })));
+        {
+            var handoff = new ShareHandoff { UserId = record.UserId, CheckinId = record.CheckinId };
+            actions.Add(new(TableTransactionActionType.Add, Row(record.UserId, GrowthLogEntity.SharePrefix + record.CheckinId, handoff)));
+            // Noted on the pending list first: if the transaction then fails, the entry finds no hand-off and is dropped;
+            // if we crash after it commits, the entry is what lets any instance find and deliver it.
+            await shares.NotePendingAsync(record.UserId, record.CheckinId, cancellationToken);
+        }
 
         try
         {
@@ -54,16 +59,16 @@ internal sealed class TableGrowthLogStore(CheckinTables tables) : ICheckinStore,
     }
 
     public async Task<IReadOnlyList<CheckinRecord>> ListCheckinsAsync(string userId, CancellationToken cancellationToken) =>
-        [.. (await ListAsync(userId, GrowthLogEntity.CheckinPrefix, cancellationToken)).Select(Read<CheckinRecord>)];
+        [.. (await Table.ListAsync(userId, GrowthLogEntity.CheckinPrefix, cancellationToken)).Select(Read<CheckinRecord>)];
 
     public async Task<IReadOnlyList<LearningGoal>> ListGoalsAsync(string userId, CancellationToken cancellationToken) =>
-        [.. (await ListAsync(userId, GrowthLogEntity.GoalPrefix, cancellationToken)).Select(e => Read<LearningGoal>(e) with { Version = e.ETag.ToString() })];
+        [.. (await Table.ListAsync(userId, GrowthLogEntity.GoalPrefix, cancellationToken)).Select(e => Read<LearningGoal>(e) with { Version = e.ETag.ToString() })];
 
     public Task<bool> TrySaveGoalAsync(LearningGoal goal, CancellationToken cancellationToken) =>
         Table.TryWriteAsync(Row(goal.UserId, GrowthLogEntity.GoalPrefix + goal.Id, goal with { Version = null }), goal.Version, cancellationToken);
 
     public async Task<CheckinPreferences?> FindPreferencesAsync(string userId, CancellationToken cancellationToken) =>
-        await FindAsync<CheckinPreferences>(userId, GrowthLogEntity.PreferencesRow, cancellationToken) is var (preferences, version) && preferences is not null
+        await Table.FindAsync<CheckinPreferences>(userId, GrowthLogEntity.PreferencesRow, cancellationToken) is var (preferences, version) && preferences is not null
             ? preferences with { Version = version }
             : null;
 
@@ -80,35 +85,4 @@ internal sealed class TableGrowthLogStore(CheckinTables tables) : ICheckinStore,
             await Table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), cancellationToken);
         return rows.Count;
     }
-
-    /// <summary>A single row's payload and its ETag (the domain record's version), or nulls when there is no row.</summary>
-    private async Task<(T? Value, string? Version)> FindAsync<T>(string userId, string rowKey, CancellationToken cancellationToken)
-        where T : class
-    {
-        var row = await Table.GetEntityIfExistsAsync<GrowthLogEntity>(userId, rowKey, cancellationToken: cancellationToken);
-        return row.HasValue ? (Read<T>(row.Value!), row.Value!.ETag.ToString()) : (null, null);
-    }
-
-    /// <summary>Rows whose key starts with <paramref name="prefix"/>: the range [prefix, prefix with its last char + 1).</summary>
-    private async Task<List<GrowthLogEntity>> ListAsync(string userId, string prefix, CancellationToken cancellationToken)
-    {
-        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-        var rows = new List<GrowthLogEntity>();
-        await foreach (var row in Table.QueryAsync<GrowthLogEntity>(
-            e => e.PartitionKey == userId && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(upper) < 0,
-            cancellationToken: cancellationToken))
-        {
-            rows.Add(row);
-        }
-        return rows;
-    }
-
-    private static GrowthLogEntity Row(string userId, string rowKey, object? data) => new()
-    {
-        PartitionKey = userId,
-        RowKey = rowKey,
-        Data = data is null ? "" : JsonSerializer.Serialize(data, data.GetType(), Json),
-    };
-
-    private static T Read<T>(GrowthLogEntity row) => LegacyAnswerMigration.Read<T>(row.Data, Json);
 }

@@ -27,18 +27,6 @@ public static class GrowthLogCards
             SubmitAction.ForVerb(Describe(p), WinsVerb, ("period", p.ToString())))]);
     }
 
-    public static AdaptiveCard Feedback(IReadOnlyList<FeedbackRequest> requests)
-    {
-        var body = new List<CardElement> { TextBlock.Heading("Feedback") };
-        body.Add(new TextBlock("Asked for") { Weight = "Bolder", Spacing = "Medium" });
-        if (requests.Count == 0)
-            body.Add(TextBlock.Subtle("Nothing yet. The last question of a check-in lets you ask your manager for feedback on something specific."));
-        body.AddRange(requests.Select(r => new TextBlock($"• {Date(r.At)} — {r.Topic}{(r.SharedWithManager ? "" : " (kept private, so your manager has not seen it)")}")));
-        body.Add(new TextBlock("Received") { Weight = "Bolder", Spacing = "Medium" });
-        body.Add(TextBlock.Subtle("Feedback from your manager will appear here."));
-        return new AdaptiveCard(body);
-    }
-
     public static AdaptiveCard Export(Uri json, Uri csv) => new(
     [
         TextBlock.Heading("Your data is ready"),

@@ -9,7 +9,6 @@ public sealed class GrowthLogConversation(GrowthLogService log, ExportTokens exp
 {
     public void MapRoutes(ChatRoutes routes) => routes
         .Command(ChatCommandKind.Wins, (r, ct) => WinsAsync(r.Turn, r.UserId, BragPeriod.Quarter, ct))
-        .Command(ChatCommandKind.Feedback, async (r, ct) => await r.Turn.SendCardAsync(GrowthLogCards.Feedback(await log.FeedbackRequestsAsync(r.UserId, ct)), ct))
         .Command(ChatCommandKind.ExportMyData, (r, ct) => ExportAsync(r.Turn, r.UserId, ct))
         .Command(ChatCommandKind.DeleteMyData, (r, ct) => r.Turn.SendCardAsync(GrowthLogCards.ConfirmErase(), ct))
         .Verb(GrowthLogCards.WinsVerb, (r, ct) => WinsAsync(r.Turn, r.UserId, Enum.TryParse<BragPeriod>(r.Get("period"), out var period) ? period : BragPeriod.Quarter, ct))

@@ -2,6 +2,12 @@ using System.Text.Json;
 using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Cards;
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Feedback;
+using CheckinBot.Core.Managers;
+using CheckinBot.Core.Org;
+using CheckinBot.Core.Registrations;
+using CheckinBot.Teams.Feedback;
+using CheckinBot.Teams.Managers;
 using CheckinBot.Core.CheckIns.Answers;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.GrowthLog;
@@ -32,6 +38,25 @@ public sealed class CardRendererTests
             ? draft with { Stage = DraftStage.Recap, Current = steps.Count, Answers = draft.Answers.Add("energy", new ScaleAnswer(4)).Add("learned", new TextAnswer("Rust")) }
             : draft with { Current = steps.ToList().FindIndex(s => s.Key == stepKey), Answers = draft.Answers.Add("new-goal", new YesNoAnswer(true)) };
     }
+
+    private static readonly Person Megan = new() { Id = "p1", DisplayName = "Megan Bowen", Mail = "meganb@contoso.example", Department = "Engineering" };
+
+    private static readonly FeedbackNote Note = new() { Id = "n1", ToUserId = "u", FromUserId = "p1", FromName = "Megan Bowen", Text = "Clear and calm demo.", CreatedAt = At };
+
+    private static readonly FeedbackAsk Ask = new() { Id = "a1", RequesterId = "u", RequesterName = "Alex Wilber", AskedUserId = "p1", AskedName = "Megan Bowen", Topic = "my demo", CreatedAt = At };
+
+    private static ManagerSummaryMessage Summary => new(Megan, Record with
+    {
+        Answers =
+        [
+            .. Record.Answers,
+            new CheckinAnswer("goals", QuestionPurpose.GoalProgress, "Goal?", new GoalProgressAnswer(40, "abstract in", "m1", "Abstract"), "g1"),
+            new CheckinAnswer("learned", QuestionPurpose.Win, "Learned?", new TextAnswer("Rust")),
+            new CheckinAnswer("blockers", QuestionPurpose.Blocker, "Blockers?", new TextAnswer("Prod access")),
+            new CheckinAnswer("reflection", QuestionPurpose.Reflection, "What did you avoid?", new TextAnswer("Estimates")),
+            new CheckinAnswer("feedback", QuestionPurpose.FeedbackRequest, "Feedback on?", new TextAnswer("my talk outline")),
+        ],
+    }, [3, 4, 4], [new GoalSummaryLine("Give a talk", 40, 20, "Abstract", "abstract in")]);
 
     private static readonly CheckinRecord Record = new()
     {
@@ -69,7 +94,21 @@ public sealed class CardRendererTests
         { "goal-completed", GoalCards.Updated(Goal with { Status = GoalStatus.Completed }) },
         { "wins", GrowthLogCards.Wins([new BragItem(At, "Shipped it", BragKind.Win), new BragItem(At, "Give a talk", BragKind.CompletedGoal), new BragItem(At, "Abstract (Give a talk)", BragKind.Milestone)], BragPeriod.Quarter) },
         { "wins-empty", GrowthLogCards.Wins([], BragPeriod.All) },
-        { "feedback", GrowthLogCards.Feedback([new FeedbackRequest(At, "my slides", false)]) },
+        { "feedback", FeedbackCards.Overview(new FeedbackOverview([Note], [Ask, Ask with { Id = "a2", AnsweredAt = At }], [Ask]), [new FeedbackRequest(At, "my slides", false)]) },
+        { "feedback-empty", FeedbackCards.Overview(new FeedbackOverview([], [], []), []) },
+        { "feedback-received", FeedbackCards.Received(Note with { IsPraise = true }, "my demo") },
+        { "feedback-acknowledged", FeedbackCards.Acknowledged(Note) },
+        { "feedback-asked", FeedbackCards.Asked(Ask) },
+        { "feedback-nudge", FeedbackCards.Asked(Ask, 4, "Write your feedback in the box first.", "draft text") },
+        { "feedback-ask-form", FeedbackCards.AskForm("meg", "my demo", "No one in the directory matches \"meg\".") },
+        { "feedback-pick", FeedbackCards.Pick([Megan, Megan with { Id = "p2", DisplayName = "Megan Smith", Department = null }], "my demo") },
+        { "feedback-ask-sent", FeedbackCards.AskSent(Ask) },
+        { "feedback-sent", FeedbackCards.Sent("Alex Wilber", "Great demo") },
+        { "manager-summary", ManagerCards.Summary(Summary) },
+        { "manager-summary-error", ManagerCards.Summary(Summary with { Employee = Megan with { Mail = null } }, "Write your feedback in the box first.", "kept") },
+        { "manager-done", ManagerCards.Done("Alex Wilber", "u", "c", "Acknowledged") },
+        { "manager-history", ManagerCards.History(Megan, [Record, Record]) },
+        { "team", ManagerCards.Team([new TeamMember(Megan, RegistrationStatus.Active, null, At, true, [3, 4], 1, 1, 2), new TeamMember(Megan, null, null, null, false, [], 0, 0, 0)]) },
         { "export", GrowthLogCards.Export(new Uri("https://bot.contoso.com/api/export/t/json"), new Uri("https://bot.contoso.com/api/export/t/csv")) },
         { "confirm-erase", GrowthLogCards.ConfirmErase() },
         { "erased", GrowthLogCards.Erased(3) },

@@ -1,0 +1,52 @@
+using CheckinBot.Core.Messaging;
+using CheckinBot.Core.Org;
+using CheckinBot.Core.Registrations;
+using CheckinBot.Core.Time;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CheckinBot.Core.Feedback;
+
+/// <summary>
+/// Reminds people of feedback requests that have waited longer than <see cref="FeedbackOptions.NudgeAfter"/>: never
+/// twice on one local day, never outside working hours or at weekends in their own time zone. The nudge is claimed
+/// (a conditional write of <see cref="FeedbackAsk.LastNudgedAt"/>) before it is sent, so instances never double it.
+/// </summary>
+public sealed partial class FeedbackNudgeService(
+    IFeedbackStore store,
+    IOrgDirectory directory,
+    IChatRegistrationStore registrations,
+    IPersonMessenger messenger,
+    IOptions<FeedbackOptions> options,
+    TimeProvider timeProvider,
+    ILogger<FeedbackNudgeService> logger)
+{
+    public async Task<int> NudgeDueAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var sent = 0;
+        foreach (var ask in await store.ListOpenAsksAsync(500, cancellationToken))
+        {
+            if (now - ask.CreatedAt < options.Value.NudgeAfter)
+                continue;
+            var zone = IanaTimeZone.FindOrUtc((await directory.FindAsync(ask.AskedUserId, cancellationToken))?.TimeZone
+                ?? (await registrations.FindAsync(ask.AskedUserId, cancellationToken))?.TimeZone);
+            var local = TimeZoneInfo.ConvertTime(now, zone);
+            if (!IsWorkingHour(local) || (ask.LastNudgedAt is { } last && TimeZoneInfo.ConvertTime(last, zone).Date == local.Date))
+                continue;
+            if (!await store.TrySaveAskAsync(ask with { LastNudgedAt = now }, cancellationToken))
+                continue; // answered or nudged by another instance meanwhile
+            var result = await messenger.SendAsync(ask.AskedUserId, new FeedbackNudgeMessage(ask, (int)(now - ask.CreatedAt).TotalDays), cancellationToken);
+            LogNudged(logger, ask.Id, ask.AskedUserId, result.Outcome);
+            sent += result.IsSent ? 1 : 0;
+        }
+        return sent;
+    }
+
+    private bool IsWorkingHour(DateTimeOffset local) =>
+        local.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
+        && local.Hour >= options.Value.WorkdayStartHour && local.Hour < options.Value.WorkdayEndHour;
+
+    [LoggerMessage(EventId = 9003, Level = LogLevel.Information, Message = "Nudged {AskedId} about feedback request {AskId}: {Outcome}")]
+    private static partial void LogNudged(ILogger logger, string askId, string askedId, DeliveryOutcome outcome);
+}

@@ -1,0 +1,15 @@
+namespace CheckinBot.Core.Messaging;
+
+public enum DeliveryOutcome
+{
+    Sent,
+
+    /// <summary>The channel asked us to slow down; try again after <see cref="DeliveryResult.RetryAfter"/>.</summary>
+    Throttled,
+
+    /// <summary>The person cannot be reached (bot not installed, blocked, chat gone); <see cref="DeliveryResult.Reason"/> says why.</summary>
+    Unreachable,
+
+    /// <summary>A transient failure after the channel's own retries; try again later.</summary>
+    Failed,
+}

@@ -1,0 +1,7 @@
+namespace CheckinBot.Core.Messaging;
+
+/// <summary>
+/// Something Core decides to tell a person outside of a turn (a summary, feedback, a nudge). Core says what and to
+/// whom; the channel decides how it looks.
+/// </summary>
+public abstract record OutboundMessage;

@@ -1,0 +1,19 @@
+namespace CheckinBot.Core.Org;
+
+/// <summary>One person as the org directory knows them. <see cref="Id"/> is the Entra object id.</summary>
+public sealed record Person
+{
+    public required string Id { get; init; }
+    public string? DisplayName { get; init; }
+    public string? Mail { get; init; }
+    public string? ManagerId { get; init; }
+    public string? Department { get; init; }
+
+    /// <summary>IANA time zone, where the directory knows it.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>Disabled accounts (people who left) are kept so history reads, but nothing is sent to them.</summary>
+    public bool Enabled { get; init; } = true;
+
+    public string Name => DisplayName ?? Mail ?? "A colleague";
+}

@@ -1,0 +1,44 @@
+using Azure.Core;
+using Azure.Identity;
+using CheckinBot.Core.Org;
+using CheckinBot.Graph.Org;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+
+namespace CheckinBot.Graph;
+
+public static class HostingExtensions
+{
+    /// <summary>
+    /// Microsoft Graph as the org chart source, signed in as the bot (its client secret, or a managed identity when
+    /// there is none). Configuration shape: <code>"Graph": { "BaseUrl": "https://graph.microsoft.com/v1.0" }</code>
+    /// </summary>
+    public static IHostApplicationBuilder AddCheckinGraph(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName);
+        services.TryAddSingleton<TokenCredential>(sp => CreateCredential(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp =>
+        {
+            var baseUrl = sp.GetRequiredService<IOptions<GraphOptions>>().Value.BaseUrl;
+            var auth = new CredentialAuthenticationProvider(sp.GetRequiredService<TokenCredential>(), baseUrl);
+            // The SDK's default handlers retry throttled and failed whole requests; we add none on top.
+            return new GraphServiceClient(GraphClientFactory.Create(), auth, baseUrl.ToString().TrimEnd('/'));
+        });
+        services.AddSingleton<IOrgChartSource, GraphOrgChartSource>();
+        return builder;
+    }
+
+    private static TokenCredential CreateCredential(IConfiguration configuration)
+    {
+        var (tenant, appId, secret) = (configuration["Bot:TenantId"], configuration["Bot:AppId"], configuration["Bot:AppPassword"]);
+        return !string.IsNullOrEmpty(secret) && !string.IsNullOrEmpty(tenant) && !string.IsNullOrEmpty(appId)
+            ? new ClientSecretCredential(tenant, appId, secret)
+            : new DefaultAzureCredential();
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+
+namespace CheckinBot.Storage.GrowthLog;
+
+/// <summary>Reading and writing the JSON payload rows of the growth-log table, shared by every store over it.</summary>
+internal static class GrowthLogRows
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static GrowthLogEntity Row(string userId, string rowKey, object? data) => new()
+    {
+        PartitionKey = userId,
+        RowKey = rowKey,
+        Data = data is null ? "" : JsonSerializer.Serialize(data, data.GetType(), Json),
+    };
+
+    public static T Read<T>(GrowthLogEntity row) => LegacyAnswerMigration.Read<T>(row.Data, Json);
+
+    /// <summary>A single row's payload and its ETag (the domain record's version), or nulls when there is no row.</summary>
+    public static async Task<(T? Value, string? Version)> FindAsync<T>(this TableClient table, string userId, string rowKey, CancellationToken cancellationToken)
+        where T : class
+    {
+        var row = await table.GetEntityIfExistsAsync<GrowthLogEntity>(userId, rowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? (Read<T>(row.Value!), row.Value!.ETag.ToString()) : (null, null);
+    }
+
+    /// <summary>Rows whose key starts with <paramref name="prefix"/>: the range [prefix, prefix with its last char + 1).</summary>
+    public static async Task<List<GrowthLogEntity>> ListAsync(this TableClient table, string partition, string prefix, CancellationToken cancellationToken)
+    {
+        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+        var rows = new List<GrowthLogEntity>();
+        await foreach (var row in table.QueryAsync<GrowthLogEntity>(
+            e => e.PartitionKey == partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(upper) < 0,
+            cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+        return rows;
+    }
+}

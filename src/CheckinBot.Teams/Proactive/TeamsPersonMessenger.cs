@@ -1,0 +1,30 @@
+using CheckinBot.Core.Messaging;
+using CheckinBot.Core.Registrations;
+using CheckinBot.Teams.Activities;
+using CheckinBot.Teams.Connector;
+
+namespace CheckinBot.Teams.Proactive;
+
+/// <summary>
+/// The Core messaging port in Teams: finds the person's chat registration, renders the message as a card and sends it
+/// through <see cref="ProactiveMessenger"/> (which reopens a deleted chat once and marks blocked people unreachable).
+/// </summary>
+public sealed class TeamsPersonMessenger(IChatRegistrationStore registrations, ProactiveMessenger proactive) : IPersonMessenger
+{
+    public async Task<DeliveryResult> SendAsync(string userId, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var registration = await registrations.FindAsync(userId, cancellationToken);
+        if (registration is null)
+            return new DeliveryResult(DeliveryOutcome.Unreachable, Reason: "NotInstalled");
+
+        var activity = new Activity { Type = ActivityTypes.Message, Attachments = [OutboundCards.Render(message).ToAttachment()] };
+        var result = await proactive.SendAsync(registration, activity, cancellationToken);
+        return result.Outcome switch
+        {
+            ConnectorOutcome.Sent => new DeliveryResult(DeliveryOutcome.Sent, MessageId: result.Value?.Id),
+            ConnectorOutcome.Throttled => new DeliveryResult(DeliveryOutcome.Throttled, Reason: "Throttled", RetryAfter: result.RetryAfter),
+            ConnectorOutcome.RecipientGone => new DeliveryResult(DeliveryOutcome.Unreachable, Reason: result.ErrorCode ?? "RecipientGone"),
+            _ => new DeliveryResult(DeliveryOutcome.Failed, Reason: result.ErrorCode ?? result.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+    }
+}
