@@ -20,6 +20,10 @@ public static class GrowthLogCsv
             foreach (var entry in goal.History)
                 Row(csv, "goal-progress", entry.At, null, null, null, entry.Note, goal.Id, goal.Title, entry.Percent.ToString(CultureInfo.InvariantCulture), null);
         }
+        foreach (var note in export.FeedbackReceived)
+            Row(csv, note.IsPraise ? "feedback-praise" : "feedback", note.CreatedAt, note.RegardingCheckinId, null, $"from {note.FromName}", note.Text, null, null, null, note.AcknowledgedAt is null ? null : "acknowledged");
+        foreach (var ask in export.FeedbackAsked)
+            Row(csv, "feedback-request", ask.CreatedAt, ask.CheckinId, null, $"asked {ask.AskedName}", ask.Topic, null, null, null, ask.IsOpen ? "open" : "answered");
         return csv.ToString();
     }
 

@@ -1,4 +1,5 @@
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.Registrations;
 using Microsoft.Extensions.Logging;
@@ -18,12 +19,15 @@ public enum BragKind
     Win,
     CompletedGoal,
     Milestone,
+
+    /// <summary>Feedback marked as praise.</summary>
+    Praise,
 }
 
 /// <summary>A line of the brag sheet: a win from a check-in, a completed goal, or a milestone reached.</summary>
 public sealed record BragItem(DateTimeOffset At, string Text, BragKind Kind);
 
-/// <summary>Feedback asked for in check-ins (received feedback arrives with the manager features).</summary>
+/// <summary>Feedback asked for in a check-in's last question.</summary>
 public sealed record FeedbackRequest(DateTimeOffset At, string Topic, bool SharedWithManager);
 
 /// <summary>Everything stored about one person, for <c>export my data</c>.</summary>
@@ -33,13 +37,18 @@ public sealed record GrowthLogExport(
     ChatRegistration? Registration,
     IReadOnlyList<CheckinRecord> CheckIns,
     IReadOnlyList<LearningGoal> Goals,
-    CheckinDraft? Draft);
+    CheckinDraft? Draft)
+{
+    public IReadOnlyList<FeedbackNote> FeedbackReceived { get; init; } = [];
+    public IReadOnlyList<FeedbackAsk> FeedbackAsked { get; init; } = [];
+}
 
 /// <summary>The employee's view of their own log: brag sheet, feedback, export, erase.</summary>
 public sealed partial class GrowthLogService(
     ICheckinStore store,
     IGoalStore goalStore,
     IPersonalDataEraser eraser,
+    IFeedbackStore feedback,
     IChatRegistrationStore registrations,
     TimeProvider timeProvider,
     ILogger<GrowthLogService> logger)
@@ -63,7 +72,10 @@ public sealed partial class GrowthLogService(
         var milestones = goals.SelectMany(g => g.Milestones
             .Where(m => m.DoneAt is not null)
             .Select(m => new BragItem(m.DoneAt!.Value, $"{m.Title} ({g.Title})", BragKind.Milestone)));
-        return [.. wins.Concat(completed).Concat(milestones).Where(i => i.At >= from).OrderByDescending(i => i.At)];
+        var praise = (await feedback.ListNotesAsync(userId, cancellationToken))
+            .Where(n => n.IsPraise)
+            .Select(n => new BragItem(n.CreatedAt, $"{n.Text} ({n.FromName ?? "a colleague"})", BragKind.Praise));
+        return [.. wins.Concat(completed).Concat(milestones).Concat(praise).Where(i => i.At >= from).OrderByDescending(i => i.At)];
     }
 
     public async Task<IReadOnlyList<FeedbackRequest>> FeedbackRequestsAsync(string userId, CancellationToken cancellationToken) =>
@@ -78,7 +90,11 @@ public sealed partial class GrowthLogService(
         await registrations.FindAsync(userId, cancellationToken),
         [.. (await store.ListCheckinsAsync(userId, cancellationToken)).OrderBy(r => r.CompletedAt)],
         await goalStore.ListGoalsAsync(userId, cancellationToken),
-        await store.FindDraftAsync(userId, cancellationToken));
+        await store.FindDraftAsync(userId, cancellationToken))
+    {
+        FeedbackReceived = [.. (await feedback.ListNotesAsync(userId, cancellationToken)).OrderBy(n => n.CreatedAt)],
+        FeedbackAsked = [.. (await feedback.ListAsksByAsync(userId, cancellationToken)).OrderBy(a => a.CreatedAt)],
+    };
 
     /// <summary>Erases the person's check-ins, goals, draft and chat registration. Returns how many items went.</summary>
     public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)

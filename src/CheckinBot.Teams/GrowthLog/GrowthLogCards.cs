@@ -19,6 +19,7 @@ public static class GrowthLogCards
         {
             BragKind.CompletedGoal => "Completed goal: ",
             BragKind.Milestone => "Milestone: ",
+            BragKind.Praise => "Praise: ",
             _ => "",
         }}{i.Text}")));
         if (items.Count > 0)

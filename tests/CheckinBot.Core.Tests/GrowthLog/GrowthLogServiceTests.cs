@@ -1,3 +1,5 @@
+using CheckinBot.Core.Feedback;
+using Moq;
 using CheckinBot.Core.Managers;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Goals;
@@ -16,7 +18,7 @@ public sealed class GrowthLogServiceTests
     private readonly InMemoryChatRegistrationStore _registrations = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
 
-    private GrowthLogService CreateSut() => new(_store, _store, _store, _registrations, _time, NullLogger<GrowthLogService>.Instance);
+    private GrowthLogService CreateSut() => new(_store, _store, _store, new Mock<IFeedbackStore> { DefaultValue = DefaultValue.Mock }.Object, _registrations, _time, NullLogger<GrowthLogService>.Instance);
 
     private async Task CheckinAsync(string win, string? feedback, bool share)
     {

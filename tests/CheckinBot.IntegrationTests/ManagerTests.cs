@@ -1,0 +1,267 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using CheckinBot.Core.Feedback;
+using CheckinBot.Core.Managers;
+using CheckinBot.Core.Org;
+using CheckinBot.TestKit;
+using CheckinBot.Web.Background;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CheckinBot.IntegrationTests;
+
+/// <summary>
+/// Managers over HTTP with Azurite and a loopback connector: summaries of shared check-ins, feedback both ways, requests
+/// to colleagues, nudges, the team view, and who may see what. Each person has their own 1:1 chat with the bot.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly Member Alex = new("00000000-0000-0000-0000-0000000000020", "user-id-0", "Alex Wilber");
+    private static readonly Member Megan = new("00000000-0000-0000-0000-0000000000021", "user-id-1", "Megan Bowen");
+    private static readonly Member Patti = new("00000000-0000-0000-0000-0000000000024", "user-id-4", "Patti Fernandez");
+
+    private readonly MutableOrgDirectory _directory = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero)); // Monday
+    private FakeConnector _connector = null!;
+    private BotApplicationFactory _factory = null!;
+    private WebApplicationFactoryClient _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _directory.Put(new Person { Id = Megan.AadId, DisplayName = Megan.Name, Mail = "meganb@contoso.example", TimeZone = "America/New_York" });
+        _directory.Put(new Person { Id = Patti.AadId, DisplayName = Patti.Name, TimeZone = "America/Chicago" });
+        _directory.Put(new Person { Id = Alex.AadId, DisplayName = Alex.Name, Mail = "alexw@contoso.example", ManagerId = Megan.AadId, TimeZone = "Europe/Berlin" });
+        _directory.Put(new Person { Id = "00000000-0000-0000-0000-0000000000099", DisplayName = "Emily Braun", ManagerId = Megan.AadId });
+        _factory = new BotApplicationFactory(azurite);
+        _host = new WebApplicationFactoryClient(_factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IOrgDirectory>(_directory);
+            services.AddSingleton<TimeProvider>(_time);
+            // Nudges run when a test asks, so their timing is the test's own.
+            services.RemoveAll<IHostedService>();
+            services.AddHostedService(sp => new StartOnly(sp));
+            services.AddHostedService<ManagerSummaryWorker>();
+        })));
+        foreach (var member in new[] { Alex, Megan, Patti })
+            await PostAsync(member, Activities.Base("installationUpdate", _connector.ServiceUrl, null) with { Action = "add" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _factory.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task SharedCheckin_ReachesTheManagerOnce_AndFeedbackFlowsBackToTheEmployee()
+    {
+        await CheckInAsync(Alex, share: true);
+
+        var summary = await WaitForPostAsync(Megan, "Alex Wilber shared a check-in");
+        Assert.Contains("Shipped the importer", summary, StringComparison.Ordinal);
+        Assert.Contains("my demo", summary, StringComparison.Ordinal); // the feedback request
+        Assert.Contains("teams.microsoft.com/l/meeting/new", summary, StringComparison.Ordinal);
+        // A second sweep finds nothing to do: the summary went exactly once.
+        Assert.Equal(0, await Service<ManagerSummaryService>().DeliverPendingAsync(CancellationToken.None));
+        Assert.Single(PostsTo(Megan), p => p.Contains("shared a check-in", StringComparison.Ordinal));
+
+        var checkinId = CheckinIdFrom(summary);
+        await ClickAsync(Megan, new { verb = "manager.feedback", employeeId = Alex.AadId, checkinId, feedback = "", praise = "false" }, "summary-1");
+        Assert.Contains("Write your feedback in the box first.", PostsTo(Megan)[^1], StringComparison.Ordinal);
+        await ClickAsync(Megan, new { verb = "manager.feedback", employeeId = Alex.AadId, checkinId, feedback = "Great work on the importer", praise = "true" }, "summary-1");
+
+        Assert.Contains("Feedback sent", Assert.Single(_connector.Requests, r => r.Method == "PUT" && r.Path.EndsWith("/summary-1", StringComparison.Ordinal)).Body, StringComparison.Ordinal);
+        Assert.Contains("Great work on the importer", PostsTo(Alex).Single(p => p.Contains("Feedback from Megan Bowen", StringComparison.Ordinal)), StringComparison.Ordinal);
+        await SayAsync(Alex, "wins");
+        Assert.Contains("Praise: Great work on the importer (Megan Bowen)", PostsTo(Alex)[^1], StringComparison.Ordinal);
+        await SayAsync(Alex, "feedback");
+        Assert.Contains("Great work on the importer", PostsTo(Alex)[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrivateCheckin_ReachesNoOne_AndOnlyTheCurrentManagerMaySeeHistory()
+    {
+        await CheckInAsync(Alex, share: false);
+        Assert.Equal(0, await Service<ManagerSummaryService>().DeliverPendingAsync(CancellationToken.None));
+
+        await ClickAsync(Patti, new { verb = "manager.history", employeeId = Alex.AadId, checkinId = "x" });
+        Assert.Contains("not this person's manager", PostsTo(Patti)[^1], StringComparison.Ordinal);
+        await ClickAsync(Megan, new { verb = "manager.history", employeeId = Alex.AadId, checkinId = "x" });
+        Assert.Contains("Nothing shared yet.", PostsTo(Megan)[^1], StringComparison.Ordinal);
+
+        // Alex shares, then moves to Patti's team: Megan's old card can no longer read or write anything.
+        await CheckInAsync(Alex, share: true);
+        var first = await WaitForPostAsync(Megan, "Alex Wilber shared a check-in");
+        _directory.Put(_directory.People[Alex.AadId] with { ManagerId = Patti.AadId });
+        await ClickAsync(Megan, new { verb = "manager.feedback", employeeId = Alex.AadId, checkinId = CheckinIdFrom(first), feedback = "Late note", praise = "false" }, "summary-1");
+        Assert.Contains("not this person's manager", PostsTo(Megan)[^1], StringComparison.Ordinal);
+        await ClickAsync(Megan, new { verb = "manager.history", employeeId = Alex.AadId, checkinId = "x" });
+        Assert.Contains("not this person's manager", PostsTo(Megan)[^1], StringComparison.Ordinal);
+
+        await CheckInAsync(Alex, share: true);
+        await WaitForPostAsync(Patti, "Alex Wilber shared a check-in");
+        Assert.Single(PostsTo(Megan), p => p.Contains("shared a check-in", StringComparison.Ordinal));
+        Assert.DoesNotContain(PostsTo(Alex), p => p.Contains("Late note", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FeedbackRequest_ToAColleaguePickedByName_OnlyTheyMayAnswer_Once()
+    {
+        await ClickAsync(Alex, new { verb = "feedback.ask.find", name = "pat", topic = "my demo" }, "form-1");
+        Assert.Contains(Patti.AadId, Assert.Single(_connector.Requests, r => r.Method == "PUT").Body, StringComparison.Ordinal);
+        await ClickAsync(Alex, new { verb = "feedback.ask.send", colleague = Patti.AadId, topic = "my demo" }, "form-1");
+
+        var asked = await WaitForPostAsync(Patti, "Alex Wilber asks for your feedback");
+        var askId = System.Text.RegularExpressions.Regex.Match(asked, "\"askId\":\"([0-9a-f]+)\"").Groups[1].Value;
+        await ClickAsync(Megan, new { verb = "feedback.reply", askId, requesterId = Alex.AadId, text = "Sneaky", praise = "false" });
+        Assert.Contains("isn't addressed to you", PostsTo(Megan)[^1], StringComparison.Ordinal);
+
+        await ClickAsync(Patti, new { verb = "feedback.reply", askId, requesterId = Alex.AadId, text = "Clear story, slow start", praise = "false" }, "ask-1");
+        await ClickAsync(Patti, new { verb = "feedback.reply", askId, requesterId = Alex.AadId, text = "Again", praise = "false" }, "ask-1");
+
+        Assert.Contains("already answered", PostsTo(Patti)[^1], StringComparison.Ordinal);
+        var received = Assert.Single(PostsTo(Alex), p => p.Contains("Feedback from Patti Fernandez", StringComparison.Ordinal));
+        Assert.Contains("Clear story, slow start", received, StringComparison.Ordinal);
+        Assert.DoesNotContain(PostsTo(Alex), p => p.Contains("Sneaky", StringComparison.Ordinal) || p.Contains("\"Again\"", StringComparison.Ordinal));
+        Assert.Empty(await Service<IFeedbackStore>().ListOpenAsksForAsync(Patti.AadId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Nudge_AfterThreeDays_OnlyInTheirWorkingHours_AtMostOncePerLocalDay()
+    {
+        await ClickAsync(Alex, new { verb = "feedback.ask.send", colleague = Megan.AadId, topic = "my roadmap" }, "form-1");
+        await WaitForPostAsync(Megan, "asks for your feedback");
+        var nudges = Service<FeedbackNudgeService>();
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 26, 14, 59, 0, TimeSpan.Zero)); // Thursday 09:59 in New York: not three days yet
+        Assert.Equal(0, await nudges.NudgeDueAsync(CancellationToken.None));
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero)); // Friday 07:00 in New York
+        Assert.Equal(0, await nudges.NudgeDueAsync(CancellationToken.None));
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 14, 0, 0, TimeSpan.Zero)); // 09:00
+        Assert.Equal(1, await nudges.NudgeDueAsync(CancellationToken.None));
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 20, 0, 0, TimeSpan.Zero)); // 15:00, same day
+        Assert.Equal(0, await nudges.NudgeDueAsync(CancellationToken.None));
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 15, 0, 0, TimeSpan.Zero)); // Saturday
+        Assert.Equal(0, await nudges.NudgeDueAsync(CancellationToken.None));
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 15, 0, 0, TimeSpan.Zero)); // Monday
+        Assert.Equal(1, await nudges.NudgeDueAsync(CancellationToken.None));
+
+        Assert.Equal(2, PostsTo(Megan).Count(p => p.Contains("A gentle reminder: Alex Wilber asked for your feedback", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Team_ListsCurrentReports_WithSharedCheckinsAndWhoCannotBeReached()
+    {
+        await CheckInAsync(Alex, share: true);
+        await WaitForPostAsync(Megan, "Alex Wilber shared a check-in");
+
+        await SayAsync(Megan, "team");
+
+        var team = PostsTo(Megan)[^1];
+        Assert.Contains("Alex Wilber", team, StringComparison.Ordinal);
+        Assert.Contains("(shared)", team, StringComparison.Ordinal);
+        Assert.Contains("Emily Braun", team, StringComparison.Ordinal);
+        Assert.Contains("hasn't installed CheckinBot yet", team, StringComparison.Ordinal);
+        Assert.DoesNotContain("Patti", team, StringComparison.Ordinal);
+    }
+
+    private async Task CheckInAsync(Member member, bool share)
+    {
+        await SayAsync(member, "check in");
+        foreach (var answer in new[] { "4", "Shipped the importer", "skip", "skip", "no", "my demo" })
+            await SayAsync(member, answer);
+        await SayAsync(member, share ? "share" : "private");
+    }
+
+    private async Task PostAsync(Member member, Activities.ActivityJson activity)
+    {
+        var response = await _host.Client.PostAsJsonAsync("/api/messages", activity with
+        {
+            From = new Activities.Account(member.TeamsId, member.Name, member.AadId),
+            Conversation = new Activities.Conversation(member.ChatId, "personal", Activities.TenantId),
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private Task SayAsync(Member member, string text) => PostAsync(member, Activities.Base("message", _connector.ServiceUrl, null) with { Text = text });
+
+    private Task ClickAsync(Member member, object value, string? cardId = null) =>
+        PostAsync(member, Activities.Base("message", _connector.ServiceUrl, null) with { Text = "", Value = value, ReplyToId = cardId });
+
+    private List<string> PostsTo(Member member) =>
+        [.. _connector.Requests.Where(r => r.Method == "POST" && r.Path.Contains($"/{member.ChatId}/activities", StringComparison.Ordinal)).Select(r => Readable(r.Body))];
+
+    /// <summary>The body with JSON escapes undone (apostrophes, ampersands), so assertions read like the card.</summary>
+    private static string Readable(string json) =>
+        System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonDocument.Parse(json).RootElement, Relaxed);
+
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private async Task<string> WaitForPostAsync(Member member, string text)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (PostsTo(member).FirstOrDefault(p => p.Contains(text, StringComparison.Ordinal)) is { } post)
+                return post;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"Nothing containing '{text}' reached {member.Name}.");
+    }
+
+    private static string CheckinIdFrom(string summaryJson) =>
+        System.Text.RegularExpressions.Regex.Match(summaryJson, "\"checkinId\":\"([0-9a-f]+)\"").Groups[1].Value;
+
+    private T Service<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    private sealed record Member(string AadId, string TeamsId, string Name)
+    {
+        public string ChatId => "chat-" + TeamsId;
+    }
+
+    /// <summary>Table creation only: the other start-up work is left to each test.</summary>
+    private sealed class StartOnly(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) =>
+            services.GetRequiredService<CheckinBot.Storage.CheckinTables>().CreateAllAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class WebApplicationFactoryClient(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory) : IAsyncDisposable
+    {
+        public HttpClient Client { get; } = factory.CreateClient();
+
+        public IServiceProvider Services => factory.Services;
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await factory.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>A directory a test can change while the bot runs (a manager change takes effect at once).</summary>
+internal sealed class MutableOrgDirectory : IOrgDirectory
+{
+    private readonly ConcurrentDictionary<string, Person> _people = new(StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyDictionary<string, Person> People => _people;
+
+    public void Put(Person person) => _people[person.Id] = person;
+
+    public Task<Person?> FindAsync(string personId, CancellationToken cancellationToken) => Task.FromResult(_people.GetValueOrDefault(personId));
+
+    public Task<IReadOnlyList<Person>> DirectReportsAsync(string managerId, CancellationToken cancellationToken) =>
+        new InMemoryOrgDirectory(_people.Values).DirectReportsAsync(managerId, cancellationToken);
+
+    public Task<IReadOnlyList<Person>> SearchAsync(string text, int max, CancellationToken cancellationToken) =>
+        new InMemoryOrgDirectory(_people.Values).SearchAsync(text, max, cancellationToken);
+}

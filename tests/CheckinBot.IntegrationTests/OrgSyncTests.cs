@@ -1,0 +1,117 @@
+using Azure.Core;
+using CheckinBot.Core.Org;
+using CheckinBot.TestKit;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace CheckinBot.IntegrationTests;
+
+/// <summary>The Graph org directory: the real Graph SDK against a loopback Graph, cached in Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Ceo = "aaaaaaaa-0000-0000-0000-000000000001";
+    private const string Manager = "aaaaaaaa-0000-0000-0000-000000000002";
+    private const string Other = "aaaaaaaa-0000-0000-0000-000000000003";
+    private FakeGraph _graph = null!;
+    private WebApplicationFactoryOf _factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        _graph = await FakeGraph.StartAsync();
+        _graph.PageSize = 3;
+        _graph.Put(new GraphUser(Ceo, "Lynne Robbins", "lynne@contoso.example"));
+        _graph.Put(new GraphUser(Manager, "Megan Bowen", "megan@contoso.example", Ceo, "Engineering"));
+        _graph.Put(new GraphUser(Other, "Patti Fernandez", "patti@contoso.example", Ceo, "Engineering"));
+        for (var i = 10; i < 17; i++)
+            _graph.Put(new GraphUser($"bbbbbbbb-0000-0000-0000-0000000000{i}", $"Report {i}", null, Manager));
+        _factory = new WebApplicationFactoryOf(azurite, new Dictionary<string, string?>
+        {
+            ["OrgDirectory:Source"] = "Graph",
+            ["Graph:BaseUrl"] = _graph.BaseUrl,
+        });
+        _ = _factory.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _graph.DisposeAsync();
+    }
+
+    private T Get<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
+
+    [Fact]
+    public async Task FirstSync_ReadsEveryoneByDeltaPages_ThenOnlyChanges_AndTheDirectoryFollows()
+    {
+        var first = await Get<OrgSyncService>().SyncAsync(CancellationToken.None);
+
+        Assert.True(first.Full);
+        Assert.Equal(10, first.Changes);
+        Assert.Equal(4, _graph.DeltaRequests); // 10 people, 3 per page
+        var directory = Get<IOrgDirectory>();
+        Assert.Equal(7, (await directory.DirectReportsAsync(Manager, CancellationToken.None)).Count);
+        Assert.Equal(Ceo, (await directory.FindAsync(Manager, CancellationToken.None))!.ManagerId);
+        Assert.Equal([Manager], (await directory.SearchAsync("meg", 5, CancellationToken.None)).Select(p => p.Id));
+
+        // A report moves to Patti, Megan's name changes, one person leaves.
+        _graph.ResetCounters();
+        _graph.Put(new GraphUser("bbbbbbbb-0000-0000-0000-000000000010", "Report 10", null, Other));
+        _graph.Put(new GraphUser(Manager, "Megan Bowen-Smith", "megan@contoso.example", Ceo, "Engineering"));
+        _graph.Remove("bbbbbbbb-0000-0000-0000-000000000011");
+        var second = await Get<OrgSyncService>().SyncAsync(CancellationToken.None);
+
+        Assert.False(second.Full);
+        Assert.Equal(3, second.Changes);
+        Assert.Equal(1, _graph.DeltaRequests);
+        Assert.Equal(5, (await directory.DirectReportsAsync(Manager, CancellationToken.None)).Count);
+        Assert.Equal(["bbbbbbbb-0000-0000-0000-000000000010"], (await directory.DirectReportsAsync(Other, CancellationToken.None)).Select(p => p.Id));
+        Assert.False((await directory.FindAsync("bbbbbbbb-0000-0000-0000-000000000011", CancellationToken.None))!.Enabled);
+        Assert.Equal([Manager], (await directory.SearchAsync("bowen smi", 5, CancellationToken.None)).Select(p => p.Id));
+        Assert.True(await directory.IsCurrentManagerAsync(Other, "bbbbbbbb-0000-0000-0000-000000000010", CancellationToken.None));
+        Assert.False(await directory.IsCurrentManagerAsync(Manager, "bbbbbbbb-0000-0000-0000-000000000010", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PointLookups_GoInBatchesOf20_AndRetryOnlyTheThrottledItems()
+    {
+        var ids = Enumerable.Range(10, 7).Select(i => $"bbbbbbbb-0000-0000-0000-0000000000{i}").Append(Ceo).Append("cccccccc-0000-0000-0000-000000000404").ToList();
+        _graph.ThrottleNextBatchItems(2);
+
+        var people = await Get<IOrgChartSource>().GetPeopleAsync(ids, CancellationToken.None);
+
+        Assert.Equal(8, people.Count); // the unknown id is left out, not an error
+        Assert.All(people.Where(p => p.Id != Ceo), p => Assert.Equal(Manager, p.ManagerId));
+        Assert.Null(people.Single(p => p.Id == Ceo).ManagerId);
+        var batches = _graph.Batches.ToList();
+        Assert.Equal(2, batches.Count);
+        Assert.Equal(9, batches[0].Length);
+        Assert.Equal(2, batches[1].Length); // only the two throttled items went again
+    }
+
+    /// <summary>The host in Graph mode, signed in with a fake credential and without the start-up sync racing the test.</summary>
+    private sealed class WebApplicationFactoryOf(AzuriteFixture azurite, IDictionary<string, string?> settings) : BotApplicationFactory<Program>(azurite, settings)
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TokenCredential, FakeGraphCredential>();
+                services.RemoveAll<IHostedService>();
+                services.AddHostedService(sp => new StorageStart(sp));
+            });
+        }
+    }
+
+    /// <summary>Only table creation runs at start-up in these tests.</summary>
+    private sealed class StorageStart(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) =>
+            services.GetRequiredService<CheckinBot.Storage.CheckinTables>().CreateAllAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

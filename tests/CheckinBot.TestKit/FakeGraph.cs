@@ -1,0 +1,202 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace CheckinBot.TestKit;
+
+/// <summary>
+/// A loopback Microsoft Graph (v1.0) that speaks the real JSON for what the org sync uses: <c>/users/delta</c> paged
+/// with <c>@odata.nextLink</c> and ending in an <c>@odata.deltaLink</c>, later rounds returning only what changed
+/// (with <c>manager@delta</c> and <c>@removed</c>), and <c>$batch</c> whose items can be throttled one by one (429 with
+/// their own <c>Retry-After</c>) or missing (404).
+/// </summary>
+public sealed class FakeGraph : IAsyncDisposable
+{
+    private readonly LoopbackServer _server;
+    private readonly ConcurrentDictionary<string, GraphUser> _users = new();
+    private readonly ConcurrentDictionary<string, long> _changedAt = new();
+    private long _version;
+    private int _throttleNextItems;
+    private int _deltaRequests;
+    private int _batchRequests;
+    private int _batchItems;
+
+    private FakeGraph(LoopbackServer server) => _server = server;
+
+    /// <summary>What to put in <c>Graph:BaseUrl</c>.</summary>
+    public string BaseUrl => _server.Url("v1.0");
+
+    public int PageSize { get; set; } = 200;
+
+    public int DeltaRequests => _deltaRequests;
+    public int BatchRequests => _batchRequests;
+    public int BatchItems => _batchItems;
+
+    /// <summary>Ids asked for in each $batch request, in order.</summary>
+    public ConcurrentQueue<string[]> Batches { get; } = new();
+
+    public static async Task<FakeGraph> StartAsync()
+    {
+        FakeGraph? graph = null;
+        var server = await LoopbackServer.StartAsync(app => app.Run(ctx => graph!.HandleAsync(ctx)));
+        graph = new FakeGraph(server);
+        return graph;
+    }
+
+    /// <summary>Adds or changes a person; the next delta round reports them.</summary>
+    public void Put(GraphUser user)
+    {
+        _users[user.Id] = user;
+        _changedAt[user.Id] = Interlocked.Increment(ref _version);
+    }
+
+    /// <summary>Deletes a person; the next delta round reports them as <c>@removed</c>.</summary>
+    public void Remove(string id)
+    {
+        _users.TryRemove(id, out _);
+        _changedAt[id] = Interlocked.Increment(ref _version);
+    }
+
+    /// <summary>The next <paramref name="items"/> batch items are answered 429 with Retry-After: 1.</summary>
+    public void ThrottleNextBatchItems(int items) => _throttleNextItems = items;
+
+    public void ResetCounters()
+    {
+        _deltaRequests = _batchRequests = _batchItems = 0;
+        Batches.Clear();
+    }
+
+    private async Task HandleAsync(HttpContext ctx)
+    {
+        var path = ctx.Request.Path.Value ?? "";
+        if (ctx.Request.Headers.Authorization.ToString() != "Bearer fake-graph-token")
+        {
+            ctx.Response.StatusCode = 401;
+            return;
+        }
+        if (ctx.Request.Method == "GET" && (path.EndsWith("/users/delta", StringComparison.Ordinal) || path.EndsWith("/users/delta()", StringComparison.Ordinal) || path.EndsWith("/users/microsoft.graph.delta()", StringComparison.Ordinal)))
+        {
+            Interlocked.Increment(ref _deltaRequests);
+            await ctx.Response.WriteAsJsonAsync(DeltaPage(ctx.Request.Query));
+            return;
+        }
+        if (ctx.Request.Method == "POST" && path.EndsWith("/$batch", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _batchRequests);
+            using var doc = await JsonDocument.ParseAsync(ctx.Request.Body);
+            await ctx.Response.WriteAsJsonAsync(Batch(doc.RootElement));
+            return;
+        }
+        ctx.Response.StatusCode = 404;
+    }
+
+    private JsonObject DeltaPage(IQueryCollection query)
+    {
+        // $skiptoken = "{since}:{offset}", $deltatoken = "{since}"; since -1 = everyone.
+        long since;
+        int offset;
+        if (query["$skiptoken"].ToString() is { Length: > 0 } skip)
+        {
+            var parts = skip.Split(':');
+            (since, offset) = (long.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            since = query["$deltatoken"].ToString() is { Length: > 0 } delta ? long.Parse(delta, CultureInfo.InvariantCulture) : -1;
+            offset = 0;
+        }
+        var snapshot = since < 0
+            ? _users.Keys.Order(StringComparer.Ordinal).ToList()
+            : _changedAt.Where(c => c.Value > since).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+        var page = snapshot.Skip(offset).Take(PageSize).Select(id => _users.TryGetValue(id, out var user) ? DeltaUser(user) : Removed(id)).ToList();
+        var result = new JsonObject
+        {
+            ["@odata.context"] = $"{BaseUrl}/$metadata#users",
+            ["value"] = new JsonArray([.. page]),
+        };
+        if (offset + PageSize < snapshot.Count)
+            result["@odata.nextLink"] = $"{BaseUrl}/users/delta?$skiptoken={since}:{offset + PageSize}";
+        else
+            result["@odata.deltaLink"] = $"{BaseUrl}/users/delta?$deltatoken={Interlocked.Read(ref _version)}";
+        return result;
+    }
+
+    private JsonObject Batch(JsonElement body)
+    {
+        var responses = new JsonArray();
+        var ids = new List<string>();
+        foreach (var request in body.GetProperty("requests").EnumerateArray())
+        {
+            Interlocked.Increment(ref _batchItems);
+            var stepId = request.GetProperty("id").GetString()!;
+            var url = request.GetProperty("url").GetString()!;
+            var userId = Uri.UnescapeDataString(url.Split('?')[0].TrimStart('/').Split('/')[1]);
+            ids.Add(userId);
+            if (TakeThrottle())
+            {
+                responses.Add(new JsonObject
+                {
+                    ["id"] = stepId, ["status"] = 429,
+                    ["headers"] = new JsonObject { ["Retry-After"] = "1", ["Content-Type"] = "application/json" },
+                    ["body"] = new JsonObject { ["error"] = new JsonObject { ["code"] = "TooManyRequests", ["message"] = "Too many requests" } },
+                });
+                continue;
+            }
+            responses.Add(_users.TryGetValue(userId, out var user)
+                ? new JsonObject { ["id"] = stepId, ["status"] = 200, ["headers"] = new JsonObject { ["Content-Type"] = "application/json" }, ["body"] = UserWithManager(user) }
+                : new JsonObject
+                {
+                    ["id"] = stepId, ["status"] = 404, ["headers"] = new JsonObject { ["Content-Type"] = "application/json" },
+                    ["body"] = new JsonObject { ["error"] = new JsonObject { ["code"] = "Request_ResourceNotFound", ["message"] = $"Resource '{userId}' does not exist." } },
+                });
+        }
+        Batches.Enqueue([.. ids]);
+        return new JsonObject { ["responses"] = responses };
+    }
+
+    private bool TakeThrottle()
+    {
+        lock (_users)
+        {
+            if (_throttleNextItems == 0)
+                return false;
+            _throttleNextItems--;
+            return true;
+        }
+    }
+
+    private static JsonObject Fields(GraphUser user) => new()
+    {
+        ["id"] = user.Id,
+        ["displayName"] = user.DisplayName,
+        ["mail"] = user.Mail,
+        ["department"] = user.Department,
+        ["accountEnabled"] = user.AccountEnabled,
+    };
+
+    private static JsonObject DeltaUser(GraphUser user)
+    {
+        var json = Fields(user);
+        if (user.ManagerId is not null)
+            json["manager@delta"] = new JsonArray(new JsonObject { ["@odata.type"] = "#microsoft.graph.user", ["id"] = user.ManagerId });
+        return json;
+    }
+
+    private static JsonObject UserWithManager(GraphUser user)
+    {
+        var json = Fields(user);
+        if (user.ManagerId is not null)
+            json["manager"] = new JsonObject { ["@odata.type"] = "#microsoft.graph.user", ["id"] = user.ManagerId };
+        return json;
+    }
+
+    private static JsonObject Removed(string id) => new() { ["id"] = id, ["@removed"] = new JsonObject { ["reason"] = "deleted" } };
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+}
+
+/// <summary>A person in the fake Graph.</summary>
+public sealed record GraphUser(string Id, string DisplayName, string? Mail = null, string? ManagerId = null, string? Department = null, bool AccountEnabled = true);
