@@ -54,8 +54,12 @@ public sealed class CheckinTests(PlaygroundFixture stack) : IClassFixture<Playgr
             var checkin = Assert.Single(rows, r => r.RowKey.StartsWith("checkin-", StringComparison.Ordinal));
             using var data = JsonDocument.Parse(checkin.GetString("Data"));
             Assert.True(data.RootElement.GetProperty("sharedWithManager").GetBoolean());
-            var answers = data.RootElement.GetProperty("answers").EnumerateArray().Select(a => a.GetProperty("answer").GetString()).ToList();
-            Assert.Equal(["4", "40% submitted the abstract", "Finished the Rust course", "no", "My talk outline"], answers);
+            // Answers are stored typed: numbers and flags, not prose.
+            var answers = data.RootElement.GetProperty("answers").EnumerateArray().Select(a => a.GetProperty("value").GetRawText()).ToList();
+            Assert.Equal(
+                ["""{"kind":"scale","value":4}""", """{"kind":"goalProgress","percent":40,"note":"submitted the abstract","milestoneId":null,"milestoneTitle":null}""",
+                 """{"kind":"text","value":"Finished the Rust course"}""", """{"kind":"yesNo","value":false}""", """{"kind":"text","value":"My talk outline"}"""],
+                answers);
             Assert.Contains(rows, r => r.RowKey.StartsWith("share-", StringComparison.Ordinal));
             Assert.DoesNotContain(rows, r => r.RowKey == "draft");
         }

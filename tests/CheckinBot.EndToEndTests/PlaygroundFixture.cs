@@ -15,10 +15,16 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
     private readonly AzuriteFixture _azurite = new();
     private BotApplicationFactory<Program>? _bot;
     private ChildProcess? _playground;
+    private ChildProcess? _managerPlayground;
+    private readonly string _logs = Directory.CreateTempSubdirectory("checkinbot-playground-").FullName;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+    /// <summary>The playground signed in as Alex Wilber (its default user).</summary>
     public Uri PlaygroundUrl { get; private set; } = null!;
+
+    /// <summary>A second playground signed in as Megan Bowen, Alex's manager in samples/org.csv.</summary>
+    public Uri ManagerPlaygroundUrl { get; private set; } = null!;
     public string StorageConnectionString => _azurite.ConnectionString;
     public string TablePrefix => _bot!.TablePrefix;
 
@@ -28,16 +34,9 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
         _bot = new BotApplicationFactory<Program>(_azurite);
         var botUrl = _bot.StartOnLoopback();
 
-        var port = FreeLoopbackPort();
-        _playground = ChildProcess.Start("node",
-        [
-            "-r", Path.Combine(RepoPaths.Root, "scripts", "loopback-only.cjs"),
-            Path.Combine(RepoPaths.Root, "node_modules", "@microsoft", "m365agentsplayground", "cli.js"),
-            "-e", new Uri(botUrl, "api/messages").ToString(), "-c", "msteams", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--disable-telemetry",
-        ]);
-        var listening = await _playground.WaitForOutputAsync(ListeningOn(), TimeSpan.FromSeconds(60));
-        PlaygroundUrl = new Uri($"http://127.0.0.1:{listening.Groups[1].Value}/");
+        var endpoint = new Uri(botUrl, "api/messages");
+        (_playground, PlaygroundUrl) = await StartPlaygroundAsync(endpoint, "alex", config: null);
+        (_managerPlayground, ManagerPlaygroundUrl) = await StartPlaygroundAsync(endpoint, "manager", Path.Combine(RepoPaths.Root, "scripts", "playground", "manager.yml"));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -56,9 +55,29 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
         _playwright?.Dispose();
         if (_playground is not null)
             await _playground.DisposeAsync();
+        if (_managerPlayground is not null)
+            await _managerPlayground.DisposeAsync();
         if (_bot is not null)
             await _bot.DisposeAsync();
         await _azurite.DisposeAsync();
+        Directory.Delete(_logs, recursive: true);
+    }
+
+    /// <summary>One Agents Playground pointed at the bot; its own log goes to a temp folder, never the repository.</summary>
+    private async Task<(ChildProcess Process, Uri Url)> StartPlaygroundAsync(Uri botEndpoint, string name, string? config)
+    {
+        var environment = new Dictionary<string, string> { ["M365_AGENTS_PLAYGROUND_LOGFILE"] = Path.Combine(_logs, name + ".log") };
+        if (config is not null)
+            environment["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = config;
+        var process = ChildProcess.Start("node",
+        [
+            "-r", Path.Combine(RepoPaths.Root, "scripts", "loopback-only.cjs"),
+            Path.Combine(RepoPaths.Root, "node_modules", "@microsoft", "m365agentsplayground", "cli.js"),
+            "-e", botEndpoint.ToString(), "-c", "msteams", "-p", FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--disable-telemetry",
+        ], environment);
+        var listening = await process.WaitForOutputAsync(ListeningOn(), TimeSpan.FromSeconds(60));
+        return (process, new Uri($"http://127.0.0.1:{listening.Groups[1].Value}/"));
     }
 
     private static int FreeLoopbackPort()

@@ -9,10 +9,10 @@ public sealed class PlaygroundPage(IPage page)
 
     public IPage Page => page;
 
-    public static async Task<PlaygroundPage> OpenAsync(PlaygroundFixture stack)
+    public static async Task<PlaygroundPage> OpenAsync(PlaygroundFixture stack, Uri? playground = null)
     {
         var page = await stack.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
-        await page.GotoAsync(stack.PlaygroundUrl.ToString());
+        await page.GotoAsync((playground ?? stack.PlaygroundUrl).ToString());
         return new PlaygroundPage(page);
     }
 

@@ -1,0 +1,58 @@
+using CheckinBot.Core.Org;
+
+namespace CheckinBot.Core.Tests.Org;
+
+public sealed class OrgCsvTests
+{
+    private const string Header = "id,email,displayName,managerId,managerEmail,department,timeZone\n";
+
+    [Fact]
+    public void Parse_BadRows_AreReportedWithLineAndReason_GoodRowsLoad()
+    {
+        var csv = Header
+            + "aaaa-1,ann@x.example,Ann Lee,,,People,Europe/Berlin\n"
+            + "aaaa-2,bo@x.example,\"Bo, Jr.\",,ann@x.example,Eng,\n"
+            + "not/an id,c@x.example,Cy,,,Eng,\n"
+            + "aaaa-3,d@x.example,Di,,,Eng,Mars/Olympus\n"
+            + "aaaa-4,e@x.example,Ed\n"
+            + "aaaa-5,f@x.example,Flo,aaaa-404,,Eng,\n"
+            + "aaaa-1,dup@x.example,Dup,,,Eng,\n";
+
+        var result = OrgCsv.Parse(new StringReader(csv));
+
+        Assert.Equal(["aaaa-1", "aaaa-2", "aaaa-5"], result.People.Select(p => p.Id).Order());
+        Assert.Equal("Bo, Jr.", result.People.Single(p => p.Id == "aaaa-2").DisplayName);
+        Assert.Equal("aaaa-1", result.People.Single(p => p.Id == "aaaa-2").ManagerId); // found by managerEmail
+        Assert.Null(result.People.Single(p => p.Id == "aaaa-5").ManagerId);
+        Assert.Collection(result.Problems,
+            p => Assert.StartsWith("line 4: id 'not/an id'", p, StringComparison.Ordinal),
+            p => Assert.Equal("line 5: unknown time zone 'Mars/Olympus'", p),
+            p => Assert.Equal("line 6: expected 7 columns, found 3", p),
+            p => Assert.StartsWith("line 8: id aaaa-1 appears twice", p, StringComparison.Ordinal),
+            p => Assert.StartsWith("line 7: manager 'aaaa-404' is not in the file", p, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_WrongHeader_LoadsNothingAndSaysWhy()
+    {
+        var result = OrgCsv.Parse(new StringReader("name,manager\nAnn,Bo\n"));
+
+        Assert.Empty(result.People);
+        Assert.StartsWith("line 1: the header must be", Assert.Single(result.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SampleOrg_GivesThePlaygroundUserAManagerAndADirectReport()
+    {
+        using var reader = File.OpenText(Path.Combine(TestKit.RepoPaths.Root, "samples", "org.csv"));
+        var result = OrgCsv.Parse(reader);
+        var directory = new InMemoryOrgDirectory(result.People);
+        const string alex = "00000000-0000-0000-0000-0000000000020";
+
+        Assert.Empty(result.Problems);
+        Assert.InRange(result.People.Count, 18, 25);
+        Assert.Equal("00000000-0000-0000-0000-0000000000021", result.People.Single(p => p.Id == alex).ManagerId);
+        Assert.NotEmpty(await directory.DirectReportsAsync(alex, CancellationToken.None));
+        Assert.Equal(["Megan Bowen"], (await directory.SearchAsync("meg bo", 5, CancellationToken.None)).Select(p => p.Name));
+    }
+}
