@@ -7,10 +7,11 @@ cd "$(dirname "$0")/.."
 
 BOT_PORT="${BOT_PORT:-3978}"
 PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
+MANAGER_PLAYGROUND_PORT="${MANAGER_PLAYGROUND_PORT:-56151}"
 mkdir -p .local
 
 stop() {
-  for name in playground bot azurite; do
+  for name in manager-playground playground bot azurite; do
     if [[ -f ".local/$name.pid" ]]; then
       kill -- "-$(cat ".local/$name.pid")" 2>/dev/null || true
       rm -f ".local/$name.pid"
@@ -48,15 +49,24 @@ start bot env ASPNETCORE_ENVIRONMENT=Development \
   dotnet run --project src/CheckinBot.Web --no-build --urls "http://127.0.0.1:$BOT_PORT"
 wait_for "http://127.0.0.1:$BOT_PORT/health/ready" "The bot" .local/bot.log
 
-start playground env M365_AGENTS_PLAYGROUND_LOGFILE=.local/playground-events.log node -r ./scripts/loopback-only.cjs node_modules/@microsoft/m365agentsplayground/cli.js -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams \
-  -p "$PLAYGROUND_PORT" --disable-telemetry
+# Two playgrounds, two people of samples/org.csv: Alex Wilber (the default user) and his manager Megan Bowen.
+start playground env M365_AGENTS_PLAYGROUND_LOGFILE=.local/playground-events.log \
+  node -r ./scripts/loopback-only.cjs node_modules/@microsoft/m365agentsplayground/cli.js \
+  -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams -p "$PLAYGROUND_PORT" --disable-telemetry
+start manager-playground env M365_AGENTS_PLAYGROUND_LOGFILE=.local/manager-playground-events.log \
+  M365_AGENTS_PLAYGROUND_CONFIG_PATH="$PWD/scripts/playground/manager.yml" \
+  node -r ./scripts/loopback-only.cjs node_modules/@microsoft/m365agentsplayground/cli.js \
+  -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams -p "$MANAGER_PLAYGROUND_PORT" --disable-telemetry
 # Not an HTTP probe: a page load makes the playground install the bot (and so spend the welcome) with no one watching.
-for _ in $(seq 1 120); do grep -q "Listening on" .local/playground.log && break; sleep 0.5; done
-grep -q "Listening on" .local/playground.log || { echo "The Agents Playground did not start; see .local/playground.log" >&2; exit 1; }
+for log in .local/playground.log .local/manager-playground.log; do
+  for _ in $(seq 1 120); do grep -q "Listening on" "$log" && break; sleep 0.5; done
+  grep -q "Listening on" "$log" || { echo "The Agents Playground did not start; see $log" >&2; exit 1; }
+done
 
 echo
 echo "CheckinBot is running in local mode."
-echo "  Open the Teams playground: http://localhost:$PLAYGROUND_PORT"
+echo "  Alex Wilber (employee):    http://localhost:$PLAYGROUND_PORT"
+echo "  Megan Bowen (his manager): http://localhost:$MANAGER_PLAYGROUND_PORT   (open it once so she has the bot)"
 echo "  Bot endpoint:              http://127.0.0.1:$BOT_PORT/api/messages"
-echo "  Logs:                      .local/{azurite,bot,playground}.log"
+echo "  Logs:                      .local/{azurite,bot,playground,manager-playground}.log"
 echo "  Stop:                      scripts/run-local.sh stop"

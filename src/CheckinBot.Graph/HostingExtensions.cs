@@ -1,6 +1,8 @@
 using Azure.Core;
 using Azure.Identity;
 using CheckinBot.Core.Org;
+using CheckinBot.Core.Messaging;
+using CheckinBot.Graph.Install;
 using CheckinBot.Graph.Org;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +33,7 @@ public static class HostingExtensions
             return new GraphServiceClient(GraphClientFactory.Create(), auth, baseUrl.ToString().TrimEnd('/'));
         });
         services.AddSingleton<IOrgChartSource, GraphOrgChartSource>();
+        services.AddSingleton<IAppInstaller, GraphAppInstaller>();
         return builder;
     }
 

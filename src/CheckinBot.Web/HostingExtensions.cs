@@ -1,6 +1,8 @@
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Managers;
+using CheckinBot.Core.Messaging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using CheckinBot.Web.Background;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.GrowthLog;
@@ -25,13 +27,22 @@ internal static class HostingExtensions
         services.AddSingleton<GrowthLogService>();
         services.AddSingleton<ExportTokens>();
         services.AddSingleton<SharedCheckinSignal>();
+        services.TryAddSingleton<IAppInstaller, NoAppInstaller>();
         services.AddSingleton<ManagerSummaryService>();
         services.AddSingleton<TeamService>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<FeedbackNudgeService>();
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName);
-        services.AddHostedService<ManagerSummaryWorker>();
-        services.AddHostedService<FeedbackNudgeWorker>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Work that runs outside turns. Added after storage: hosted services start in order, so the tables exist first.
+    /// </summary>
+    public static IHostApplicationBuilder AddCheckinBackgroundWork(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<ManagerSummaryWorker>();
+        builder.Services.AddHostedService<FeedbackNudgeWorker>();
         return builder;
     }
 

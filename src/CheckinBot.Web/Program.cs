@@ -9,6 +9,7 @@ builder.AddCheckinDefaults();
 builder.AddCheckinTeams();
 builder.AddCheckinStorage();
 builder.AddCheckinOrgDirectory();
+builder.AddCheckinBackgroundWork();
 
 var app = builder.Build();
 

@@ -1,4 +1,6 @@
 using Azure.Core;
+using CheckinBot.Core.Feedback;
+using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Org;
 using CheckinBot.TestKit;
 using Microsoft.AspNetCore.TestHost;
@@ -31,6 +33,7 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             ["OrgDirectory:Source"] = "Graph",
             ["Graph:BaseUrl"] = _graph.BaseUrl,
+            ["Graph:TeamsCatalogAppId"] = "catalog-app-1",
         });
         _ = _factory.Server;
     }
@@ -89,6 +92,25 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(2, batches.Count);
         Assert.Equal(9, batches[0].Length);
         Assert.Equal(2, batches[1].Length); // only the two throttled items went again
+    }
+
+    [Fact]
+    public async Task ManagerWhoNeverInstalledTheBot_GetsItInstalledThroughGraph_AndTheSendWaitsForThem()
+    {
+        var result = await Get<IPersonMessenger>().SendAsync(Manager, new FeedbackAskedMessage(new FeedbackAsk
+        {
+            Id = "a1", RequesterId = Other, AskedUserId = Manager, Topic = "my demo",
+        }), CancellationToken.None);
+        var again = await Get<IPersonMessenger>().SendAsync(Manager, new FeedbackAskedMessage(new FeedbackAsk
+        {
+            Id = "a2", RequesterId = Other, AskedUserId = Manager, Topic = "my demo",
+        }), CancellationToken.None);
+
+        Assert.Equal((DeliveryOutcome.Unreachable, "NotInstalled (install: Requested)"), (result.Outcome, result.Reason));
+        Assert.Equal("NotInstalled (install: AlreadyInstalled)", again.Reason);
+        Assert.Equal(TimeSpan.FromMinutes(1), result.RetryAfter);
+        var install = _graph.Installs.First();
+        Assert.Equal((Manager, $"{_graph.BaseUrl}/appCatalogs/teamsApps/catalog-app-1"), install);
     }
 
     /// <summary>The host in Graph mode, signed in with a fake credential and without the start-up sync racing the test.</summary>

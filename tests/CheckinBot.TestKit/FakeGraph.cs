@@ -35,6 +35,9 @@ public sealed class FakeGraph : IAsyncDisposable
     public int BatchRequests => _batchRequests;
     public int BatchItems => _batchItems;
 
+    /// <summary>Proactive installs: (user id, the <c>teamsApp@odata.bind</c> it asked for).</summary>
+    public ConcurrentQueue<(string UserId, string TeamsApp)> Installs { get; } = new();
+
     /// <summary>Ids asked for in each $batch request, in order.</summary>
     public ConcurrentQueue<string[]> Batches { get; } = new();
 
@@ -88,6 +91,17 @@ public sealed class FakeGraph : IAsyncDisposable
             Interlocked.Increment(ref _batchRequests);
             using var doc = await JsonDocument.ParseAsync(ctx.Request.Body);
             await ctx.Response.WriteAsJsonAsync(Batch(doc.RootElement));
+            return;
+        }
+        if (ctx.Request.Method == "POST" && path.EndsWith("/teamwork/installedApps", StringComparison.Ordinal))
+        {
+            using var doc = await JsonDocument.ParseAsync(ctx.Request.Body);
+            var userId = Uri.UnescapeDataString(path.Split('/')[^3]);
+            var alreadyInstalled = Installs.Any(i => i.UserId == userId);
+            Installs.Enqueue((userId, doc.RootElement.GetProperty("teamsApp@odata.bind").GetString()!));
+            ctx.Response.StatusCode = !_users.ContainsKey(userId) ? 404 : alreadyInstalled ? 409 : 201;
+            if (ctx.Response.StatusCode != 201)
+                await ctx.Response.WriteAsJsonAsync(new JsonObject { ["error"] = new JsonObject { ["code"] = ctx.Response.StatusCode == 409 ? "Conflict" : "NotFound", ["message"] = "x" } });
             return;
         }
         ctx.Response.StatusCode = 404;

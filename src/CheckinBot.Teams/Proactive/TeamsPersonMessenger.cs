@@ -9,13 +9,18 @@ namespace CheckinBot.Teams.Proactive;
 /// The Core messaging port in Teams: finds the person's chat registration, renders the message as a card and sends it
 /// through <see cref="ProactiveMessenger"/> (which reopens a deleted chat once and marks blocked people unreachable).
 /// </summary>
-public sealed class TeamsPersonMessenger(IChatRegistrationStore registrations, ProactiveMessenger proactive) : IPersonMessenger
+public sealed class TeamsPersonMessenger(IChatRegistrationStore registrations, ProactiveMessenger proactive, IAppInstaller installer) : IPersonMessenger
 {
     public async Task<DeliveryResult> SendAsync(string userId, OutboundMessage message, CancellationToken cancellationToken)
     {
         var registration = await registrations.FindAsync(userId, cancellationToken);
         if (registration is null)
-            return new DeliveryResult(DeliveryOutcome.Unreachable, Reason: "NotInstalled");
+        {
+            // Never talked to the bot: install it for them where Graph allows; their install event registers them.
+            var install = await installer.InstallForAsync(userId, cancellationToken);
+            return new DeliveryResult(DeliveryOutcome.Unreachable, Reason: $"NotInstalled (install: {install})",
+                RetryAfter: install is AppInstallOutcome.Requested or AppInstallOutcome.AlreadyInstalled ? TimeSpan.FromMinutes(1) : null);
+        }
 
         var activity = new Activity { Type = ActivityTypes.Message, Attachments = [OutboundCards.Render(message).ToAttachment()] };
         var result = await proactive.SendAsync(registration, activity, cancellationToken);

@@ -1,0 +1,24 @@
+namespace CheckinBot.Core.Messaging;
+
+public enum AppInstallOutcome
+{
+    /// <summary>Teams is installing the app; the person's install event will register them.</summary>
+    Requested,
+    AlreadyInstalled,
+
+    /// <summary>Proactive installation is not set up (no catalog app id, or local mode).</summary>
+    NotConfigured,
+
+    /// <summary>The app lacks the Graph permission (TeamsAppInstallation.ReadWriteSelfForUser.All).</summary>
+    NotPermitted,
+
+    /// <summary>The app is not in the org's catalog, or the person is unknown.</summary>
+    NotFound,
+    Failed,
+}
+
+/// <summary>Installs the bot for a person who has not installed it (teams-protocol.md §5.1), where permissions allow.</summary>
+public interface IAppInstaller
+{
+    Task<AppInstallOutcome> InstallForAsync(string userId, CancellationToken cancellationToken);
+}

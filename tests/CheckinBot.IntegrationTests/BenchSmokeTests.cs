@@ -1,0 +1,18 @@
+using CheckinBot.Bench;
+using CheckinBot.TestKit;
+
+namespace CheckinBot.IntegrationTests;
+
+/// <summary>Each benchmark scenario at a small N, so scripts/bench.sh cannot rot between measurements.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class BenchSmokeTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task OrgSync_SmallOrg_FirstRoundReadsEveryoneInPages_SecondOnlyTheChanges()
+    {
+        var rounds = await OrgSyncScenario.RunAsync(azurite.ConnectionString, people: 450, changeShare: 0.02, CancellationToken.None);
+
+        Assert.Equal((450, 3), (rounds[0].Changes, rounds[0].GraphRequests)); // 450 people in pages of 200
+        Assert.Equal((9, 1), (rounds[1].Changes, rounds[1].GraphRequests));
+    }
+}
