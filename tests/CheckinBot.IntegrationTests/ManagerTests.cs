@@ -73,12 +73,15 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Single(PostsTo(Megan), p => p.Contains("shared a check-in", StringComparison.Ordinal));
 
         var checkinId = CheckinIdFrom(summary);
+        // The check-in's feedback question is now a request waiting for Megan (listed, nudged) until she replies.
+        Assert.Equal("my demo", Assert.Single(await Service<IFeedbackStore>().ListOpenAsksForAsync(Megan.AadId, CancellationToken.None)).Topic);
         await ClickAsync(Megan, new { verb = "manager.feedback", employeeId = Alex.AadId, checkinId, feedback = "", praise = "false" }, "summary-1");
         Assert.Contains("Write your feedback in the box first.", PostsTo(Megan)[^1], StringComparison.Ordinal);
         await ClickAsync(Megan, new { verb = "manager.feedback", employeeId = Alex.AadId, checkinId, feedback = "Great work on the importer", praise = "true" }, "summary-1");
 
         Assert.Contains("Feedback sent", Assert.Single(_connector.Requests, r => r.Method == "PUT" && r.Path.EndsWith("/summary-1", StringComparison.Ordinal)).Body, StringComparison.Ordinal);
         Assert.Contains("Great work on the importer", PostsTo(Alex).Single(p => p.Contains("Feedback from Megan Bowen", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Empty(await Service<IFeedbackStore>().ListOpenAsksForAsync(Megan.AadId, CancellationToken.None));
         await SayAsync(Alex, "wins");
         Assert.Contains("Praise: Great work on the importer (Megan Bowen)", PostsTo(Alex)[^1], StringComparison.Ordinal);
         await SayAsync(Alex, "feedback");

@@ -22,4 +22,7 @@ public sealed record FeedbackAsk
     public string? Version { get; init; }
 
     public bool IsOpen => AnsweredAt is null;
+
+    /// <summary>The id of the request a shared check-in's feedback question opens with the manager.</summary>
+    public static string ForCheckin(string checkinId) => "checkin-" + checkinId;
 }

@@ -82,6 +82,12 @@ public sealed partial class FeedbackService(
         {
             return (null, "You are not this person's manager (any more), so I can't pass feedback on from this card.");
         }
+        else if (regardingCheckinId is not null
+            && await store.FindAskAsync(toUserId, FeedbackAsk.ForCheckin(regardingCheckinId), cancellationToken) is { IsOpen: true } checkinAsk
+            && string.Equals(checkinAsk.AskedUserId, fromUserId, StringComparison.OrdinalIgnoreCase))
+        {
+            ask = checkinAsk; // the check-in asked this manager for feedback: this reply answers it
+        }
 
         var now = timeProvider.GetUtcNow();
         var from = await directory.FindAsync(fromUserId, cancellationToken);

@@ -28,7 +28,7 @@ public enum BragKind
 public sealed record BragItem(DateTimeOffset At, string Text, BragKind Kind);
 
 /// <summary>Feedback asked for in a check-in's last question.</summary>
-public sealed record FeedbackRequest(DateTimeOffset At, string Topic, bool SharedWithManager);
+public sealed record FeedbackRequest(DateTimeOffset At, string Topic, bool SharedWithManager, string? CheckinId = null);
 
 /// <summary>Everything stored about one person, for <c>export my data</c>.</summary>
 public sealed record GrowthLogExport(
@@ -81,7 +81,7 @@ public sealed partial class GrowthLogService(
     public async Task<IReadOnlyList<FeedbackRequest>> FeedbackRequestsAsync(string userId, CancellationToken cancellationToken) =>
         [.. (await store.ListCheckinsAsync(userId, cancellationToken))
             .SelectMany(r => r.Answers.Where(a => a.Purpose == QuestionPurpose.FeedbackRequest)
-                .Select(a => new FeedbackRequest(r.CompletedAt, a.DisplayText, r.SharedWithManager)))
+                .Select(a => new FeedbackRequest(r.CompletedAt, a.DisplayText, r.SharedWithManager, r.CheckinId)))
             .OrderByDescending(f => f.At)];
 
     public async Task<GrowthLogExport> ExportAsync(string userId, CancellationToken cancellationToken) => new(

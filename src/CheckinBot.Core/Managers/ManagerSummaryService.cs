@@ -1,5 +1,6 @@
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.CheckIns.Answers;
+using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Org;
@@ -19,6 +20,7 @@ public sealed partial class ManagerSummaryService(
     IGoalStore goals,
     IOrgDirectory directory,
     IPersonMessenger messenger,
+    IFeedbackStore feedback,
     TimeProvider timeProvider,
     ILogger<ManagerSummaryService> logger)
 {
@@ -69,6 +71,7 @@ public sealed partial class ManagerSummaryService(
         LogDelivered(logger, pending.UserId, pending.CheckinId, managerId, result.Outcome, result.Reason);
         if (result.IsSent)
         {
+            await OpenFeedbackRequestAsync(employee, managerId, record, now, cancellationToken);
             await FinishAsync(claimed with { Status = ShareStatus.Sent, ManagerId = managerId, SentAt = now, MessageId = result.MessageId, ClaimedUntil = null, LastError = null }, cancellationToken);
             return true;
         }
@@ -76,6 +79,29 @@ public sealed partial class ManagerSummaryService(
         var retryIn = result.RetryAfter ?? (result.Outcome == DeliveryOutcome.Unreachable ? TimeSpan.FromHours(1) : TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, claimed.Attempts))));
         await handoffs.TrySaveAsync(claimed with { ClaimedUntil = now + retryIn, LastError = result.Reason ?? result.Outcome.ToString() }, cancellationToken);
         return false;
+    }
+
+    /// <summary>
+    /// A shared check-in that asks for feedback becomes an open request to the manager (answered by replying on the
+    /// summary), so it is listed, nudged and closed like any other. Its id derives from the check-in: a retried
+    /// delivery cannot open it twice.
+    /// </summary>
+    private async Task OpenFeedbackRequestAsync(Person employee, string managerId, CheckinRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (record.TextsFor(QuestionPurpose.FeedbackRequest).FirstOrDefault() is not { } topic)
+            return;
+        var manager = await directory.FindAsync(managerId, cancellationToken);
+        await feedback.TryAddAskAsync(new FeedbackAsk
+        {
+            Id = FeedbackAsk.ForCheckin(record.CheckinId),
+            RequesterId = employee.Id,
+            RequesterName = employee.Name,
+            AskedUserId = managerId,
+            AskedName = manager?.Name,
+            Topic = topic,
+            CreatedAt = now,
+            CheckinId = record.CheckinId,
+        }, cancellationToken);
     }
 
     private async Task FinishAsync(ShareHandoff done, CancellationToken cancellationToken)
