@@ -34,12 +34,19 @@ public static class HostingExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            // Few, quick retries: a turn has 5 s (invokes) to answer, so storage must fail fast rather than wait it out.
+            var clientOptions = new TableClientOptions();
+            clientOptions.Retry.MaxRetries = 3;
+            clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+            clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(3);
             return options.AccountUri is { } uri
-                ? new TableServiceClient(uri, new DefaultAzureCredential())
-                : new TableServiceClient(options.ConnectionString);
+                ? new TableServiceClient(uri, new DefaultAzureCredential(), clientOptions)
+                : new TableServiceClient(options.ConnectionString, clientOptions);
         });
         services.AddSingleton<CheckinTables>();
         services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<Core.IFailureClassifier, StorageFailureClassifier>();
         services.AddSingleton<IChatRegistrationStore, TableChatRegistrationStore>();
         services.AddSingleton<TableGrowthLogStore>();
         services.AddSingleton<TableShareHandoffStore>();

@@ -70,6 +70,7 @@ public static class HostingExtensions
         services.AddSingleton<IPersonMessenger, TeamsPersonMessenger>();
         services.AddSingleton<TeamsActivityHandler, CheckinActivityHandler>();
         services.AddTransient<BotRequestProcessor>();
+        services.AddSingleton<TurnFailures>();
         return builder;
     }
 

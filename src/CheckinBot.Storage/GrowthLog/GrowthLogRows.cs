@@ -21,6 +21,8 @@ internal static class GrowthLogRows
     public static async Task<(T? Value, string? Version)> FindAsync<T>(this TableClient table, string userId, string rowKey, CancellationToken cancellationToken)
         where T : class
     {
+        if (!TableKeys.AreValid(userId, rowKey))
+            return (null, null);
         var row = await table.GetEntityIfExistsAsync<GrowthLogEntity>(userId, rowKey, cancellationToken: cancellationToken);
         return row.HasValue ? (Read<T>(row.Value!), row.Value!.ETag.ToString()) : (null, null);
     }
@@ -30,6 +32,8 @@ internal static class GrowthLogRows
     {
         var upper = prefix[..^1] + (char)(prefix[^1] + 1);
         var rows = new List<GrowthLogEntity>();
+        if (!TableKeys.AreValid(partition, prefix))
+            return rows;
         await foreach (var row in table.QueryAsync<GrowthLogEntity>(
             e => e.PartitionKey == partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(upper) < 0,
             cancellationToken: cancellationToken))

@@ -35,6 +35,8 @@ internal sealed class TableShareHandoffStore(CheckinTables tables, TimeProvider 
 
     public async Task<ShareHandoff?> FindAsync(string userId, string checkinId, CancellationToken cancellationToken)
     {
+        if (!TableKeys.AreValid(userId, checkinId))
+            return null;
         var row = await tables.GrowthLog.GetEntityIfExistsAsync<GrowthLogEntity>(userId, GrowthLogEntity.SharePrefix + checkinId, cancellationToken: cancellationToken);
         if (!row.HasValue)
             return null;

@@ -7,6 +7,8 @@ internal sealed class TableChatRegistrationStore(CheckinTables tables) : IChatRe
 {
     public async Task<ChatRegistration?> FindAsync(string userId, CancellationToken cancellationToken)
     {
+        if (!TableKeys.IsValid(userId))
+            return null;
         var response = await tables.Registrations.GetEntityIfExistsAsync<ChatRegistrationEntity>(
             userId, ChatRegistrationEntity.Row, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value!.ToDomain() : null;

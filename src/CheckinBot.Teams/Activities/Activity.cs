@@ -63,6 +63,7 @@ public sealed record Activity
         {
             if (entity.ValueKind == JsonValueKind.Object
                 && entity.TryGetProperty("type", out var t)
+                && t.ValueKind == JsonValueKind.String
                 && string.Equals(t.GetString(), type, StringComparison.OrdinalIgnoreCase))
             {
                 return entity;

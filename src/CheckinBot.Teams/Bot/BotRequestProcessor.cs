@@ -16,6 +16,7 @@ public sealed partial class BotRequestProcessor(
     InboundTokenValidator tokenValidator,
     TeamsActivityHandler handler,
     ConnectorClient connector,
+    TurnFailures failures,
     IOptions<BotOptions> options,
     ILogger<BotRequestProcessor> logger)
 {
@@ -34,6 +35,9 @@ public sealed partial class BotRequestProcessor(
         var activity = Parse(body);
         if (activity is null)
             return Problem(StatusCodes.Status400BadRequest, "Not an activity", "The body must be a JSON activity with a 'type'.");
+
+        if (ActivityValidation.Check(activity) is { } problem)
+            return Problem(StatusCodes.Status400BadRequest, "Unusable activity", problem);
 
         var auth = await tokenValidator.ValidateAsync(http.Request.Headers.Authorization.ToString(), activity, cancellationToken);
         switch (auth.Outcome)
@@ -63,18 +67,31 @@ public sealed partial class BotRequestProcessor(
         var baseUri = bot.PublicBaseUrl ?? new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
         var turn = new TurnContext(activity, connector, baseUri);
         InvokeResponse? invokeResponse;
+        // Teams waits 5 s for an invoke (15 s for anything else); a turn that cannot finish in time gives up
+        // cleanly (every write is conditional, so nothing half-done stays) instead of spending the budget on retries.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(activity.Type == ActivityTypes.Invoke ? InvokeBudget : MessageBudget);
         try
         {
-            invokeResponse = await handler.OnTurnAsync(turn, cancellationToken);
+            invokeResponse = await handler.OnTurnAsync(turn, budget.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // Storage or Teams failed after the SDKs' own retries. The person's words are still in the chat above,
-            // so say plainly that nothing was saved and ask them to send it again.
-            LogTurnFailed(logger, activity.Type, ex);
-            if (activity.Type == ActivityTypes.Message && (await turn.SendTextAsync(SorryText, CancellationToken.None)).IsSent)
+            // The person's words are still in the chat above, so say plainly what happened: a passing fault is worth
+            // sending again; a request that cannot succeed as it is must not be asked for again.
+            var kind = failures.Classify(ex);
+            if (kind == TurnFailureKind.Unknown)
+                LogTurnBug(logger, activity.Type, ex);
+            else
+                LogTurnFailed(logger, activity.Type, kind, ex);
+            var transient = kind == TurnFailureKind.Transient;
+            var text = kind == TurnFailureKind.Permanent ? CannotSaveText : SorryText;
+            if (activity.Type == ActivityTypes.Message && (await turn.SendTextAsync(text, CancellationToken.None)).IsSent)
                 return Results.Ok();
-            return Problem(StatusCodes.Status500InternalServerError, "Turn failed", "The activity could not be processed; nothing was saved.");
+            var status = kind switch { TurnFailureKind.Transient => 503, TurnFailureKind.Permanent => 400, _ => 500 };
+            return activity.Type == ActivityTypes.Invoke
+                ? Results.Json(InvokeResponses.Error(status, transient ? "TryAgain" : "Failed", text).Body, ProtocolJson.Options, statusCode: 200)
+                : Problem(status, "Turn failed", text);
         }
         return invokeResponse is null
             ? Results.Ok()
@@ -82,6 +99,11 @@ public sealed partial class BotRequestProcessor(
     }
 
     internal const string SorryText = "Sorry, I couldn't save that just now, so nothing changed. Please send it again in a moment.";
+
+    internal const string CannotSaveText = "Sorry, I can't save that as it is (it doesn't fit what I can store). Nothing you entered before is lost; try a shorter answer, or type **help**.";
+
+    private static readonly TimeSpan InvokeBudget = TimeSpan.FromSeconds(4.5);
+    private static readonly TimeSpan MessageBudget = TimeSpan.FromSeconds(14);
 
     /// <summary>Reads at most one byte past the limit, whatever Content-Length claimed; null when the body is too big.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -114,8 +136,11 @@ public sealed partial class BotRequestProcessor(
     private static IResult Problem(int status, string title, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: detail);
 
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Handling a {Type} activity failed")]
-    private static partial void LogTurnFailed(ILogger logger, string? type, Exception exception);
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Handling a {Type} activity failed ({Kind})")]
+    private static partial void LogTurnFailed(ILogger logger, string? type, TurnFailureKind kind, Exception exception);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Error, Message = "Handling a {Type} activity hit a bug")]
+    private static partial void LogTurnBug(ILogger logger, string? type, Exception exception);
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Dropped {Type} activity: {Gate} {Value} is not served")]
     private static partial void LogDropped(ILogger logger, string? type, string gate, string? value);

@@ -37,7 +37,8 @@ public abstract class TeamsActivityHandler
                     ? await OnAdaptiveCardActionAsync(turn, action, cancellationToken)
                     : InvokeResponses.Error(400, "BadRequest", "The card action has no verb.");
             case ActivityTypes.Invoke:
-                return InvokeResponses.Error(501, "NotSupported", $"Invoke '{activity.Name}' is not supported.");
+                // An invoke we do not know (or none named) is input we cannot use: 4xx, never 5xx (product.md).
+                return InvokeResponses.Error(400, "NotSupported", $"Invoke '{activity.Name}' is not supported.");
             default:
                 await OnUnrecognizedActivityAsync(turn, cancellationToken);
                 return null;
@@ -64,7 +65,7 @@ public abstract class TeamsActivityHandler
 
     /// <summary>A card button. For Action.Execute the returned response is the HTTP answer; for Action.Submit it is ignored.</summary>
     protected virtual Task<InvokeResponse> OnAdaptiveCardActionAsync(TurnContext turn, CardActionPayload action, CancellationToken cancellationToken) =>
-        Task.FromResult(InvokeResponses.Error(501, "NotSupported", $"Verb '{action.Verb}' is not supported."));
+        Task.FromResult(InvokeResponses.Error(400, "NotSupported", $"Verb '{action.Verb}' is not supported."));
 
     protected virtual Task OnUnrecognizedActivityAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
 }

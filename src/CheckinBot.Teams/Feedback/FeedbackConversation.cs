@@ -31,7 +31,7 @@ public sealed class FeedbackConversation(FeedbackService feedback, GrowthLogServ
 
     private async Task AcknowledgeAsync(CardRequest request, CancellationToken cancellationToken)
     {
-        var note = await feedback.AcknowledgeAsync(request.UserId, request.Get("noteId") ?? "", cancellationToken);
+        var note = await feedback.AcknowledgeAsync(request.UserId, request.Id("noteId"), cancellationToken);
         var stored = note ?? (await feedback.OverviewAsync(request.UserId, cancellationToken)).Received.FirstOrDefault(n => n.Id == request.Get("noteId"));
         await (stored is null
             ? request.Turn.SendTextAsync("That feedback is no longer in your log.", cancellationToken)
@@ -40,8 +40,8 @@ public sealed class FeedbackConversation(FeedbackService feedback, GrowthLogServ
 
     private async Task ReplyAsync(CardRequest request, CancellationToken cancellationToken)
     {
-        var (requesterId, text) = (request.Get("requesterId") ?? "", request.Get(FeedbackCards.TextInput));
-        var (note, error) = await feedback.GiveAsync(request.UserId, requesterId, text, request.Get(FeedbackCards.PraiseInput) == "true", regardingCheckinId: null, request.Get("askId") ?? "", cancellationToken);
+        var (requesterId, text) = (request.Id("requesterId"), request.Get(FeedbackCards.TextInput));
+        var (note, error) = await feedback.GiveAsync(request.UserId, requesterId, text, request.Get(FeedbackCards.PraiseInput) == "true", regardingCheckinId: null, request.Id("askId"), cancellationToken);
         if (note is null)
         {
             await request.Turn.SendTextAsync(error!, cancellationToken); // the card keeps what was typed
@@ -53,7 +53,7 @@ public sealed class FeedbackConversation(FeedbackService feedback, GrowthLogServ
 
     private async Task AnswerFormAsync(CardRequest request, CancellationToken cancellationToken)
     {
-        var ask = await feedback.FindAskedOfAsync(request.UserId, request.Get("requesterId") ?? "", request.Get("askId") ?? "", cancellationToken);
+        var ask = await feedback.FindAskedOfAsync(request.UserId, request.Id("requesterId"), request.Id("askId"), cancellationToken);
         await (ask is { IsOpen: true }
             ? request.Turn.SendCardAsync(FeedbackCards.Asked(ask), cancellationToken)
             : request.Turn.SendTextAsync("That request is answered already, or it isn't addressed to you.", cancellationToken));
@@ -73,7 +73,7 @@ public sealed class FeedbackConversation(FeedbackService feedback, GrowthLogServ
     private async Task SendAskAsync(CardRequest request, CancellationToken cancellationToken)
     {
         var topic = request.Get(FeedbackCards.TopicInput);
-        var (ask, error) = await feedback.AskAsync(request.UserId, request.Get(FeedbackCards.ColleagueInput) ?? "", topic, checkinId: null, cancellationToken);
+        var (ask, error) = await feedback.AskAsync(request.UserId, request.Id(FeedbackCards.ColleagueInput), topic, checkinId: null, cancellationToken);
         await request.Turn.ReplaceOrSendCardAsync(request.Action.CardActivityId,
             ask is null ? FeedbackCards.AskForm(topic: topic, error: error) : FeedbackCards.AskSent(ask), cancellationToken);
     }

@@ -18,7 +18,7 @@ public sealed class GoalsConversation(GoalService goals) : IChatFeature
         .Verb(GoalCards.ProgressVerb, (r, ct) => SaveProgressAsync(r.Turn, r.UserId, GoalId(r), r.Action, ct))
         .Verb(GoalCards.CompleteVerb, (r, ct) => SetStatusAsync(r.Turn, r.UserId, GoalId(r), GoalStatus.Completed, ct))
         .Verb(GoalCards.ArchiveVerb, (r, ct) => SetStatusAsync(r.Turn, r.UserId, GoalId(r), GoalStatus.Archived, ct))
-        .Verb(GoalCards.MilestoneVerb, (r, ct) => TickMilestoneAsync(r.Turn, r.UserId, GoalId(r), r.Get("milestoneId") ?? "", ct));
+        .Verb(GoalCards.MilestoneVerb, (r, ct) => TickMilestoneAsync(r.Turn, r.UserId, GoalId(r), r.Id("milestoneId"), ct));
 
     public async Task ListAsync(TurnContext turn, string userId, CancellationToken cancellationToken) =>
         await turn.SendCardAsync(GoalCards.List(await goals.ListAsync(userId, cancellationToken)), cancellationToken);
@@ -35,7 +35,7 @@ public sealed class GoalsConversation(GoalService goals) : IChatFeature
         await turn.SendCardAsync(goal is null ? GoalCards.Form(title, error: error) : GoalCards.Added(goal), cancellationToken);
     }
 
-    private static string GoalId(CardRequest request) => request.Get("goalId") ?? "";
+    private static string GoalId(CardRequest request) => request.Id("goalId");
 
     private async Task AddFromFormAsync(TurnContext turn, string userId, CardActionPayload action, CancellationToken cancellationToken)
     {

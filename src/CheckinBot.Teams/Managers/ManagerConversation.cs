@@ -57,5 +57,5 @@ public sealed class ManagerConversation(TeamService team, ManagerSummaryService 
             : request.Turn.SendCardAsync(ManagerCards.History(employee, records), cancellationToken));
     }
 
-    private static (string EmployeeId, string CheckinId) Ids(CardRequest request) => (request.Get("employeeId") ?? "", request.Get("checkinId") ?? "");
+    private static (string EmployeeId, string CheckinId) Ids(CardRequest request) => (request.Id("employeeId"), request.Id("checkinId"));
 }
