@@ -193,7 +193,7 @@ public sealed partial class CheckinService(
                 var updated = goal.WithProgress(progress.Percent, progress.Note, record.CompletedAt);
                 changed.Add(progress.MilestoneId is { } milestoneId ? updated.TickMilestone(milestoneId, record.CompletedAt) : updated);
             }
-            else if (answer.Purpose == QuestionPurpose.NewGoalTitle)
+            else if (answer.Purpose == QuestionPurpose.NewGoalTitle && goals.Values.Count(g => g.Status == GoalStatus.Active) < LearningGoal.MaxActive)
             {
                 changed.Add(GoalService.NewGoal(draft.UserId, answer.DisplayText, record.CompletedAt));
             }
@@ -216,7 +216,7 @@ public sealed partial class CheckinService(
             QuestionSetId = set.Id,
             QuestionSetVersion = set.Version,
             OccurrenceId = occurrenceId,
-            Steps = CheckinSteps.Build(set, goals.Where(g => g.Status == GoalStatus.Active), ReflectionPrompts.For(userId, previous.Count)),
+            Steps = CheckinSteps.Build(set, goals.Where(g => g.Status == GoalStatus.Active).OrderBy(g => g.CreatedAt).Take(LearningGoal.MaxActive), ReflectionPrompts.For(userId, previous.Count)),
             StartedAt = now,
             UpdatedAt = now,
         };

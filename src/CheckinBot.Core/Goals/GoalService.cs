@@ -39,6 +39,8 @@ public sealed class GoalService(IGoalStore store, TimeProvider timeProvider)
         if (steps.Any(m => m.Length > LearningGoal.MaxTitleLength))
             return (null, "milestones", $"Keep each milestone under {LearningGoal.MaxTitleLength} characters.");
 
+        if ((await store.ListGoalsAsync(userId, cancellationToken)).Count(g => g.Status == GoalStatus.Active) >= LearningGoal.MaxActive)
+            return (null, "title", $"You have {LearningGoal.MaxActive} active goals already; complete or archive one first, so check-ins stay short.");
         var goal = NewGoal(userId, title, now) with
         {
             Why = Blank(why),

@@ -18,6 +18,12 @@ public sealed record LearningGoal
 {
     public const int MaxTitleLength = 200;
 
+    /// <summary>Active goals a person may have at once: each is a question in every check-in.</summary>
+    public const int MaxActive = 20;
+
+    /// <summary>Progress updates kept on the goal itself; every update is also stored on its own (IGoalStore).</summary>
+    public const int RecentHistory = 10;
+
     public required string UserId { get; init; }
     public required string Id { get; init; }
     public required string Title { get; init; }
@@ -31,6 +37,7 @@ public sealed record LearningGoal
     public int Percent { get; init; }
     public IReadOnlyList<GoalMilestone> Milestones { get; init; } = [];
     public GoalStatus Status { get; init; } = GoalStatus.Active;
+    /// <summary>The latest updates (at most <see cref="RecentHistory"/> as stored); the export has them all.</summary>
     public IReadOnlyList<GoalProgressEntry> History { get; init; } = [];
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }

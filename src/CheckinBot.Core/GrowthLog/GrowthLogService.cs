@@ -89,12 +89,21 @@ public sealed partial class GrowthLogService(
         timeProvider.GetUtcNow(),
         await registrations.FindAsync(userId, cancellationToken),
         [.. (await store.ListCheckinsAsync(userId, cancellationToken)).OrderBy(r => r.CompletedAt)],
-        await goalStore.ListGoalsAsync(userId, cancellationToken),
+        await GoalsWithFullHistoryAsync(userId, cancellationToken),
         await store.FindDraftAsync(userId, cancellationToken))
     {
         FeedbackReceived = [.. (await feedback.ListNotesAsync(userId, cancellationToken)).OrderBy(n => n.CreatedAt)],
         FeedbackAsked = [.. (await feedback.ListAsksByAsync(userId, cancellationToken)).OrderBy(a => a.CreatedAt)],
     };
+
+    private async Task<IReadOnlyList<LearningGoal>> GoalsWithFullHistoryAsync(string userId, CancellationToken cancellationToken)
+    {
+        var history = await goalStore.ListHistoryAsync(userId, cancellationToken);
+        return [.. (await goalStore.ListGoalsAsync(userId, cancellationToken)).Select(g => g with
+        {
+            History = [.. (history.GetValueOrDefault(g.Id) ?? []).Concat(g.History).DistinctBy(e => e.At).OrderBy(e => e.At)],
+        })];
+    }
 
     /// <summary>Erases the person's check-ins, goals, draft and chat registration. Returns how many items went.</summary>
     public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)

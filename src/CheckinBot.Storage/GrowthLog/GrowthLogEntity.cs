@@ -14,6 +14,9 @@ internal sealed class GrowthLogEntity : ITableEntity
     public const string CheckinPrefix = "checkin-";
     public const string GoalPrefix = "goal-";
 
+    /// <summary>One row per progress update of a goal (<c>goalhist-{goalId}-{ticks}</c>): the goal row keeps only the latest.</summary>
+    public const string GoalHistoryPrefix = "goalhist-";
+
     /// <summary>Shared check-ins waiting for the manager summary.</summary>
     public const string SharePrefix = "share-";
 
@@ -26,4 +29,33 @@ internal sealed class GrowthLogEntity : ITableEntity
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
     public string Data { get; set; } = "";
+
+    /// <summary>
+    /// A string property holds at most 64 KiB (32K UTF-16 characters); larger payloads continue in these, so a row
+    /// holds up to 8 × 30,000 characters, well inside the 1 MiB entity limit. What we store is bounded far below
+    /// that (docs/data-model.md, "Bounds").
+    /// </summary>
+    public string? Data1 { get; set; }
+    public string? Data2 { get; set; }
+    public string? Data3 { get; set; }
+    public string? Data4 { get; set; }
+    public string? Data5 { get; set; }
+    public string? Data6 { get; set; }
+    public string? Data7 { get; set; }
+
+    public const int ChunkLength = 30_000;
+
+    [System.Runtime.Serialization.IgnoreDataMember]
+    public string Payload
+    {
+        get => string.Concat(Data, Data1, Data2, Data3, Data4, Data5, Data6, Data7);
+        set
+        {
+            if (value.Length > ChunkLength * 8)
+                throw new InvalidOperationException($"A growth-log row of {value.Length} characters exceeds the bounds; this is a bug.");
+            string? Chunk(int i) => value.Length > i * ChunkLength ? value.Substring(i * ChunkLength, Math.Min(ChunkLength, value.Length - (i * ChunkLength))) : null;
+            Data = Chunk(0) ?? "";
+            (Data1, Data2, Data3, Data4, Data5, Data6, Data7) = (Chunk(1), Chunk(2), Chunk(3), Chunk(4), Chunk(5), Chunk(6), Chunk(7));
+        }
+    }
 }

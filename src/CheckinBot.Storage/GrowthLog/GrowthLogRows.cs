@@ -12,10 +12,10 @@ internal static class GrowthLogRows
     {
         PartitionKey = userId,
         RowKey = rowKey,
-        Data = data is null ? "" : JsonSerializer.Serialize(data, data.GetType(), Json),
+        Payload = data is null ? "" : JsonSerializer.Serialize(data, data.GetType(), Json),
     };
 
-    public static T Read<T>(GrowthLogEntity row) => LegacyAnswerMigration.Read<T>(row.Data, Json);
+    public static T Read<T>(GrowthLogEntity row) => LegacyAnswerMigration.Read<T>(row.Payload, Json);
 
     /// <summary>A single row's payload and its ETag (the domain record's version), or nulls when there is no row.</summary>
     public static async Task<(T? Value, string? Version)> FindAsync<T>(this TableClient table, string userId, string rowKey, CancellationToken cancellationToken)

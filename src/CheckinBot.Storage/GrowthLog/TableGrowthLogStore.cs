@@ -32,12 +32,7 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandof
             new(TableTransactionActionType.Add, Row(record.UserId, GrowthLogEntity.CheckinPrefix + record.CheckinId, record)),
         };
         foreach (var goal in goals)
-        {
-            var row = Row(goal.UserId, GrowthLogEntity.GoalPrefix + goal.Id, goal with { Version = null });
-            actions.Add(goal.Version is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, row)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, new ETag(goal.Version)));
-        }
+            actions.AddRange(GoalActions(goal));
         if (record.SharedWithManager)
         {
             var handoff = new ShareHandoff { UserId = record.UserId, CheckinId = record.CheckinId };
@@ -64,8 +59,41 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandof
     public async Task<IReadOnlyList<LearningGoal>> ListGoalsAsync(string userId, CancellationToken cancellationToken) =>
         [.. (await Table.ListAsync(userId, GrowthLogEntity.GoalPrefix, cancellationToken)).Select(e => Read<LearningGoal>(e) with { Version = e.ETag.ToString() })];
 
-    public Task<bool> TrySaveGoalAsync(LearningGoal goal, CancellationToken cancellationToken) =>
-        Table.TryWriteAsync(Row(goal.UserId, GrowthLogEntity.GoalPrefix + goal.Id, goal with { Version = null }), goal.Version, cancellationToken);
+    public async Task<bool> TrySaveGoalAsync(LearningGoal goal, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.SubmitTransactionAsync(GoalActions(goal), cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<GoalProgressEntry>>> ListHistoryAsync(string userId, CancellationToken cancellationToken) =>
+        (await Table.ListAsync(userId, GrowthLogEntity.GoalHistoryPrefix, cancellationToken))
+            .GroupBy(r => r.RowKey[GrowthLogEntity.GoalHistoryPrefix.Length..r.RowKey.LastIndexOf('-')])
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<GoalProgressEntry>)[.. g.Select(Read<GoalProgressEntry>).OrderBy(e => e.At)]);
+
+    /// <summary>
+    /// The goal row (at its version) keeps the latest <see cref="LearningGoal.RecentHistory"/> updates; the newest update
+    /// also gets a row of its own, so a goal updated daily for years never outgrows a row and no update is lost.
+    /// </summary>
+    private static IEnumerable<TableTransactionAction> GoalActions(LearningGoal goal)
+    {
+        var row = Row(goal.UserId, GrowthLogEntity.GoalPrefix + goal.Id, goal with { Version = null, History = [.. goal.History.TakeLast(LearningGoal.RecentHistory)] });
+        yield return goal.Version is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, row)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, new ETag(goal.Version));
+        if (goal.History.Count > 0)
+        {
+            var latest = goal.History[^1];
+            yield return new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                Row(goal.UserId, $"{GrowthLogEntity.GoalHistoryPrefix}{goal.Id}-{latest.At.UtcTicks:D19}", latest));
+        }
+    }
 
     public async Task<CheckinPreferences?> FindPreferencesAsync(string userId, CancellationToken cancellationToken) =>
         await Table.FindAsync<CheckinPreferences>(userId, GrowthLogEntity.PreferencesRow, cancellationToken) is var (preferences, version) && preferences is not null

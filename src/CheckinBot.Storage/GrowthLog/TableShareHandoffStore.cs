@@ -41,7 +41,7 @@ internal sealed class TableShareHandoffStore(CheckinTables tables, TimeProvider 
         if (!row.HasValue)
             return null;
         // Rows from before hand-offs had a state carried only the check-in id: the keys fill in the rest.
-        var node = JsonNode.Parse(row.Value!.Data) as JsonObject ?? [];
+        var node = JsonNode.Parse(row.Value!.Payload) as JsonObject ?? [];
         node["userId"] = userId;
         node["checkinId"] = checkinId;
         return node.Deserialize<ShareHandoff>(Json)! with { Version = row.Value.ETag.ToString() };

@@ -67,6 +67,12 @@ internal sealed class InMemoryGrowthLogStore : ICheckinStore, IGoalStore, IPerso
             return Task.FromResult<IReadOnlyList<LearningGoal>>([.. _goals.Values.Where(g => g.UserId == userId)]);
     }
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<GoalProgressEntry>>> ListHistoryAsync(string userId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<GoalProgressEntry>>>(_goals.Values.Where(g => g.UserId == userId).ToDictionary(g => g.Id, g => g.History));
+    }
+
     public Task<bool> TrySaveGoalAsync(LearningGoal goal, CancellationToken cancellationToken)
     {
         RunHook();
