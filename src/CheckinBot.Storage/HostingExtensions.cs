@@ -57,7 +57,10 @@ public static class HostingExtensions
         services.AddSingleton<ICheckinStore>(sp => sp.GetRequiredService<TableGrowthLogStore>());
         services.AddSingleton<IGoalStore>(sp => sp.GetRequiredService<TableGrowthLogStore>());
         services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<TableGrowthLogStore>());
-        services.AddSingleton<ISigningKeyProvider, TableSigningKeyProvider>();
+        services.AddSingleton<TableSigningKeyProvider>();
+        services.AddSingleton<ISigningKeyProvider>(sp => sp.GetRequiredService<TableSigningKeyProvider>());
+        services.AddSingleton<IExportGrantStore, TableExportGrantStore>();
+        services.AddSingleton<IErasureJournal, TableErasureJournal>();
         services.AddSingleton<IQuestionSetStore, TableQuestionSetStore>();
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("table-storage", tags: ["ready"]);
         return builder;
@@ -76,12 +79,14 @@ public static class HostingExtensions
 /// Creates the tables and seeds the default question set before the host starts serving, asynchronously (never in a
 /// constructor). Seeding is an insert of version 1 that fails harmlessly when another instance did it first.
 /// </summary>
-internal sealed class StorageInitializer(CheckinTables tables, IQuestionSetStore questionSets) : IHostedService
+internal sealed class StorageInitializer(CheckinTables tables, IQuestionSetStore questionSets, TableSigningKeyProvider signingKeys) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await tables.CreateAllAsync(cancellationToken);
         await questionSets.TryAddVersionAsync(QuestionSet.Default, cancellationToken);
+        // Read the export keys now: a malformed key row stops start-up with a message naming it.
+        await signingKeys.KeysAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

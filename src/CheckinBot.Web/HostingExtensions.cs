@@ -43,6 +43,7 @@ internal static class HostingExtensions
     {
         builder.Services.AddHostedService<ManagerSummaryWorker>();
         builder.Services.AddHostedService<FeedbackNudgeWorker>();
+        builder.Services.AddHostedService<ErasureWorker>();
         return builder;
     }
 

@@ -45,6 +45,10 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
 
     private string LastPosted() => _connector.PostedActivities[^1].GetRawText();
 
+    /// <summary>The erase button's <c>requestedAt</c>, as a client would send it back.</summary>
+    private static string RequestedAt(string confirmCard) =>
+        System.Text.RegularExpressions.Regex.Match(confirmCard, "\"requestedAt\":\"(\\d+)\"").Groups[1].Value;
+
     private Task<CheckinDraft?> DraftAsync() =>
         _factory.Services.GetRequiredService<CheckinService>().FindDraftAsync(Activities.UserAadId, CancellationToken.None);
 
@@ -247,11 +251,16 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
         await SayAsync("add goal Learn Kusto");
         await SayAsync("delete my data");
         Assert.Contains("Delete all your data?", LastPosted(), StringComparison.Ordinal);
-
-        await ClickAsync(new { verb = "data.erase" }, cardId: "confirm-1");
-
-        Assert.Contains("deleted", Assert.Single(_connector.Requests, r => r.Method == "PUT").Body, StringComparison.Ordinal);
         var store = _factory.Services.GetRequiredService<IGoalStore>();
+
+        // A confirmation card from days ago erases nothing.
+        await ClickAsync(new { verb = "data.erase", requestedAt = TimeProvider.System.GetUtcNow().AddDays(-2).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) }, cardId: "old-confirm");
+        Assert.Contains("expired, so nothing was deleted", Assert.Single(_connector.Requests, r => r.Method == "PUT").Body, StringComparison.Ordinal);
+        Assert.NotEmpty(await store.ListGoalsAsync(Activities.UserAadId, CancellationToken.None));
+
+        await ClickAsync(new { verb = "data.erase", requestedAt = RequestedAt(LastPosted()) }, cardId: "confirm-1");
+
+        Assert.Contains("Done: ", _connector.Requests.Last(r => r.Method == "PUT").Body, StringComparison.Ordinal);
         Assert.Empty(await store.ListGoalsAsync(Activities.UserAadId, CancellationToken.None));
     }
 

@@ -1,59 +1,78 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace CheckinBot.Core.GrowthLog;
 
-/// <summary>Supplies the key that signs export links; the same on every instance, so any of them can serve a link.</summary>
-public interface ISigningKeyProvider
-{
-    Task<byte[]> GetKeyAsync(CancellationToken cancellationToken);
-}
-
 /// <summary>
-/// Short-lived links for <c>export my data</c>: <c>{user}.{expiry}.{hmac}</c>. The link is the only credential for the
-/// download, so it expires quickly and cannot be forged or altered to name someone else.
+/// Short-lived links for <c>export my data</c>. The token is AES-GCM sealed (so the person's id is not readable in it,
+/// and it cannot be forged or altered): key id, nonce, then <c>{user}|{expiry}|{grant}</c> encrypted. A link works
+/// only while it is unexpired, its key is still known, and the person's export grant is the one it was made with.
 /// </summary>
-public sealed class ExportTokens(ISigningKeyProvider keys, TimeProvider timeProvider)
+public sealed class ExportTokens(ISigningKeyProvider keys, IExportGrantStore grants, TimeProvider timeProvider)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private static readonly byte[] Purpose = Encoding.UTF8.GetBytes("checkinbot-export-v2");
 
     public async Task<string> CreateAsync(string userId, CancellationToken cancellationToken)
     {
-        var expires = timeProvider.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var user = Base64Url(Encoding.UTF8.GetBytes(userId));
-        return $"{user}.{expires}.{Base64Url(await SignAsync(user, expires, cancellationToken))}";
+        var key = await keys.GetCurrentAsync(cancellationToken);
+        var grant = await grants.GetOrCreateAsync(userId, cancellationToken);
+        var expires = timeProvider.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds();
+        var plain = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{userId}|{expires}|{grant}"));
+        var token = new byte[4 + NonceSize + plain.Length + TagSize];
+        BinaryPrimitives.WriteInt32BigEndian(token, key.Id);
+        var nonce = token.AsSpan(4, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key.Key, TagSize);
+        aes.Encrypt(nonce, plain, token.AsSpan(4 + NonceSize, plain.Length), token.AsSpan(4 + NonceSize + plain.Length), Purpose);
+        return Base64Url(token);
     }
 
-    /// <summary>The user id the token was made for, or null when it is malformed, forged or expired.</summary>
+    /// <summary>The user the link was made for, or null when it is malformed, forged, expired, retired or revoked.</summary>
     public async Task<string?> ValidateAsync(string? token, CancellationToken cancellationToken)
     {
-        var parts = token?.Split('.');
-        if (parts is not { Length: 3 } || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
+        if (FromBase64Url(token) is not { Length: > 4 + NonceSize + TagSize } bytes
+            || await keys.FindAsync(BinaryPrimitives.ReadInt32BigEndian(bytes), cancellationToken) is not { } key)
+        {
             return null;
-        var expected = await SignAsync(parts[0], parts[1], cancellationToken);
-        byte[] given;
+        }
+        var plain = new byte[bytes.Length - 4 - NonceSize - TagSize];
         try
         {
-            given = FromBase64Url(parts[2]);
+            using var aes = new AesGcm(key.Key, TagSize);
+            aes.Decrypt(bytes.AsSpan(4, NonceSize), bytes.AsSpan(4 + NonceSize, plain.Length), bytes.AsSpan(bytes.Length - TagSize), plain, Purpose);
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return null;
+        }
+        var parts = Encoding.UTF8.GetString(plain).Split('|');
+        if (parts.Length != 3 || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+            || timeProvider.GetUtcNow().ToUnixTimeSeconds() > expires)
+        {
+            return null;
+        }
+        return await grants.FindAsync(parts[0], cancellationToken) == parts[2] ? parts[0] : null;
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[]? FromBase64Url(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length > 2048)
+            return null;
+        var padded = text.Replace('-', '+').Replace('_', '/');
+        try
+        {
+            return Convert.FromBase64String(padded + new string('=', (4 - padded.Length % 4) % 4));
         }
         catch (FormatException)
         {
             return null;
         }
-        if (!CryptographicOperations.FixedTimeEquals(expected, given) || timeProvider.GetUtcNow().ToUnixTimeSeconds() > expires)
-            return null;
-        return Encoding.UTF8.GetString(FromBase64Url(parts[0]));
-    }
-
-    private async Task<byte[]> SignAsync(string user, string expires, CancellationToken cancellationToken) =>
-        HMACSHA256.HashData(await keys.GetKeyAsync(cancellationToken), Encoding.UTF8.GetBytes($"export|{user}|{expires}"));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[] FromBase64Url(string text)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(padded + new string('=', (4 - padded.Length % 4) % 4));
     }
 }

@@ -49,6 +49,7 @@ public sealed partial class GrowthLogService(
     IGoalStore goalStore,
     IPersonalDataEraser eraser,
     IFeedbackStore feedback,
+    IErasureJournal erasures,
     IChatRegistrationStore registrations,
     TimeProvider timeProvider,
     ILogger<GrowthLogService> logger)
@@ -105,15 +106,42 @@ public sealed partial class GrowthLogService(
         })];
     }
 
-    /// <summary>Erases the person's check-ins, goals, draft and chat registration. Returns how many items went.</summary>
-    public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Erases everything the person wrote and their chat registration. The erasure is journalled first; the export
+    /// grant goes first of all, so every export link dies at once. A fault part-way leaves the journal entry for
+    /// <see cref="FinishUnfinishedAsync"/> and is reported as unfinished, never as "nothing changed".
+    /// </summary>
+    public async Task<EraseResult> EraseAsync(string userId, CancellationToken cancellationToken)
     {
-        var erased = await eraser.EraseAsync(userId, cancellationToken);
-        if (await registrations.DeleteAsync(userId, cancellationToken))
-            erased++;
+        await erasures.BeginAsync(userId, cancellationToken);
+        var erased = 0;
+        try
+        {
+            erased = await eraser.EraseAsync(userId, cancellationToken);
+            if (await registrations.DeleteAsync(userId, cancellationToken))
+                erased++;
+            await erasures.CompleteAsync(userId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogEraseInterrupted(logger, userId, ex);
+            return new EraseResult(erased, Finished: false);
+        }
         LogErased(logger, userId, erased);
-        return erased;
+        return new EraseResult(erased, Finished: true);
     }
+
+    /// <summary>Finishes erasures a crash or a fault cut short (begun at least a minute ago, so not one in progress).</summary>
+    public async Task<int> FinishUnfinishedAsync(CancellationToken cancellationToken)
+    {
+        var finished = 0;
+        foreach (var userId in await erasures.ListUnfinishedAsync(timeProvider.GetUtcNow().AddMinutes(-1), cancellationToken))
+            finished += (await EraseAsync(userId, cancellationToken)).Finished ? 1 : 0;
+        return finished;
+    }
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Erasing the data of {UserId} was interrupted; it will be finished in the background")]
+    private static partial void LogEraseInterrupted(ILogger logger, string userId, Exception exception);
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Erased {Count} items of {UserId} at their request")]
     private static partial void LogErased(ILogger logger, string userId, int count);

@@ -11,6 +11,9 @@ internal sealed class GrowthLogEntity : ITableEntity
 {
     public const string DraftRow = "draft";
     public const string PreferencesRow = "preferences";
+
+    /// <summary>What every export link of the person must match; erased with the log, so old links die with it.</summary>
+    public const string ExportGrantRow = "exportgrant";
     public const string CheckinPrefix = "checkin-";
     public const string GoalPrefix = "goal-";
 

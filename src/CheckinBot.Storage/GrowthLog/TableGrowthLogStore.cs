@@ -105,12 +105,38 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandof
 
     public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
     {
+        if (!TableKeys.IsValid(userId))
+            return 0;
+        // The export grant first: from this moment every export link of the person fails.
+        await DeleteIfExistsAsync(Table, userId, GrowthLogEntity.ExportGrantRow, cancellationToken);
         var rows = new List<GrowthLogEntity>();
         await foreach (var row in Table.QueryAsync<GrowthLogEntity>(e => e.PartitionKey == userId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             rows.Add(row);
         // One partition, so whole batches of up to 100 go in one transaction each.
         foreach (var chunk in rows.Chunk(100))
             await Table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), cancellationToken);
+        // Pointers to what was just erased: pending summaries, and open requests addressed to the person.
+        var pointers = new List<TableEntity>();
+        await foreach (var row in tables.Outbox.QueryAsync<TableEntity>(
+            e => (e.PartitionKey == "share" || e.PartitionKey == "asks") && e.RowKey.CompareTo(userId + "|") >= 0 && e.RowKey.CompareTo(userId + "}") < 0,
+            select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            pointers.Add(row);
+        }
+        foreach (var pointer in pointers)
+            await DeleteIfExistsAsync(tables.Outbox, pointer.PartitionKey, pointer.RowKey, cancellationToken);
         return rows.Count;
+    }
+
+    private static async Task DeleteIfExistsAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // already gone
+        }
     }
 }

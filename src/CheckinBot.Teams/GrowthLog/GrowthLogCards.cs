@@ -10,6 +10,10 @@ public static class GrowthLogCards
     public const string EraseVerb = "data.erase";
     public const string KeepVerb = "data.keep";
 
+    /// <summary>When the erase confirmation was shown (Unix seconds); it expires after <see cref="ConfirmationLifetime"/>.</summary>
+    public const string RequestedAtField = "requestedAt";
+    public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromMinutes(10);
+
     public static AdaptiveCard Wins(IReadOnlyList<BragItem> items, BragPeriod period)
     {
         var body = new List<CardElement> { TextBlock.Heading($"Your brag sheet · {Describe(period)}") };
@@ -36,19 +40,31 @@ public static class GrowthLogCards
     ],
     [new OpenUrlAction("Download JSON", json), new OpenUrlAction("Download CSV", csv)]);
 
-    public static AdaptiveCard ConfirmErase() => new(
+    public static AdaptiveCard ConfirmErase(DateTimeOffset requestedAt) => new(
     [
         TextBlock.Heading("Delete all your data?"),
         new TextBlock("This erases your check-ins, goals, wins and feedback requests from CheckinBot for good. It cannot be undone; **export my data** first if you want a copy."),
     ],
     [
-        SubmitAction.ForVerb("Yes, delete everything", EraseVerb),
+        SubmitAction.ForVerb("Yes, delete everything", EraseVerb, (RequestedAtField, requestedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))),
         SubmitAction.ForVerb("No, keep it", KeepVerb),
     ]);
 
-    public static AdaptiveCard Erased(int count) => new(
+    public static AdaptiveCard Erased(EraseResult result) => new(result.Finished
+        ?
+        [
+            new TextBlock($"Done: {result.Erased} item{(result.Erased == 1 ? "" : "s")} deleted. CheckinBot no longer holds any of your check-ins, goals or feedback.") { Weight = "Bolder" },
+        ]
+        :
+        [
+            new TextBlock("Deleting your data was interrupted part-way.") { Weight = "Bolder" },
+            new TextBlock($"{result.Erased} items are already gone and your export links no longer work. I'll finish deleting the rest automatically within a few minutes; you don't need to do anything."),
+        ]);
+
+    public static AdaptiveCard ConfirmationExpired() => new(
     [
-        new TextBlock($"Done: {count} item{(count == 1 ? "" : "s")} deleted. CheckinBot no longer holds any of your check-ins or goals.") { Weight = "Bolder" },
+        new TextBlock("That confirmation has expired, so nothing was deleted.") { Weight = "Bolder" },
+        TextBlock.Subtle("Type **delete my data** again if you still want to erase everything."),
     ]);
 
     public static AdaptiveCard Kept() => new([new TextBlock("Nothing was deleted.")]);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text;
 using CheckinBot.Core.GrowthLog;
 using Microsoft.Extensions.Time.Testing;
 
@@ -6,19 +8,38 @@ namespace CheckinBot.Core.Tests.GrowthLog;
 public sealed class ExportTokensTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly Keys _keys = new();
+    private readonly Grants _grants = new();
 
-    private sealed class FixedKey(byte key) : ISigningKeyProvider
+    private sealed class Keys : ISigningKeyProvider
     {
-        public Task<byte[]> GetKeyAsync(CancellationToken cancellationToken) => Task.FromResult(Enumerable.Repeat(key, 32).ToArray());
+        public List<SigningKey> All { get; } = [new(1, Enumerable.Repeat((byte)7, 32).ToArray())];
+
+        public Task<SigningKey> GetCurrentAsync(CancellationToken cancellationToken) => Task.FromResult(All[^1]);
+
+        public Task<SigningKey?> FindAsync(int id, CancellationToken cancellationToken) => Task.FromResult(All.FirstOrDefault(k => k.Id == id));
     }
 
-    private ExportTokens CreateSut(byte key = 7) => new(new FixedKey(key), _time);
+    private sealed class Grants : IExportGrantStore
+    {
+        public ConcurrentDictionary<string, string> ByUser { get; } = new();
+
+        public Task<string> GetOrCreateAsync(string userId, CancellationToken cancellationToken) => Task.FromResult(ByUser.GetOrAdd(userId, _ => Guid.NewGuid().ToString("N")));
+
+        public Task<string?> FindAsync(string userId, CancellationToken cancellationToken) => Task.FromResult(ByUser.GetValueOrDefault(userId));
+    }
+
+    private ExportTokens CreateSut() => new(_keys, _grants, _time);
 
     [Fact]
-    public async Task Validate_FreshToken_ReturnsItsUser()
+    public async Task Validate_FreshToken_ReturnsItsUser_WhoseIdIsNotReadableInIt()
     {
         var token = await CreateSut().CreateAsync("aad-1", CancellationToken.None);
+
         Assert.Equal("aad-1", await CreateSut().ValidateAsync(token, CancellationToken.None));
+        var bytes = Convert.FromBase64String(token.Replace('-', '+').Replace('_', '/') + new string('=', (4 - token.Length % 4) % 4));
+        Assert.DoesNotContain("aad-1", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.DoesNotContain("YWFkLTE", token, StringComparison.Ordinal); // nor its base64
     }
 
     [Fact]
@@ -30,34 +51,47 @@ public sealed class ExportTokensTests
     }
 
     [Fact]
-    public async Task Validate_UserSwapped_IsRejected()
+    public async Task Validate_AnyByteChanged_IsRejected()
     {
         var token = await CreateSut().CreateAsync("aad-1", CancellationToken.None);
-        var other = await CreateSut().CreateAsync("aad-2", CancellationToken.None);
-        var forged = other.Split('.')[0] + token[token.IndexOf('.', StringComparison.Ordinal)..];
-        Assert.Null(await CreateSut().ValidateAsync(forged, CancellationToken.None));
+        for (var i = 6; i < token.Length; i += 7)
+        {
+            var tampered = token[..i] + (token[i] == 'A' ? 'B' : 'A') + token[(i + 1)..];
+            Assert.Null(await CreateSut().ValidateAsync(tampered, CancellationToken.None));
+        }
     }
 
     [Fact]
-    public async Task Validate_ExpiryExtended_IsRejected()
+    public async Task Validate_AfterTheGrantWasErased_IsRejected_EvenForALinkIssuedAMomentBefore()
     {
-        var parts = (await CreateSut().CreateAsync("aad-1", CancellationToken.None)).Split('.');
-        Assert.Null(await CreateSut().ValidateAsync($"{parts[0]}.{long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) + 3600}.{parts[2]}", CancellationToken.None));
+        var token = await CreateSut().CreateAsync("aad-1", CancellationToken.None);
+        _grants.ByUser.TryRemove("aad-1", out _); // delete my data
+        Assert.Null(await CreateSut().ValidateAsync(token, CancellationToken.None));
+
+        await CreateSut().CreateAsync("aad-1", CancellationToken.None); // a new export makes a new grant
+        Assert.Null(await CreateSut().ValidateAsync(token, CancellationToken.None));
     }
 
     [Fact]
-    public async Task Validate_OtherKey_IsRejected()
+    public async Task Rotation_NewLinksUseTheNewKey_OldOnesWorkUntilTheirKeyIsRetired()
     {
-        var token = await CreateSut(key: 1).CreateAsync("aad-1", CancellationToken.None);
-        Assert.Null(await CreateSut(key: 2).ValidateAsync(token, CancellationToken.None));
+        var old = await CreateSut().CreateAsync("aad-1", CancellationToken.None);
+        _keys.All.Add(new SigningKey(2, Enumerable.Repeat((byte)9, 32).ToArray()));
+        var fresh = await CreateSut().CreateAsync("aad-1", CancellationToken.None);
+
+        Assert.Equal("aad-1", await CreateSut().ValidateAsync(old, CancellationToken.None));
+        _keys.All.RemoveAt(0);
+        Assert.Null(await CreateSut().ValidateAsync(old, CancellationToken.None));
+        Assert.Equal("aad-1", await CreateSut().ValidateAsync(fresh, CancellationToken.None));
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("a.b")]
-    [InlineData("a.b.c")]
-    [InlineData("YQ.123.!!!")]
+    [InlineData("AAAAAQ")]
+    [InlineData("AAAAAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("!!!")]
     public async Task Validate_Garbage_IsRejected(string? token) =>
         Assert.Null(await CreateSut().ValidateAsync(token, CancellationToken.None));
 }

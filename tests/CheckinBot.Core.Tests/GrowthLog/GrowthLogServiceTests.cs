@@ -18,7 +18,7 @@ public sealed class GrowthLogServiceTests
     private readonly InMemoryChatRegistrationStore _registrations = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
 
-    private GrowthLogService CreateSut() => new(_store, _store, _store, new Mock<IFeedbackStore> { DefaultValue = DefaultValue.Mock }.Object, _registrations, _time, NullLogger<GrowthLogService>.Instance);
+    private GrowthLogService CreateSut() => new(_store, _store, _store, new Mock<IFeedbackStore> { DefaultValue = DefaultValue.Mock }.Object, new Mock<IErasureJournal>().Object, _registrations, _time, NullLogger<GrowthLogService>.Instance);
 
     private async Task CheckinAsync(string win, string? feedback, bool share)
     {
@@ -80,7 +80,7 @@ public sealed class GrowthLogServiceTests
 
         var erased = await CreateSut().EraseAsync(User, CancellationToken.None);
 
-        Assert.Equal(3, erased);
+        Assert.Equal(new EraseResult(3, Finished: true), erased);
         var export = await CreateSut().ExportAsync(User, CancellationToken.None);
         Assert.Empty(export.CheckIns);
         Assert.Empty(export.Goals);

@@ -110,8 +110,10 @@ public sealed class CardRendererTests
         { "manager-history", ManagerCards.History(Megan, [Record, Record]) },
         { "team", ManagerCards.Team([new TeamMember(Megan, RegistrationStatus.Active, null, At, true, [3, 4], 1, 1, 2), new TeamMember(Megan, null, null, null, false, [], 0, 0, 0)]) },
         { "export", GrowthLogCards.Export(new Uri("https://bot.contoso.com/api/export/t/json"), new Uri("https://bot.contoso.com/api/export/t/csv")) },
-        { "confirm-erase", GrowthLogCards.ConfirmErase() },
-        { "erased", GrowthLogCards.Erased(3) },
+        { "confirm-erase", GrowthLogCards.ConfirmErase(At) },
+        { "erased", GrowthLogCards.Erased(new EraseResult(3, true)) },
+        { "erase-interrupted", GrowthLogCards.Erased(new EraseResult(3, false)) },
+        { "erase-expired", GrowthLogCards.ConfirmationExpired() },
     };
 
     [Theory]

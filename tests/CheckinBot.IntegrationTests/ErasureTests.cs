@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using CheckinBot.Core.Goals;
+using CheckinBot.Core.GrowthLog;
+using CheckinBot.TestKit;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CheckinBot.IntegrationTests;
+
+/// <summary><c>delete my data</c> with a storage fault between its batches: export links die at once, the rest is finished later.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly FaultAfterFirstBatch _fault = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+    private FakeConnector _connector = null!;
+    private BotApplicationFactory _factory = null!;
+    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> _host = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _factory = new BotApplicationFactory(azurite);
+        var options = new TableClientOptions();
+        options.AddPolicy(_fault, HttpPipelinePosition.PerCall);
+        options.Retry.MaxRetries = 0;
+        _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddSingleton(new TableServiceClient(azurite.ConnectionString, options));
+            s.AddSingleton<TimeProvider>(_time);
+        }));
+        _client = _host.CreateClient();
+        await PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _host.DisposeAsync();
+        await _factory.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task FaultBetweenBatches_ReportsItTruthfully_LinksDieAtOnce_AndTheRestIsFinishedLater()
+    {
+        var goals = _host.Services.GetRequiredService<GoalService>();
+        var (goal, _, _) = await goals.AddAsync(Activities.UserAadId, "Learn Kusto", null, null, null, null, CancellationToken.None);
+        for (var i = 0; i < 150; i++) // 150 history rows: erasing takes two batches
+        {
+            _time.Advance(TimeSpan.FromHours(1));
+            await goals.UpdateProgressAsync(Activities.UserAadId, goal!.Id, "10", "note", CancellationToken.None);
+        }
+        await SayAsync("export my data");
+        var link = ExportLink(LastPosted());
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(link)).StatusCode);
+
+        await SayAsync("delete my data");
+        var requestedAt = System.Text.RegularExpressions.Regex.Match(LastPosted(), "\"requestedAt\":\"(\\d+)\"").Groups[1].Value;
+        _fault.Armed = true;
+        await PostAsync(Activities.Message(_connector.ServiceUrl, "", value: new { verb = "data.erase", requestedAt }, replyToId: "confirm-1"));
+
+        var answer = _connector.Requests.Last(r => r.Method == "PUT").Body;
+        Assert.Contains("interrupted part-way", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("nothing changed", answer, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(link)).StatusCode); // the link died first
+        Assert.NotEmpty(await Rows()); // part of the log is still there...
+
+        _fault.Armed = false;
+        _time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await _host.Services.GetRequiredService<GrowthLogService>().FinishUnfinishedAsync(CancellationToken.None));
+
+        Assert.Empty(await Rows()); // ...until the erasure is finished
+        Assert.Equal(0, await _host.Services.GetRequiredService<GrowthLogService>().FinishUnfinishedAsync(CancellationToken.None));
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(link)).StatusCode);
+    }
+
+    private async Task<List<TableEntity>> Rows()
+    {
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(_factory.TablePrefix + "growthlog");
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == Activities.UserAadId))
+            rows.Add(row);
+        return rows;
+    }
+
+    private async Task PostAsync(object activity) =>
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/messages", activity)).StatusCode);
+
+    private Task SayAsync(string text) => PostAsync(Activities.Message(_connector.ServiceUrl, text));
+
+    private string LastPosted() => _connector.PostedActivities[^1].GetRawText();
+
+    private static string ExportLink(string card) =>
+        new Uri(System.Text.RegularExpressions.Regex.Match(card, "\"url\":\"([^\"]+/json)\"").Groups[1].Value).PathAndQuery;
+
+    /// <summary>Lets one entity-group transaction through, then fails the rest, as a storage outage mid-erasure would.</summary>
+    private sealed class FaultAfterFirstBatch : HttpPipelinePolicy
+    {
+        private int _batches;
+
+        public bool Armed { get; set; }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            throw new NotSupportedException("async only");
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (Armed && message.Request.Uri.ToString().Contains("$batch", StringComparison.Ordinal) && Interlocked.Increment(ref _batches) > 1)
+                throw new Azure.RequestFailedException(503, "Injected fault between batches");
+            return ProcessNextAsync(message, pipeline);
+        }
+    }
+}
