@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using CheckinBot.Core.GrowthLog;
 
 namespace CheckinBot.Web;
@@ -7,7 +9,24 @@ namespace CheckinBot.Web;
 /// <summary>Downloads behind the short-lived links that <c>export my data</c> sends.</summary>
 internal static class ExportEndpoints
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>
+    /// The export is for people, not for our storage: statuses and purposes as words, and nothing of storage's own
+    /// (versions/ETags, the de-duplication memory of a draft).
+    /// </summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithoutStorageInternals } },
+    };
+
+    private static readonly string[] StorageInternals = ["version", "handledActivityIds"];
+
+    private static void WithoutStorageInternals(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties.Where(p => StorageInternals.Contains(p.Name)).ToList())
+            type.Properties.Remove(property);
+    }
 
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -23,7 +42,8 @@ internal static class ExportEndpoints
             http.Response.Headers.CacheControl = "no-store";
             return format == "json"
                 ? Results.File(JsonSerializer.SerializeToUtf8Bytes(export, Json), "application/json", "checkinbot-export.json")
-                : Results.File(Encoding.UTF8.GetBytes(GrowthLogCsv.Write(export)), "text/csv", "checkinbot-export.csv");
+                // A byte-order mark and an explicit charset, so spreadsheets open names and notes in any script correctly.
+                : Results.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(GrowthLogCsv.Write(export))], "text/csv; charset=utf-8", "checkinbot-export.csv");
         });
         return endpoints;
     }

@@ -232,12 +232,19 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
         var jsonUrl = new Uri(actions[0].GetProperty("url").GetString()!);
         var csvUrl = new Uri(actions[1].GetProperty("url").GetString()!);
 
-        var json = await _client.GetFromJsonAsync<JsonElement>(jsonUrl.PathAndQuery);
+        var raw = await _client.GetStringAsync(jsonUrl.PathAndQuery);
+        var json = JsonDocument.Parse(raw).RootElement;
         Assert.Equal(Activities.UserAadId, json.GetProperty("userId").GetString());
         Assert.Equal("Learn Kusto", json.GetProperty("goals")[0].GetProperty("title").GetString());
+        Assert.Equal("active", json.GetProperty("goals")[0].GetProperty("status").GetString()); // words, not enum numbers
+        Assert.DoesNotContain("\"version\"", raw, StringComparison.Ordinal); // no storage internals
+        Assert.DoesNotContain("W/\\\"datetime", raw, StringComparison.Ordinal);
         var csv = await _client.GetAsync(csvUrl.PathAndQuery);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("goal,", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("utf-8", csv.Content.Headers.ContentType?.CharSet);
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.Contains("goal,", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
 
         var tampered = jsonUrl.PathAndQuery.Replace("/json", "x/json", StringComparison.Ordinal);
         var rejected = await _client.GetAsync(tampered);
