@@ -12,7 +12,9 @@ param name string = 'checkinbot'
 
 param location string = resourceGroup().location
 
-@description('Entra app id of the bot (single-tenant app registration).')
+@minLength(36)
+@maxLength(36)
+@description('The bot\'s Entra app id (a GUID). Required: an empty app id would run the bot without token checks.')
 param botAppId string
 
 @description('Client secret of the bot app registration.')

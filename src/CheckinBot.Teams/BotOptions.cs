@@ -17,6 +17,18 @@ public sealed class BotOptions
     public IList<string> TrustedServiceUrlHosts { get; } = [];
     public IList<string> AllowedTenants { get; } = [];
 
+    /// <summary>Apps allowed to call the bot with Entra-issued tokens (their <c>appid</c>/<c>azp</c>); empty = any app-only caller of the bot's tenant.</summary>
+    public IList<string> AllowedCallerAppIds { get; } = [];
+
+    /// <summary>A multi-tenant bot serves only <see cref="AllowedTenants"/> unless this is set: serving every tenant must be a choice.</summary>
+    public bool AllowAnyTenant { get; set; }
+
+    /// <summary>
+    /// Local mode (no <see cref="AppId"/>: no token checks) refuses to start in the Production environment unless this
+    /// is set. Never set it in a real deployment.
+    /// </summary>
+    public bool DangerouslyAllowUnauthenticatedInProduction { get; set; }
+
     /// <summary>The bot's public address (e.g. https://bot.contoso.com/) for links it sends; default: the request's.</summary>
     public Uri? PublicBaseUrl { get; set; }
 
@@ -36,7 +48,7 @@ public sealed class BotOptions
             return tenantId is not null && AllowedTenants.Contains(tenantId, StringComparer.OrdinalIgnoreCase);
         if (!string.IsNullOrEmpty(TenantId))
             return string.Equals(tenantId, TenantId, StringComparison.OrdinalIgnoreCase);
-        return IsLocalMode || AppType == BotAppType.MultiTenant;
+        return IsLocalMode || AllowAnyTenant;
     }
 }
 

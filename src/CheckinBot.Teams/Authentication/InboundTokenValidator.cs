@@ -96,9 +96,31 @@ public sealed partial class InboundTokenValidator(
             return result;
 
         var tid = validated.TryGetClaim("tid", out var c) ? c.Value : null;
-        return string.Equals(tid, Options.TenantId, StringComparison.OrdinalIgnoreCase)
-            ? new InboundAuthResult(InboundAuthOutcome.Authenticated)
-            : InboundAuthResult.Unauthorized("tid claim does not match the bot's tenant");
+        if (!string.Equals(tid, Options.TenantId, StringComparison.OrdinalIgnoreCase))
+            return InboundAuthResult.Unauthorized("tid claim does not match the bot's tenant");
+        return EntraCallerProblem(validated) is { } problem
+            ? InboundAuthResult.Unauthorized(problem)
+            : new InboundAuthResult(InboundAuthOutcome.Authenticated);
+    }
+
+    /// <summary>
+    /// Issuer, audience and tid say the token was minted in the bot's tenant for the bot, not that the Bot Service
+    /// sent it: a signed-in user's token for the app (Teams SSO) has the same audience. The Bot Service calls with an
+    /// app-only token, so a delegated token (<c>scp</c>) is refused, the caller's app id (<c>appid</c> in v1 tokens,
+    /// <c>azp</c> in v2) must be present, and when <c>Bot:AllowedCallerAppIds</c> lists callers it must be one of them.
+    /// </summary>
+    private string? EntraCallerProblem(JsonWebToken token)
+    {
+        if (token.TryGetClaim("scp", out _))
+            return "a delegated (user) token is not a Bot Service token";
+        var caller = token.TryGetClaim("ver", out var ver) && ver.Value == "2.0"
+            ? token.TryGetClaim("azp", out var azp) ? azp.Value : null
+            : token.TryGetClaim("appid", out var appid) ? appid.Value : null;
+        if (string.IsNullOrEmpty(caller))
+            return "the token names no calling app (appid/azp)";
+        return Options.AllowedCallerAppIds.Count > 0 && !Options.AllowedCallerAppIds.Contains(caller, StringComparer.OrdinalIgnoreCase)
+            ? "the calling app is not in Bot:AllowedCallerAppIds"
+            : null;
     }
 
     /// <summary>Entra issuers are trusted only for the bot's own tenant (single-tenant and managed-identity bots).</summary>

@@ -24,6 +24,10 @@ public sealed class BicepTests
         Assert.Contains("Microsoft.Web/sites", types);
         Assert.Contains("Microsoft.Storage/storageAccounts", types);
         Assert.Contains("Microsoft.Authorization/roleAssignments", types);
+        // An empty app id would be local mode (no token checks): the template cannot be deployed without one.
+        var appId = arm.RootElement.GetProperty("parameters").GetProperty("botAppId");
+        Assert.False(appId.TryGetProperty("defaultValue", out _));
+        Assert.Equal(36, appId.GetProperty("minLength").GetInt32());
     }
 
     [Fact]

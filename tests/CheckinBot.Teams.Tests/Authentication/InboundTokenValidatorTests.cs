@@ -138,8 +138,25 @@ public sealed class InboundTokenValidatorTests : IAsyncLifetime
     public async Task Validate_EntraTokenForBotTenant_IsAuthenticated(bool v2Issuer)
     {
         var issuer = v2Issuer ? _idp.EntraIssuerV2 : $"https://sts.windows.net/{FakeIdentityProvider.TenantId}/";
-        var token = FakeIdentityProvider.CreateToken(_idp.EntraKey, AppId, issuer, extraClaims: new Dictionary<string, object> { ["tid"] = FakeIdentityProvider.TenantId });
+        var caller = new Dictionary<string, object> { ["tid"] = FakeIdentityProvider.TenantId };
+        if (v2Issuer)
+            (caller["ver"], caller["azp"]) = ("2.0", "bot-service-app");
+        else
+            (caller["ver"], caller["appid"]) = ("1.0", "bot-service-app");
+        var token = FakeIdentityProvider.CreateToken(_idp.EntraKey, AppId, issuer, extraClaims: caller);
         Assert.Equal(InboundAuthOutcome.Authenticated, await ValidateAsync("Bearer " + token));
+    }
+
+    [Theory]
+    [InlineData("scp", "access_as_user")] // a signed-in user's SSO token for the app: same audience, not the Bot Service
+    [InlineData("none", "")]              // no calling app named
+    public async Task Validate_EntraTokenNotFromAnAppOnlyCaller_IsUnauthorized(string claim, string value)
+    {
+        var claims = new Dictionary<string, object> { ["tid"] = FakeIdentityProvider.TenantId, ["ver"] = "2.0" };
+        if (claim == "scp")
+            (claims["scp"], claims["azp"]) = (value, "teams-client");
+        var token = FakeIdentityProvider.CreateToken(_idp.EntraKey, AppId, _idp.EntraIssuerV2, extraClaims: claims);
+        Assert.Equal(InboundAuthOutcome.Unauthorized, await ValidateAsync("Bearer " + token));
     }
 
     [Fact]
