@@ -34,6 +34,7 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             s.AddSingleton(new TableServiceClient(azurite.ConnectionString, options));
             s.AddSingleton<TimeProvider>(_time);
+            s.WithoutBackgroundWork(); // the test finishes the erasure itself, at a time of its choosing
         }));
         _client = _host.CreateClient();
         await PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl));
@@ -79,6 +80,12 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(await Rows()); // ...until the erasure is finished
         Assert.Equal(0, await _host.Services.GetRequiredService<GrowthLogService>().FinishUnfinishedAsync(CancellationToken.None));
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(link)).StatusCode);
+
+        // Exporting afterwards works, and shows nothing of what was erased.
+        await SayAsync("export my data");
+        var export = System.Text.Json.JsonDocument.Parse(await _client.GetStringAsync(ExportLink(LastPosted()))).RootElement;
+        Assert.Equal(0, export.GetProperty("goals").GetArrayLength());
+        Assert.Equal(0, export.GetProperty("checkIns").GetArrayLength());
     }
 
     private async Task<List<TableEntity>> Rows()

@@ -159,4 +159,21 @@ public sealed class GrowthLogStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(new ScaleAnswer(2), open!.Answers["energy"]);
         Assert.Equal(new GoalProgressAnswer(60, "halfway"), open.Answers["goals:g1"]);
     }
+
+    [Fact]
+    public async Task GoalStoredWithItsWholeHistory_IsTrimmedOnRead_WithoutLosingAnUpdate()
+    {
+        var at = new DateTimeOffset(2024, 1, 1, 9, 0, 0, TimeSpan.Zero);
+        var legacy = new LearningGoal { UserId = "user-old", Id = "g1", Title = "Learn Go", CreatedAt = at };
+        for (var day = 0; day < 30; day++)
+            legacy = legacy.WithProgress(day, $"day {day}", at.AddDays(day));
+        await Table.AddEntityAsync(new TableEntity("user-old", "goal-g1") { ["Data"] = System.Text.Json.JsonSerializer.Serialize(legacy, System.Text.Json.JsonSerializerOptions.Web) });
+
+        var read = Assert.Single(await Get<IGoalStore>().ListGoalsAsync("user-old", CancellationToken.None));
+        var export = await Get<CheckinBot.Core.GrowthLog.GrowthLogService>().ExportAsync("user-old", CancellationToken.None);
+
+        Assert.Equal(LearningGoal.RecentHistory, read.History.Count);
+        Assert.Equal(29, read.History[^1].Percent);
+        Assert.Equal(Enumerable.Range(0, 30), export.Goals.Single().History.Select(h => h.Percent));
+    }
 }

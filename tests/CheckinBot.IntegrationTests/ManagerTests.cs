@@ -8,8 +8,6 @@ using CheckinBot.TestKit;
 using CheckinBot.Web.Background;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CheckinBot.IntegrationTests;
@@ -43,10 +41,8 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             services.AddSingleton<IOrgDirectory>(_directory);
             services.AddSingleton<TimeProvider>(_time);
-            // Nudges run when a test asks, so their timing is the test's own.
-            services.RemoveAll<IHostedService>();
-            services.AddHostedService(sp => new StartOnly(sp));
-            services.AddHostedService<ManagerSummaryWorker>();
+            // Nudges run when a test asks, so their timing is the test's own; summaries go out as in production.
+            services.WithoutBackgroundWork().AddHostedService<ManagerSummaryWorker>();
         })));
         foreach (var member in new[] { Alex, Megan, Patti })
             await PostAsync(member, Activities.Base("installationUpdate", _connector.ServiceUrl, null) with { Action = "add" });
@@ -226,15 +222,6 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
     private sealed record Member(string AadId, string TeamsId, string Name)
     {
         public string ChatId => "chat-" + TeamsId;
-    }
-
-    /// <summary>Table creation only: the other start-up work is left to each test.</summary>
-    private sealed class StartOnly(IServiceProvider services) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) =>
-            services.GetRequiredService<CheckinBot.Storage.CheckinTables>().CreateAllAsync(cancellationToken);
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class WebApplicationFactoryClient(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory) : IAsyncDisposable

@@ -5,8 +5,6 @@ using CheckinBot.Core.Org;
 using CheckinBot.TestKit;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace CheckinBot.IntegrationTests;
 
@@ -122,18 +120,8 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TokenCredential, FakeGraphCredential>();
-                services.RemoveAll<IHostedService>();
-                services.AddHostedService(sp => new StorageStart(sp));
+                services.WithoutBackgroundWork();
             });
         }
-    }
-
-    /// <summary>Only table creation runs at start-up in these tests.</summary>
-    private sealed class StorageStart(IServiceProvider services) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) =>
-            services.GetRequiredService<CheckinBot.Storage.CheckinTables>().CreateAllAsync(cancellationToken);
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -56,8 +56,36 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandof
     public async Task<IReadOnlyList<CheckinRecord>> ListCheckinsAsync(string userId, CancellationToken cancellationToken) =>
         [.. (await Table.ListAsync(userId, GrowthLogEntity.CheckinPrefix, cancellationToken)).Select(Read<CheckinRecord>)];
 
-    public async Task<IReadOnlyList<LearningGoal>> ListGoalsAsync(string userId, CancellationToken cancellationToken) =>
-        [.. (await Table.ListAsync(userId, GrowthLogEntity.GoalPrefix, cancellationToken)).Select(e => Read<LearningGoal>(e) with { Version = e.ETag.ToString() })];
+    public async Task<IReadOnlyList<LearningGoal>> ListGoalsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var goals = (await Table.ListAsync(userId, GrowthLogEntity.GoalPrefix, cancellationToken)).Select(e => Read<LearningGoal>(e) with { Version = e.ETag.ToString() }).ToList();
+        for (var i = 0; i < goals.Count; i++)
+        {
+            if (goals[i].History.Count > LearningGoal.RecentHistory)
+                goals[i] = await MoveHistoryToRowsAsync(goals[i], cancellationToken);
+        }
+        return goals;
+    }
+
+    /// <summary>
+    /// Goals stored before history had rows of its own carry all of it: every entry is copied to its row first
+    /// (idempotent), then the goal row is trimmed at its version, so nothing is lost whichever step a crash interrupts.
+    /// </summary>
+    private async Task<LearningGoal> MoveHistoryToRowsAsync(LearningGoal goal, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in goal.History.Chunk(100))
+        {
+            await Table.SubmitTransactionAsync(chunk.Select(entry => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                Row(goal.UserId, $"{GrowthLogEntity.GoalHistoryPrefix}{goal.Id}-{entry.At.UtcTicks:D19}", entry))), cancellationToken);
+        }
+        var trimmed = goal with { History = [.. goal.History.TakeLast(LearningGoal.RecentHistory)] };
+        return await TrySaveGoalAsync(trimmed, cancellationToken) ? (await FindGoalAsync(goal.UserId, goal.Id, cancellationToken)) ?? trimmed : goal;
+    }
+
+    private async Task<LearningGoal?> FindGoalAsync(string userId, string goalId, CancellationToken cancellationToken) =>
+        await Table.FindAsync<LearningGoal>(userId, GrowthLogEntity.GoalPrefix + goalId, cancellationToken) is ({ } goal, var version)
+            ? goal with { Version = version }
+            : null;
 
     public async Task<bool> TrySaveGoalAsync(LearningGoal goal, CancellationToken cancellationToken)
     {
