@@ -12,8 +12,9 @@ public sealed class CheckinTables(TableServiceClient service, IOptions<StorageOp
     public const string QuestionSetsName = "questionsets";
     public const string PeopleName = "people";
     public const string OutboxName = "outbox";
+    public const string CadencesName = "cadences";
 
-    internal static readonly string[] All = [RegistrationsName, GrowthLogName, SettingsName, QuestionSetsName, PeopleName, OutboxName];
+    internal static readonly string[] All = [RegistrationsName, GrowthLogName, SettingsName, QuestionSetsName, PeopleName, OutboxName, CadencesName];
 
     public TableClient Registrations => Get(RegistrationsName);
 
@@ -24,6 +25,8 @@ public sealed class CheckinTables(TableServiceClient service, IOptions<StorageOp
     public TableClient QuestionSets => Get(QuestionSetsName);
 
     public TableClient People => Get(PeopleName);
+
+    public TableClient Cadences => Get(CadencesName);
 
     /// <summary>Work other instances must be able to find: shared check-ins to summarise, open feedback requests.</summary>
     public TableClient Outbox => Get(OutboxName);

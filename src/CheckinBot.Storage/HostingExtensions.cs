@@ -52,6 +52,7 @@ public static class HostingExtensions
         services.AddSingleton<TableShareHandoffStore>();
         services.AddSingleton<IShareHandoffStore>(sp => sp.GetRequiredService<TableShareHandoffStore>());
         services.AddSingleton<IFeedbackStore, TableFeedbackStore>();
+        services.AddSingleton<CheckinBot.Core.Cadences.ICadenceStore, Cadences.TableCadenceStore>();
         services.AddSingleton<TablePeopleDirectory>();
         services.AddSingleton<IOrgChartStore>(sp => sp.GetRequiredService<TablePeopleDirectory>());
         services.AddSingleton<ICheckinStore>(sp => sp.GetRequiredService<TableGrowthLogStore>());
