@@ -3,6 +3,7 @@ using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Managers;
 using CheckinBot.Core.Messaging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using CheckinBot.Web.Admin;
 using CheckinBot.Web.Background;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.GrowthLog;
@@ -51,10 +52,13 @@ internal static class HostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapTeamsBot();
         app.MapExportEndpoints();
+        app.MapAdminEndpoints();
         return app;
     }
 }

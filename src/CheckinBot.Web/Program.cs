@@ -1,6 +1,7 @@
 using CheckinBot.Storage;
 using CheckinBot.Teams;
 using CheckinBot.Web;
+using CheckinBot.Web.Admin;
 using CheckinBot.Web.Org;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.AddCheckinTeams();
 builder.AddCheckinStorage();
 builder.AddCheckinOrgDirectory();
 builder.AddCheckinBackgroundWork();
+builder.AddCheckinAdminAuthentication();
 
 var app = builder.Build();
 

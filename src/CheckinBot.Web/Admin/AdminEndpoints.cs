@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CheckinBot.Core.Cadences;
+using CheckinBot.Core.CheckIns;
+
+namespace CheckinBot.Web.Admin;
+
+/// <summary>
+/// <c>/api/admin/cadences</c>: HR and automation manage cadences (product.md). Validation failures are 400 problem
+/// details naming each field; unknown ids are 404; a second cadence with an existing id is 409.
+/// </summary>
+internal static class AdminEndpoints
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter<CadenceFrequency>(JsonNamingPolicy.CamelCase), new JsonStringEnumConverter<DayOfWeek>() },
+    };
+
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var admin = endpoints.MapGroup("/api/admin").RequireAuthorization(AdminAuthentication.Policy).DisableAntiforgery();
+        admin.MapGet("/cadences", async (ICadenceStore store, CancellationToken ct) => Results.Json(await store.ListAsync(ct), Json));
+        admin.MapGet("/cadences/{id}", async (string id, ICadenceStore store, CancellationToken ct) =>
+            await store.FindAsync(id, ct) is { } cadence ? Results.Json(cadence, Json) : NotFound(id));
+        admin.MapPost("/cadences", async (HttpRequest request, ICadenceStore store, IQuestionSetStore sets, TimeProvider time, CancellationToken ct) =>
+        {
+            var (cadence, problem) = await ReadAsync(request, routeId: null, sets, time, ct);
+            if (problem is not null)
+                return problem;
+            return await store.TrySaveAsync(cadence! with { Version = null }, ct)
+                ? Results.Json(cadence, Json, statusCode: StatusCodes.Status201Created)
+                : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cadence exists", detail: $"A cadence '{cadence.Id}' exists already; PUT /api/admin/cadences/{cadence.Id} changes it.");
+        });
+        admin.MapPut("/cadences/{id}", async (string id, HttpRequest request, ICadenceStore store, IQuestionSetStore sets, TimeProvider time, CancellationToken ct) =>
+        {
+            if (await store.FindAsync(id, ct) is not { } existing)
+                return NotFound(id);
+            var (cadence, problem) = await ReadAsync(request, id, sets, time, ct);
+            if (problem is not null)
+                return problem;
+            return await store.TrySaveAsync(cadence! with { Version = existing.Version }, ct)
+                ? Results.Json(cadence, Json)
+                : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile", detail: "Someone changed this cadence at the same moment; read it again and retry.");
+        });
+        admin.MapDelete("/cadences/{id}", async (string id, ICadenceStore store, CancellationToken ct) =>
+            await store.DeleteAsync(id, ct) ? Results.NoContent() : NotFound(id));
+        return endpoints;
+    }
+
+    private static async Task<(Cadence? Cadence, IResult? Problem)> ReadAsync(
+        HttpRequest request, string? routeId, IQuestionSetStore sets, TimeProvider time, CancellationToken cancellationToken)
+    {
+        Cadence? cadence;
+        try
+        {
+            cadence = await JsonSerializer.DeserializeAsync<Cadence>(request.Body, Json, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            return (null, Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [Readable(ex)] }, title: "Not a valid cadence"));
+        }
+        if (cadence is null)
+            return (null, Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send a cadence as JSON."] }, title: "Not a valid cadence"));
+        if (routeId is not null && !string.Equals(cadence.Id, routeId, StringComparison.Ordinal))
+            return (null, Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"The body's id must be '{routeId}', as in the URL."] }, title: "Not a valid cadence"));
+
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        if (await sets.FindLatestAsync(cadence.QuestionSetId ?? "", cancellationToken) is { } set)
+            known.Add(set.Id);
+        var errors = CadenceValidation.Validate(cadence, known, time.GetUtcNow());
+        return errors.Count == 0
+            ? (cadence, null)
+            : (null, Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "Not a valid cadence"));
+    }
+
+    private static string Readable(JsonException ex) =>
+        ex.Message.Contains("missing required properties", StringComparison.Ordinal) ? "id and name are required." : "This value has the wrong type or format.";
+
+    private static IResult NotFound(string id) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such cadence", detail: $"There is no cadence '{id}'.");
+}

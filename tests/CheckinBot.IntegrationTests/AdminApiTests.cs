@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CheckinBot.TestKit;
+
+namespace CheckinBot.IntegrationTests;
+
+/// <summary>The cadence admin API: CRUD, problem details naming the field, and who may call it.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class AdminApiTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string AppId = "aaaaaaaa-bbbb-cccc-dddd-000000000001";
+
+    private const string Example = """
+        {"id": "weekly-growth", "name": "Weekly growth check-in",
+         "audience": {"everyone": true, "departments": [], "groupIds": [], "userIds": [], "excludeUserIds": []},
+         "schedule": {"frequency": "weekly", "interval": 1, "dayOfWeek": "Monday", "localTime": "09:30",
+                      "timeZone": "Europe/Berlin", "cron": null, "startDate": null, "endDate": null, "skipDates": []},
+         "reminder": {"afterHours": 24, "max": 2}, "questionSetId": "default", "active": true}
+        """;
+
+    private BotApplicationFactory _local = null!;
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _local = new BotApplicationFactory(azurite);
+        _client = _local.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _local.DisposeAsync();
+    }
+
+    private static StringContent Body(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task Cadences_CreateReadUpdateDelete_InLocalModeFromLoopback()
+    {
+        var created = await _client.PostAsync("/api/admin/cadences", Body(Example));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _client.PostAsync("/api/admin/cadences", Body(Example))).StatusCode);
+
+        var read = JsonDocument.Parse(await _client.GetStringAsync("/api/admin/cadences/weekly-growth")).RootElement;
+        Assert.Equal("weekly", read.GetProperty("schedule").GetProperty("frequency").GetString());
+        Assert.Equal("Monday", read.GetProperty("schedule").GetProperty("dayOfWeek").GetString());
+
+        var paused = await _client.PutAsync("/api/admin/cadences/weekly-growth", Body(Example.Replace("\"active\": true", "\"active\": false", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
+        var all = JsonDocument.Parse(await _client.GetStringAsync("/api/admin/cadences")).RootElement;
+        Assert.False(Assert.Single(all.EnumerateArray()).GetProperty("active").GetBoolean());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync("/api/admin/cadences/weekly-growth")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/admin/cadences/weekly-growth")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.DeleteAsync("/api/admin/cadences/weekly-growth")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.PutAsync("/api/admin/cadences/weekly-growth", Body(Example))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("\"timeZone\": \"Europe/Berlin\"", "\"timeZone\": \"Mars/Olympus\"", "schedule.timeZone")]
+    [InlineData("\"frequency\": \"weekly\"", "\"frequency\": \"cron\"", "schedule.cron")]
+    [InlineData("\"endDate\": null", "\"endDate\": \"2020-01-01\"", "schedule")] // never fires again
+    [InlineData("\"everyone\": true", "\"everyone\": false", "audience")]
+    [InlineData("\"questionSetId\": \"default\"", "\"questionSetId\": \"nope\"", "questionSetId")]
+    [InlineData("\"startDate\": null, \"endDate\": null", "\"startDate\": \"2027-02-01\", \"endDate\": \"2027-01-01\"", "schedule.endDate")]
+    [InlineData("\"interval\": 1", "\"interval\": \"often\"", "schedule.interval")]
+    [InlineData("\"dayOfWeek\": \"Monday\"", "\"dayOfWeek\": \"Moonday\"", "schedule.dayOfWeek")]
+    public async Task InvalidCadence_Is400ProblemDetails_NamingTheField(string from, string to, string field)
+    {
+        var response = await _client.PostAsync("/api/admin/cadences", Body(Example.Replace(from, to, StringComparison.Ordinal)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out _), $"{field} not in {errors}");
+    }
+
+    [Fact]
+    public async Task WithAnAppId_OnlyATokenWithTheAdminRole_GetsIn()
+    {
+        await using var idp = await FakeIdentityProvider.StartAsync();
+        await using var production = new BotApplicationFactory(azurite, new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = AppId,
+            ["Bot:TenantId"] = FakeIdentityProvider.TenantId,
+            ["Bot:Authority"] = idp.Authority,
+            ["OrgDirectory:Source"] = "File",
+        });
+        using var client = production.CreateClient();
+        string Token(string audience, params string[] roles) => FakeIdentityProvider.CreateToken(idp.EntraKey, audience, idp.EntraIssuerV2,
+            extraClaims: new Dictionary<string, object> { ["tid"] = FakeIdentityProvider.TenantId, ["roles"] = roles });
+        async Task<HttpStatusCode> GetAsync(string? token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/cadences");
+            if (token is not null)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return (await client.SendAsync(request)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync(null));
+        Assert.Equal(HttpStatusCode.Forbidden, await GetAsync(Token(AppId, "Something.Else")));
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync(Token("another-app", "CheckinBot.Admin")));
+        Assert.Equal(HttpStatusCode.OK, await GetAsync(Token(AppId, "CheckinBot.Admin")));
+        Assert.Equal(HttpStatusCode.OK, await GetAsync(Token($"api://{AppId}", "CheckinBot.Admin")));
+    }
+}
