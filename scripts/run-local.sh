@@ -8,10 +8,12 @@ cd "$(dirname "$0")/.."
 BOT_PORT="${BOT_PORT:-3978}"
 PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
 MANAGER_PLAYGROUND_PORT="${MANAGER_PLAYGROUND_PORT:-56151}"
+HR_PLAYGROUND_PORT="${HR_PLAYGROUND_PORT:-56152}"
+HR_USER_ID="00000000-0000-0000-0000-0000000000022" # Adele Vance in samples/org.csv
 mkdir -p .local
 
 stop() {
-  for name in manager-playground playground bot azurite; do
+  for name in hr-playground manager-playground playground bot azurite; do
     if [[ -f ".local/$name.pid" ]]; then
       kill -- "-$(cat ".local/$name.pid")" 2>/dev/null || true
       rm -f ".local/$name.pid"
@@ -45,11 +47,15 @@ start azurite node_modules/.bin/azurite --silent --location .local/azurite \
   --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --skipApiVersionCheck
 wait_for "http://127.0.0.1:10002/devstoreaccount1/Tables" "Azurite" .local/azurite.log
 
-start bot env ASPNETCORE_ENVIRONMENT=Development \
+start bot env ASPNETCORE_ENVIRONMENT=Development Hr__AdminUserIds__0="$HR_USER_ID" \
   dotnet run --project src/CheckinBot.Web --no-build --urls "http://127.0.0.1:$BOT_PORT"
 wait_for "http://127.0.0.1:$BOT_PORT/health/ready" "The bot" .local/bot.log
 
-# Two playgrounds, two people of samples/org.csv: Alex Wilber (the default user) and his manager Megan Bowen.
+# A sample cadence for HR to see (the admin API answers loopback without a token in local mode; 409 = already there).
+curl -s -o /dev/null -X POST "http://127.0.0.1:$BOT_PORT/api/admin/cadences" -H 'Content-Type: application/json' --data @samples/cadence.json
+
+# Three playgrounds, three people of samples/org.csv: Alex Wilber (the default user), his manager Megan Bowen, and
+# Adele Vance of HR.
 start playground env M365_AGENTS_PLAYGROUND_LOGFILE=.local/playground-events.log \
   node -r ./scripts/loopback-only.cjs node_modules/@microsoft/m365agentsplayground/cli.js \
   -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams -p "$PLAYGROUND_PORT" --disable-telemetry
@@ -57,8 +63,12 @@ start manager-playground env M365_AGENTS_PLAYGROUND_LOGFILE=.local/manager-playg
   M365_AGENTS_PLAYGROUND_CONFIG_PATH="$PWD/scripts/playground/manager.yml" \
   node -r ./scripts/loopback-only.cjs node_modules/@microsoft/m365agentsplayground/cli.js \
   -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams -p "$MANAGER_PLAYGROUND_PORT" --disable-telemetry
+start hr-playground env M365_AGENTS_PLAYGROUND_LOGFILE=.local/hr-playground-events.log \
+  M365_AGENTS_PLAYGROUND_CONFIG_PATH="$PWD/scripts/playground/hr.yml" \
+  node -r ./scripts/loopback-only.cjs node_modules/@microsoft/m365agentsplayground/cli.js \
+  -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams -p "$HR_PLAYGROUND_PORT" --disable-telemetry
 # Not an HTTP probe: a page load makes the playground install the bot (and so spend the welcome) with no one watching.
-for log in .local/playground.log .local/manager-playground.log; do
+for log in .local/playground.log .local/manager-playground.log .local/hr-playground.log; do
   for _ in $(seq 1 120); do grep -q "Listening on" "$log" && break; sleep 0.5; done
   grep -q "Listening on" "$log" || { echo "The Agents Playground did not start; see $log" >&2; exit 1; }
 done
@@ -67,6 +77,7 @@ echo
 echo "CheckinBot is running in local mode."
 echo "  Alex Wilber (employee):    http://localhost:$PLAYGROUND_PORT"
 echo "  Megan Bowen (his manager): http://localhost:$MANAGER_PLAYGROUND_PORT   (open it once so she has the bot)"
+echo "  Adele Vance (HR):          http://localhost:$HR_PLAYGROUND_PORT   (type: cadences)"
 echo "  Bot endpoint:              http://127.0.0.1:$BOT_PORT/api/messages"
-echo "  Logs:                      .local/{azurite,bot,playground,manager-playground}.log"
+echo "  Logs:                      .local/{azurite,bot,playground,manager-playground,hr-playground}.log"
 echo "  Stop:                      scripts/run-local.sh stop"

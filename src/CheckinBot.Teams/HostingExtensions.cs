@@ -72,6 +72,7 @@ public static class HostingExtensions
         services.AddSingleton<IChatFeature, GrowthLogConversation>();
         services.AddSingleton<IChatFeature, FeedbackConversation>();
         services.AddSingleton<IChatFeature, ManagerConversation>();
+        services.AddSingleton<IChatFeature, Cadences.CadenceConversation>();
         services.AddSingleton<IPersonMessenger, TeamsPersonMessenger>();
         services.AddSingleton<TeamsActivityHandler, CheckinActivityHandler>();
         services.AddTransient<BotRequestProcessor>();

@@ -34,6 +34,8 @@ internal static class HostingExtensions
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<FeedbackNudgeService>();
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName);
+        services.AddOptions<CheckinBot.Core.Cadences.HrOptions>().BindConfiguration(CheckinBot.Core.Cadences.HrOptions.SectionName);
+        services.AddSingleton<CheckinBot.Core.Cadences.CadenceService>();
         return builder;
     }
 

@@ -16,6 +16,7 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
     private BotApplicationFactory<Program>? _bot;
     private ChildProcess? _playground;
     private ChildProcess? _managerPlayground;
+    private ChildProcess? _hrPlayground;
     private readonly string _logs = Directory.CreateTempSubdirectory("checkinbot-playground-").FullName;
     private IPlaywright? _playwright;
 
@@ -25,18 +26,26 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
 
     /// <summary>A second playground signed in as Megan Bowen, Alex's manager in samples/org.csv.</summary>
     public Uri ManagerPlaygroundUrl { get; private set; } = null!;
+
+    /// <summary>A third playground signed in as Adele Vance, an HR admin (Hr:AdminUserIds).</summary>
+    public Uri HrPlaygroundUrl { get; private set; } = null!;
+
+    public const string HrUserId = "00000000-0000-0000-0000-0000000000022";
+
+    public IServiceProvider BotServices => _bot!.Services;
     public string StorageConnectionString => _azurite.ConnectionString;
     public string TablePrefix => _bot!.TablePrefix;
 
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        _bot = new BotApplicationFactory<Program>(_azurite);
+        _bot = new BotApplicationFactory<Program>(_azurite, new Dictionary<string, string?> { ["Hr:AdminUserIds:0"] = HrUserId });
         var botUrl = _bot.StartOnLoopback();
 
         var endpoint = new Uri(botUrl, "api/messages");
         (_playground, PlaygroundUrl) = await StartPlaygroundAsync(endpoint, "alex", config: null);
         (_managerPlayground, ManagerPlaygroundUrl) = await StartPlaygroundAsync(endpoint, "manager", Path.Combine(RepoPaths.Root, "scripts", "playground", "manager.yml"));
+        (_hrPlayground, HrPlaygroundUrl) = await StartPlaygroundAsync(endpoint, "hr", Path.Combine(RepoPaths.Root, "scripts", "playground", "hr.yml"));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -57,6 +66,8 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
             await _playground.DisposeAsync();
         if (_managerPlayground is not null)
             await _managerPlayground.DisposeAsync();
+        if (_hrPlayground is not null)
+            await _hrPlayground.DisposeAsync();
         if (_bot is not null)
             await _bot.DisposeAsync();
         await _azurite.DisposeAsync();

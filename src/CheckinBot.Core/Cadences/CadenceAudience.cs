@@ -9,5 +9,6 @@ public sealed record CadenceAudience
     public IReadOnlyList<string> UserIds { get; init; } = [];
     public IReadOnlyList<string> ExcludeUserIds { get; init; } = [];
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => !Everyone && Departments.Count == 0 && GroupIds.Count == 0 && UserIds.Count == 0;
 }

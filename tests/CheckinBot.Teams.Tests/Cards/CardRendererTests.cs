@@ -1,11 +1,13 @@
 using System.Text.Json;
 using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Cards;
+using CheckinBot.Core.Cadences;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Managers;
 using CheckinBot.Core.Org;
 using CheckinBot.Core.Registrations;
+using CheckinBot.Teams.Cadences;
 using CheckinBot.Teams.Feedback;
 using CheckinBot.Teams.Managers;
 using CheckinBot.Core.CheckIns.Answers;
@@ -108,6 +110,12 @@ public sealed class CardRendererTests
         { "manager-summary-error", ManagerCards.Summary(Summary with { Employee = Megan with { Mail = null } }, "Write your feedback in the box first.", "kept") },
         { "manager-done", ManagerCards.Done("Alex Wilber", "u", "c", "Acknowledged") },
         { "manager-history", ManagerCards.History(Megan, [Record, Record]) },
+        { "cadences", CadenceCards.List([
+            new CadenceSummary(new Cadence { Id = "weekly", Name = "Weekly growth", Audience = new CadenceAudience { Everyone = true }, Schedule = new CadenceSchedule { DayOfWeek = DayOfWeek.Monday, SkipDates = [new DateOnly(2026, 12, 28)] } }, new CadenceOccurrence(new DateOnly(2026, 11, 30), At)),
+            new CadenceSummary(new Cadence { Id = "q", Name = "Quarterly review", Active = false, Audience = new CadenceAudience { Departments = ["Sales"], ExcludeUserIds = ["x"] }, Schedule = new CadenceSchedule { Frequency = CadenceFrequency.Quarterly, DayOfWeek = DayOfWeek.Tuesday, WeekOfMonth = -1 } }, null),
+            new CadenceSummary(new Cadence { Id = "c", Name = "Cron", Schedule = new CadenceSchedule { Frequency = CadenceFrequency.Cron, Cron = "0 9 * * 1" }, Audience = new CadenceAudience { UserIds = ["a"] } }, null)]) },
+        { "cadences-empty", CadenceCards.List([]) },
+        { "cadences-hr-only", CadenceCards.HrOnly() },
         { "team", ManagerCards.Team([new TeamMember(Megan, RegistrationStatus.Active, null, At, true, [3, 4], 1, 1, 2), new TeamMember(Megan, null, null, null, false, [], 0, 0, 0)]) },
         { "export", GrowthLogCards.Export(new Uri("https://bot.contoso.com/api/export/t/json"), new Uri("https://bot.contoso.com/api/export/t/csv")) },
         { "confirm-erase", GrowthLogCards.ConfirmErase(At) },

@@ -1,0 +1,29 @@
+using CheckinBot.Core.Cadences;
+using CheckinBot.Core.Commands;
+using CheckinBot.Teams.Bot;
+
+namespace CheckinBot.Teams.Cadences;
+
+/// <summary><c>cadences</c> for HR: the list with next run times, pause and resume. Everyone else gets a polite "HR only".</summary>
+public sealed class CadenceConversation(CadenceService cadences) : IChatFeature
+{
+    public void MapRoutes(ChatRoutes routes) => routes
+        .Command(ChatCommandKind.Cadences, async (r, ct) => await r.Turn.SendCardAsync(await ListCardAsync(r.UserId, ct), ct))
+        .Verb(CadenceCards.PauseVerb, (r, ct) => SetActiveAsync(r, active: false, ct))
+        .Verb(CadenceCards.ResumeVerb, (r, ct) => SetActiveAsync(r, active: true, ct));
+
+    private async Task SetActiveAsync(CardRequest request, bool active, CancellationToken cancellationToken)
+    {
+        if (!cadences.IsHr(request.UserId))
+        {
+            await request.Turn.SendCardAsync(CadenceCards.HrOnly(), cancellationToken);
+            return;
+        }
+        if (await cadences.SetActiveAsync(request.UserId, request.Id("cadenceId"), active, cancellationToken) is null)
+            await request.Turn.SendTextAsync("That cadence no longer exists (or is already in that state).", cancellationToken);
+        await request.Turn.ReplaceOrSendCardAsync(request.Action.CardActivityId, await ListCardAsync(request.UserId, cancellationToken), cancellationToken);
+    }
+
+    private async Task<Cards.AdaptiveCard> ListCardAsync(string userId, CancellationToken cancellationToken) =>
+        await cadences.ListAsync(userId, cancellationToken) is { } list ? CadenceCards.List(list) : CadenceCards.HrOnly();
+}
