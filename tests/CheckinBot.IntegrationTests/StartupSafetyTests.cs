@@ -34,4 +34,17 @@ public sealed class StartupSafetyTests(AzuriteFixture azurite)
 
         Assert.Contains("Bot:AllowedTenants", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task MalformedExportKeyRow_StopsStartUp_NamingTheRow()
+    {
+        await using var factory = new BotApplicationFactory(azurite);
+        var settings = new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).GetTableClient(factory.TablePrefix + "settings");
+        await settings.CreateIfNotExistsAsync();
+        await settings.AddEntityAsync(new Azure.Data.Tables.TableEntity("signing-key", "export-0000000001") { ["Key"] = "not a key" });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+        Assert.Contains("signing-key/export-0000000001 is malformed", error.ToString(), StringComparison.Ordinal);
+    }
 }
