@@ -13,8 +13,9 @@ public sealed class CheckinTables(TableServiceClient service, IOptions<StorageOp
     public const string PeopleName = "people";
     public const string OutboxName = "outbox";
     public const string CadencesName = "cadences";
+    public const string RunsName = "runs";
 
-    internal static readonly string[] All = [RegistrationsName, GrowthLogName, SettingsName, QuestionSetsName, PeopleName, OutboxName, CadencesName];
+    internal static readonly string[] All = [RegistrationsName, GrowthLogName, SettingsName, QuestionSetsName, PeopleName, OutboxName, CadencesName, RunsName];
 
     public TableClient Registrations => Get(RegistrationsName);
 
@@ -27,6 +28,8 @@ public sealed class CheckinTables(TableServiceClient service, IOptions<StorageOp
     public TableClient People => Get(PeopleName);
 
     public TableClient Cadences => Get(CadencesName);
+
+    public TableClient Runs => Get(RunsName);
 
     /// <summary>Work other instances must be able to find: shared check-ins to summarise, open feedback requests.</summary>
     public TableClient Outbox => Get(OutboxName);

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Queues;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.GrowthLog;
 using CheckinBot.Core.Feedback;
@@ -45,6 +46,17 @@ public static class HostingExtensions
                 : new TableServiceClient(options.ConnectionString, clientOptions);
         });
         services.AddSingleton<CheckinTables>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var name = options.TablePrefix.ToLowerInvariant() + "sends";
+            // The queue endpoint of the account whose table endpoint is configured (managed identity), or the connection string's.
+            return options.AccountUri is { } uri
+                ? new QueueClient(new Uri(new UriBuilder(uri) { Host = uri.Host.Replace(".table.", ".queue.", StringComparison.Ordinal) }.Uri, name), new DefaultAzureCredential())
+                : new QueueClient(options.ConnectionString, name);
+        });
+        services.AddSingleton<CheckinBot.Core.Runs.IWorkBacklog, Runs.StorageQueueWorkBacklog>();
+        services.AddSingleton<CheckinBot.Core.Runs.IRunStore, Runs.TableRunStore>();
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<Core.IFailureClassifier, StorageFailureClassifier>();
         services.AddSingleton<IChatRegistrationStore, TableChatRegistrationStore>();
@@ -80,11 +92,12 @@ public static class HostingExtensions
 /// Creates the tables and seeds the default question set before the host starts serving, asynchronously (never in a
 /// constructor). Seeding is an insert of version 1 that fails harmlessly when another instance did it first.
 /// </summary>
-internal sealed class StorageInitializer(CheckinTables tables, IQuestionSetStore questionSets, TableSigningKeyProvider signingKeys) : IHostedService
+internal sealed class StorageInitializer(CheckinTables tables, QueueClient sends, IQuestionSetStore questionSets, TableSigningKeyProvider signingKeys) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await tables.CreateAllAsync(cancellationToken);
+        await sends.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await questionSets.TryAddVersionAsync(QuestionSet.Default, cancellationToken);
         // Read the export keys now: a malformed key row stops start-up with a message naming it.
         await signingKeys.KeysAsync(cancellationToken);

@@ -36,6 +36,7 @@ internal static class HostingExtensions
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName);
         services.AddOptions<CheckinBot.Core.Cadences.HrOptions>().BindConfiguration(CheckinBot.Core.Cadences.HrOptions.SectionName);
         services.AddSingleton<CheckinBot.Core.Cadences.CadenceService>();
+        services.AddSingleton<CheckinBot.Core.Runs.RunService>();
         return builder;
     }
 
@@ -47,6 +48,7 @@ internal static class HostingExtensions
         builder.Services.AddHostedService<ManagerSummaryWorker>();
         builder.Services.AddHostedService<FeedbackNudgeWorker>();
         builder.Services.AddHostedService<ErasureWorker>();
+        builder.Services.AddHostedService<SendWorker>();
         return builder;
     }
 

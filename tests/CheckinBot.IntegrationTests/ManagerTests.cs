@@ -254,4 +254,7 @@ internal sealed class MutableOrgDirectory : IOrgDirectory
 
     public Task<IReadOnlyList<Person>> SearchAsync(string text, int max, CancellationToken cancellationToken) =>
         new InMemoryOrgDirectory(_people.Values).SearchAsync(text, max, cancellationToken);
+
+    public IAsyncEnumerable<Person> ListEveryoneAsync(CancellationToken cancellationToken) =>
+        new InMemoryOrgDirectory(_people.Values).ListEveryoneAsync(cancellationToken);
 }

@@ -10,4 +10,7 @@ public interface IOrgDirectory
 
     /// <summary>Enabled people whose name (any word of it) starts with <paramref name="text"/>, best matches first.</summary>
     Task<IReadOnlyList<Person>> SearchAsync(string text, int max, CancellationToken cancellationToken);
+
+    /// <summary>Everyone the directory knows, streamed (an audience of 100,000 is never held in memory at once).</summary>
+    IAsyncEnumerable<Person> ListEveryoneAsync(CancellationToken cancellationToken);
 }

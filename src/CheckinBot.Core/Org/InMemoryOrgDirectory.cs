@@ -15,6 +15,16 @@ public sealed class InMemoryOrgDirectory(IEnumerable<Person> people) : IOrgDirec
             .Where(p => string.Equals(p.ManagerId, managerId, StringComparison.OrdinalIgnoreCase))
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)]);
 
+    public async IAsyncEnumerable<Person> ListEveryoneAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var person in _people.Values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return person;
+        }
+        await Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<Person>> SearchAsync(string text, int max, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Person>>([.. _people.Values
             .Where(p => p.Enabled && PersonNames.Matches(p, text))

@@ -45,6 +45,16 @@ internal sealed class TablePeopleDirectory(CheckinTables tables) : IOrgDirectory
         return [.. people.Where(p => p.Enabled && PersonNames.Matches(p, text)).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Take(max)];
     }
 
+    public async IAsyncEnumerable<Person> ListEveryoneAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Profile partitions are "p-" + two characters: the range ["p-", "p.") holds them all, read page by page.
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey.CompareTo("p-") >= 0 && e.PartitionKey.CompareTo("p.") < 0, cancellationToken: cancellationToken))
+        {
+            if (JsonSerializer.Deserialize<Person>(row.GetString("Data"), Json) is { } person)
+                yield return person;
+        }
+    }
+
     public async Task<string?> FindSyncTokenAsync(CancellationToken cancellationToken)
     {
         var row = await Table.GetEntityIfExistsAsync<TableEntity>(SyncPartition, SyncRow, cancellationToken: cancellationToken);

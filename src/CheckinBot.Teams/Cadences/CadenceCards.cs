@@ -10,6 +10,7 @@ public static class CadenceCards
 {
     public const string PauseVerb = "cadence.pause";
     public const string ResumeVerb = "cadence.resume";
+    public const string RunVerb = "cadence.run";
 
     public static AdaptiveCard List(IReadOnlyList<CadenceSummary> cadences)
     {
@@ -30,9 +31,17 @@ public static class CadenceCards
             actions.Add(cadence.Active
                 ? SubmitAction.ForVerb($"Pause {cadence.Name}", PauseVerb, ("cadenceId", cadence.Id))
                 : SubmitAction.ForVerb($"Resume {cadence.Name}", ResumeVerb, ("cadenceId", cadence.Id)));
+            if (cadence.Active)
+                actions.Add(SubmitAction.ForVerb($"Run {cadence.Name} now", RunVerb, ("cadenceId", cadence.Id)));
         }
         return new AdaptiveCard(body, [.. actions.Take(6)]);
     }
+
+    public static AdaptiveCard RunStarted(string cadenceName, string runId) => new(
+    [
+        new TextBlock($"Started: {cadenceName} is going out to its audience now.") { Weight = "Bolder" },
+        TextBlock.Subtle($"Run {runId}. Progress: GET /api/admin/runs/{runId}. People who have not installed CheckinBot are reported with the reason."),
+    ]);
 
     public static AdaptiveCard HrOnly() => new(
     [

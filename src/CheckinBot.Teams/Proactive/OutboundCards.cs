@@ -1,6 +1,7 @@
 using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Managers;
 using CheckinBot.Core.Messaging;
+using CheckinBot.Core.Runs;
 using CheckinBot.Teams.Cards;
 using CheckinBot.Teams.Feedback;
 using CheckinBot.Teams.Managers;
@@ -16,6 +17,9 @@ public static class OutboundCards
         FeedbackReceivedMessage received => FeedbackCards.Received(received.Note, received.Topic),
         FeedbackAskedMessage asked => FeedbackCards.Asked(asked.Ask),
         FeedbackNudgeMessage nudge => FeedbackCards.Asked(nudge.Ask, nudge.DaysWaiting),
+        CheckinQuestionMessage question => question.Draft.CurrentStep is null
+            ? CheckIns.CheckinCards.Recap(question.Draft, $"Time for your {question.CadenceName}: your answers so far are kept.")
+            : CheckIns.CheckinCards.Question(question.Draft, $"Time for your {question.CadenceName}."),
         _ => throw new NotSupportedException($"No card for {message.GetType().Name}."),
     };
 }

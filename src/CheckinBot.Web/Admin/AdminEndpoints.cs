@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Runs;
 
 namespace CheckinBot.Web.Admin;
 
@@ -42,6 +43,14 @@ internal static class AdminEndpoints
                 ? Results.Json(cadence, Json)
                 : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile", detail: "Someone changed this cadence at the same moment; read it again and retry.");
         });
+        admin.MapPost("/cadences/{id}/run", async (string id, RunService runs, CancellationToken ct) =>
+            await runs.StartAsync(id, ct) is { } run
+                ? Results.Json(new { runId = run.RunId }, Json, statusCode: StatusCodes.Status202Accepted)
+                : NotFound(id));
+        admin.MapGet("/runs/{runId}", async (string runId, RunService runs, CancellationToken ct) =>
+            await runs.ProgressAsync(runId, ct) is { } progress
+                ? Results.Json(progress, Json)
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such run", detail: $"There is no run '{runId}'."));
         admin.MapDelete("/cadences/{id}", async (string id, ICadenceStore store, CancellationToken ct) =>
             await store.DeleteAsync(id, ct) ? Results.NoContent() : NotFound(id));
         return endpoints;

@@ -1,0 +1,7 @@
+using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Messaging;
+
+namespace CheckinBot.Core.Runs;
+
+/// <summary>A scheduled check-in's opening: the draft as it stands, so the person sees its current question.</summary>
+public sealed record CheckinQuestionMessage(CheckinDraft Draft, string CadenceName) : OutboundMessage;

@@ -1,0 +1,17 @@
+namespace CheckinBot.Core.Runs;
+
+/// <summary>
+/// At-least-once work shared by every instance (Azure Storage Queues): a taken message is invisible for a while and
+/// comes back if its taker dies before deleting it.
+/// </summary>
+public interface IWorkBacklog
+{
+    Task EnqueueAsync(IEnumerable<SendWork> work, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<QueuedWork>> TakeAsync(int max, TimeSpan invisibleFor, CancellationToken cancellationToken);
+
+    Task DeleteAsync(QueuedWork work, CancellationToken cancellationToken);
+
+    /// <summary>Puts the work back, visible again after <paramref name="delay"/>.</summary>
+    Task RetryLaterAsync(QueuedWork work, TimeSpan delay, CancellationToken cancellationToken);
+}

@@ -1,0 +1,16 @@
+namespace CheckinBot.Core.Runs;
+
+public enum RecipientStatus
+{
+    Pending,
+    Sent,
+
+    /// <summary>Not sent on purpose: snoozed, skipped this cycle, already answered, or the cadence was paused.</summary>
+    Skipped,
+
+    /// <summary>Teams will not deliver (bot not installed, blocked, chat gone); the reason says which.</summary>
+    Unreachable,
+
+    /// <summary>Kept failing after its retries.</summary>
+    Failed,
+}

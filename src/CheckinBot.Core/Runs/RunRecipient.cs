@@ -1,0 +1,20 @@
+namespace CheckinBot.Core.Runs;
+
+/// <summary>
+/// One person of one run: created once (its key is run × person), claimed with a conditional write before the send,
+/// and given its outcome after. A recorded <see cref="RecipientStatus.Sent"/> is never sent again.
+/// </summary>
+public sealed record RunRecipient
+{
+    public required string RunId { get; init; }
+    public required string UserId { get; init; }
+    public required string OccurrenceId { get; init; }
+    public RecipientStatus Status { get; init; }
+    public DateTimeOffset? ClaimedUntil { get; init; }
+    public int Attempts { get; init; }
+    public string? Reason { get; init; }
+    public DateTimeOffset? DoneAt { get; init; }
+    public string? Version { get; init; }
+
+    public bool IsDone => Status != RecipientStatus.Pending;
+}

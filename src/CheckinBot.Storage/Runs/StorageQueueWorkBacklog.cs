@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using CheckinBot.Core.Runs;
+
+namespace CheckinBot.Storage.Runs;
+
+/// <summary>Fan-out work on an Azure Storage Queue (<c>{prefix}sends</c>), shared by every instance.</summary>
+internal sealed class StorageQueueWorkBacklog(QueueClient queue) : IWorkBacklog
+{
+    public async Task EnqueueAsync(IEnumerable<SendWork> work, CancellationToken cancellationToken)
+    {
+        foreach (var item in work)
+            await queue.SendMessageAsync(JsonSerializer.Serialize(item, JsonSerializerOptions.Web), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<QueuedWork>> TakeAsync(int max, TimeSpan invisibleFor, CancellationToken cancellationToken)
+    {
+        var messages = (await queue.ReceiveMessagesAsync(Math.Clamp(max, 1, 32), invisibleFor, cancellationToken)).Value;
+        var work = new List<QueuedWork>();
+        foreach (var message in messages)
+        {
+            var item = Parse(message.Body.ToString());
+            if (item is null)
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken); // not ours: drop it
+            else
+                work.Add(new QueuedWork(item, message.MessageId, message.PopReceipt, message.DequeueCount));
+        }
+        return work;
+    }
+
+    public Task DeleteAsync(QueuedWork work, CancellationToken cancellationToken) =>
+        queue.DeleteMessageAsync(work.MessageId, work.Receipt, cancellationToken);
+
+    public Task RetryLaterAsync(QueuedWork work, TimeSpan delay, CancellationToken cancellationToken) =>
+        queue.UpdateMessageAsync(work.MessageId, work.Receipt, visibilityTimeout: delay < TimeSpan.Zero ? TimeSpan.Zero : delay, cancellationToken: cancellationToken);
+
+    private static SendWork? Parse(string body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<SendWork>(body, JsonSerializerOptions.Web) is { RunId.Length: > 0 } work ? work : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
