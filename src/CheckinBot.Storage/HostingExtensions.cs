@@ -57,6 +57,7 @@ public static class HostingExtensions
         });
         services.AddSingleton<CheckinBot.Core.Runs.IWorkBacklog, Runs.StorageQueueWorkBacklog>();
         services.AddSingleton<CheckinBot.Core.Runs.IRunStore, Runs.TableRunStore>();
+        services.AddSingleton<CheckinBot.Core.Runs.IRateBudget, Runs.TableRateBudget>();
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<Core.IFailureClassifier, StorageFailureClassifier>();
         services.AddSingleton<IChatRegistrationStore, TableChatRegistrationStore>();

@@ -20,6 +20,7 @@ public sealed partial class RunService(
     IOrgDirectory directory,
     CheckinService checkins,
     IPersonMessenger messenger,
+    IRateBudget budget,
     TimeProvider timeProvider,
     ILogger<RunService> logger)
 {
@@ -84,7 +85,10 @@ public sealed partial class RunService(
         if (start.Outcome != ScheduledStartOutcome.Started)
             return await FinishAsync(claimed, RecipientStatus.Skipped, start.Outcome.ToString(), cancellationToken);
 
+        await budget.AcquireAsync(cancellationToken);
         var result = await messenger.SendAsync(userId, new CheckinQuestionMessage(start.Turn!.Draft, cadence.Name), cancellationToken);
+        if (result is { Outcome: DeliveryOutcome.Throttled, RetryAfter: { } pause })
+            await budget.PauseAsync(pause, cancellationToken);
         switch (result.Outcome)
         {
             case DeliveryOutcome.Sent:

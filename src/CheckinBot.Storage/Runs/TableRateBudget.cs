@@ -1,0 +1,116 @@
+using Azure;
+using Azure.Data.Tables;
+using CheckinBot.Core.Runs;
+using Microsoft.Extensions.Configuration;
+
+namespace CheckinBot.Storage.Runs;
+
+/// <summary>
+/// A per-second budget kept in Table Storage so every instance shares it: one row per second of a 120-row ring
+/// (<c>outbox/rate</c>, row = second mod 120) counts the slots granted in that second; an instance reserves a few at a
+/// time with a conditional write and hands them out locally. A pause row holds sending back after a 429.
+/// </summary>
+internal sealed class TableRateBudget : IRateBudget, IDisposable
+{
+    private const string Partition = "rate";
+    private const int Ring = 120;
+    private const int ReserveAtMost = 4;
+    private readonly CheckinTables _tables;
+    private readonly TimeProvider _time;
+    private readonly int _perSecond;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _localSecond = -1;
+    private int _localLeft;
+    private (DateTimeOffset CheckedAt, DateTimeOffset? Until) _pause = (DateTimeOffset.MinValue, null);
+
+    public TableRateBudget(CheckinTables tables, TimeProvider time, IConfiguration configuration)
+    {
+        _tables = tables;
+        _time = time;
+        _perSecond = Math.Max(1, configuration.GetValue("Teams:MaxRequestsPerSecond", 45));
+    }
+
+    public async Task<long> AcquireAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                var now = _time.GetUtcNow();
+                if (await PausedUntilAsync(cancellationToken) is { } until && until > now)
+                {
+                    await Task.Delay(until - now, _time, cancellationToken);
+                    continue;
+                }
+                var second = now.ToUnixTimeSeconds();
+                if (_localSecond == second && _localLeft > 0)
+                {
+                    _localLeft--;
+                    return second;
+                }
+                var reserved = await ReserveAsync(second, cancellationToken);
+                if (reserved > 0)
+                {
+                    (_localSecond, _localLeft) = (second, reserved - 1);
+                    return second;
+                }
+                // This second's budget is spent (by any instance): wait for the next one.
+                await Task.Delay(DateTimeOffset.FromUnixTimeSeconds(second + 1) - _time.GetUtcNow() + TimeSpan.FromMilliseconds(5), _time, cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task PauseAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var until = _time.GetUtcNow() + delay;
+        await _tables.Outbox.UpsertEntityAsync(new TableEntity(Partition, "paused") { ["Until"] = until }, TableUpdateMode.Replace, cancellationToken);
+        _pause = (_time.GetUtcNow(), until);
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>Read at most once a second per instance: a pause reaches every instance within a second.</summary>
+    private async Task<DateTimeOffset?> PausedUntilAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        if (now - _pause.CheckedAt < TimeSpan.FromSeconds(1))
+            return _pause.Until;
+        var row = await _tables.Outbox.GetEntityIfExistsAsync<TableEntity>(Partition, "paused", cancellationToken: cancellationToken);
+        _pause = (now, row.HasValue ? row.Value!.GetDateTimeOffset("Until") : null);
+        return _pause.Until;
+    }
+
+    /// <summary>Takes up to a few of this second's slots; 0 when the second is spent.</summary>
+    private async Task<int> ReserveAsync(long second, CancellationToken cancellationToken)
+    {
+        var key = (second % Ring).ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var row = await _tables.Outbox.GetEntityIfExistsAsync<TableEntity>(Partition, key, cancellationToken: cancellationToken);
+            var sameSecond = row.HasValue && row.Value!.GetInt64("Second") == second;
+            var used = sameSecond ? row.Value!.GetInt32("Used") ?? 0 : 0;
+            var take = Math.Min(ReserveAtMost, _perSecond - used);
+            if (take <= 0)
+                return 0;
+            var next = new TableEntity(Partition, key) { ["Second"] = second, ["Used"] = used + take };
+            try
+            {
+                if (row.HasValue)
+                    await _tables.Outbox.UpdateEntityAsync(next, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                else
+                    await _tables.Outbox.AddEntityAsync(next, cancellationToken);
+                return take;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // another instance reserved at the same moment: read again
+            }
+        }
+        return 0;
+    }
+}
