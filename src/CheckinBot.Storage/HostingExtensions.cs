@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.GrowthLog;
@@ -58,6 +59,15 @@ public static class HostingExtensions
         services.AddSingleton<CheckinBot.Core.Runs.IWorkBacklog, Runs.StorageQueueWorkBacklog>();
         services.AddSingleton<CheckinBot.Core.Runs.IRunStore, Runs.TableRunStore>();
         services.AddSingleton<CheckinBot.Core.Runs.IRateBudget, Runs.TableRateBudget>();
+        services.AddSingleton<CheckinBot.Core.Runs.ILeaderLease>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var name = options.TablePrefix.ToLowerInvariant() + "leases";
+            var container = options.AccountUri is { } uri
+                ? new BlobContainerClient(new Uri(new UriBuilder(uri) { Host = uri.Host.Replace(".table.", ".blob.", StringComparison.Ordinal) }.Uri, name), new DefaultAzureCredential())
+                : new BlobContainerClient(options.ConnectionString, name);
+            return new Runs.BlobLeaderLease(container, sp.GetRequiredService<TimeProvider>());
+        });
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<Core.IFailureClassifier, StorageFailureClassifier>();
         services.AddSingleton<IChatRegistrationStore, TableChatRegistrationStore>();

@@ -37,6 +37,7 @@ internal static class HostingExtensions
         services.AddOptions<CheckinBot.Core.Cadences.HrOptions>().BindConfiguration(CheckinBot.Core.Cadences.HrOptions.SectionName);
         services.AddSingleton<CheckinBot.Core.Cadences.CadenceService>();
         services.AddSingleton<CheckinBot.Core.Runs.RunService>();
+        services.AddSingleton<CheckinBot.Core.Runs.CadencePlanner>();
         return builder;
     }
 
@@ -49,6 +50,7 @@ internal static class HostingExtensions
         builder.Services.AddHostedService<FeedbackNudgeWorker>();
         builder.Services.AddHostedService<ErasureWorker>();
         builder.Services.AddHostedService<SendWorker>();
+        builder.Services.AddHostedService<PlannerWorker>();
         return builder;
     }
 

@@ -6,7 +6,7 @@ namespace CheckinBot.IntegrationTests;
 
 /// <summary>
 /// Removes the background workers (summaries, nudges, erasure, org sync) so a test runs that work itself, at the
-/// moments its fake clock chooses; only table creation still happens at start-up.
+/// moments its fake clock chooses; only creating the tables and the work queue still happens at start-up.
 /// </summary>
 internal static class TablesOnlyAtStartup
 {
@@ -19,8 +19,11 @@ internal static class TablesOnlyAtStartup
 
     private sealed class CreateTables(IServiceProvider services) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) =>
-            services.GetRequiredService<CheckinBot.Storage.CheckinTables>().CreateAllAsync(cancellationToken);
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await services.GetRequiredService<CheckinBot.Storage.CheckinTables>().CreateAllAsync(cancellationToken);
+            await services.GetRequiredService<Azure.Storage.Queues.QueueClient>().CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

@@ -6,7 +6,8 @@ namespace CheckinBot.Core.Runs;
 /// </summary>
 public interface IWorkBacklog
 {
-    Task EnqueueAsync(IEnumerable<SendWork> work, CancellationToken cancellationToken);
+    /// <summary>Queues work, visible after <paramref name="delay"/> (at most 7 days: a planned send waits for its local time).</summary>
+    Task EnqueueAsync(IEnumerable<SendWork> work, TimeSpan delay, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<QueuedWork>> TakeAsync(int max, TimeSpan invisibleFor, CancellationToken cancellationToken);
 

@@ -9,6 +9,9 @@ public sealed record RunRecipient
     public required string RunId { get; init; }
     public required string UserId { get; init; }
     public required string OccurrenceId { get; init; }
+
+    /// <summary>When the person is due (their local send time); null = at once ("run now").</summary>
+    public DateTimeOffset? DueAt { get; init; }
     public RecipientStatus Status { get; init; }
     public DateTimeOffset? ClaimedUntil { get; init; }
     public int Attempts { get; init; }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Messaging;
@@ -37,7 +36,7 @@ public sealed partial class RunService(
         var now = timeProvider.GetUtcNow();
         var run = new CadenceRun { RunId = Guid.CreateVersion7(now).ToString("N"), CadenceId = cadenceId, StartedAt = now };
         await runs.TryAddRunAsync(run, cancellationToken);
-        await queue.EnqueueAsync([new SendWork(run.RunId, null)], cancellationToken);
+        await queue.EnqueueAsync([new SendWork(run.RunId, null)], TimeSpan.Zero, cancellationToken);
         return run;
     }
 
@@ -49,12 +48,12 @@ public sealed partial class RunService(
         if (run is null || cadence is null || run.PlannedAt is not null)
             return;
         var total = 0;
-        await foreach (var chunk in AudienceAsync(cadence.Audience, cancellationToken).Chunk(100).WithCancellation(cancellationToken))
+        await foreach (var chunk in Audience.Stream(directory, cadence.Audience, cancellationToken).Chunk(100).WithCancellation(cancellationToken))
         {
             var recipients = chunk.Select(p => new RunRecipient { RunId = runId, UserId = p.Id, OccurrenceId = $"{cadence.Id}:run-{runId}" }).ToList();
             await runs.AddRecipientsAsync(recipients, cancellationToken);
             // Queued even when they existed: a crash between writing and queueing must not strand anyone.
-            await queue.EnqueueAsync(recipients.Select(r => new SendWork(runId, r.UserId)), cancellationToken);
+            await queue.EnqueueAsync(recipients.Select(r => new SendWork(runId, r.UserId)), TimeSpan.Zero, cancellationToken);
             total += recipients.Count;
         }
         await OptimisticUpdate.RunAsync(() => runs.FindRunAsync(runId, cancellationToken),
@@ -70,6 +69,8 @@ public sealed partial class RunService(
         var recipient = await runs.FindRecipientAsync(runId, userId, cancellationToken);
         if (recipient is null || recipient.IsDone)
             return null;
+        if (recipient.DueAt > now)
+            return recipient.DueAt - now; // not their local send time yet
         if (recipient.ClaimedUntil > now)
             return recipient.ClaimedUntil - now;
         if (!await runs.TrySaveRecipientAsync(recipient with { ClaimedUntil = now + ClaimFor, Attempts = recipient.Attempts + 1 }, cancellationToken))
@@ -123,21 +124,6 @@ public sealed partial class RunService(
             next => runs.TrySaveRecipientAsync(next, cancellationToken), $"Recipient {claimed.UserId} of run {claimed.RunId}");
         LogSent(logger, claimed.RunId, claimed.UserId, status, reason);
         return null;
-    }
-
-    /// <summary>The audience, streamed from the directory: everyone, or departments and named people; minus exclusions.</summary>
-    private async IAsyncEnumerable<Person> AudienceAsync(CadenceAudience audience, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var excluded = audience.ExcludeUserIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var named = audience.UserIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var departments = audience.Departments.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        await foreach (var person in directory.ListEveryoneAsync(cancellationToken))
-        {
-            if (!person.Enabled || excluded.Contains(person.Id))
-                continue;
-            if (audience.Everyone || named.Contains(person.Id) || (person.Department is { } d && departments.Contains(d)))
-                yield return person;
-        }
     }
 
     [LoggerMessage(EventId = 9301, Level = LogLevel.Information, Message = "Run {RunId} of cadence {CadenceId} planned for {Total} people")]

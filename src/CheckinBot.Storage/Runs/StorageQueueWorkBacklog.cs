@@ -7,11 +7,14 @@ namespace CheckinBot.Storage.Runs;
 /// <summary>Fan-out work on an Azure Storage Queue (<c>{prefix}sends</c>), shared by every instance.</summary>
 internal sealed class StorageQueueWorkBacklog(QueueClient queue) : IWorkBacklog
 {
-    public async Task EnqueueAsync(IEnumerable<SendWork> work, CancellationToken cancellationToken)
+    public async Task EnqueueAsync(IEnumerable<SendWork> work, TimeSpan delay, CancellationToken cancellationToken)
     {
+        var visible = delay <= TimeSpan.Zero ? (TimeSpan?)null : delay > MaxDelay ? MaxDelay : delay;
         foreach (var item in work)
-            await queue.SendMessageAsync(JsonSerializer.Serialize(item, JsonSerializerOptions.Web), cancellationToken);
+            await queue.SendMessageAsync(JsonSerializer.Serialize(item, JsonSerializerOptions.Web), visible, timeToLive: TimeSpan.FromDays(8), cancellationToken);
     }
+
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
 
     public async Task<IReadOnlyList<QueuedWork>> TakeAsync(int max, TimeSpan invisibleFor, CancellationToken cancellationToken)
     {

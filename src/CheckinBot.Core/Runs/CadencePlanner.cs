@@ -1,0 +1,73 @@
+using CheckinBot.Core.Cadences;
+using CheckinBot.Core.Org;
+using CheckinBot.Core.Registrations;
+using Microsoft.Extensions.Logging;
+
+namespace CheckinBot.Core.Runs;
+
+/// <summary>
+/// Turns due cadences into per-person occurrences (run by one instance at a time, under a lease). A cycle's run id is
+/// <c>{cadence}-{yyyyMMdd}</c> and a person is written once per run, so planning the same cycle again (another tick, a
+/// restart, a second instance) adds nobody twice. Each person is due at the cadence's local time in their own zone
+/// (directory, else Teams clientInfo, else the cadence's); their send is queued to become visible then.
+/// </summary>
+public sealed partial class CadencePlanner(
+    ICadenceStore cadences,
+    IRunStore runs,
+    IWorkBacklog queue,
+    IOrgDirectory directory,
+    IChatRegistrationStore registrations,
+    TimeProvider timeProvider,
+    ILogger<CadencePlanner> logger)
+{
+    /// <summary>Cycles whose local date is within a day of today (UTC) are planned: every zone's send time is then ahead.</summary>
+    public async Task<int> PlanDueAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var planned = 0;
+        foreach (var cadence in (await cadences.ListAsync(cancellationToken)).Where(c => c.Active && c.Schedule.Frequency != CadenceFrequency.Cron))
+        {
+            for (var date = today.AddDays(-1); date <= today.AddDays(1); date = date.AddDays(1))
+            {
+                if (CadenceCalendar.IsCycleDate(cadence.Schedule, date))
+                    planned += await PlanCycleAsync(cadence, date, now, cancellationToken);
+            }
+        }
+        return planned;
+    }
+
+    private async Task<int> PlanCycleAsync(Cadence cadence, DateOnly date, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var runId = $"{cadence.Id}-{date:yyyyMMdd}";
+        await runs.TryAddRunAsync(new CadenceRun { RunId = runId, CadenceId = cadence.Id, StartedAt = now }, cancellationToken);
+        if ((await runs.FindRunAsync(runId, cancellationToken))?.PlannedAt is not null)
+            return 0;
+
+        var time = CadenceCalendar.ParseLocalTime(cadence.Schedule.LocalTime) ?? new TimeOnly(9, 30);
+        var occurrence = $"{cadence.Id}:{date:yyyy-MM-dd}";
+        var total = 0;
+        await foreach (var chunk in Audience.Stream(directory, cadence.Audience, cancellationToken).Chunk(100).WithCancellation(cancellationToken))
+        {
+            var recipients = new List<RunRecipient>();
+            foreach (var person in chunk)
+            {
+                var zoneId = person.TimeZone ?? (await registrations.FindAsync(person.Id, cancellationToken))?.TimeZone ?? cadence.Schedule.TimeZone;
+                var due = CadenceCalendar.LocalToUtc(date, time, Time.IanaTimeZone.FindOrUtc(Time.IanaTimeZone.Normalize(zoneId) ?? cadence.Schedule.TimeZone));
+                recipients.Add(new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = occurrence, DueAt = due });
+            }
+            await runs.AddRecipientsAsync(recipients, cancellationToken);
+            foreach (var group in recipients.GroupBy(r => r.DueAt > now ? r.DueAt!.Value - now : TimeSpan.Zero))
+                await queue.EnqueueAsync(group.Select(r => new SendWork(runId, r.UserId)), group.Key, cancellationToken);
+            total += recipients.Count;
+        }
+        await OptimisticUpdate.RunAsync(() => runs.FindRunAsync(runId, cancellationToken),
+            r => r is null || r.PlannedAt is not null ? null : r with { PlannedAt = timeProvider.GetUtcNow(), Total = total },
+            next => runs.TrySaveRunAsync(next, cancellationToken), $"Run {runId}");
+        LogPlanned(logger, cadence.Id, date, total);
+        return total;
+    }
+
+    [LoggerMessage(EventId = 9311, Level = LogLevel.Information, Message = "Cadence {CadenceId}: cycle {Date} planned for {Total} people")]
+    private static partial void LogPlanned(ILogger logger, string cadenceId, DateOnly date, int total);
+}

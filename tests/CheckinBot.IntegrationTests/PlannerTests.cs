@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using CheckinBot.Core.Cadences;
+using CheckinBot.Core.Runs;
+using CheckinBot.TestKit;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CheckinBot.IntegrationTests;
+
+/// <summary>The scheduled planner on Azurite: one lease holder, each person due at their own local hour, planned once.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class PlannerTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero)); // Monday
+    private FakeConnector _connector = null!;
+    private BotApplicationFactory _factory = null!;
+    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> _host = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _factory = new BotApplicationFactory(azurite);
+        _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_time).WithoutBackgroundWork()));
+        _client = _host.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/messages", Activities.InstallationUpdate(_connector.ServiceUrl))).StatusCode);
+        await Get<ICadenceStore>().TrySaveAsync(new Cadence
+        {
+            Id = "weekly-growth",
+            Name = "Weekly growth check-in",
+            Audience = new CadenceAudience { Everyone = true },
+            Schedule = new CadenceSchedule { DayOfWeek = DayOfWeek.Monday, LocalTime = "09:30", TimeZone = "Europe/Berlin" },
+        }, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _host.DisposeAsync();
+        await _factory.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    [Fact]
+    public async Task Cycle_IsPlannedOnce_EachPersonDueAtTheirLocalHour_AndSentThenNotBefore()
+    {
+        Assert.Equal(20, await Get<CadencePlanner>().PlanDueAsync(CancellationToken.None));
+        Assert.Equal(0, await Get<CadencePlanner>().PlanDueAsync(CancellationToken.None)); // a second tick (or instance) adds nobody
+
+        var recipients = (await Get<IRunStore>().ListRecipientsAsync("weekly-growth-20261130", CancellationToken.None)).ToDictionary(r => r.UserId);
+        Assert.Equal(20, recipients.Count);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 8, 30, 0, TimeSpan.Zero), recipients["00000000-0000-0000-0000-0000000000020"].DueAt); // Alex, Berlin
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 14, 30, 0, TimeSpan.Zero), recipients["00000000-0000-0000-0000-0000000000021"].DueAt); // Megan, New York
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 4, 0, 0, TimeSpan.Zero), recipients["4f0f7b2e-1c3a-4e51-9d2a-0a1b2c3d4e11"].DueAt); // Christie, Kolkata
+        Assert.All(recipients.Values, r => Assert.Equal("weekly-growth:2026-11-30", r.OccurrenceId));
+
+        var runs = Get<RunService>();
+        Assert.Equal(TimeSpan.FromMinutes(90), await runs.SendAsync("weekly-growth-20261130", Activities.UserAadId, CancellationToken.None));
+        Assert.DoesNotContain(_connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal));
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 8, 31, 0, TimeSpan.Zero));
+        Assert.Null(await runs.SendAsync("weekly-growth-20261130", Activities.UserAadId, CancellationToken.None));
+        Assert.Single(_connector.PostedActivities, a => a.GetRawText().Contains("Time for your Weekly growth check-in", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Lease_IsHeldByOneInstanceAtATime()
+    {
+        var leases = Get<ILeaderLease>();
+
+        await using (var first = await leases.TryAcquireAsync("planner-test", CancellationToken.None))
+        {
+            Assert.NotNull(first);
+            Assert.Null(await leases.TryAcquireAsync("planner-test", CancellationToken.None));
+        }
+        await using var again = await leases.TryAcquireAsync("planner-test", CancellationToken.None);
+        Assert.NotNull(again);
+    }
+}
