@@ -9,13 +9,22 @@ internal static class BenchProgram
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    private static string Machine() => $"{Environment.ProcessorCount} cores, {Environment.OSVersion}";
+
+    private static async Task WriteAsync(string file, object figures)
+    {
+        var results = Path.Combine(RepoPaths.Root, "bench", "results");
+        Directory.CreateDirectory(results);
+        await File.WriteAllTextAsync(Path.Combine(results, file), JsonSerializer.Serialize(figures, Indented));
+    }
+
     public static async Task<int> Main(string[] args)
     {
         var scenario = args.ElementAtOrDefault(0) ?? "org-sync";
         var size = int.Parse(args.ElementAtOrDefault(1) ?? "100000", CultureInfo.InvariantCulture);
-        if (scenario != "org-sync")
+        if (scenario is not ("org-sync" or "fanout"))
         {
-            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync.");
+            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync, fanout.");
             return 2;
         }
 
@@ -23,19 +32,20 @@ internal static class BenchProgram
         await azurite.InitializeAsync();
         try
         {
+            if (scenario == "fanout")
+            {
+                var budget = int.Parse(args.ElementAtOrDefault(2) ?? "45", CultureInfo.InvariantCulture);
+                var result = await FanoutScenario.RunAsync(azurite, size, budget, CancellationToken.None);
+                Console.WriteLine($"{"people",8} {"budget/s",9} {"seconds",8} {"N/budget",9} {"ratio",6} {"delivered",10} {"duplicates",11} {"losses",7} {"429s",6} {"peak MiB",9}");
+                Console.WriteLine($"{result.People,8} {result.Budget,9} {result.Seconds,8:0.0} {result.BudgetSeconds,9:0.0} {result.Ratio,6:0.00} {result.Delivered,10} {result.Duplicates,11} {result.Losses,7} {result.Throttled,6} {result.PeakWorkingSetMiB,9}");
+                await WriteAsync($"fanout-{size}-{budget}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
+                return 0;
+            }
             var rounds = await OrgSyncScenario.RunAsync(azurite.ConnectionString, size, changeShare: 0.01, CancellationToken.None);
             Console.WriteLine($"{"round",-18} {"people",8} {"changes",8} {"Graph requests",15} {"seconds",8} {"peak MiB",9}");
             foreach (var r in rounds)
                 Console.WriteLine($"{r.Name,-18} {r.People,8} {r.Changes,8} {r.GraphRequests,15} {r.Seconds,8:0.0} {r.PeakWorkingSetMiB,9}");
-            var results = Path.Combine(RepoPaths.Root, "bench", "results");
-            Directory.CreateDirectory(results);
-            await File.WriteAllTextAsync(Path.Combine(results, $"org-sync-{size}.json"), JsonSerializer.Serialize(new
-            {
-                scenario,
-                machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
-                takenAt = TimeProvider.System.GetUtcNow(),
-                rounds,
-            }, Indented));
+            await WriteAsync($"org-sync-{size}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), rounds });
             return 0;
         }
         finally

@@ -15,4 +15,12 @@ public sealed class BenchSmokeTests(AzuriteFixture azurite)
         Assert.Equal((450, 3), (rounds[0].Changes, rounds[0].GraphRequests)); // 450 people in pages of 200
         Assert.Equal((9, 1), (rounds[1].Changes, rounds[1].GraphRequests));
     }
+
+    [Fact]
+    public async Task Fanout_SmallRun_EveryoneOnce()
+    {
+        var result = await FanoutScenario.RunAsync(azurite, people: 30, budget: 45, CancellationToken.None);
+
+        Assert.Equal((30, 0, 0), (result.Delivered, result.Duplicates, result.Losses));
+    }
 }

@@ -86,6 +86,8 @@ public sealed partial class RunService(
         if (start.Outcome != ScheduledStartOutcome.Started)
             return await FinishAsync(claimed, RecipientStatus.Skipped, start.Outcome.ToString(), cancellationToken);
 
+        // The slot is taken right before the send, so sends leave evenly paced (Teams counts a sliding window); the wait
+        // is a fraction of a second, far inside the claim.
         await budget.AcquireAsync(cancellationToken);
         var result = await messenger.SendAsync(userId, new CheckinQuestionMessage(start.Turn!.Draft, cadence.Name), cancellationToken);
         if (result is { Outcome: DeliveryOutcome.Throttled, RetryAfter: { } pause })
@@ -117,11 +119,26 @@ public sealed partial class RunService(
             Count(RecipientStatus.Skipped), pending, run.StartedAt, completed);
     }
 
+    /// <summary>
+    /// Records the outcome. After a send this write is what stands between one message and two, so it is retried through
+    /// passing storage faults (with the caller's cancellation ignored) rather than left to the claim's expiry.
+    /// </summary>
     private async Task<TimeSpan?> FinishAsync(RunRecipient claimed, RecipientStatus status, string? reason, CancellationToken cancellationToken)
     {
-        await OptimisticUpdate.RunAsync(() => runs.FindRecipientAsync(claimed.RunId, claimed.UserId, cancellationToken),
-            r => r is null || r.IsDone ? null : r with { Status = status, Reason = reason, ClaimedUntil = null, DoneAt = timeProvider.GetUtcNow() },
-            next => runs.TrySaveRecipientAsync(next, cancellationToken), $"Recipient {claimed.UserId} of run {claimed.RunId}");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await OptimisticUpdate.RunAsync(() => runs.FindRecipientAsync(claimed.RunId, claimed.UserId, CancellationToken.None),
+                    r => r is null || r.IsDone ? null : r with { Status = status, Reason = reason, ClaimedUntil = null, DoneAt = timeProvider.GetUtcNow() },
+                    next => runs.TrySaveRecipientAsync(next, CancellationToken.None), $"Recipient {claimed.UserId} of run {claimed.RunId}");
+                break;
+            }
+            catch (Exception ex) when (attempt < 6 && ex is not OperationCanceledException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * Math.Pow(2, attempt)), timeProvider, CancellationToken.None);
+            }
+        }
         LogSent(logger, claimed.RunId, claimed.UserId, status, reason);
         return null;
     }

@@ -21,6 +21,7 @@ internal sealed class TableRateBudget : IRateBudget, IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _localSecond = -1;
     private int _localLeft;
+    private int _localIndex;
     private (DateTimeOffset CheckedAt, DateTimeOffset? Until) _pause = (DateTimeOffset.MinValue, null);
 
     public TableRateBudget(CheckinTables tables, TimeProvider time, IConfiguration configuration)
@@ -47,12 +48,14 @@ internal sealed class TableRateBudget : IRateBudget, IDisposable
                 if (_localSecond == second && _localLeft > 0)
                 {
                     _localLeft--;
+                    await PaceAsync(second, _localIndex++, cancellationToken);
                     return second;
                 }
-                var reserved = await ReserveAsync(second, cancellationToken);
+                var (first, reserved) = await ReserveAsync(second, cancellationToken);
                 if (reserved > 0)
                 {
-                    (_localSecond, _localLeft) = (second, reserved - 1);
+                    (_localSecond, _localLeft, _localIndex) = (second, reserved - 1, first + 1);
+                    await PaceAsync(second, first, cancellationToken);
                     return second;
                 }
                 // This second's budget is spent (by any instance): wait for the next one.
@@ -85,8 +88,20 @@ internal sealed class TableRateBudget : IRateBudget, IDisposable
         return _pause.Until;
     }
 
-    /// <summary>Takes up to a few of this second's slots; 0 when the second is spent.</summary>
-    private async Task<int> ReserveAsync(long second, CancellationToken cancellationToken)
+    /// <summary>
+    /// Slot i of a second is used no earlier than i/budget into it, so sends are spread over the second instead of
+    /// bursting at its start: Teams counts a sliding window, and two bursts either side of a boundary would exceed it.
+    /// </summary>
+    private async Task PaceAsync(long second, int index, CancellationToken cancellationToken)
+    {
+        var at = DateTimeOffset.FromUnixTimeSeconds(second) + TimeSpan.FromSeconds((double)index / _perSecond);
+        var wait = at - _time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait, _time, cancellationToken);
+    }
+
+    /// <summary>Takes up to a few of this second's slots (the first one's index and how many); 0 when the second is spent.</summary>
+    private async Task<(int First, int Count)> ReserveAsync(long second, CancellationToken cancellationToken)
     {
         var key = (second % Ring).ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
         for (var attempt = 0; attempt < 10; attempt++)
@@ -96,7 +111,7 @@ internal sealed class TableRateBudget : IRateBudget, IDisposable
             var used = sameSecond ? row.Value!.GetInt32("Used") ?? 0 : 0;
             var take = Math.Min(ReserveAtMost, _perSecond - used);
             if (take <= 0)
-                return 0;
+                return (0, 0);
             var next = new TableEntity(Partition, key) { ["Second"] = second, ["Used"] = used + take };
             try
             {
@@ -104,13 +119,13 @@ internal sealed class TableRateBudget : IRateBudget, IDisposable
                     await _tables.Outbox.UpdateEntityAsync(next, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
                 else
                     await _tables.Outbox.AddEntityAsync(next, cancellationToken);
-                return take;
+                return (used, take);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
                 // another instance reserved at the same moment: read again
             }
         }
-        return 0;
+        return (0, 0);
     }
 }

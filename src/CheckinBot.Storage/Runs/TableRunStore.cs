@@ -27,11 +27,24 @@ internal sealed class TableRunStore(CheckinTables tables) : IRunStore
     public Task<bool> TrySaveRunAsync(CadenceRun run, CancellationToken cancellationToken) =>
         Table.TryWriteAsync(Row(run.RunId, RunRow, run with { Version = null }), run.Version, cancellationToken);
 
+    /// <summary>One transaction per 100 (a run is one partition); when some exist already (a replanned run), one by one.</summary>
     public async Task<int> AddRecipientsAsync(IReadOnlyList<RunRecipient> recipients, CancellationToken cancellationToken)
     {
         var added = 0;
-        foreach (var recipient in recipients)
-            added += await Table.TryWriteAsync(Row(recipient.RunId, RecipientPrefix + recipient.UserId, recipient with { Version = null }), null, cancellationToken) ? 1 : 0;
+        foreach (var chunk in recipients.Chunk(100))
+        {
+            var rows = chunk.Select(r => Row(r.RunId, RecipientPrefix + r.UserId, r with { Version = null })).ToList();
+            try
+            {
+                await Table.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken);
+                added += rows.Count;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            {
+                foreach (var row in rows)
+                    added += await Table.TryWriteAsync(row, null, cancellationToken) ? 1 : 0;
+            }
+        }
         return added;
     }
 

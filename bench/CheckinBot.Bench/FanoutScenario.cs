@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CheckinBot.Core.Registrations;
+using CheckinBot.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CheckinBot.Bench;
+
+/// <summary>One fan-out run as measured.</summary>
+public sealed record FanoutResult(int People, int Budget, double Seconds, double BudgetSeconds, double Ratio, int Delivered, int Duplicates, int Losses, int Throttled, long PeakWorkingSetMiB);
+
+/// <summary>
+/// "Run now" of a cadence for N people through the real host (queue, planner, senders, shared budget) against a loopback
+/// connector that enforces 50 requests/s with 429 + Retry-After, counting every delivery.
+/// </summary>
+public static class FanoutScenario
+{
+    public static async Task<FanoutResult> RunAsync(AzuriteFixture azurite, int people, int budget, CancellationToken cancellationToken)
+    {
+        // The test host finds the web project's content root through this outside a test project.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CHECKINBOT_WEB", Path.Combine(RepoPaths.Root, "src", "CheckinBot.Web"));
+        await using var teams = await TeamsConnectorEmulator.StartAsync();
+        var csv = Path.Combine(Path.GetTempPath(), $"checkinbot-bench-org-{Guid.NewGuid():N}.csv");
+        var ids = Enumerable.Range(0, people).Select(i => new Guid(i, 1, 1, [0, 0, 0, 0, 0, 0, 0, 2]).ToString()).ToList();
+        var org = new StringBuilder("id,email,displayName,managerId,managerEmail,department,timeZone\n");
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+            org.Append(CultureInfo.InvariantCulture, $"{id},p{i}@contoso.example,Person {i},,,Dept {i % 10},Europe/Berlin\n");
+        await File.WriteAllTextAsync(csv, org.ToString(), cancellationToken);
+        try
+        {
+            await using var bot = new BotApplicationFactory<Program>(azurite, new Dictionary<string, string?>
+            {
+                ["OrgDirectory:FilePath"] = csv,
+                ["Teams:MaxRequestsPerSecond"] = budget.ToString(CultureInfo.InvariantCulture),
+                ["Logging:LogLevel:Default"] = "Warning", // a line per send would cost more than the send
+            });
+            using var client = bot.CreateClient();
+            var registrations = bot.Services.GetRequiredService<IChatRegistrationStore>();
+            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (id, ct) =>
+                await registrations.TrySaveAsync(new ChatRegistration
+                {
+                    UserId = id, TenantId = Activities.TenantId, ChannelUserId = "29:" + id, BotChannelId = Activities.BotId,
+                    ConversationId = "a:" + id, ServiceUrl = teams.ServiceUrl,
+                }, ct));
+
+            var cadence = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "samples", "cadence.json"), cancellationToken);
+            await client.PostAsync("/api/admin/cadences", new StringContent(cadence, Encoding.UTF8, "application/json"), cancellationToken);
+            var watch = Stopwatch.StartNew();
+            var started = await client.PostAsync("/api/admin/cadences/weekly-growth/run", null, cancellationToken);
+            var runId = JsonDocument.Parse(await started.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("runId").GetString();
+            while (true)
+            {
+                var progress = await client.GetFromJsonAsync<JsonElement>($"/api/admin/runs/{runId}", cancellationToken);
+                if (progress.GetProperty("completedAt").ValueKind != JsonValueKind.Null)
+                    break;
+                await Task.Delay(250, cancellationToken);
+            }
+            var seconds = watch.Elapsed.TotalSeconds;
+            var delivered = teams.Delivered;
+            using var process = Process.GetCurrentProcess();
+            var budgetSeconds = (double)people / budget;
+            return new FanoutResult(people, budget, seconds, budgetSeconds, seconds / budgetSeconds, delivered.Count,
+                delivered.Values.Sum(n => n - 1), people - delivered.Count, teams.Throttled, process.PeakWorkingSet64 / (1024 * 1024));
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+    }
+}
