@@ -24,4 +24,17 @@ internal static class TableClientExtensions
             return false;
         }
     }
+
+    /// <summary>Deletes a row whatever its version; a row already gone (another instance got there first) is fine.</summary>
+    public static async Task DeleteIfExistsAsync(this TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // already gone
+        }
+    }
 }

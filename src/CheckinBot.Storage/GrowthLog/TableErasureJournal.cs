@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using CheckinBot.Core.GrowthLog;
 
@@ -12,17 +11,8 @@ internal sealed class TableErasureJournal(CheckinTables tables, TimeProvider tim
     public Task BeginAsync(string userId, CancellationToken cancellationToken) =>
         tables.Outbox.UpsertEntityAsync(new TableEntity(Partition, userId) { ["BegunAt"] = timeProvider.GetUtcNow() }, TableUpdateMode.Replace, cancellationToken);
 
-    public async Task CompleteAsync(string userId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await tables.Outbox.DeleteEntityAsync(Partition, userId, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // finished by another instance
-        }
-    }
+    public Task CompleteAsync(string userId, CancellationToken cancellationToken) =>
+        tables.Outbox.DeleteIfExistsAsync(Partition, userId, cancellationToken);
 
     public async Task<IReadOnlyList<string>> ListUnfinishedAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {

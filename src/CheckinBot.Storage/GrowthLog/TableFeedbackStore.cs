@@ -91,17 +91,8 @@ internal sealed class TableFeedbackStore(CheckinTables tables) : IFeedbackStore
 
     private Task UnindexAsync(FeedbackAsk ask, CancellationToken cancellationToken) => UnindexAsync(IndexKey(ask), cancellationToken);
 
-    private async Task UnindexAsync(string key, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await tables.Outbox.DeleteEntityAsync(OpenAsksPartition, key, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // already gone
-        }
-    }
+    private Task UnindexAsync(string key, CancellationToken cancellationToken) =>
+        tables.Outbox.DeleteIfExistsAsync(OpenAsksPartition, key, cancellationToken);
 
     private static string IndexKey(FeedbackAsk ask) => $"{ask.AskedUserId}|{ask.RequesterId}|{ask.Id}";
 }

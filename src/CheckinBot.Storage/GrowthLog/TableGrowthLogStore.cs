@@ -136,7 +136,7 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandof
         if (!TableKeys.IsValid(userId))
             return 0;
         // The export grant first: from this moment every export link of the person fails.
-        await DeleteIfExistsAsync(Table, userId, GrowthLogEntity.ExportGrantRow, cancellationToken);
+        await Table.DeleteIfExistsAsync(userId, GrowthLogEntity.ExportGrantRow, cancellationToken);
         var rows = new List<GrowthLogEntity>();
         await foreach (var row in Table.QueryAsync<GrowthLogEntity>(e => e.PartitionKey == userId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             rows.Add(row);
@@ -152,19 +152,8 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandof
             pointers.Add(row);
         }
         foreach (var pointer in pointers)
-            await DeleteIfExistsAsync(tables.Outbox, pointer.PartitionKey, pointer.RowKey, cancellationToken);
+            await tables.Outbox.DeleteIfExistsAsync(pointer.PartitionKey, pointer.RowKey, cancellationToken);
         return rows.Count;
     }
 
-    private static async Task DeleteIfExistsAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // already gone
-        }
-    }
 }

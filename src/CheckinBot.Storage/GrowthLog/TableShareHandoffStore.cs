@@ -50,17 +50,8 @@ internal sealed class TableShareHandoffStore(CheckinTables tables, TimeProvider 
     public Task<bool> TrySaveAsync(ShareHandoff handoff, CancellationToken cancellationToken) =>
         tables.GrowthLog.TryWriteAsync(Row(handoff.UserId, GrowthLogEntity.SharePrefix + handoff.CheckinId, handoff with { Version = null }), handoff.Version ?? "*", cancellationToken);
 
-    public async Task ForgetPendingAsync(string userId, string checkinId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await tables.Outbox.DeleteEntityAsync(PendingPartition, PendingKey(userId, checkinId), ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // already forgotten by another instance
-        }
-    }
+    public Task ForgetPendingAsync(string userId, string checkinId, CancellationToken cancellationToken) =>
+        tables.Outbox.DeleteIfExistsAsync(PendingPartition, PendingKey(userId, checkinId), cancellationToken);
 
     private static string PendingKey(string userId, string checkinId) => $"{userId}|{checkinId}";
 }

@@ -115,10 +115,7 @@ internal sealed class TablePeopleDirectory(CheckinTables tables) : IOrgDirectory
             catch (TableTransactionFailedException ex) when (ex.Status == 404)
             {
                 foreach (var action in batch)
-                {
-                    try { await Table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, ETag.All, ct); }
-                    catch (RequestFailedException gone) when (gone.Status == 404) { }
-                }
+                    await Table.DeleteIfExistsAsync(action.Entity.PartitionKey, action.Entity.RowKey, ct);
             }
         });
     }
@@ -150,7 +147,7 @@ internal sealed class TablePeopleDirectory(CheckinTables tables) : IOrgDirectory
     private static string NamePartition(string token) => "n-" + token[0];
 
     /// <summary>Ids become keys: only the characters Entra object ids use, so no key can hold / \ # ? or controls.</summary>
-    private static bool IsKeySafe(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+    private static bool IsKeySafe(string id) => OrgCsv.IsObjectId(id);
 
     private static string Sanitize(string token) => new([.. token.Where(char.IsLetterOrDigit).Take(40)]);
 }
