@@ -58,7 +58,8 @@ public sealed partial class ManagerSummaryService(
         claimed = (await handoffs.FindAsync(pending.UserId, pending.CheckinId, cancellationToken))!;
 
         var employee = await directory.FindAsync(pending.UserId, cancellationToken);
-        var record = (await checkins.ListCheckinsAsync(pending.UserId, cancellationToken)).FirstOrDefault(r => r.CheckinId == pending.CheckinId);
+        var history = await checkins.ListCheckinsAsync(pending.UserId, cancellationToken);
+        var record = history.FirstOrDefault(r => r.CheckinId == pending.CheckinId);
         if (employee?.ManagerId is not { } managerId || record is null)
         {
             LogNoManager(logger, pending.UserId, pending.CheckinId);
@@ -66,7 +67,7 @@ public sealed partial class ManagerSummaryService(
             return false;
         }
 
-        var message = await BuildAsync(employee, record, cancellationToken);
+        var message = await BuildAsync(employee, record, history, cancellationToken);
         var result = await messenger.SendAsync(managerId, message, cancellationToken);
         LogDelivered(logger, pending.UserId, pending.CheckinId, managerId, result.Outcome, result.Reason);
         if (result.IsSent)
@@ -111,9 +112,13 @@ public sealed partial class ManagerSummaryService(
     }
 
     /// <summary>The summary: energy trend over recent shared check-ins, each goal's move since the previous one.</summary>
-    public async Task<ManagerSummaryMessage> BuildAsync(Person employee, CheckinRecord record, CancellationToken cancellationToken)
+    public async Task<ManagerSummaryMessage> BuildAsync(Person employee, CheckinRecord record, CancellationToken cancellationToken) =>
+        await BuildAsync(employee, record, await checkins.ListCheckinsAsync(employee.Id, cancellationToken), cancellationToken);
+
+    /// <param name="history">The person's check-ins, when the caller has read them already.</param>
+    private async Task<ManagerSummaryMessage> BuildAsync(Person employee, CheckinRecord record, IReadOnlyList<CheckinRecord> history, CancellationToken cancellationToken)
     {
-        var shared = (await checkins.ListCheckinsAsync(employee.Id, cancellationToken))
+        var shared = history
             .Where(r => r.SharedWithManager && r.CompletedAt <= record.CompletedAt)
             .OrderBy(r => r.CompletedAt)
             .ToList();
