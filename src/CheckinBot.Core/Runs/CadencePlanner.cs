@@ -46,24 +46,12 @@ public sealed partial class CadencePlanner(
 
         var time = CadenceCalendar.ParseLocalTime(cadence.Schedule.LocalTime) ?? new TimeOnly(9, 30);
         var occurrence = $"{cadence.Id}:{date:yyyy-MM-dd}";
-        var total = 0;
-        await foreach (var chunk in Audience.Stream(directory, cadence.Audience, cancellationToken).Chunk(100).WithCancellation(cancellationToken))
+        var total = await RunPlanning.PlanAsync(runs, queue, directory, timeProvider, runId, cadence.Audience, async person =>
         {
-            var recipients = new List<RunRecipient>();
-            foreach (var person in chunk)
-            {
-                var zoneId = person.TimeZone ?? (await registrations.FindAsync(person.Id, cancellationToken))?.TimeZone ?? cadence.Schedule.TimeZone;
-                var due = CadenceCalendar.LocalToUtc(date, time, Time.IanaTimeZone.FindOrUtc(Time.IanaTimeZone.Normalize(zoneId) ?? cadence.Schedule.TimeZone));
-                recipients.Add(new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = occurrence, DueAt = due });
-            }
-            await runs.AddRecipientsAsync(recipients, cancellationToken);
-            foreach (var group in recipients.GroupBy(r => r.DueAt > now ? r.DueAt!.Value - now : TimeSpan.Zero))
-                await queue.EnqueueAsync(group.Select(r => new SendWork(runId, r.UserId)), group.Key, cancellationToken);
-            total += recipients.Count;
-        }
-        await OptimisticUpdate.RunAsync(() => runs.FindRunAsync(runId, cancellationToken),
-            r => r is null || r.PlannedAt is not null ? null : r with { PlannedAt = timeProvider.GetUtcNow(), Total = total },
-            next => runs.TrySaveRunAsync(next, cancellationToken), $"Run {runId}");
+            var zoneId = person.TimeZone ?? (await registrations.FindAsync(person.Id, cancellationToken))?.TimeZone ?? cadence.Schedule.TimeZone;
+            var due = CadenceCalendar.LocalToUtc(date, time, Time.IanaTimeZone.FindOrUtc(Time.IanaTimeZone.Normalize(zoneId) ?? cadence.Schedule.TimeZone));
+            return new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = occurrence, DueAt = due };
+        }, cancellationToken);
         LogPlanned(logger, cadence.Id, date, total);
         return total;
     }

@@ -47,18 +47,9 @@ public sealed partial class RunService(
         var cadence = run is null ? null : await cadences.FindAsync(run.CadenceId, cancellationToken);
         if (run is null || cadence is null || run.PlannedAt is not null)
             return;
-        var total = 0;
-        await foreach (var chunk in Audience.Stream(directory, cadence.Audience, cancellationToken).Chunk(100).WithCancellation(cancellationToken))
-        {
-            var recipients = chunk.Select(p => new RunRecipient { RunId = runId, UserId = p.Id, OccurrenceId = $"{cadence.Id}:run-{runId}" }).ToList();
-            await runs.AddRecipientsAsync(recipients, cancellationToken);
-            // Queued even when they existed: a crash between writing and queueing must not strand anyone.
-            await queue.EnqueueAsync(recipients.Select(r => new SendWork(runId, r.UserId)), TimeSpan.Zero, cancellationToken);
-            total += recipients.Count;
-        }
-        await OptimisticUpdate.RunAsync(() => runs.FindRunAsync(runId, cancellationToken),
-            r => r is null || r.PlannedAt is not null ? null : r with { PlannedAt = timeProvider.GetUtcNow(), Total = total },
-            next => runs.TrySaveRunAsync(next, cancellationToken), $"Run {runId}");
+        var occurrence = $"{cadence.Id}:run-{runId}";
+        var total = await RunPlanning.PlanAsync(runs, queue, directory, timeProvider, runId, cadence.Audience,
+            person => Task.FromResult(new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = occurrence }), cancellationToken);
         LogPlanned(logger, runId, cadence.Id, total);
     }
 
