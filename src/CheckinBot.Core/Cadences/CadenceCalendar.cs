@@ -24,7 +24,7 @@ public static class CadenceCalendar
         if (schedule.Frequency == CadenceFrequency.Cron)
             return NextCron(schedule, zone, afterUtc);
 
-        var time = ParseLocalTime(schedule.LocalTime) ?? new TimeOnly(9, 30);
+        var time = LocalSendTime(schedule);
         var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(afterUtc, zone).Date);
         if (schedule.StartDate is { } start && start > date)
             date = start;
@@ -80,6 +80,9 @@ public static class CadenceCalendar
         var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
+
+    /// <summary>The schedule's local send time (validation guarantees it parses; 09:30 for a row that predates that).</summary>
+    public static TimeOnly LocalSendTime(CadenceSchedule schedule) => ParseLocalTime(schedule.LocalTime) ?? new TimeOnly(9, 30);
 
     public static TimeOnly? ParseLocalTime(string? text) =>
         TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;

@@ -117,7 +117,7 @@ public sealed partial class FeedbackService(
             ? ask
             : null;
 
-    /// <summary>The recipient says thanks; null when the note is not theirs or is gone.</summary>
+    /// <summary>The recipient says thanks (once: a second click returns the note as it is); null when the note is not theirs or is gone.</summary>
     public Task<FeedbackNote?> AcknowledgeAsync(string userId, string noteId, CancellationToken cancellationToken) =>
         OptimisticUpdate.RunAsync(
             async () => (await store.ListNotesAsync(userId, cancellationToken)).FirstOrDefault(n => n.Id == noteId),

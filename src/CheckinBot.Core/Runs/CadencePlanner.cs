@@ -44,7 +44,7 @@ public sealed partial class CadencePlanner(
         if ((await runs.FindRunAsync(runId, cancellationToken))?.PlannedAt is not null)
             return 0;
 
-        var time = CadenceCalendar.ParseLocalTime(cadence.Schedule.LocalTime) ?? new TimeOnly(9, 30);
+        var time = CadenceCalendar.LocalSendTime(cadence.Schedule);
         var occurrence = $"{cadence.Id}:{date:yyyy-MM-dd}";
         var total = await RunPlanning.PlanAsync(runs, queue, directory, timeProvider, runId, cadence.Audience, async person =>
         {

@@ -31,11 +31,11 @@ public sealed class FeedbackConversation(FeedbackService feedback, GrowthLogServ
 
     private async Task AcknowledgeAsync(CardRequest request, CancellationToken cancellationToken)
     {
+        // Null only when the note is gone: a note acknowledged before comes back as it is.
         var note = await feedback.AcknowledgeAsync(request.UserId, request.Id("noteId"), cancellationToken);
-        var stored = note ?? (await feedback.OverviewAsync(request.UserId, cancellationToken)).Received.FirstOrDefault(n => n.Id == request.Get("noteId"));
-        await (stored is null
+        await (note is null
             ? request.Turn.SendTextAsync("That feedback is no longer in your log.", cancellationToken)
-            : request.Turn.ReplaceOrSendCardAsync(request.Action.CardActivityId, FeedbackCards.Acknowledged(stored), cancellationToken));
+            : request.Turn.ReplaceOrSendCardAsync(request.Action.CardActivityId, FeedbackCards.Acknowledged(note), cancellationToken));
     }
 
     private async Task ReplyAsync(CardRequest request, CancellationToken cancellationToken)
