@@ -58,7 +58,7 @@ public static class HostingExtensions
         });
         services.AddSingleton<CheckinBot.Core.Runs.IWorkBacklog, Runs.StorageQueueWorkBacklog>();
         services.AddSingleton<CheckinBot.Core.Runs.IRunStore, Runs.TableRunStore>();
-        services.AddSingleton<CheckinBot.Core.Runs.IRateBudget, Runs.TableRateBudget>();
+        services.AddSingleton<CheckinBot.Core.Messaging.IRateBudget, Runs.TableRateBudget>();
         services.AddSingleton<CheckinBot.Core.Runs.ILeaderLease>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;

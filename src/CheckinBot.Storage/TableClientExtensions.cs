@@ -9,19 +9,22 @@ internal static class TableClientExtensions
     /// The conditional write behind every store: insert when <paramref name="version"/> is null (fails if the row
     /// exists), else replace only that version. False when someone else wrote first (409, 412) or the row vanished (404).
     /// </summary>
-    public static async Task<bool> TryWriteAsync(this TableClient table, ITableEntity row, string? version, CancellationToken cancellationToken)
+    public static async Task<bool> TryWriteAsync(this TableClient table, ITableEntity row, string? version, CancellationToken cancellationToken) =>
+        await table.TryWriteVersionAsync(row, version, cancellationToken) is not null;
+
+    /// <summary><see cref="TryWriteAsync"/> returning the row's new version (null when the write lost), for callers that write it again.</summary>
+    public static async Task<string?> TryWriteVersionAsync(this TableClient table, ITableEntity row, string? version, CancellationToken cancellationToken)
     {
         try
         {
-            if (version is null)
-                await table.AddEntityAsync(row, cancellationToken);
-            else
-                await table.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken);
-            return true;
+            var response = version is null
+                ? await table.AddEntityAsync(row, cancellationToken)
+                : await table.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken);
+            return response.Headers.ETag?.ToString();
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
-            return false;
+            return null;
         }
     }
 

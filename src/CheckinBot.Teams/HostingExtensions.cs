@@ -56,7 +56,8 @@ public static class HostingExtensions
             ConnectorResilience.Configure(
                 pipeline,
                 context.ServiceProvider.GetRequiredService<IOptions<ConnectorResilienceOptions>>().Value,
-                context.ServiceProvider.GetRequiredService<TimeProvider>()));
+                context.ServiceProvider.GetRequiredService<TimeProvider>(),
+                context.ServiceProvider.GetService<CheckinBot.Core.Messaging.IRateBudget>()));
         // Retries live in the teams-send pipeline, where they know which requests are safe to repeat.
         // Singletons (the proactive messenger behind Core's messaging port) keep their client, so connections are
         // recycled by the handler itself rather than by the factory's rotation.

@@ -98,11 +98,11 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
         var result = await Get<IPersonMessenger>().SendAsync(Manager, new FeedbackAskedMessage(new FeedbackAsk
         {
             Id = "a1", RequesterId = Other, AskedUserId = Manager, Topic = "my demo",
-        }), CancellationToken.None);
+        }), null, CancellationToken.None);
         var again = await Get<IPersonMessenger>().SendAsync(Manager, new FeedbackAskedMessage(new FeedbackAsk
         {
             Id = "a2", RequesterId = Other, AskedUserId = Manager, Topic = "my demo",
-        }), CancellationToken.None);
+        }), null, CancellationToken.None);
 
         Assert.Equal((DeliveryOutcome.Unreachable, "NotInstalled (install: Requested)"), (result.Outcome, result.Reason));
         Assert.Equal("NotInstalled (install: AlreadyInstalled)", again.Reason);

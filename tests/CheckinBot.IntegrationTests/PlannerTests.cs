@@ -51,20 +51,25 @@ public sealed class PlannerTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(20, await Get<CadencePlanner>().PlanDueAsync(CancellationToken.None));
         Assert.Equal(0, await Get<CadencePlanner>().PlanDueAsync(CancellationToken.None)); // a second tick (or instance) adds nobody
 
-        var recipients = (await Get<IRunStore>().ListRecipientsAsync("weekly-growth-20261130", CancellationToken.None)).ToDictionary(r => r.UserId);
-        Assert.Equal(20, recipients.Count);
-        Assert.Equal(new DateTimeOffset(2026, 11, 30, 8, 30, 0, TimeSpan.Zero), recipients["00000000-0000-0000-0000-0000000000020"].DueAt); // Alex, Berlin
-        Assert.Equal(new DateTimeOffset(2026, 11, 30, 14, 30, 0, TimeSpan.Zero), recipients["00000000-0000-0000-0000-0000000000021"].DueAt); // Megan, New York
-        Assert.Equal(new DateTimeOffset(2026, 11, 30, 4, 0, 0, TimeSpan.Zero), recipients["4f0f7b2e-1c3a-4e51-9d2a-0a1b2c3d4e11"].DueAt); // Christie, Kolkata
-        Assert.All(recipients.Values, r => Assert.Equal("weekly-growth:2026-11-30", r.OccurrenceId));
+        var store = Get<IRunStore>();
+        Assert.Equal(20, (await store.FindRunAsync("weekly-growth-20261130", CancellationToken.None))!.Total);
+        async Task<RunRecipient> RecipientAsync(string userId) => (await store.FindRecipientAsync("weekly-growth-20261130", userId, CancellationToken.None))!;
+        var alex = await RecipientAsync(Activities.UserAadId);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 8, 30, 0, TimeSpan.Zero), alex.DueAt); // Berlin
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 14, 30, 0, TimeSpan.Zero), (await RecipientAsync("00000000-0000-0000-0000-0000000000021")).DueAt); // Megan, New York
+        var christie = await RecipientAsync("4f0f7b2e-1c3a-4e51-9d2a-0a1b2c3d4e11");
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 4, 0, 0, TimeSpan.Zero), christie.DueAt); // Kolkata
+        Assert.Equal("weekly-growth:2026-11-30", alex.OccurrenceId);
+        Assert.NotEqual(alex.Chunk, christie.Chunk); // people due at different moments are queued apart
 
         var runs = Get<RunService>();
-        Assert.Equal(TimeSpan.FromMinutes(90), await runs.SendAsync("weekly-growth-20261130", Activities.UserAadId, CancellationToken.None));
+        Assert.Equal(TimeSpan.FromMinutes(90), await runs.SendChunkAsync("weekly-growth-20261130", alex.Chunk, CancellationToken.None));
         Assert.DoesNotContain(_connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal));
 
         _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 8, 31, 0, TimeSpan.Zero));
-        Assert.Null(await runs.SendAsync("weekly-growth-20261130", Activities.UserAadId, CancellationToken.None));
+        Assert.Null(await runs.SendChunkAsync("weekly-growth-20261130", alex.Chunk, CancellationToken.None));
         Assert.Single(_connector.PostedActivities, a => a.GetRawText().Contains("Time for your Weekly growth check-in", StringComparison.Ordinal));
+        Assert.Equal(RecipientStatus.Sent, (await RecipientAsync(Activities.UserAadId)).Status);
     }
 
     [Fact]

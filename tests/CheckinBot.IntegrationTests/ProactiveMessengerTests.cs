@@ -37,7 +37,7 @@ public sealed class ProactiveMessengerTests(AzuriteFixture azurite) : IAsyncLife
         (await _factory.Services.GetRequiredService<IChatRegistrationStore>().FindAsync(Activities.UserAadId, CancellationToken.None))!;
 
     private async Task<ConnectorResult<ResourceResponse>> SendToAlexAsync() =>
-        await _factory.Services.GetRequiredService<ProactiveMessenger>().SendAsync(await AlexAsync(), Nudge, CancellationToken.None);
+        await _factory.Services.GetRequiredService<ProactiveMessenger>().SendAsync(await AlexAsync(), Nudge, null, CancellationToken.None);
 
     [Fact]
     public async Task Send_ActivePerson_PostsToTheirPersonalChat()

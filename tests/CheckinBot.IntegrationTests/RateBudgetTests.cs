@@ -1,3 +1,4 @@
+using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Runs;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;

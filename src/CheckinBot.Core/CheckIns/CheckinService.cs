@@ -36,21 +36,22 @@ public sealed partial class CheckinService(
     /// one started (also when a scheduled check-in arrives while the person is mid-way).
     /// </summary>
     public Task<CheckinTurn> StartOrResumeAsync(string userId, string? occurrenceId, CancellationToken cancellationToken) =>
-        StartOrResumeAsync(userId, occurrenceId, previous: null, cancellationToken);
+        StartOrResumeAsync(userId, occurrenceId, known: null, cancellationToken);
 
-    /// <param name="previous">The person's finished check-ins when the caller has already read them.</param>
+    /// <param name="known">The person's log when the caller has just read it: the first attempt uses its draft; a lost race reads again.</param>
     private async Task<CheckinTurn> StartOrResumeAsync(
-        string userId, string? occurrenceId, IReadOnlyList<CheckinRecord>? previous, CancellationToken cancellationToken)
+        string userId, string? occurrenceId, CheckinStartState? known, CancellationToken cancellationToken)
     {
+        var attempts = 0;
         return await OptimisticUpdate.RetryAsync(async () =>
         {
-            var draft = await store.FindDraftAsync(userId, cancellationToken);
+            var draft = known is not null && attempts++ == 0 ? known.Draft : await store.FindDraftAsync(userId, cancellationToken);
             // An open draft continued by a newer scheduled occurrence now answers that occurrence: one check-in per cycle.
             var current = draft is not null && occurrenceId is not null && draft.OccurrenceId != occurrenceId
                 ? draft with { OccurrenceId = occurrenceId }
                 : draft;
             // A new draft goes through Reopen too, which lands on its first askable step (or the recap if none is).
-            var turn = Apply(current ?? await NewDraftAsync(userId, occurrenceId, previous, cancellationToken), new DialogueInput.Reopen(), activityId: null);
+            var turn = Apply(current ?? await NewDraftAsync(userId, occurrenceId, known, cancellationToken), new DialogueInput.Reopen(), activityId: null);
             var written = turn.Draft == draft || await store.TrySaveDraftAsync(turn.Draft, cancellationToken);
             if (written && draft is null)
                 LogStarted(logger, userId, turn.Draft.CheckinId, occurrenceId);
@@ -64,22 +65,27 @@ public sealed partial class CheckinService(
     /// </summary>
     public async Task<ScheduledStart> StartScheduledAsync(string userId, string occurrenceId, CancellationToken cancellationToken)
     {
-        var previous = await store.ListCheckinsAsync(userId, cancellationToken);
-        if (previous.Any(r => r.OccurrenceId == occurrenceId))
+        // One read of the person's log serves the common case; only a pending skip goes through the read-write loop.
+        var known = await store.ReadStartStateAsync(userId, cancellationToken);
+        if (known.Checkins.Any(r => r.OccurrenceId == occurrenceId))
             return new ScheduledStart(ScheduledStartOutcome.AlreadyDone);
 
-        var skipped = false;
-        var preferences = await UpdatePreferencesAsync(userId, current =>
+        var preferences = known.Preferences;
+        if (preferences is not null && (preferences.SkipNextScheduled || preferences.SkippedOccurrenceIds.Contains(occurrenceId)))
         {
-            skipped = current is not null && (current.SkipNextScheduled || current.SkippedOccurrenceIds.Contains(occurrenceId));
-            return skipped && current!.SkipNextScheduled ? current.Skip(occurrenceId) : null;
-        }, cancellationToken);
-        if (skipped)
-            return new ScheduledStart(ScheduledStartOutcome.Skipped);
+            var skipped = false;
+            preferences = await UpdatePreferencesAsync(userId, current =>
+            {
+                skipped = current is not null && (current.SkipNextScheduled || current.SkippedOccurrenceIds.Contains(occurrenceId));
+                return skipped && current!.SkipNextScheduled ? current.Skip(occurrenceId) : null;
+            }, cancellationToken);
+            if (skipped)
+                return new ScheduledStart(ScheduledStartOutcome.Skipped);
+        }
         if (preferences?.SnoozedUntil is { } until && until > timeProvider.GetUtcNow())
             return new ScheduledStart(ScheduledStartOutcome.Snoozed, SnoozedUntil: until);
 
-        return new ScheduledStart(ScheduledStartOutcome.Started, await StartOrResumeAsync(userId, occurrenceId, previous, cancellationToken));
+        return new ScheduledStart(ScheduledStartOutcome.Started, await StartOrResumeAsync(userId, occurrenceId, known, cancellationToken));
     }
 
     /// <summary>No scheduled check-in starts before <paramref name="until"/>; an open one is paused with its answers kept.</summary>
@@ -202,11 +208,11 @@ public sealed partial class CheckinService(
     }
 
     private async Task<CheckinDraft> NewDraftAsync(
-        string userId, string? occurrenceId, IReadOnlyList<CheckinRecord>? previous, CancellationToken cancellationToken)
+        string userId, string? occurrenceId, CheckinStartState? known, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var goals = await goalStore.ListGoalsAsync(userId, cancellationToken);
-        previous ??= await store.ListCheckinsAsync(userId, cancellationToken);
+        var goals = known?.Goals ?? await goalStore.ListGoalsAsync(userId, cancellationToken);
+        var previous = known?.Checkins ?? await store.ListCheckinsAsync(userId, cancellationToken);
         // The default set is seeded at start-up; the built-in copy only covers a store that was just emptied.
         var set = await questionSets.FindLatestAsync(QuestionSet.DefaultId, cancellationToken) ?? QuestionSet.Default;
         return new CheckinDraft

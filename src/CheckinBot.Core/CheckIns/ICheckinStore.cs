@@ -22,6 +22,9 @@ public interface ICheckinStore
 
     Task<IReadOnlyList<CheckinRecord>> ListCheckinsAsync(string userId, CancellationToken cancellationToken);
 
+    /// <summary>The draft, preferences, finished check-ins and goals (each at its version) in one read of the person's log.</summary>
+    Task<CheckinStartState> ReadStartStateAsync(string userId, CancellationToken cancellationToken);
+
     Task<CheckinPreferences?> FindPreferencesAsync(string userId, CancellationToken cancellationToken);
 
     /// <summary>Inserts when <see cref="CheckinPreferences.Version"/> is null, else replaces that version.</summary>

@@ -68,7 +68,7 @@ public sealed partial class ManagerSummaryService(
         }
 
         var message = await BuildAsync(employee, record, history, cancellationToken);
-        var result = await messenger.SendAsync(managerId, message, cancellationToken);
+        var result = await messenger.SendAsync(managerId, message, null, cancellationToken);
         LogDelivered(logger, pending.UserId, pending.CheckinId, managerId, result.Outcome, result.Reason);
         if (result.IsSent)
         {

@@ -4,29 +4,50 @@ using CheckinBot.Core.Org;
 namespace CheckinBot.Core.Runs;
 
 /// <summary>
-/// Writing a run's recipients, shared by "run now" and the scheduled planner: the audience streamed in chunks of 100,
-/// each written once (keyed run × person) and queued to become visible when due, then the run marked planned.
+/// Writing a run's recipients, shared by "run now" and the scheduled planner: the audience is streamed, people due at
+/// the same moment are gathered into chunks of <see cref="ChunkSize"/>, each chunk is written once (a person at most once
+/// per run) and queued to become visible when due, then the run is marked planned. Memory holds one open chunk per
+/// distinct due time, whatever the audience's size.
 /// </summary>
 internal static class RunPlanning
 {
+    /// <summary>People per chunk: one queue message, one read, one claim and one tally row each.</summary>
+    public const int ChunkSize = 50;
+
     /// <summary>Plans the run; returns how many people it has.</summary>
     public static async Task<int> PlanAsync(
         IRunStore runs, IWorkBacklog queue, IOrgDirectory directory, TimeProvider timeProvider,
         string runId, CadenceAudience audience, Func<Person, Task<RunRecipient>> recipientFor, CancellationToken cancellationToken)
     {
         var total = 0;
-        await foreach (var chunk in Audience.Stream(directory, audience, cancellationToken).Chunk(100).WithCancellation(cancellationToken))
+        var chunks = 0;
+        var open = new Dictionary<DateTimeOffset, List<RunRecipient>>();
+
+        async Task WriteAsync(List<RunRecipient> recipients)
         {
-            var recipients = new List<RunRecipient>();
-            foreach (var person in chunk)
-                recipients.Add(await recipientFor(person));
-            await runs.AddRecipientsAsync(recipients, cancellationToken);
-            // Queued even when they existed: a crash between writing and queueing must not strand anyone.
-            var now = timeProvider.GetUtcNow();
-            foreach (var due in recipients.GroupBy(r => r.DueAt > now ? r.DueAt!.Value - now : TimeSpan.Zero))
-                await queue.EnqueueAsync(due.Select(r => new SendWork(runId, r.UserId)), due.Key, cancellationToken);
-            total += recipients.Count;
+            var chunk = chunks++;
+            var toSend = await runs.AddChunkAsync(runId, chunk, [.. recipients.Select(r => r with { Chunk = chunk })], cancellationToken);
+            var wait = (recipients[0].DueAt ?? DateTimeOffset.MinValue) - timeProvider.GetUtcNow();
+            await queue.EnqueueAsync(toSend.Select(c => new SendWork(runId, c)), wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
         }
+
+        await foreach (var person in Audience.Stream(directory, audience, cancellationToken))
+        {
+            var recipient = await recipientFor(person);
+            var due = recipient.DueAt ?? DateTimeOffset.MinValue;
+            if (!open.TryGetValue(due, out var gathering))
+                open[due] = gathering = [];
+            gathering.Add(recipient);
+            total++;
+            if (gathering.Count == ChunkSize)
+            {
+                open.Remove(due);
+                await WriteAsync(gathering);
+            }
+        }
+        foreach (var rest in open.Values)
+            await WriteAsync(rest);
+
         await OptimisticUpdate.RunAsync(() => runs.FindRunAsync(runId, cancellationToken),
             r => r is null || r.PlannedAt is not null ? null : r with { PlannedAt = timeProvider.GetUtcNow(), Total = total },
             next => runs.TrySaveRunAsync(next, cancellationToken), $"Run {runId}");

@@ -10,6 +10,9 @@ public sealed record RunRecipient
     public required string UserId { get; init; }
     public required string OccurrenceId { get; init; }
 
+    /// <summary>The chunk of the run it was planned into: the unit that is queued, claimed and tallied together.</summary>
+    public int Chunk { get; init; }
+
     /// <summary>When the person is due (their local send time); null = at once ("run now").</summary>
     public DateTimeOffset? DueAt { get; init; }
     public RecipientStatus Status { get; init; }

@@ -1,16 +1,19 @@
+using System.Collections.Concurrent;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Org;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CheckinBot.Core.Runs;
 
 /// <summary>
-/// Sends a cadence's check-in to its whole audience now (HR's "run now"). Planning and sending are queue work, so any
-/// instance does them and a crash only delays them: recipients are written once (keyed run × person), each is claimed
-/// with a conditional write before the send and marked after, and the check-in is started through
-/// <see cref="CheckinService.StartScheduledAsync"/>, which honours snooze, skip, an answered occurrence and an open draft.
+/// Sends a run's check-ins. Planning and sending are queue work, so any instance does them and a crash only delays them:
+/// recipients are written once (a person at most once per run) in chunks, a chunk's due recipients are claimed together
+/// with one conditional write, each is sent and its outcome recorded on its own straight after, and the check-in is
+/// started through <see cref="CheckinService.StartScheduledAsync"/>, which honours snooze, skip, an answered occurrence
+/// and an open draft. See docs/architecture.md ("Fan-out") for the one window where a crash can double a message.
 /// </summary>
 public sealed partial class RunService(
     ICadenceStore cadences,
@@ -20,13 +23,12 @@ public sealed partial class RunService(
     CheckinService checkins,
     IPersonMessenger messenger,
     IRateBudget budget,
+    IOptions<FanoutOptions> fanout,
     TimeProvider timeProvider,
     ILogger<RunService> logger)
 {
     public const int MaxAttempts = 5;
-
-    /// <summary>How long a sender owns a recipient; a crash after the send and before the mark re-sends only after this.</summary>
-    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+    private readonly FanoutOptions _options = fanout.Value;
 
     /// <summary>Starts a run; null when there is no such cadence.</summary>
     public async Task<CadenceRun?> StartAsync(string cadenceId, CancellationToken cancellationToken)
@@ -40,7 +42,7 @@ public sealed partial class RunService(
         return run;
     }
 
-    /// <summary>Writes a recipient per person of the audience, streaming it, and queues a send for each. Safe to repeat.</summary>
+    /// <summary>Writes a recipient per person of the audience, streaming it, and queues each chunk. Safe to repeat.</summary>
     public async Task PlanAsync(string runId, CancellationToken cancellationToken)
     {
         var run = await runs.FindRunAsync(runId, cancellationToken);
@@ -53,47 +55,79 @@ public sealed partial class RunService(
         LogPlanned(logger, runId, cadence.Id, total);
     }
 
-    /// <summary>Sends to one recipient. Returns null when the work is done, or how long to wait before trying again.</summary>
-    public async Task<TimeSpan?> SendAsync(string runId, string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends to the due, unclaimed recipients of one chunk. Returns null when every recipient of the chunk is done (its
+    /// tally is then written), or how long to wait before trying the chunk again.
+    /// </summary>
+    public async Task<TimeSpan?> SendChunkAsync(string runId, int chunk, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var recipient = await runs.FindRecipientAsync(runId, userId, cancellationToken);
-        if (recipient is null || recipient.IsDone)
-            return null;
-        if (recipient.DueAt > now)
-            return recipient.DueAt - now; // not their local send time yet
-        if (recipient.ClaimedUntil > now)
-            return recipient.ClaimedUntil - now;
-        if (!await runs.TrySaveRecipientAsync(recipient with { ClaimedUntil = now + ClaimFor, Attempts = recipient.Attempts + 1 }, cancellationToken))
-            return TimeSpan.FromSeconds(1); // another instance is on it
-        var claimed = (await runs.FindRecipientAsync(runId, userId, cancellationToken))!;
-
-        var run = await runs.FindRunAsync(runId, cancellationToken);
-        var cadence = run is null ? null : await cadences.FindAsync(run.CadenceId, cancellationToken);
-        if (cadence is not { Active: true })
-            return await FinishAsync(claimed, RecipientStatus.Skipped, "cadence paused or deleted", cancellationToken);
-
-        var start = await checkins.StartScheduledAsync(userId, recipient.OccurrenceId, cancellationToken);
-        if (start.Outcome != ScheduledStartOutcome.Started)
-            return await FinishAsync(claimed, RecipientStatus.Skipped, start.Outcome.ToString(), cancellationToken);
-
-        // The slot is taken right before the send, so sends leave evenly paced (Teams counts a sliding window); the wait
-        // is a fraction of a second, far inside the claim.
-        await budget.AcquireAsync(cancellationToken);
-        var result = await messenger.SendAsync(userId, new CheckinQuestionMessage(start.Turn!.Draft, cadence.Name), cancellationToken);
-        if (result is { Outcome: DeliveryOutcome.Throttled, RetryAfter: { } pause })
-            await budget.PauseAsync(pause, cancellationToken);
-        switch (result.Outcome)
+        var pending = (await runs.ListChunkAsync(runId, chunk, cancellationToken)).Where(r => !r.IsDone).ToList();
+        // Not due yet (their local send time), or held by another sender (which may have crashed: its claim expires).
+        var later = pending.Select(r => r.DueAt > now ? r.DueAt - now : r.ClaimedUntil > now ? r.ClaimedUntil - now : null).Where(d => d is not null).Min();
+        var claimable = pending.Where(r => !(r.DueAt > now) && !(r.ClaimedUntil > now)).ToList();
+        if (claimable.Count > 0)
         {
-            case DeliveryOutcome.Sent:
-                return await FinishAsync(claimed, RecipientStatus.Sent, null, cancellationToken);
-            case DeliveryOutcome.Unreachable:
-                return await FinishAsync(claimed, RecipientStatus.Unreachable, result.Reason, cancellationToken);
-            case DeliveryOutcome.Throttled or DeliveryOutcome.Failed when claimed.Attempts < MaxAttempts:
-                await runs.TrySaveRecipientAsync(claimed with { ClaimedUntil = null, Reason = result.Reason ?? result.Outcome.ToString() }, cancellationToken);
-                return result.RetryAfter ?? TimeSpan.FromSeconds(Math.Pow(2, claimed.Attempts));
-            default:
-                return await FinishAsync(claimed, RecipientStatus.Failed, result.Reason ?? result.Outcome.ToString(), cancellationToken);
+            var claimUntil = now + _options.ClaimFor;
+            var claimed = await runs.TrySaveChunkAsync([.. claimable.Select(r => r with { ClaimedUntil = claimUntil, Attempts = r.Attempts + 1 })], cancellationToken);
+            if (claimed is null)
+                return TimeSpan.FromSeconds(1); // another sender claimed some of them first: look again shortly
+            var cadence = await FindCadenceOfAsync(runId, cancellationToken);
+            var retries = new ConcurrentBag<TimeSpan>();
+            // Not cancelled as a whole: on shutdown each recipient not yet sent is given back, and a send that has
+            // started is finished and recorded, so stopping never strands a claim or leaves a sent message unrecorded.
+            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = _options.SendsPerChunk }, async (recipient, _) =>
+            {
+                if (await SendOneAsync(recipient, cadence, cancellationToken) is { } retry)
+                    retries.Add(retry);
+            });
+            cancellationToken.ThrowIfCancellationRequested();
+            later = retries.IsEmpty ? later : new[] { later ?? TimeSpan.MaxValue, retries.Min() }.Min();
+        }
+        if (later is not null)
+            return later;
+
+        var recipients = await runs.ListChunkAsync(runId, chunk, cancellationToken);
+        if (recipients.Any(r => !r.IsDone))
+            return TimeSpan.FromSeconds(1);
+        await runs.SaveTallyAsync(runId, ChunkTally.Of(chunk, recipients), cancellationToken);
+        return null;
+    }
+
+    private async Task<Cadence?> FindCadenceOfAsync(string runId, CancellationToken cancellationToken) =>
+        await runs.FindRunAsync(runId, cancellationToken) is { } run ? await cadences.FindAsync(run.CadenceId, cancellationToken) : null;
+
+    /// <summary>Sends to one claimed recipient; null when their outcome is recorded, else when to try them again.</summary>
+    private async Task<TimeSpan?> SendOneAsync(RunRecipient claimed, Cadence? cadence, CancellationToken stopping)
+    {
+        try
+        {
+            if (cadence is not { Active: true })
+                return await FinishAsync(claimed, RecipientStatus.Skipped, "cadence paused or deleted");
+
+            var start = await checkins.StartScheduledAsync(claimed.UserId, claimed.OccurrenceId, stopping);
+            if (start.Outcome != ScheduledStartOutcome.Started)
+                return await FinishAsync(claimed, RecipientStatus.Skipped, start.Outcome.ToString());
+
+            // A long stop (claims held while shutting down elsewhere) can eat the claim; past its middle another sender
+            // may soon take over, so leave it be.
+            if (claimed.ClaimedUntil - timeProvider.GetUtcNow() < _options.ClaimFor / 2)
+                return await ReleaseAsync(claimed with { Attempts = claimed.Attempts - 1 }, "claim ran short", TimeSpan.Zero);
+            // The budget paces the calls to Teams (and a 429 pauses every instance); once a call has started it is
+            // finished and recorded whatever else happens.
+            var result = await messenger.SendAsync(claimed.UserId, new CheckinQuestionMessage(start.Turn!.Draft, cadence.Name), budget, stopping);
+            return result.Outcome switch
+            {
+                DeliveryOutcome.Sent => await FinishAsync(claimed, RecipientStatus.Sent, null),
+                DeliveryOutcome.Unreachable => await FinishAsync(claimed, RecipientStatus.Unreachable, result.Reason),
+                DeliveryOutcome.Throttled or DeliveryOutcome.Failed when claimed.Attempts < MaxAttempts =>
+                    await ReleaseAsync(claimed, result.Reason ?? result.Outcome.ToString(), result.RetryAfter ?? TimeSpan.FromSeconds(Math.Pow(2, claimed.Attempts))),
+                _ => await FinishAsync(claimed, RecipientStatus.Failed, result.Reason ?? result.Outcome.ToString()),
+            };
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return await ReleaseAsync(claimed with { Attempts = claimed.Attempts - 1 }, "shutting down", TimeSpan.Zero);
         }
     }
 
@@ -101,42 +135,58 @@ public sealed partial class RunService(
     {
         if (await runs.FindRunAsync(runId, cancellationToken) is not { } run)
             return null;
-        var recipients = await runs.ListRecipientsAsync(runId, cancellationToken);
-        int Count(RecipientStatus status) => recipients.Count(r => r.Status == status);
-        var total = run.PlannedAt is null ? recipients.Count : run.Total;
-        var pending = total - recipients.Count(r => r.IsDone);
-        var completed = run.PlannedAt is not null && pending == 0 ? recipients.Select(r => r.DoneAt).Max() ?? run.PlannedAt : null;
-        return new RunProgress(total, Count(RecipientStatus.Sent), Count(RecipientStatus.Failed), Count(RecipientStatus.Unreachable),
-            Count(RecipientStatus.Skipped), pending, run.StartedAt, completed);
+        var tallies = await runs.ListTalliesAsync(runId, cancellationToken);
+        var done = tallies.Sum(t => t.Done);
+        var total = run.PlannedAt is null ? done : run.Total;
+        var pending = total - done;
+        var completed = run.PlannedAt is not null && pending == 0 ? tallies.Select(t => (DateTimeOffset?)t.DoneAt).Max() ?? run.PlannedAt : null;
+        return new RunProgress(total, tallies.Sum(t => t.Sent), tallies.Sum(t => t.Failed), tallies.Sum(t => t.Unreachable),
+            tallies.Sum(t => t.Skipped), pending, run.StartedAt, completed);
+    }
+
+    /// <summary>Gives the recipient back unclaimed (a retriable failure) to be tried again after <paramref name="retryIn"/>.</summary>
+    private async Task<TimeSpan?> ReleaseAsync(RunRecipient claimed, string reason, TimeSpan retryIn)
+    {
+        await RecordAsync(claimed, r => r with { ClaimedUntil = null, Reason = reason });
+        return retryIn;
+    }
+
+    /// <summary>Records the outcome.</summary>
+    private async Task<TimeSpan?> FinishAsync(RunRecipient claimed, RecipientStatus status, string? reason)
+    {
+        await RecordAsync(claimed, r => r with { Status = status, Reason = reason, ClaimedUntil = null, DoneAt = timeProvider.GetUtcNow() });
+        LogOutcome(logger, claimed.RunId, claimed.UserId, status, reason);
+        return null;
     }
 
     /// <summary>
-    /// Records the outcome. After a send this write is what stands between one message and two, so it is retried through
-    /// passing storage faults (with the caller's cancellation ignored) rather than left to the claim's expiry.
+    /// Writes at the claimed version (no read first). After a send this write is what stands between one message and
+    /// two, so it is retried through passing storage faults, with no cancellation, rather than left to the claim's expiry.
     /// </summary>
-    private async Task<TimeSpan?> FinishAsync(RunRecipient claimed, RecipientStatus status, string? reason, CancellationToken cancellationToken)
+    private async Task RecordAsync(RunRecipient claimed, Func<RunRecipient, RunRecipient> change)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await OptimisticUpdate.RunAsync(() => runs.FindRecipientAsync(claimed.RunId, claimed.UserId, CancellationToken.None),
-                    r => r is null || r.IsDone ? null : r with { Status = status, Reason = reason, ClaimedUntil = null, DoneAt = timeProvider.GetUtcNow() },
-                    next => runs.TrySaveRecipientAsync(next, CancellationToken.None), $"Recipient {claimed.UserId} of run {claimed.RunId}");
-                break;
+                var reads = 0;
+                await OptimisticUpdate.RunAsync(
+                    () => reads++ == 0 ? Task.FromResult<RunRecipient?>(claimed) : runs.FindRecipientAsync(claimed.RunId, claimed.UserId, CancellationToken.None),
+                    r => r is null || r.IsDone ? null : change(r),
+                    async next => await runs.TrySaveRecipientAsync(next, CancellationToken.None) is not null,
+                    $"Recipient {claimed.UserId} of run {claimed.RunId}");
+                return;
             }
             catch (Exception ex) when (attempt < 6 && ex is not OperationCanceledException)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(250 * Math.Pow(2, attempt)), timeProvider, CancellationToken.None);
             }
         }
-        LogSent(logger, claimed.RunId, claimed.UserId, status, reason);
-        return null;
     }
 
     [LoggerMessage(EventId = 9301, Level = LogLevel.Information, Message = "Run {RunId} of cadence {CadenceId} planned for {Total} people")]
     private static partial void LogPlanned(ILogger logger, string runId, string cadenceId, int total);
 
     [LoggerMessage(EventId = 9302, Level = LogLevel.Information, Message = "Run {RunId}: {UserId} {Status} ({Reason})")]
-    private static partial void LogSent(ILogger logger, string runId, string userId, RecipientStatus status, string? reason);
+    private static partial void LogOutcome(ILogger logger, string runId, string userId, RecipientStatus status, string? reason);
 }

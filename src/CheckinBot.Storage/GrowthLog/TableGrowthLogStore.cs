@@ -123,6 +123,31 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandof
         }
     }
 
+    /// <summary>One range query from the first check-in row to the preferences row (the rows in between are skipped).</summary>
+    public async Task<CheckinStartState> ReadStartStateAsync(string userId, CancellationToken cancellationToken)
+    {
+        (CheckinDraft? Draft, CheckinPreferences? Preferences, List<CheckinRecord> Checkins, List<LearningGoal> Goals) state = (null, null, [], []);
+        if (!TableKeys.IsValid(userId))
+            return new CheckinStartState(null, null, [], []);
+        await foreach (var row in Table.QueryAsync<GrowthLogEntity>(
+            e => e.PartitionKey == userId && e.RowKey.CompareTo(GrowthLogEntity.CheckinPrefix) >= 0 && e.RowKey.CompareTo(GrowthLogEntity.PreferencesRow) <= 0,
+            cancellationToken: cancellationToken))
+        {
+            var version = row.ETag.ToString();
+            if (row.RowKey == GrowthLogEntity.DraftRow)
+                state.Draft = Read<CheckinDraft>(row) with { Version = version };
+            else if (row.RowKey == GrowthLogEntity.PreferencesRow)
+                state.Preferences = Read<CheckinPreferences>(row) with { Version = version };
+            else if (row.RowKey.StartsWith(GrowthLogEntity.CheckinPrefix, StringComparison.Ordinal))
+                state.Checkins.Add(Read<CheckinRecord>(row));
+            else if (row.RowKey.StartsWith(GrowthLogEntity.GoalPrefix, StringComparison.Ordinal))
+                state.Goals.Add(Read<LearningGoal>(row) with { Version = version });
+        }
+        // Goals from before history had rows of their own are moved first, as every goal read does.
+        var goals = state.Goals.Any(g => g.History.Count > LearningGoal.RecentHistory) ? await ListGoalsAsync(userId, cancellationToken) : state.Goals;
+        return new CheckinStartState(state.Draft, state.Preferences, state.Checkins, goals);
+    }
+
     public async Task<CheckinPreferences?> FindPreferencesAsync(string userId, CancellationToken cancellationToken) =>
         await Table.FindAsync<CheckinPreferences>(userId, GrowthLogEntity.PreferencesRow, cancellationToken) is var (preferences, version) && preferences is not null
             ? preferences with { Version = version }

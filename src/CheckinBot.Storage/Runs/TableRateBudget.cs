@@ -1,3 +1,4 @@
+using CheckinBot.Core.Messaging;
 using Azure;
 using Azure.Data.Tables;
 using CheckinBot.Core.Runs;
@@ -7,14 +8,13 @@ namespace CheckinBot.Storage.Runs;
 
 /// <summary>
 /// A per-second budget kept in Table Storage so every instance shares it: one row per second of a 120-row ring
-/// (<c>outbox/rate</c>, row = second mod 120) counts the slots granted in that second; an instance reserves a few at a
+/// (<c>outbox/rate</c>, row = second mod 120) counts the slots granted in that second; an instance reserves a fifth of them at a
 /// time with a conditional write and hands them out locally. A pause row holds sending back after a 429.
 /// </summary>
 internal sealed class TableRateBudget : IRateBudget, IDisposable
 {
     private const string Partition = "rate";
     private const int Ring = 120;
-    private const int ReserveAtMost = 4;
     private readonly CheckinTables _tables;
     private readonly TimeProvider _time;
     private readonly int _perSecond;
@@ -22,6 +22,7 @@ internal sealed class TableRateBudget : IRateBudget, IDisposable
     private long _localSecond = -1;
     private int _localLeft;
     private int _localIndex;
+    private DateTimeOffset _lastGrant = DateTimeOffset.MinValue + TimeSpan.FromDays(1);
     private (DateTimeOffset CheckedAt, DateTimeOffset? Until) _pause = (DateTimeOffset.MinValue, null);
 
     public TableRateBudget(CheckinTables tables, TimeProvider time, IConfiguration configuration)
@@ -89,12 +90,16 @@ internal sealed class TableRateBudget : IRateBudget, IDisposable
     }
 
     /// <summary>
-    /// Slot i of a second is used no earlier than i/budget into it, so sends are spread over the second instead of
-    /// bursting at its start: Teams counts a sliding window, and two bursts either side of a boundary would exceed it.
+    /// Slot i of a second is used no earlier than i/budget into it, and never sooner than 1/budget after this instance's
+    /// previous slot, so sends are spread evenly instead of bursting: Teams counts a sliding window, and a late start of
+    /// one second followed by the next second's first slots would exceed it.
     /// </summary>
     private async Task PaceAsync(long second, int index, CancellationToken cancellationToken)
     {
-        var at = DateTimeOffset.FromUnixTimeSeconds(second) + TimeSpan.FromSeconds((double)index / _perSecond);
+        var spacing = TimeSpan.FromSeconds(1.0 / _perSecond);
+        var inSecond = DateTimeOffset.FromUnixTimeSeconds(second) + spacing * index;
+        var at = _lastGrant + spacing > inSecond ? _lastGrant + spacing : inSecond;
+        _lastGrant = at > _time.GetUtcNow() ? at : _time.GetUtcNow();
         var wait = at - _time.GetUtcNow();
         if (wait > TimeSpan.Zero)
             await Task.Delay(wait, _time, cancellationToken);
@@ -109,7 +114,8 @@ internal sealed class TableRateBudget : IRateBudget, IDisposable
             var row = await _tables.Outbox.GetEntityIfExistsAsync<TableEntity>(Partition, key, cancellationToken: cancellationToken);
             var sameSecond = row.HasValue && row.Value!.GetInt64("Second") == second;
             var used = sameSecond ? row.Value!.GetInt32("Used") ?? 0 : 0;
-            var take = Math.Min(ReserveAtMost, _perSecond - used);
+            // A fifth of a second's budget at a time: few storage round trips, and other instances still get their share.
+            var take = Math.Min(Math.Max(1, _perSecond / 5), _perSecond - used);
             if (take <= 0)
                 return (0, 0);
             var next = new TableEntity(Partition, key) { ["Second"] = second, ["Used"] = used + take };

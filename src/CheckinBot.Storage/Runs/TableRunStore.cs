@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure;
@@ -7,13 +8,13 @@ using CheckinBot.Core.Runs;
 namespace CheckinBot.Storage.Runs;
 
 /// <summary>
-/// <c>{prefix}runs</c>: a partition per run, the run itself in row <c>run</c> and each recipient in <c>r-{userId}</c>, so a
-/// recipient can only ever be written once per run and the run's progress is one partition query.
+/// <c>{prefix}runs</c>: a partition per run holding the run (row <c>run</c>), each person's place in it (<c>p-{userId}</c>:
+/// its chunk, inserted once, so nobody is in a run twice), the recipients by chunk (<c>r-{chunk:D6}-{userId}</c>: a chunk
+/// is one range read and one transaction) and a tally per finished chunk (<c>t-{chunk:D6}</c>: progress is one small range).
 /// </summary>
 internal sealed class TableRunStore(CheckinTables tables) : IRunStore
 {
     private const string RunRow = "run";
-    private const string RecipientPrefix = "r-";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private TableClient Table => tables.Runs;
@@ -27,43 +28,101 @@ internal sealed class TableRunStore(CheckinTables tables) : IRunStore
     public Task<bool> TrySaveRunAsync(CadenceRun run, CancellationToken cancellationToken) =>
         Table.TryWriteAsync(Row(run.RunId, RunRow, run with { Version = null }), run.Version, cancellationToken);
 
-    /// <summary>One transaction per 100 (a run is one partition); when some exist already (a replanned run), one by one.</summary>
-    public async Task<int> AddRecipientsAsync(IReadOnlyList<RunRecipient> recipients, CancellationToken cancellationToken)
+    /// <summary>One transaction for the whole chunk (place + recipient per person); when someone is there already, person by person.</summary>
+    public async Task<IReadOnlySet<int>> AddChunkAsync(string runId, int chunk, IReadOnlyList<RunRecipient> recipients, CancellationToken cancellationToken)
     {
-        var added = 0;
-        foreach (var chunk in recipients.Chunk(100))
+        var toSend = new HashSet<int>();
+        try
         {
-            var rows = chunk.Select(r => Row(r.RunId, RecipientPrefix + r.UserId, r with { Version = null })).ToList();
+            await Table.SubmitTransactionAsync(recipients.SelectMany(AddActions), cancellationToken);
+            toSend.Add(chunk);
+            return toSend;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            // A replanned run: keep everyone where they already are.
+        }
+        foreach (var recipient in recipients)
+        {
             try
             {
-                await Table.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken);
-                added += rows.Count;
+                await Table.SubmitTransactionAsync(AddActions(recipient), cancellationToken);
+                toSend.Add(chunk);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 409)
             {
-                foreach (var row in rows)
-                    added += await Table.TryWriteAsync(row, null, cancellationToken) ? 1 : 0;
+                if (await ChunkOfAsync(runId, recipient.UserId, cancellationToken) is { } existing)
+                    toSend.Add(existing);
             }
         }
-        return added;
+        return toSend;
     }
 
+    private static IEnumerable<TableTransactionAction> AddActions(RunRecipient recipient)
+    {
+        yield return new(TableTransactionActionType.Add, new TableEntity(recipient.RunId, PlaceRow(recipient.UserId)) { ["Chunk"] = recipient.Chunk });
+        yield return new(TableTransactionActionType.Add, Row(recipient.RunId, RecipientRow(recipient.Chunk, recipient.UserId), recipient with { Version = null }));
+    }
+
+    public async Task<IReadOnlyList<RunRecipient>> ListChunkAsync(string runId, int chunk, CancellationToken cancellationToken) =>
+        [.. (await ListAsync(runId, RecipientRow(chunk, ""), cancellationToken)).Select(Recipient)];
+
+    public async Task<IReadOnlyList<RunRecipient>?> TrySaveChunkAsync(IReadOnlyList<RunRecipient> recipients, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var responses = (await Table.SubmitTransactionAsync(recipients.Select(r => new TableTransactionAction(
+                TableTransactionActionType.UpdateReplace, Row(r.RunId, RecipientRow(r.Chunk, r.UserId), r with { Version = null }), new ETag(r.Version!))), cancellationToken)).Value;
+            return [.. recipients.Select((r, i) => r with { Version = responses[i].Headers.ETag?.ToString() })];
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
+        {
+            return null;
+        }
+    }
+
+    public Task<string?> TrySaveRecipientAsync(RunRecipient recipient, CancellationToken cancellationToken) =>
+        Table.TryWriteVersionAsync(Row(recipient.RunId, RecipientRow(recipient.Chunk, recipient.UserId), recipient with { Version = null }), recipient.Version, cancellationToken);
+
     public async Task<RunRecipient?> FindRecipientAsync(string runId, string userId, CancellationToken cancellationToken) =>
-        await FindAsync<RunRecipient>(runId, RecipientPrefix + userId, cancellationToken) is var (recipient, version) && recipient is not null
+        await ChunkOfAsync(runId, userId, cancellationToken) is { } chunk
+            && await FindAsync<RunRecipient>(runId, RecipientRow(chunk, userId), cancellationToken) is ({ } recipient, var version)
             ? recipient with { Version = version }
             : null;
 
-    public Task<bool> TrySaveRecipientAsync(RunRecipient recipient, CancellationToken cancellationToken) =>
-        Table.TryWriteAsync(Row(recipient.RunId, RecipientPrefix + recipient.UserId, recipient with { Version = null }), recipient.Version, cancellationToken);
-
-    public async Task<IReadOnlyList<RunRecipient>> ListRecipientsAsync(string runId, CancellationToken cancellationToken)
+    private async Task<int?> ChunkOfAsync(string runId, string userId, CancellationToken cancellationToken)
     {
-        var recipients = new List<RunRecipient>();
+        if (!TableKeys.AreValid(runId, PlaceRow(userId)))
+            return null;
+        var place = await Table.GetEntityIfExistsAsync<TableEntity>(runId, PlaceRow(userId), cancellationToken: cancellationToken);
+        return place.HasValue ? place.Value!.GetInt32("Chunk") : null;
+    }
+
+    public Task SaveTallyAsync(string runId, ChunkTally tally, CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(Row(runId, TallyRow(tally.Chunk), tally), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<IReadOnlyList<ChunkTally>> ListTalliesAsync(string runId, CancellationToken cancellationToken) =>
+        [.. (await ListAsync(runId, "t-", cancellationToken)).Select(row => JsonSerializer.Deserialize<ChunkTally>(row.GetString("Data"), Json)!)];
+
+    private static string PlaceRow(string userId) => "p-" + userId;
+
+    private static string RecipientRow(int chunk, string userId) => $"r-{chunk.ToString("D6", CultureInfo.InvariantCulture)}-{userId}";
+
+    private static string TallyRow(int chunk) => "t-" + chunk.ToString("D6", CultureInfo.InvariantCulture);
+
+    private static RunRecipient Recipient(TableEntity row) =>
+        JsonSerializer.Deserialize<RunRecipient>(row.GetString("Data"), Json)! with { Version = row.ETag.ToString() };
+
+    /// <summary>Rows whose key starts with <paramref name="prefix"/> (the range up to the prefix with its last char + 1).</summary>
+    private async Task<List<TableEntity>> ListAsync(string runId, string prefix, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
         if (!TableKeys.IsValid(runId))
-            return recipients;
-        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == runId && e.RowKey.CompareTo(RecipientPrefix) >= 0 && e.RowKey.CompareTo("r.") < 0, cancellationToken: cancellationToken))
-            recipients.Add(JsonSerializer.Deserialize<RunRecipient>(row.GetString("Data"), Json)!);
-        return recipients;
+            return rows;
+        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == runId && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(upper) < 0, cancellationToken: cancellationToken))
+            rows.Add(row);
+        return rows;
     }
 
     private async Task<(T? Value, string? Version)> FindAsync<T>(string partition, string row, CancellationToken cancellationToken) where T : class

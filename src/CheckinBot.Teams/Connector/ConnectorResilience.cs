@@ -1,4 +1,5 @@
 using System.Net;
+using CheckinBot.Core.Messaging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
@@ -18,7 +19,9 @@ public static class ConnectorResilience
     /// <summary>Set on the resilience context of requests that are safe to repeat (GET, PUT, DELETE, create 1:1 conversation).</summary>
     public static readonly ResiliencePropertyKey<bool> Idempotent = new("checkin.idempotent");
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ConnectorResilienceOptions options, TimeProvider timeProvider)
+    /// <param name="budget">The deployment's shared budget: any 429 Teams sends pauses it, so every instance slows down, not just this call.</param>
+    public static void Configure(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, ConnectorResilienceOptions options, TimeProvider timeProvider, IRateBudget? budget = null)
     {
         builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
@@ -30,6 +33,11 @@ public static class ConnectorResilience
             ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, timeProvider)),
             DelayGenerator = args => ValueTask.FromResult(
                 args.Outcome.Result is { } response ? RetryAfter(response, timeProvider) : null),
+            OnRetry = async args =>
+            {
+                if (budget is not null && args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests })
+                    await budget.PauseAsync(args.RetryDelay, CancellationToken.None);
+            },
         });
         builder.AddTimeout(options.AttemptTimeout);
     }

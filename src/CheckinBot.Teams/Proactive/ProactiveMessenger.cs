@@ -1,3 +1,4 @@
+using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Registrations;
 using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Connector;
@@ -16,14 +17,15 @@ public sealed partial class ProactiveMessenger(
     ChatRegistrationService registrations,
     ILogger<ProactiveMessenger> logger)
 {
-    public async Task<ConnectorResult<ResourceResponse>> SendAsync(ChatRegistration to, Activity message, CancellationToken cancellationToken)
+    /// <param name="budget">When given, each call to Teams first takes a slot of it, and a 429 pauses it.</param>
+    public async Task<ConnectorResult<ResourceResponse>> SendAsync(ChatRegistration to, Activity message, IRateBudget? budget, CancellationToken cancellationToken)
     {
         if (to.Status != RegistrationStatus.Active)
             return new ConnectorResult<ResourceResponse>(ConnectorOutcome.RecipientGone, ErrorCode: to.StatusReason ?? to.Status.ToString());
 
-        var result = await connector.SendToConversationAsync(to.ServiceUrl, to.ConversationId, Addressed(message, to, to.ConversationId), cancellationToken);
+        var result = await CallAsync(budget, () => connector.SendToConversationAsync(to.ServiceUrl, to.ConversationId, Addressed(message, to, to.ConversationId), CancellationToken.None), cancellationToken);
         if (result.Outcome == ConnectorOutcome.RecipientGone && result.ErrorCode == "ConversationNotFound" && to.BotChannelId is not null)
-            result = await ReopenAndSendAsync(to, message, cancellationToken) ?? result;
+            result = await ReopenAndSendAsync(to, message, budget, cancellationToken) ?? result;
 
         if (result.Outcome == ConnectorOutcome.RecipientGone)
         {
@@ -34,14 +36,28 @@ public sealed partial class ProactiveMessenger(
     }
 
     /// <summary>Teams creates (or returns) the 1:1 chat on request; null when it would not.</summary>
-    private async Task<ConnectorResult<ResourceResponse>?> ReopenAndSendAsync(ChatRegistration to, Activity message, CancellationToken cancellationToken)
+    private async Task<ConnectorResult<ResourceResponse>?> ReopenAndSendAsync(ChatRegistration to, Activity message, IRateBudget? budget, CancellationToken cancellationToken)
     {
-        var created = await connector.CreatePersonalConversationAsync(to.ServiceUrl, to.BotChannelId!, to.ChannelUserId, to.TenantId, cancellationToken);
+        var created = await CallAsync(budget, () => connector.CreatePersonalConversationAsync(to.ServiceUrl, to.BotChannelId!, to.ChannelUserId, to.TenantId, CancellationToken.None), cancellationToken);
         if (!created.IsSent || created.Value?.Id is not { Length: > 0 } conversationId)
             return created.Outcome == ConnectorOutcome.RecipientGone ? new(ConnectorOutcome.RecipientGone, ErrorCode: created.ErrorCode) : null;
 
-        await registrations.MoveToConversationAsync(to.UserId, conversationId, cancellationToken);
-        return await connector.SendToConversationAsync(to.ServiceUrl, conversationId, Addressed(message, to, conversationId), cancellationToken);
+        await registrations.MoveToConversationAsync(to.UserId, conversationId, CancellationToken.None);
+        return await CallAsync(budget, () => connector.SendToConversationAsync(to.ServiceUrl, conversationId, Addressed(message, to, conversationId), CancellationToken.None), cancellationToken);
+    }
+
+    /// <summary>
+    /// Waiting for a slot can be cancelled; the call itself is not, once started: Teams may already have delivered, and
+    /// the caller records the outcome either way.
+    /// </summary>
+    private static async Task<ConnectorResult<T>> CallAsync<T>(IRateBudget? budget, Func<Task<ConnectorResult<T>>> call, CancellationToken cancellationToken)
+    {
+        if (budget is not null)
+            await budget.AcquireAsync(cancellationToken);
+        var result = await call();
+        if (budget is not null && result is { Outcome: ConnectorOutcome.Throttled, RetryAfter: { } pause })
+            await budget.PauseAsync(pause, CancellationToken.None);
+        return result;
     }
 
     private static Activity Addressed(Activity message, ChatRegistration to, string conversationId) => message with

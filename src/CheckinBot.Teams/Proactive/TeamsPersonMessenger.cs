@@ -11,7 +11,7 @@ namespace CheckinBot.Teams.Proactive;
 /// </summary>
 public sealed class TeamsPersonMessenger(IChatRegistrationStore registrations, ProactiveMessenger proactive, IAppInstaller installer) : IPersonMessenger
 {
-    public async Task<DeliveryResult> SendAsync(string userId, OutboundMessage message, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> SendAsync(string userId, OutboundMessage message, IRateBudget? budget, CancellationToken cancellationToken)
     {
         var registration = await registrations.FindAsync(userId, cancellationToken);
         if (registration is null)
@@ -23,7 +23,7 @@ public sealed class TeamsPersonMessenger(IChatRegistrationStore registrations, P
         }
 
         var activity = new Activity { Type = ActivityTypes.Message, Attachments = [OutboundCards.Render(message).ToAttachment()] };
-        var result = await proactive.SendAsync(registration, activity, cancellationToken);
+        var result = await proactive.SendAsync(registration, activity, budget, cancellationToken);
         return result.Outcome switch
         {
             ConnectorOutcome.Sent => new DeliveryResult(DeliveryOutcome.Sent, MessageId: result.Value?.Id),

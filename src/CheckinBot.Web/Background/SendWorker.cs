@@ -1,48 +1,113 @@
 using CheckinBot.Core.Runs;
+using Microsoft.Extensions.Options;
 
 namespace CheckinBot.Web.Background;
 
 /// <summary>
-/// Takes fan-out work from the shared queue on every instance: plans runs and sends to their recipients. A message is
-/// invisible while it is worked on and deleted only after the outcome is recorded, so a crash means a retry, never a loss.
+/// Takes fan-out work from the shared queue on every instance and keeps <see cref="FanoutOptions.ChunksInFlight"/> pieces
+/// of it going at once (a new one starts as soon as one ends, not batch by batch). A message is invisible while it is
+/// worked on and deleted only after the outcome is recorded, so a crash means a retry, never a loss.
 /// </summary>
-internal sealed partial class SendWorker(RunService runs, IWorkBacklog backlog, TimeProvider timeProvider, ILogger<SendWorker> logger) : BackgroundService
+internal sealed partial class SendWorker(
+    RunService runs, IWorkBacklog backlog, IOptions<FanoutOptions> options, TimeProvider timeProvider, ILogger<SendWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan InvisibleFor = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan IdlePause = TimeSpan.FromMilliseconds(500);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var inFlight = Math.Max(1, options.Value.ChunksInFlight);
+        // Longer than a claim: a message reappears only when its sender is gone or slow enough to have lost its claims.
+        var invisibleFor = options.Value.ClaimFor + TimeSpan.FromSeconds(30);
+        using var slots = new SemaphoreSlim(inFlight);
+        var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            IReadOnlyList<QueuedWork> batch = [];
             try
             {
-                batch = await backlog.TakeAsync(16, InvisibleFor, stoppingToken);
-                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken }, DoAsync);
+                await slots.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            var free = 1;
+            while (free < Math.Min(inFlight, 32) && slots.Wait(0, CancellationToken.None))
+                free++;
+            IReadOnlyList<QueuedWork> taken = [];
+            try
+            {
+                taken = await backlog.TakeAsync(free, invisibleFor, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                LogFailed(logger, ex); // the messages reappear after their invisibility and are tried again
+                LogFailed(logger, ex);
             }
-            if (batch.Count == 0)
-                await Task.Delay(IdlePause, timeProvider, stoppingToken);
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            if (free > taken.Count)
+                slots.Release(free - taken.Count);
+            running.RemoveAll(t => t.IsCompleted);
+            foreach (var work in taken)
+                running.Add(DoAsync(work, slots, stoppingToken));
+            if (taken.Count == 0)
+            {
+                try
+                {
+                    await Task.Delay(IdlePause, timeProvider, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+        // Shutting down: what is being sent finishes and is recorded; the rest was given back.
+        await Task.WhenAll(running);
+    }
+
+    private async Task DoAsync(QueuedWork work, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Yield();
+            if (work.Work.Chunk is not { } chunk)
+            {
+                await runs.PlanAsync(work.Work.RunId, stoppingToken);
+                await backlog.DeleteAsync(work, CancellationToken.None);
+                return;
+            }
+            var retryIn = await runs.SendChunkAsync(work.Work.RunId, chunk, stoppingToken);
+            if (retryIn is { } delay)
+                await backlog.RetryLaterAsync(work, delay, CancellationToken.None);
+            else
+                await backlog.DeleteAsync(work, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await TryGiveBackAsync(work); // visible again now, for an instance that is staying
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex); // the message reappears after its invisibility and is tried again
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 
-    private async ValueTask DoAsync(QueuedWork work, CancellationToken cancellationToken)
+    private async Task TryGiveBackAsync(QueuedWork work)
     {
-        if (work.Work.IsPlan)
+        try
         {
-            await runs.PlanAsync(work.Work.RunId, cancellationToken);
-            await backlog.DeleteAsync(work, cancellationToken);
-            return;
+            await backlog.RetryLaterAsync(work, TimeSpan.Zero, CancellationToken.None);
         }
-        var retryIn = await runs.SendAsync(work.Work.RunId, work.Work.UserId!, cancellationToken);
-        if (retryIn is { } delay)
-            await backlog.RetryLaterAsync(work, delay, cancellationToken);
-        else
-            await backlog.DeleteAsync(work, cancellationToken);
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(logger, ex);
+        }
     }
 
     [LoggerMessage(EventId = 9303, Level = LogLevel.Warning, Message = "Fan-out work failed; it is retried when its message reappears")]

@@ -61,6 +61,15 @@ internal sealed class InMemoryGrowthLogStore : ICheckinStore, IGoalStore, IPerso
             return Task.FromResult<IReadOnlyList<CheckinRecord>>([.. _records.Where(r => r.UserId == userId)]);
     }
 
+    public Task<CheckinStartState> ReadStartStateAsync(string userId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(new CheckinStartState(_drafts.GetValueOrDefault(userId), _preferences.GetValueOrDefault(userId),
+                [.. _records.Where(r => r.UserId == userId)], [.. _goals.Values.Where(g => g.UserId == userId)]));
+        }
+    }
+
     public Task<IReadOnlyList<LearningGoal>> ListGoalsAsync(string userId, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -1,4 +1,4 @@
-namespace CheckinBot.Core.Runs;
+namespace CheckinBot.Core.Messaging;
 
 /// <summary>
 /// The tenant-wide budget for connector calls (<c>Teams:MaxRequestsPerSecond</c>), shared by every instance: a send

@@ -1,0 +1,17 @@
+namespace CheckinBot.Core.Runs;
+
+/// <summary>
+/// The outcomes of one finished chunk of a run, written (idempotently) when its last recipient is done, so a run's
+/// progress is one small row per <see cref="RunPlanning.ChunkSize"/> people instead of a read of every recipient.
+/// </summary>
+public sealed record ChunkTally(int Chunk, int Sent, int Failed, int Unreachable, int Skipped, DateTimeOffset DoneAt)
+{
+    public int Done => Sent + Failed + Unreachable + Skipped;
+
+    public static ChunkTally Of(int chunk, IReadOnlyCollection<RunRecipient> recipients) => new(chunk,
+        recipients.Count(r => r.Status == RecipientStatus.Sent),
+        recipients.Count(r => r.Status == RecipientStatus.Failed),
+        recipients.Count(r => r.Status == RecipientStatus.Unreachable),
+        recipients.Count(r => r.Status == RecipientStatus.Skipped),
+        recipients.Max(r => r.DoneAt) ?? DateTimeOffset.MinValue);
+}
