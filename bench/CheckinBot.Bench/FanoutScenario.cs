@@ -46,7 +46,7 @@ public static class FanoutScenario
                     ConversationId = "a:" + id, ServiceUrl = teams.ServiceUrl,
                 }, ct));
 
-            var cadence = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "samples", "cadence.json"), cancellationToken);
+            var cadence = await SampleCadence.RunNowOnlyJsonAsync();
             await client.PostAsync("/api/admin/cadences", new StringContent(cadence, Encoding.UTF8, "application/json"), cancellationToken);
             var watch = Stopwatch.StartNew();
             var started = await client.PostAsync("/api/admin/cadences/weekly-growth/run", null, cancellationToken);

@@ -15,7 +15,7 @@ public sealed class HrTests(PlaygroundFixture stack) : IClassFixture<PlaygroundF
     [Fact]
     public async Task Hr_ListsCadences_PausesOne_AndRunsItNow_TheEmployeeAnswers()
     {
-        var cadence = JsonSerializer.Deserialize<Cadence>(await File.ReadAllTextAsync(Path.Combine(TestKit.RepoPaths.Root, "samples", "cadence.json")), Json)!;
+        var cadence = JsonSerializer.Deserialize<Cadence>(await TestKit.SampleCadence.RunNowOnlyJsonAsync(), Json)!;
         Assert.True(await stack.BotServices.GetRequiredService<ICadenceStore>().TrySaveAsync(cadence, CancellationToken.None));
         var alex = await PlaygroundPage.OpenAsync(stack);
         var adele = await PlaygroundPage.OpenAsync(stack, stack.HrPlaygroundUrl);

@@ -23,4 +23,25 @@ public sealed class BenchSmokeTests(AzuriteFixture azurite)
 
         Assert.Equal((30, 0, 0), (result.Delivered, result.Duplicates, result.Losses));
     }
+
+    [Fact]
+    public async Task Fanout_InstanceKilledMidRun_RestartSendsTheRest_OnlyMessagesInDoubtAtTheKillMayRepeat()
+    {
+        var result = await ProcessFanoutScenario.RunAsync(azurite.ConnectionString, people: 200, budget: 100, instances: 1, killMidway: true,
+            claimFor: TimeSpan.FromSeconds(3), CancellationToken.None);
+
+        Assert.Equal((200, 0, 0), (result.Delivered, result.Losses, result.DuplicatesOutsideDoubt));
+        Assert.True(result.InDoubtAtKill <= 32, $"{result.InDoubtAtKill} sends were in doubt; at most the sends in flight (8 chunks × 4) can be.");
+        Assert.True(result.Duplicates <= result.InDoubtAtKill);
+    }
+
+    [Fact]
+    public async Task Fanout_TwoInstancesShareOneRun_EveryoneOnce_TogetherWithinTheBudget()
+    {
+        var result = await ProcessFanoutScenario.RunAsync(azurite.ConnectionString, people: 300, budget: 30, instances: 2, killMidway: false,
+            claimFor: TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.Equal((300, 0, 0, 0), (result.Delivered, result.Duplicates, result.Losses, result.Throttled));
+        Assert.True(result.PeakPerSecond <= 32, $"{result.PeakPerSecond} deliveries in one second against a budget of 30.");
+    }
 }

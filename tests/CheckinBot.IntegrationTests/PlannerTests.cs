@@ -46,13 +46,16 @@ public sealed class PlannerTests(AzuriteFixture azurite) : IAsyncLifetime
     private T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
     [Fact]
-    public async Task Cycle_IsPlannedOnce_EachPersonDueAtTheirLocalHour_AndSentThenNotBefore()
+    public async Task Cycle_IsPlannedOnce_EachPersonDueAtTheirLocalHour_AndSentThenNotBefore_LongMissedHoursWaitForTheNextCycle()
     {
-        Assert.Equal(20, await Get<CadencePlanner>().PlanDueAsync(CancellationToken.None));
+        // Planned first at 07:00 UTC: Sydney's 09:30 (22:30 UTC) and Tokyo's (00:30 UTC) passed over six hours ago,
+        // so those two start with the next cycle instead of getting Monday's check-in in their evening.
+        Assert.Equal(18, await Get<CadencePlanner>().PlanDueAsync(CancellationToken.None));
         Assert.Equal(0, await Get<CadencePlanner>().PlanDueAsync(CancellationToken.None)); // a second tick (or instance) adds nobody
 
         var store = Get<IRunStore>();
-        Assert.Equal(20, (await store.FindRunAsync("weekly-growth-20261130", CancellationToken.None))!.Total);
+        Assert.Equal(18, (await store.FindRunAsync("weekly-growth-20261130", CancellationToken.None))!.Total);
+        Assert.Null(await store.FindRecipientAsync("weekly-growth-20261130", "4f0f7b2e-1c3a-4e51-9d2a-0a1b2c3d4e09", CancellationToken.None)); // Nestor, Sydney
         async Task<RunRecipient> RecipientAsync(string userId) => (await store.FindRecipientAsync("weekly-growth-20261130", userId, CancellationToken.None))!;
         var alex = await RecipientAsync(Activities.UserAadId);
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 8, 30, 0, TimeSpan.Zero), alex.DueAt); // Berlin

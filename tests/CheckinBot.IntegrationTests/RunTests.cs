@@ -22,7 +22,7 @@ public sealed class RunTests(AzuriteFixture azurite) : IAsyncLifetime
         _factory = new BotApplicationFactory(azurite);
         _client = _factory.CreateClient();
         await PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl)); // Alex has the bot; the rest of samples/org.csv does not
-        var cadence = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "samples", "cadence.json"));
+        var cadence = await SampleCadence.RunNowOnlyJsonAsync();
         Assert.Equal(HttpStatusCode.Created, (await _client.PostAsync("/api/admin/cadences", new StringContent(cadence, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
     }
 
@@ -64,7 +64,7 @@ public sealed class RunTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task RunOfAPausedCadence_SendsNothing_AndUnknownIdsAre404()
     {
-        var paused = (await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "samples", "cadence.json"))).Replace("\"active\": true", "\"active\": false", StringComparison.Ordinal);
+        var paused = await SampleCadence.RunNowOnlyJsonAsync(active: false);
         await _client.PutAsync("/api/admin/cadences/weekly-growth", new StringContent(paused, System.Text.Encoding.UTF8, "application/json"));
         var runId = JsonDocument.Parse(await (await _client.PostAsync("/api/admin/cadences/weekly-growth/run", null)).Content.ReadAsStringAsync()).RootElement.GetProperty("runId").GetString()!;
 

@@ -15,6 +15,15 @@ public static class Activities
     public static object InstallationUpdate(string serviceUrl, string action = "add", string? tenantId = null) =>
         Base("installationUpdate", serviceUrl, tenantId) with { Action = action };
 
+    /// <summary>Someone else of the tenant installs the bot (their own personal chat, <c>a:{aadObjectId}</c>).</summary>
+    public static object InstallationUpdateFor(string serviceUrl, string aadObjectId) =>
+        Base("installationUpdate", serviceUrl, null) with
+        {
+            Action = "add",
+            From = new Account("29:" + aadObjectId, "Person " + aadObjectId[..8], aadObjectId),
+            Conversation = new Conversation("a:" + aadObjectId, "personal", TenantId),
+        };
+
     public static object BotAdded(string serviceUrl) =>
         Base("conversationUpdate", serviceUrl, null) with { MembersAdded = [new Account(BotId, "CheckinBot", null)] };
 

@@ -54,6 +54,14 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL, no goodbye: what a crashed or evicted instance looks like to everything else.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

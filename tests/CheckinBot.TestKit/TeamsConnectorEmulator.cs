@@ -32,6 +32,14 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
 
     public IReadOnlyList<DateTimeOffset> DeliveredAt => [.. _deliveredAt];
 
+    /// <summary>Forgets what was delivered so far (welcome messages while seeding), so a run is counted on its own.</summary>
+    public void ClearRecord()
+    {
+        _delivered.Clear();
+        _deliveredAt.Clear();
+        Interlocked.Exchange(ref _throttled, 0);
+    }
+
     public static async Task<TeamsConnectorEmulator> StartAsync()
     {
         TeamsConnectorEmulator? emulator = null;

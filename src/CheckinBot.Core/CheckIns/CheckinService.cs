@@ -88,6 +88,18 @@ public sealed partial class CheckinService(
         return new ScheduledStart(ScheduledStartOutcome.Started, await StartOrResumeAsync(userId, occurrenceId, known, cancellationToken));
     }
 
+    /// <summary>
+    /// The person's check-in for a scheduled occurrence while a reminder would still help: open on that occurrence, not
+    /// paused by them and not snoozed; null when it is finished, set aside or gone.
+    /// </summary>
+    public async Task<CheckinDraft?> FindOpenScheduledAsync(string userId, string occurrenceId, CancellationToken cancellationToken)
+    {
+        var known = await store.ReadStartStateAsync(userId, cancellationToken);
+        if (known.Preferences?.SnoozedUntil is { } until && until > timeProvider.GetUtcNow())
+            return null;
+        return known.Draft is { Stage: not DraftStage.Paused } draft && draft.OccurrenceId == occurrenceId ? draft : null;
+    }
+
     /// <summary>No scheduled check-in starts before <paramref name="until"/>; an open one is paused with its answers kept.</summary>
     public async Task SnoozeAsync(string userId, DateTimeOffset until, CancellationToken cancellationToken)
     {

@@ -20,6 +20,12 @@ public sealed partial class CadencePlanner(
     TimeProvider timeProvider,
     ILogger<CadencePlanner> logger)
 {
+    /// <summary>
+    /// A person whose local send time passed longer ago than this is not sent that cycle: a cadence created or resumed
+    /// late in the day starts with the next one, while a restart after a short outage still catches up.
+    /// </summary>
+    public static readonly TimeSpan MissedAfter = TimeSpan.FromHours(6);
+
     /// <summary>Cycles whose local date is within a day of today (UTC) are planned: every zone's send time is then ahead.</summary>
     public async Task<int> PlanDueAsync(CancellationToken cancellationToken)
     {
@@ -48,9 +54,11 @@ public sealed partial class CadencePlanner(
         var occurrence = $"{cadence.Id}:{date:yyyy-MM-dd}";
         var total = await RunPlanning.PlanAsync(runs, queue, directory, timeProvider, runId, cadence.Audience, async person =>
         {
-            var zoneId = person.TimeZone ?? (await registrations.FindAsync(person.Id, cancellationToken))?.TimeZone ?? cadence.Schedule.TimeZone;
-            var due = CadenceCalendar.LocalToUtc(date, time, Time.IanaTimeZone.FindOrUtc(Time.IanaTimeZone.Normalize(zoneId) ?? cadence.Schedule.TimeZone));
-            return new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = occurrence, DueAt = due };
+            var zoneId = Time.IanaTimeZone.Normalize(person.TimeZone ?? (await registrations.FindAsync(person.Id, cancellationToken))?.TimeZone) ?? cadence.Schedule.TimeZone;
+            var due = CadenceCalendar.LocalToUtc(date, time, Time.IanaTimeZone.FindOrUtc(zoneId));
+            if (due < now - MissedAfter)
+                return null;
+            return (RunRecipient?)new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = occurrence, DueAt = due, TimeZone = zoneId };
         }, cancellationToken);
         LogPlanned(logger, cadence.Id, date, total);
         return total;

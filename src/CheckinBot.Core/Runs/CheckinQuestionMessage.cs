@@ -3,5 +3,5 @@ using CheckinBot.Core.Messaging;
 
 namespace CheckinBot.Core.Runs;
 
-/// <summary>A scheduled check-in's opening: the draft as it stands, so the person sees its current question.</summary>
-public sealed record CheckinQuestionMessage(CheckinDraft Draft, string CadenceName) : OutboundMessage;
+/// <summary>A scheduled check-in's opening (or a reminder of it): the draft as it stands, so the person sees its current question.</summary>
+public sealed record CheckinQuestionMessage(CheckinDraft Draft, string CadenceName, bool IsReminder = false) : OutboundMessage;

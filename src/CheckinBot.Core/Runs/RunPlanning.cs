@@ -14,10 +14,10 @@ internal static class RunPlanning
     /// <summary>People per chunk: one queue message, one read, one claim and one tally row each.</summary>
     public const int ChunkSize = 50;
 
-    /// <summary>Plans the run; returns how many people it has.</summary>
+    /// <summary>Plans the run (a null recipient leaves that person out); returns how many people it has.</summary>
     public static async Task<int> PlanAsync(
         IRunStore runs, IWorkBacklog queue, IOrgDirectory directory, TimeProvider timeProvider,
-        string runId, CadenceAudience audience, Func<Person, Task<RunRecipient>> recipientFor, CancellationToken cancellationToken)
+        string runId, CadenceAudience audience, Func<Person, Task<RunRecipient?>> recipientFor, CancellationToken cancellationToken)
     {
         var total = 0;
         var chunks = 0;
@@ -33,7 +33,8 @@ internal static class RunPlanning
 
         await foreach (var person in Audience.Stream(directory, audience, cancellationToken))
         {
-            var recipient = await recipientFor(person);
+            if (await recipientFor(person) is not { } recipient)
+                continue;
             var due = recipient.DueAt ?? DateTimeOffset.MinValue;
             if (!open.TryGetValue(due, out var gathering))
                 open[due] = gathering = [];

@@ -15,11 +15,17 @@ public sealed record RunRecipient
 
     /// <summary>When the person is due (their local send time); null = at once ("run now").</summary>
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>The person's IANA zone when planned (reminders keep to their working hours); null = the cadence's.</summary>
+    public string? TimeZone { get; init; }
     public RecipientStatus Status { get; init; }
     public DateTimeOffset? ClaimedUntil { get; init; }
     public int Attempts { get; init; }
     public string? Reason { get; init; }
     public DateTimeOffset? DoneAt { get; init; }
+
+    /// <summary>How many of the cadence's reminders have been dealt with (sent, or found unnecessary).</summary>
+    public int Reminded { get; init; }
     public string? Version { get; init; }
 
     public bool IsDone => Status != RecipientStatus.Pending;

@@ -51,51 +51,115 @@ public sealed partial class RunService(
             return;
         var occurrence = $"{cadence.Id}:run-{runId}";
         var total = await RunPlanning.PlanAsync(runs, queue, directory, timeProvider, runId, cadence.Audience,
-            person => Task.FromResult(new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = occurrence }), cancellationToken);
+            person => Task.FromResult<RunRecipient?>(new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = occurrence, TimeZone = person.TimeZone }), cancellationToken);
         LogPlanned(logger, runId, cadence.Id, total);
     }
 
     /// <summary>
     /// Sends to the due, unclaimed recipients of one chunk. Returns null when every recipient of the chunk is done (its
-    /// tally is then written), or how long to wait before trying the chunk again.
+    /// tally is then written and its first reminder queued), or how long to wait before trying the chunk again.
     /// </summary>
     public async Task<TimeSpan?> SendChunkAsync(string runId, int chunk, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
-        var pending = (await runs.ListChunkAsync(runId, chunk, cancellationToken)).Where(r => !r.IsDone).ToList();
-        // Not due yet (their local send time), or held by another sender (which may have crashed: its claim expires).
-        var later = pending.Select(r => r.DueAt > now ? r.DueAt - now : r.ClaimedUntil > now ? r.ClaimedUntil - now : null).Where(d => d is not null).Min();
-        var claimable = pending.Where(r => !(r.DueAt > now) && !(r.ClaimedUntil > now)).ToList();
-        if (claimable.Count > 0)
-        {
-            var claimUntil = now + _options.ClaimFor;
-            var claimed = await runs.TrySaveChunkAsync([.. claimable.Select(r => r with { ClaimedUntil = claimUntil, Attempts = r.Attempts + 1 })], cancellationToken);
-            if (claimed is null)
-                return TimeSpan.FromSeconds(1); // another sender claimed some of them first: look again shortly
-            var cadence = await FindCadenceOfAsync(runId, cancellationToken);
-            var retries = new ConcurrentBag<TimeSpan>();
-            // Not cancelled as a whole: on shutdown each recipient not yet sent is given back, and a send that has
-            // started is finished and recorded, so stopping never strands a claim or leaves a sent message unrecorded.
-            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = _options.SendsPerChunk }, async (recipient, _) =>
-            {
-                if (await SendOneAsync(recipient, cadence, cancellationToken) is { } retry)
-                    retries.Add(retry);
-            });
-            cancellationToken.ThrowIfCancellationRequested();
-            later = retries.IsEmpty ? later : new[] { later ?? TimeSpan.MaxValue, retries.Min() }.Min();
-        }
+        var later = await WorkChunkAsync(runId, chunk, r => r.IsDone ? null : r.DueAt ?? DateTimeOffset.MinValue, countsAttempt: true, SendOneAsync, cancellationToken);
         if (later is not null)
             return later;
-
         var recipients = await runs.ListChunkAsync(runId, chunk, cancellationToken);
         if (recipients.Any(r => !r.IsDone))
             return TimeSpan.FromSeconds(1);
         await runs.SaveTallyAsync(runId, ChunkTally.Of(chunk, recipients), cancellationToken);
+        await QueueReminderAsync(runId, chunk, 1, recipients, cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// Reminder <paramref name="reminder"/> for one chunk: each person who was sent the check-in and has not finished it
+    /// is reminded once, at the policy's hour moved into their working hours. Null when the chunk's reminder is done.
+    /// </summary>
+    public async Task<TimeSpan?> RemindChunkAsync(string runId, int chunk, int reminder, CancellationToken cancellationToken)
+    {
+        if (await FindCadenceOfAsync(runId, cancellationToken) is not { } cadence || reminder > cadence.Reminder.Max)
+            return null;
+        var later = await WorkChunkAsync(runId, chunk, r => ReminderDue(r, cadence, reminder), countsAttempt: false,
+            (r, c, ct) => RemindOneAsync(r, c, reminder, ct), cancellationToken);
+        if (later is not null)
+            return later;
+        var recipients = await runs.ListChunkAsync(runId, chunk, cancellationToken);
+        if (recipients.Any(r => ReminderDue(r, cadence, reminder) is not null))
+            return TimeSpan.FromSeconds(1);
+        await QueueReminderAsync(runId, chunk, reminder + 1, recipients, cancellationToken);
+        return null;
+    }
+
+    /// <summary>When a recipient is due reminder <paramref name="reminder"/>; null when they are not to get it.</summary>
+    private static DateTimeOffset? ReminderDue(RunRecipient r, Cadence cadence, int reminder) =>
+        r is { Status: RecipientStatus.Sent, DoneAt: { } sentAt } && r.Reminded < reminder
+            ? WorkingHours.NextWithin(sentAt + TimeSpan.FromHours(cadence.Reminder.AfterHours * reminder), r.TimeZone ?? cadence.Schedule.TimeZone)
+            : null;
+
+    private async Task QueueReminderAsync(string runId, int chunk, int reminder, IReadOnlyList<RunRecipient> recipients, CancellationToken cancellationToken)
+    {
+        if (await FindCadenceOfAsync(runId, cancellationToken) is not { } cadence || reminder > cadence.Reminder.Max)
+            return;
+        if (recipients.Select(r => ReminderDue(r, cadence, reminder)).Min() is { } first)
+            await queue.EnqueueAsync([new SendWork(runId, chunk, reminder)], first - timeProvider.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>
+    /// The chunk loop shared by sends and reminders: reads the chunk, claims every recipient that is due now and not
+    /// held by another sender in one conditional write, runs <paramref name="step"/> for each, and returns when to come
+    /// back for the rest (null when nothing is left).
+    /// </summary>
+    private async Task<TimeSpan?> WorkChunkAsync(
+        string runId, int chunk, Func<RunRecipient, DateTimeOffset?> dueAt, bool countsAttempt,
+        Func<RunRecipient, Cadence?, CancellationToken, Task<TimeSpan?>> step, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var todo = (await runs.ListChunkAsync(runId, chunk, cancellationToken)).Select(r => (Recipient: r, Due: dueAt(r))).Where(x => x.Due is not null).ToList();
+        // Not due yet (their local hour), or held by another sender (which may have crashed: its claim expires).
+        var later = todo.Select(x => x.Due > now ? x.Due - now : x.Recipient.ClaimedUntil > now ? x.Recipient.ClaimedUntil - now : null).Where(d => d is not null).Min();
+        var claimable = todo.Where(x => x.Due <= now && !(x.Recipient.ClaimedUntil > now)).Select(x => x.Recipient).ToList();
+        if (claimable.Count == 0)
+            return later;
+
+        var claimUntil = now + _options.ClaimFor;
+        var claimed = await runs.TrySaveChunkAsync([.. claimable.Select(r => r with { ClaimedUntil = claimUntil, Attempts = r.Attempts + (countsAttempt ? 1 : 0) })], cancellationToken);
+        if (claimed is null)
+            return TimeSpan.FromSeconds(1); // another sender claimed some of them first: look again shortly
+        var cadence = await FindCadenceOfAsync(runId, cancellationToken);
+        var retries = new ConcurrentBag<TimeSpan>();
+        // Not cancelled as a whole: on shutdown each recipient not yet sent is given back, and a send that has
+        // started is finished and recorded, so stopping never strands a claim or leaves a sent message unrecorded.
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = _options.SendsPerChunk }, async (recipient, _) =>
+        {
+            if (await step(recipient, cadence, cancellationToken) is { } retry)
+                retries.Add(retry);
+        });
+        cancellationToken.ThrowIfCancellationRequested();
+        return retries.IsEmpty ? later : new[] { later ?? TimeSpan.MaxValue, retries.Min() }.Min();
     }
 
     private async Task<Cadence?> FindCadenceOfAsync(string runId, CancellationToken cancellationToken) =>
         await runs.FindRunAsync(runId, cancellationToken) is { } run ? await cadences.FindAsync(run.CadenceId, cancellationToken) : null;
+
+    /// <summary>Reminds one claimed recipient if their check-in for the occurrence is still open; best effort, once.</summary>
+    private async Task<TimeSpan?> RemindOneAsync(RunRecipient claimed, Cadence? cadence, int reminder, CancellationToken stopping)
+    {
+        try
+        {
+            var open = cadence is { Active: true } ? await checkins.FindOpenScheduledAsync(claimed.UserId, claimed.OccurrenceId, stopping) : null;
+            var result = open is null ? null : await messenger.SendAsync(claimed.UserId, new CheckinQuestionMessage(open, cadence!.Name, IsReminder: true), budget, stopping);
+            if (result is { Outcome: DeliveryOutcome.Throttled })
+                return await ReleaseAsync(claimed, "Throttled", result.RetryAfter ?? TimeSpan.FromSeconds(30));
+            // Sent, not needed (finished, snoozed, paused cadence) or failed: either way this reminder is over.
+            await RecordAsync(claimed, r => r with { Reminded = reminder, ClaimedUntil = null });
+            return null;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return await ReleaseAsync(claimed, "shutting down", TimeSpan.Zero);
+        }
+    }
 
     /// <summary>Sends to one claimed recipient; null when their outcome is recorded, else when to try them again.</summary>
     private async Task<TimeSpan?> SendOneAsync(RunRecipient claimed, Cadence? cadence, CancellationToken stopping)
@@ -154,7 +218,7 @@ public sealed partial class RunService(
     /// <summary>Records the outcome.</summary>
     private async Task<TimeSpan?> FinishAsync(RunRecipient claimed, RecipientStatus status, string? reason)
     {
-        await RecordAsync(claimed, r => r with { Status = status, Reason = reason, ClaimedUntil = null, DoneAt = timeProvider.GetUtcNow() });
+        await RecordAsync(claimed, r => r.IsDone ? null : r with { Status = status, Reason = reason, ClaimedUntil = null, DoneAt = timeProvider.GetUtcNow() });
         LogOutcome(logger, claimed.RunId, claimed.UserId, status, reason);
         return null;
     }
@@ -163,7 +227,7 @@ public sealed partial class RunService(
     /// Writes at the claimed version (no read first). After a send this write is what stands between one message and
     /// two, so it is retried through passing storage faults, with no cancellation, rather than left to the claim's expiry.
     /// </summary>
-    private async Task RecordAsync(RunRecipient claimed, Func<RunRecipient, RunRecipient> change)
+    private async Task RecordAsync(RunRecipient claimed, Func<RunRecipient, RunRecipient?> change)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -172,7 +236,7 @@ public sealed partial class RunService(
                 var reads = 0;
                 await OptimisticUpdate.RunAsync(
                     () => reads++ == 0 ? Task.FromResult<RunRecipient?>(claimed) : runs.FindRecipientAsync(claimed.RunId, claimed.UserId, CancellationToken.None),
-                    r => r is null || r.IsDone ? null : change(r),
+                    r => r is null ? null : change(r),
                     async next => await runs.TrySaveRecipientAsync(next, CancellationToken.None) is not null,
                     $"Recipient {claimed.UserId} of run {claimed.RunId}");
                 return;

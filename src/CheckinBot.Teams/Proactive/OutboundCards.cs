@@ -17,6 +17,9 @@ public static class OutboundCards
         FeedbackReceivedMessage received => FeedbackCards.Received(received.Note, received.Topic),
         FeedbackAskedMessage asked => FeedbackCards.Asked(asked.Ask),
         FeedbackNudgeMessage nudge => FeedbackCards.Asked(nudge.Ask, nudge.DaysWaiting),
+        CheckinQuestionMessage { IsReminder: true } reminder => reminder.Draft.CurrentStep is null
+            ? CheckIns.CheckinCards.Recap(reminder.Draft, $"A gentle reminder: your {reminder.CadenceName} is nearly done, just choose who sees it.")
+            : CheckIns.CheckinCards.Question(reminder.Draft, $"A gentle reminder: your {reminder.CadenceName} is waiting, right where you left it."),
         CheckinQuestionMessage question => question.Draft.CurrentStep is null
             ? CheckIns.CheckinCards.Recap(question.Draft, $"Time for your {question.CadenceName}: your answers so far are kept.")
             : CheckIns.CheckinCards.Question(question.Draft, $"Time for your {question.CadenceName}."),

@@ -78,7 +78,9 @@ internal sealed partial class SendWorker(
                 await backlog.DeleteAsync(work, CancellationToken.None);
                 return;
             }
-            var retryIn = await runs.SendChunkAsync(work.Work.RunId, chunk, stoppingToken);
+            var retryIn = work.Work.Reminder > 0
+                ? await runs.RemindChunkAsync(work.Work.RunId, chunk, work.Work.Reminder, stoppingToken)
+                : await runs.SendChunkAsync(work.Work.RunId, chunk, stoppingToken);
             if (retryIn is { } delay)
                 await backlog.RetryLaterAsync(work, delay, CancellationToken.None);
             else

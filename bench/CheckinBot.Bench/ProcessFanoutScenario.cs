@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Azure.Data.Tables;
+using CheckinBot.TestKit;
+
+namespace CheckinBot.Bench;
+
+/// <summary>A fan-out run across bot processes, as measured: deliveries counted by the connector emulator.</summary>
+/// <param name="InDoubtAtKill">People whose message had reached Teams but whose outcome was not yet recorded when the instance was killed: the only ones who may get a second message.</param>
+/// <param name="DuplicatesOutsideDoubt">Second messages to anyone else: must be zero.</param>
+/// <param name="PeakPerSecond">The most deliveries in any sliding second, across all instances.</param>
+public sealed record ProcessFanoutResult(
+    int People, int Budget, int Instances, bool Killed, double Seconds, double Ratio,
+    int Delivered, int Duplicates, int Losses, int InDoubtAtKill, int DuplicatesOutsideDoubt, int Throttled, int PeakPerSecond);
+
+/// <summary>
+/// "Run now" for N people seeded through real <c>installationUpdate</c> activities, sent by one or more bot processes
+/// sharing Azurite; optionally one instance is SIGKILLed halfway and started again.
+/// </summary>
+public static class ProcessFanoutScenario
+{
+    public static async Task<ProcessFanoutResult> RunAsync(
+        string storage, int people, int budget, int instances, bool killMidway, TimeSpan claimFor, CancellationToken cancellationToken)
+    {
+        await using var teams = await TeamsConnectorEmulator.StartAsync();
+        var prefix = "p" + Guid.NewGuid().ToString("N")[..10];
+        var ids = Enumerable.Range(0, people).Select(i => new Guid(i, 2, 2, [0, 0, 0, 0, 0, 0, 0, 3]).ToString()).ToList();
+        var csv = Path.Combine(Path.GetTempPath(), $"checkinbot-bench-{prefix}.csv");
+        var org = new StringBuilder("id,email,displayName,managerId,managerEmail,department,timeZone\n");
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+            org.Append(CultureInfo.InvariantCulture, $"{id},p{i}@contoso.example,Person {i},,,Dept {i % 10},Europe/Berlin\n");
+        await File.WriteAllTextAsync(csv, org.ToString(), cancellationToken);
+        var settings = new Dictionary<string, string>
+        {
+            ["Storage:ConnectionString"] = storage,
+            ["Storage:TablePrefix"] = prefix,
+            ["OrgDirectory:FilePath"] = csv,
+            ["Teams:MaxRequestsPerSecond"] = budget.ToString(CultureInfo.InvariantCulture),
+            ["Fanout:ClaimFor"] = claimFor.ToString("c", CultureInfo.InvariantCulture),
+        };
+        var bots = new List<BotProcess>();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            for (var i = 0; i < instances; i++)
+                bots.Add(await BotProcess.StartAsync(settings));
+
+            // Everyone installs the bot (welcome messages unthrottled, then forgotten): the run is counted on its own.
+            teams.RequestsPerSecond = int.MaxValue;
+            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (id, ct) =>
+                (await http.PostAsJsonAsync(new Uri(bots[0].BaseAddress, "/api/messages"), Activities.InstallationUpdateFor(teams.ServiceUrl, id), ct)).EnsureSuccessStatusCode());
+            teams.ClearRecord();
+            teams.RequestsPerSecond = 50;
+
+            var cadence = await SampleCadence.RunNowOnlyJsonAsync();
+            (await http.PostAsync(new Uri(bots[0].BaseAddress, "/api/admin/cadences"), new StringContent(cadence, Encoding.UTF8, "application/json"), cancellationToken)).EnsureSuccessStatusCode();
+            var watch = Stopwatch.StartNew();
+            var started = await http.PostAsync(new Uri(bots[0].BaseAddress, "/api/admin/cadences/weekly-growth/run"), null, cancellationToken);
+            var runId = JsonDocument.Parse(await started.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("runId").GetString()!;
+
+            var inDoubt = new HashSet<string>();
+            if (killMidway)
+            {
+                while (teams.Delivered.Count < people / 2)
+                    await Task.Delay(20, cancellationToken);
+                await bots[0].KillAsync();
+                await bots[0].DisposeAsync();
+                var recorded = await RecordedSentAsync(storage, prefix, runId, cancellationToken);
+                inDoubt = [.. teams.Delivered.Keys.Where(conversation => !recorded.Contains(conversation))];
+                bots[0] = await BotProcess.StartAsync(settings);
+            }
+
+            while (true)
+            {
+                var progress = await http.GetFromJsonAsync<JsonElement>(new Uri(bots[^1].BaseAddress, $"/api/admin/runs/{runId}"), cancellationToken);
+                if (progress.GetProperty("completedAt").ValueKind != JsonValueKind.Null)
+                    break;
+                await Task.Delay(500, cancellationToken);
+            }
+            var seconds = watch.Elapsed.TotalSeconds;
+            var delivered = teams.Delivered;
+            return new ProcessFanoutResult(people, budget, instances, killMidway, seconds, seconds / ((double)people / budget),
+                delivered.Count, delivered.Values.Sum(n => n - 1), people - delivered.Count, inDoubt.Count,
+                delivered.Count(d => d.Value > 1 && !inDoubt.Contains(d.Key)), teams.Throttled, PeakPerSecond(teams.DeliveredAt));
+        }
+        finally
+        {
+            foreach (var bot in bots)
+                await bot.DisposeAsync();
+            File.Delete(csv);
+        }
+    }
+
+    /// <summary>The personal chats whose recipient row says Sent, read straight from the runs table.</summary>
+    private static async Task<HashSet<string>> RecordedSentAsync(string storage, string prefix, string runId, CancellationToken cancellationToken)
+    {
+        var table = new TableClient(storage, prefix + "runs");
+        var sent = new HashSet<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == runId && e.RowKey.CompareTo("r-") >= 0 && e.RowKey.CompareTo("r.") < 0, cancellationToken: cancellationToken))
+        {
+            var recipient = JsonDocument.Parse(row.GetString("Data")).RootElement;
+            if (recipient.GetProperty("status").GetString() == "Sent")
+                sent.Add("a:" + recipient.GetProperty("userId").GetString());
+        }
+        return sent;
+    }
+
+    private static int PeakPerSecond(IReadOnlyList<DateTimeOffset> deliveredAt)
+    {
+        var times = deliveredAt.Order().ToList();
+        var peak = 0;
+        for (int first = 0, last = 0; last < times.Count; last++)
+        {
+            while (times[last] - times[first] >= TimeSpan.FromSeconds(1))
+                first++;
+            peak = Math.Max(peak, last - first + 1);
+        }
+        return peak;
+    }
+}
