@@ -22,9 +22,9 @@ internal static class BenchProgram
     {
         var scenario = args.ElementAtOrDefault(0) ?? "org-sync";
         var size = int.Parse(args.ElementAtOrDefault(1) ?? "100000", CultureInfo.InvariantCulture);
-        if (scenario is not ("org-sync" or "fanout" or "fanout-crash" or "fanout-two"))
+        if (scenario is not ("org-sync" or "fanout" or "fanout-crash" or "fanout-two" or "plan"))
         {
-            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync, fanout, fanout-crash, fanout-two.");
+            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync, fanout, fanout-crash, fanout-two, plan.");
             return 2;
         }
 
@@ -35,10 +35,19 @@ internal static class BenchProgram
             if (scenario == "fanout")
             {
                 var budget = int.Parse(args.ElementAtOrDefault(2) ?? "45", CultureInfo.InvariantCulture);
-                var result = await FanoutScenario.RunAsync(azurite, size, budget, CancellationToken.None);
-                Console.WriteLine($"{"people",8} {"budget/s",9} {"seconds",8} {"N/budget",9} {"ratio",6} {"delivered",10} {"duplicates",11} {"losses",7} {"429s",6} {"peak MiB",9}");
-                Console.WriteLine($"{result.People,8} {result.Budget,9} {result.Seconds,8:0.0} {result.BudgetSeconds,9:0.0} {result.Ratio,6:0.00} {result.Delivered,10} {result.Duplicates,11} {result.Losses,7} {result.Throttled,6} {result.PeakWorkingSetMiB,9}");
-                await WriteAsync($"fanout-{size}-{budget}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
+                var unthrottled = args.ElementAtOrDefault(3) == "unthrottled";
+                var result = await FanoutScenario.RunAsync(azurite, size, budget, unthrottled, CancellationToken.None);
+                Console.WriteLine($"{"people",8} {"budget/s",9} {"Teams limit",12} {"seconds",8} {"N/budget",9} {"ratio",6} {"sends/s",8} {"delivered",10} {"duplicates",11} {"losses",7} {"429s",6} {"peak MiB",9} {"CPU ms/send",12}");
+                Console.WriteLine($"{result.People,8} {result.Budget,9} {(unthrottled ? "none" : "50/s"),12} {result.Seconds,8:0.0} {result.BudgetSeconds,9:0.0} {result.Ratio,6:0.00} {result.SendsPerSecond,8:0.0} {result.Delivered,10} {result.Duplicates,11} {result.Losses,7} {result.Throttled,6} {result.PeakWorkingSetMiB,9} {result.CpuMsPerSend,12:0.00}");
+                await WriteAsync($"fanout-{size}-{budget}{(unthrottled ? "-unthrottled" : "")}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
+                return 0;
+            }
+            if (scenario == "plan")
+            {
+                var result = await PlanScenario.RunAsync(azurite, size, CancellationToken.None);
+                Console.WriteLine($"{"people",8} {"planned",8} {"seconds",8} {"MiB before",11} {"peak MiB",9}");
+                Console.WriteLine($"{result.People,8} {result.Planned,8} {result.Seconds,8:0.0} {result.WorkingSetBeforeMiB,11} {result.PeakWorkingSetMiB,9}");
+                await WriteAsync($"plan-{size}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
                 return 0;
             }
             if (scenario is "fanout-crash" or "fanout-two")
@@ -46,8 +55,8 @@ internal static class BenchProgram
                 var budget = int.Parse(args.ElementAtOrDefault(2) ?? "45", CultureInfo.InvariantCulture);
                 var result = await ProcessFanoutScenario.RunAsync(azurite.ConnectionString, size, budget,
                     instances: scenario == "fanout-two" ? 2 : 1, killMidway: scenario == "fanout-crash", TimeSpan.FromSeconds(30), CancellationToken.None);
-                Console.WriteLine($"{"people",8} {"budget/s",9} {"inst.",6} {"killed",7} {"seconds",8} {"ratio",6} {"delivered",10} {"dupl.",6} {"losses",7} {"in doubt",9} {"dupl. outside doubt",20} {"429s",6} {"peak/s",7}");
-                Console.WriteLine($"{result.People,8} {result.Budget,9} {result.Instances,6} {result.Killed,7} {result.Seconds,8:0.0} {result.Ratio,6:0.00} {result.Delivered,10} {result.Duplicates,6} {result.Losses,7} {result.InDoubtAtKill,9} {result.DuplicatesOutsideDoubt,20} {result.Throttled,6} {result.PeakPerSecond,7}");
+                Console.WriteLine($"{"people",8} {"budget/s",9} {"inst.",6} {"killed",7} {"seconds",8} {"ratio",6} {"delivered",10} {"dupl.",6} {"losses",7} {"in doubt",9} {"dupl. outside doubt",20} {"429s",6} {"peak/s",7} {"peak/s 5 s",11}");
+                Console.WriteLine($"{result.People,8} {result.Budget,9} {result.Instances,6} {result.Killed,7} {result.Seconds,8:0.0} {result.Ratio,6:0.00} {result.Delivered,10} {result.Duplicates,6} {result.Losses,7} {result.InDoubtAtKill,9} {result.DuplicatesOutsideDoubt,20} {result.Throttled,6} {result.PeakPerSecond,7} {result.PeakPerSecondOver5s,11:0.0}");
                 await WriteAsync($"{scenario}-{size}-{budget}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
                 return 0;
             }

@@ -34,6 +34,7 @@ public static class HostingExtensions
         });
         services.AddSingleton<IOrgChartSource, GraphOrgChartSource>();
         services.AddSingleton<IAppInstaller, GraphAppInstaller>();
+        services.AddSingleton<IGroupMembers, Groups.GraphGroupMembers>();
         return builder;
     }
 

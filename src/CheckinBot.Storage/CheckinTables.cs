@@ -14,8 +14,9 @@ public sealed class CheckinTables(TableServiceClient service, IOptions<StorageOp
     public const string OutboxName = "outbox";
     public const string CadencesName = "cadences";
     public const string RunsName = "runs";
+    public const string DeadLettersName = "deadletters";
 
-    internal static readonly string[] All = [RegistrationsName, GrowthLogName, SettingsName, QuestionSetsName, PeopleName, OutboxName, CadencesName, RunsName];
+    internal static readonly string[] All = [RegistrationsName, GrowthLogName, SettingsName, QuestionSetsName, PeopleName, OutboxName, CadencesName, RunsName, DeadLettersName];
 
     public TableClient Registrations => Get(RegistrationsName);
 
@@ -30,6 +31,9 @@ public sealed class CheckinTables(TableServiceClient service, IOptions<StorageOp
     public TableClient Cadences => Get(CadencesName);
 
     public TableClient Runs => Get(RunsName);
+
+    /// <summary>Sends that kept failing after their retries, per run, for HR to see.</summary>
+    public TableClient DeadLetters => Get(DeadLettersName);
 
     /// <summary>Work other instances must be able to find: shared check-ins to summarise, open feedback requests.</summary>
     public TableClient Outbox => Get(OutboxName);

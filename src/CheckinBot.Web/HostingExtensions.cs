@@ -29,6 +29,7 @@ internal static class HostingExtensions
         services.AddSingleton<ExportTokens>();
         services.AddSingleton<SharedCheckinSignal>();
         services.TryAddSingleton<IAppInstaller, NoAppInstaller>();
+        services.TryAddSingleton<CheckinBot.Core.Org.IGroupMembers, CheckinBot.Core.Org.GroupsFromDirectory>();
         services.AddSingleton<ManagerSummaryService>();
         services.AddSingleton<TeamService>();
         services.AddSingleton<FeedbackService>();

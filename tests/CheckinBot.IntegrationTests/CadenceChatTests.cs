@@ -59,6 +59,43 @@ public sealed class CadenceChatTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.False((await _factory.Services.GetRequiredService<ICadenceStore>().FindAsync("weekly-growth", CancellationToken.None))!.Active);
     }
 
+    [Fact]
+    public async Task Hr_CreatesACadenceWithTheForm_ARejectedSaveKeepsWhatWasTyped_TheListShowsTheLastRun()
+    {
+        var typed = new Dictionary<string, object?>
+        {
+            ["verb"] = "cadence.save", ["cadence.name"] = "Monthly career chat", ["cadence.frequency"] = "monthly", ["cadence.dayOfWeek"] = "Tuesday",
+            ["cadence.weekOfMonth"] = "-1", ["cadence.localTime"] = "25:00", ["cadence.timeZone"] = "Europe/Berlin", ["cadence.everyone"] = "false", ["cadence.departments"] = "Sales, Operations",
+            ["cadence.remindAfterHours"] = "48", ["cadence.remindMax"] = "1", ["cadence.skipDates"] = "2026-12-29",
+        };
+        await PostAsync(Activities.Message(_connector.ServiceUrl, "", value: typed, replyToId: "form-1"));
+        var rejected = _connector.Requests.Last(r => r.Method == "PUT").Body;
+        Assert.Contains("Use a 24-hour time", rejected, StringComparison.Ordinal);
+        Assert.Contains("Monthly career chat", rejected, StringComparison.Ordinal);
+        Assert.Contains("2026-12-29", rejected, StringComparison.Ordinal);
+        Assert.Null(await _factory.Services.GetRequiredService<ICadenceStore>().FindAsync("monthly-career-chat", CancellationToken.None));
+
+        typed["cadence.localTime"] = "10:00";
+        await PostAsync(Activities.Message(_connector.ServiceUrl, "", value: typed, replyToId: "form-1"));
+        Assert.Contains("Saved: Monthly career chat.", _connector.Requests.Last(r => r.Method == "PUT").Body, StringComparison.Ordinal);
+        var saved = (await _factory.Services.GetRequiredService<ICadenceStore>().FindAsync("monthly-career-chat", CancellationToken.None))!;
+        Assert.Equal((CadenceFrequency.Monthly, DayOfWeek.Tuesday, -1, "10:00"), (saved.Schedule.Frequency, saved.Schedule.DayOfWeek!.Value, saved.Schedule.WeekOfMonth!.Value, saved.Schedule.LocalTime));
+        Assert.Equal((48, 1), (saved.Reminder.AfterHours, saved.Reminder.Max));
+        Assert.Equal([new DateOnly(2026, 12, 29)], saved.Schedule.SkipDates);
+        Assert.Equal(["Sales", "Operations"], saved.Audience.Departments);
+
+        var runs = _factory.Services.GetRequiredService<CheckinBot.Core.Runs.RunService>();
+        var run = (await runs.StartAsync("monthly-career-chat", CancellationToken.None))!;
+        while ((await runs.ProgressAsync(run.RunId, CancellationToken.None))!.CompletedAt is null)
+            await Task.Delay(100);
+        await PostAsync(Activities.Message(_connector.ServiceUrl, "cadences"));
+        var list = _connector.PostedActivities[^1].GetRawText();
+        Assert.Contains("Monthly career chat", list, StringComparison.Ordinal);
+        Assert.Contains("on the last Tuesday at 10:00", list, StringComparison.Ordinal);
+        Assert.Contains("0 of 8 sent, 8 unreachable", list, StringComparison.Ordinal); // Sales and Operations; none installed the bot
+        Assert.Contains("finished", list, StringComparison.Ordinal);
+    }
+
     private async Task PostAsync(object activity) =>
         Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/messages", activity)).StatusCode);
 }

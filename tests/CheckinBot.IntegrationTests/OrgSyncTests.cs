@@ -76,6 +76,20 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GroupAudience_IsReadFromGraphPageByPage_OnlyMembersWhoAreInTheDirectory()
+    {
+        await Get<OrgSyncService>().SyncAsync(CancellationToken.None);
+        _graph.Groups["9c1e0f5a-0000-0000-0000-00000000e001"] =
+            [Manager, Other, "bbbbbbbb-0000-0000-0000-000000000010", "BBBBBBBB-0000-0000-0000-000000000012", "dddddddd-0000-0000-0000-0000000000aa"];
+
+        var audience = CheckinBot.Core.Runs.Audience.Stream(Get<IOrgDirectory>(), Get<IGroupMembers>(),
+            new CheckinBot.Core.Cadences.CadenceAudience { GroupIds = ["9c1e0f5a-0000-0000-0000-00000000e001", "9c1e0f5a-0000-0000-0000-0000000e0404"], ExcludeUserIds = [Other] },
+            CancellationToken.None);
+
+        Assert.Equal([Manager, "bbbbbbbb-0000-0000-0000-000000000010", "bbbbbbbb-0000-0000-0000-000000000012"], (await audience.ToListAsync()).Select(p => p.Id).Order());
+    }
+
+    [Fact]
     public async Task PointLookups_GoInBatchesOf20_AndRetryOnlyTheThrottledItems()
     {
         var ids = Enumerable.Range(10, 7).Select(i => $"bbbbbbbb-0000-0000-0000-0000000000{i}").Append(Ceo).Append("cccccccc-0000-0000-0000-000000000404").ToList();

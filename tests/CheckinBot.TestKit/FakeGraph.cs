@@ -93,6 +93,11 @@ public sealed class FakeGraph : IAsyncDisposable
             await ctx.Response.WriteAsJsonAsync(Batch(doc.RootElement));
             return;
         }
+        if (ctx.Request.Method == "GET" && (path.EndsWith("/transitiveMembers/microsoft.graph.user", StringComparison.Ordinal) || path.EndsWith("/transitiveMembers/graph.user", StringComparison.Ordinal)))
+        {
+            await ctx.Response.WriteAsJsonAsync(MembersPage(Uri.UnescapeDataString(path.Split('/')[^3]), ctx.Request.Query));
+            return;
+        }
         if (ctx.Request.Method == "POST" && path.EndsWith("/teamwork/installedApps", StringComparison.Ordinal))
         {
             using var doc = await JsonDocument.ParseAsync(ctx.Request.Body);
@@ -105,6 +110,19 @@ public sealed class FakeGraph : IAsyncDisposable
             return;
         }
         ctx.Response.StatusCode = 404;
+    }
+
+    /// <summary>Entra groups and their (transitive) member ids, for <c>/groups/{id}/transitiveMembers/microsoft.graph.user</c>.</summary>
+    public ConcurrentDictionary<string, string[]> Groups { get; } = new();
+
+    private JsonObject MembersPage(string groupId, IQueryCollection query)
+    {
+        var members = Groups.GetValueOrDefault(groupId) ?? [];
+        var offset = int.TryParse(query["$skiptoken"], CultureInfo.InvariantCulture, out var skip) ? skip : 0;
+        var page = new JsonObject { ["value"] = new JsonArray([.. members.Skip(offset).Take(PageSize).Select(id => (JsonNode)new JsonObject { ["id"] = id })]) };
+        if (offset + PageSize < members.Length)
+            page["@odata.nextLink"] = $"{BaseUrl}/groups/{groupId}/transitiveMembers/microsoft.graph.user?$skiptoken={offset + PageSize}";
+        return page;
     }
 
     private JsonObject DeltaPage(IQueryCollection query)

@@ -42,6 +42,35 @@ public static class CadenceCalendar
         return null;
     }
 
+    /// <summary>
+    /// The cycles on the local dates from <paramref name="from"/> to <paramref name="to"/>: the schedule's cycle dates at
+    /// its send time, or every time the cron expression fires on those dates in the cadence's zone.
+    /// </summary>
+    public static IEnumerable<CadenceCycle> Cycles(CadenceSchedule schedule, DateOnly from, DateOnly to)
+    {
+        if (schedule.Frequency != CadenceFrequency.Cron)
+        {
+            for (var date = from; date <= to; date = date.AddDays(1))
+            {
+                if (IsCycleDate(schedule, date))
+                    yield return new CadenceCycle(date, LocalSendTime(schedule), IsCron: false);
+            }
+            yield break;
+        }
+        if (ParseCron(schedule.Cron) is not { } cron)
+            yield break;
+        var zone = Zone(schedule, null);
+        var start = LocalToUtc(from, TimeOnly.MinValue, zone);
+        var end = LocalToUtc(to.AddDays(1), TimeOnly.MinValue, zone);
+        foreach (var fire in cron.GetOccurrences(start, end, zone, fromInclusive: true, toInclusive: false))
+        {
+            var local = TimeZoneInfo.ConvertTime(fire, zone);
+            var date = DateOnly.FromDateTime(local.Date);
+            if (!schedule.SkipDates.Contains(date) && !(schedule.StartDate > date) && !(schedule.EndDate < date))
+                yield return new CadenceCycle(date, TimeOnly.FromDateTime(local.DateTime), IsCron: true);
+        }
+    }
+
     public static bool IsCycleDate(CadenceSchedule schedule, DateOnly date)
     {
         if (schedule.SkipDates.Contains(date) || (schedule.StartDate is { } s && date < s) || (schedule.EndDate is { } e && date > e))

@@ -1,9 +1,10 @@
+using CheckinBot.Core.CheckIns;
 using Microsoft.Extensions.Options;
 
 namespace CheckinBot.Core.Cadences;
 
-/// <summary>HR's cadences in chat: list with next run, pause and resume. Only HR admins may use it.</summary>
-public sealed class CadenceService(ICadenceStore store, IOptions<HrOptions> hr, TimeProvider timeProvider)
+/// <summary>HR's cadences in chat: list with next run, create, edit, pause, resume and delete. Only HR admins may use it.</summary>
+public sealed class CadenceService(ICadenceStore store, IQuestionSetStore questionSets, IOptions<HrOptions> hr, TimeProvider timeProvider)
 {
     public bool IsHr(string userId) => hr.Value.IsAdmin(userId);
 
@@ -17,6 +18,35 @@ public sealed class CadenceService(ICadenceStore store, IOptions<HrOptions> hr, 
             .Select(c => new CadenceSummary(c, c.Active ? CadenceCalendar.Next(c.Schedule, null, now) : null))];
     }
 
+    public async Task<Cadence?> FindAsync(string userId, string cadenceId, CancellationToken cancellationToken) =>
+        IsHr(userId) ? await store.FindAsync(cadenceId, cancellationToken) : null;
+
+    /// <summary>
+    /// Creates (no <paramref name="existingId"/>: the id comes from the name) or changes a cadence. Returns the problems
+    /// by field when it is not valid, the cadence was changed meanwhile, or it is gone; nothing is saved then.
+    /// </summary>
+    public async Task<(Cadence? Saved, IReadOnlyDictionary<string, string> Errors)> SaveAsync(
+        string userId, Cadence cadence, string? existingId, CancellationToken cancellationToken)
+    {
+        if (!IsHr(userId))
+            return (null, new Dictionary<string, string> { ["hr"] = "Cadences are managed by HR." });
+        var existing = existingId is null ? null : await store.FindAsync(existingId, cancellationToken);
+        if (existingId is not null && existing is null)
+            return (null, new Dictionary<string, string> { ["id"] = "That cadence was deleted meanwhile." });
+        var candidate = cadence with { Id = existing?.Id ?? await FreeIdAsync(cadence.Name, cancellationToken), Version = existing?.Version };
+        var known = await questionSets.FindLatestAsync(candidate.QuestionSetId, cancellationToken) is { } set ? new HashSet<string> { set.Id } : [];
+        var errors = CadenceValidation.Validate(candidate, known, timeProvider.GetUtcNow());
+        if (errors.Count > 0)
+            return (null, errors);
+        return await store.TrySaveAsync(candidate, cancellationToken)
+            ? (candidate, errors)
+            : (null, new Dictionary<string, string> { ["id"] = "Someone changed this cadence at the same moment: open it again and redo your change." });
+    }
+
+    /// <summary>Deletes a cadence; false when the person is not HR or it was already gone.</summary>
+    public async Task<bool> DeleteAsync(string userId, string cadenceId, CancellationToken cancellationToken) =>
+        IsHr(userId) && await store.DeleteAsync(cadenceId, cancellationToken);
+
     /// <summary>Pauses or resumes a cadence; null when the person is not HR or the cadence is gone.</summary>
     public async Task<Cadence?> SetActiveAsync(string userId, string cadenceId, bool active, CancellationToken cancellationToken) =>
         !IsHr(userId) ? null : await OptimisticUpdate.RunAsync(
@@ -24,4 +54,18 @@ public sealed class CadenceService(ICadenceStore store, IOptions<HrOptions> hr, 
             c => c is null || c.Active == active ? null : c with { Active = active },
             next => store.TrySaveAsync(next, cancellationToken),
             $"Cadence {cadenceId}");
+
+    /// <summary>"Weekly growth check-in" → weekly-growth-check-in, or weekly-growth-check-in-2 when that is taken.</summary>
+    private async Task<string> FreeIdAsync(string name, CancellationToken cancellationToken)
+    {
+        var slug = new string([.. (name ?? "").ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+        slug = string.Join('-', slug.Split('-', StringSplitOptions.RemoveEmptyEntries));
+        slug = slug.Length == 0 ? "cadence" : slug[..Math.Min(slug.Length, 56)].TrimEnd('-');
+        for (var n = 1; ; n++)
+        {
+            var id = n == 1 ? slug : $"{slug}-{n}";
+            if (await store.FindAsync(id, cancellationToken) is null)
+                return id;
+        }
+    }
 }

@@ -3,12 +3,14 @@ using CheckinBot.Core.Time;
 namespace CheckinBot.Core.Org;
 
 /// <summary>
-/// The org directory as CSV (header <c>id,email,displayName,managerId,managerEmail,department,timeZone</c>). Bad rows
-/// are reported with their line number and reason; good rows still load.
+/// The org directory as CSV (header <c>id,email,displayName,managerId,managerEmail,department,timeZone</c>, optionally
+/// followed by <c>groups</c>: the Entra group ids a person belongs to, separated by semicolons, for cadence audiences).
+/// Bad rows are reported with their line number and reason; good rows still load.
 /// </summary>
 public static class OrgCsv
 {
     public static readonly string[] Header = ["id", "email", "displayName", "managerId", "managerEmail", "department", "timeZone"];
+    private const string GroupsHeading = "groups";
 
     public sealed record Result(IReadOnlyList<Person> People, IReadOnlyList<string> Problems);
 
@@ -17,8 +19,11 @@ public static class OrgCsv
         var people = new Dictionary<string, Person>(StringComparer.OrdinalIgnoreCase);
         var problems = new List<string>();
         var header = reader.ReadLine();
-        if (header is null || !Split(header).Select(h => h.Trim()).Take(Header.Length).SequenceEqual(Header, StringComparer.OrdinalIgnoreCase))
-            return new Result([], [$"line 1: the header must be {string.Join(',', Header)}"]);
+        var headings = header is null ? [] : Split(header).Select(h => h.Trim()).ToList();
+        var withGroups = headings.Count == Header.Length + 1 && string.Equals(headings[^1], GroupsHeading, StringComparison.OrdinalIgnoreCase);
+        if (!headings.Take(Header.Length).SequenceEqual(Header, StringComparer.OrdinalIgnoreCase) || (headings.Count != Header.Length && !withGroups))
+            return new Result([], [$"line 1: the header must be {string.Join(',', Header)} (optionally followed by ,{GroupsHeading})"]);
+        var columns = headings.Count;
 
         var byMail = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var rows = new List<(int Line, string[] Cells)>();
@@ -29,9 +34,9 @@ public static class OrgCsv
             if (string.IsNullOrWhiteSpace(line))
                 continue;
             var cells = Split(line).Select(c => c.Trim()).ToArray();
-            if (cells.Length != Header.Length)
+            if (cells.Length != columns)
             {
-                problems.Add($"line {number}: expected {Header.Length} columns, found {cells.Length}");
+                problems.Add($"line {number}: expected {columns} columns, found {cells.Length}");
                 continue;
             }
             if (!IsObjectId(cells[0]))
@@ -68,6 +73,7 @@ public static class OrgCsv
                 ManagerId = managerId is not null && people.ContainsKey(managerId) ? managerId : null,
                 Department = Blank(c[5]),
                 TimeZone = IanaTimeZone.Normalize(c[6]),
+                GroupIds = withGroups ? [.. c[7].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(g => g.ToLowerInvariant())] : [],
             };
         }
         return new Result([.. people.Values], problems);

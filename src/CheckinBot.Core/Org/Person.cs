@@ -12,6 +12,9 @@ public sealed record Person
     /// <summary>IANA time zone, where the directory knows it.</summary>
     public string? TimeZone { get; init; }
 
+    /// <summary>Entra groups the person belongs to, where the directory knows them (the org CSV's <c>groups</c> column).</summary>
+    public IReadOnlyList<string> GroupIds { get; init; } = [];
+
     /// <summary>Disabled accounts (people who left) are kept so history reads, but nothing is sent to them.</summary>
     public bool Enabled { get; init; } = true;
 

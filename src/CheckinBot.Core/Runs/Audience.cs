@@ -4,19 +4,25 @@ using CheckinBot.Core.Org;
 
 namespace CheckinBot.Core.Runs;
 
-/// <summary>A cadence's audience, streamed from the directory: everyone, or departments and named people; minus exclusions.</summary>
+/// <summary>A cadence's audience, streamed from the directory: everyone, or departments, Entra groups and named people; minus exclusions.</summary>
 public static class Audience
 {
-    public static async IAsyncEnumerable<Person> Stream(IOrgDirectory directory, CadenceAudience audience, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="groupMembers">Resolves <see cref="CadenceAudience.GroupIds"/> once, before streaming (a set of ids, not people).</param>
+    public static async IAsyncEnumerable<Person> Stream(
+        IOrgDirectory directory, IGroupMembers groupMembers, CadenceAudience audience, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var inGroups = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in audience.GroupIds)
+            inGroups.UnionWith(await groupMembers.MemberIdsAsync(group, cancellationToken) ?? new HashSet<string>());
         var excluded = audience.ExcludeUserIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var named = audience.UserIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var departments = audience.Departments.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var groups = audience.GroupIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
         await foreach (var person in directory.ListEveryoneAsync(cancellationToken))
         {
             if (!person.Enabled || excluded.Contains(person.Id))
                 continue;
-            if (audience.Everyone || named.Contains(person.Id) || (person.Department is { } d && departments.Contains(d)))
+            if (audience.Everyone || named.Contains(person.Id) || (person.Department is { } d && departments.Contains(d)) || inGroups.Contains(person.Id) || person.GroupIds.Any(groups.Contains))
                 yield return person;
         }
     }

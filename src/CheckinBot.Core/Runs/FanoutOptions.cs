@@ -14,6 +14,6 @@ public sealed class FanoutOptions
     /// <summary>Recipients of one chunk in flight at once.</summary>
     public int SendsPerChunk { get; set; } = 4;
 
-    /// <summary>Chunks one instance works on at once.</summary>
+    /// <summary>Chunks one instance works on at once; 0 = this instance takes no fan-out work (an API-only instance).</summary>
     public int ChunksInFlight { get; set; } = 8;
 }

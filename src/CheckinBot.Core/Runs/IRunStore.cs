@@ -29,6 +29,16 @@ public interface IRunStore
 
     Task<RunRecipient?> FindRecipientAsync(string runId, string userId, CancellationToken cancellationToken);
 
+    /// <summary>Remembers the cadence's latest run (what HR's list shows the progress of).</summary>
+    Task SaveLatestRunAsync(string cadenceId, string runId, CancellationToken cancellationToken);
+
+    Task<string?> FindLatestRunIdAsync(string cadenceId, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a recipient whose send failed for good, with its reason, in the dead-letter table.</summary>
+    Task AddDeadLetterAsync(RunRecipient recipient, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RunRecipient>> ListDeadLettersAsync(string runId, CancellationToken cancellationToken);
+
     Task SaveTallyAsync(string runId, ChunkTally tally, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ChunkTally>> ListTalliesAsync(string runId, CancellationToken cancellationToken);

@@ -1,4 +1,3 @@
-using CheckinBot.Core.Cadences;
 using CheckinBot.Core.Org;
 
 namespace CheckinBot.Core.Runs;
@@ -16,8 +15,8 @@ internal static class RunPlanning
 
     /// <summary>Plans the run (a null recipient leaves that person out); returns how many people it has.</summary>
     public static async Task<int> PlanAsync(
-        IRunStore runs, IWorkBacklog queue, IOrgDirectory directory, TimeProvider timeProvider,
-        string runId, CadenceAudience audience, Func<Person, Task<RunRecipient?>> recipientFor, CancellationToken cancellationToken)
+        IRunStore runs, IWorkBacklog queue, TimeProvider timeProvider,
+        string runId, IAsyncEnumerable<Person> audience, Func<Person, Task<RunRecipient?>> recipientFor, CancellationToken cancellationToken)
     {
         var total = 0;
         var chunks = 0;
@@ -31,7 +30,7 @@ internal static class RunPlanning
             await queue.EnqueueAsync(toSend.Select(c => new SendWork(runId, c)), wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
         }
 
-        await foreach (var person in Audience.Stream(directory, audience, cancellationToken))
+        await foreach (var person in audience.WithCancellation(cancellationToken))
         {
             if (await recipientFor(person) is not { } recipient)
                 continue;

@@ -26,6 +26,9 @@ public sealed record RunRecipient
 
     /// <summary>How many of the cadence's reminders have been dealt with (sent, or found unnecessary).</summary>
     public int Reminded { get; init; }
+
+    /// <summary>When the last reminder was dealt with: the next one comes the policy's hours after it.</summary>
+    public DateTimeOffset? RemindedAt { get; init; }
     public string? Version { get; init; }
 
     public bool IsDone => Status != RecipientStatus.Pending;

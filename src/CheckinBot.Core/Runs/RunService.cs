@@ -20,6 +20,7 @@ public sealed partial class RunService(
     IRunStore runs,
     IWorkBacklog queue,
     IOrgDirectory directory,
+    IGroupMembers groupMembers,
     CheckinService checkins,
     IPersonMessenger messenger,
     IRateBudget budget,
@@ -38,6 +39,7 @@ public sealed partial class RunService(
         var now = timeProvider.GetUtcNow();
         var run = new CadenceRun { RunId = Guid.CreateVersion7(now).ToString("N"), CadenceId = cadenceId, StartedAt = now };
         await runs.TryAddRunAsync(run, cancellationToken);
+        await runs.SaveLatestRunAsync(cadenceId, run.RunId, cancellationToken);
         await queue.EnqueueAsync([new SendWork(run.RunId, null)], TimeSpan.Zero, cancellationToken);
         return run;
     }
@@ -50,7 +52,7 @@ public sealed partial class RunService(
         if (run is null || cadence is null || run.PlannedAt is not null)
             return;
         var occurrence = $"{cadence.Id}:run-{runId}";
-        var total = await RunPlanning.PlanAsync(runs, queue, directory, timeProvider, runId, cadence.Audience,
+        var total = await RunPlanning.PlanAsync(runs, queue, timeProvider, runId, Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken),
             person => Task.FromResult<RunRecipient?>(new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = occurrence, TimeZone = person.TimeZone }), cancellationToken);
         LogPlanned(logger, runId, cadence.Id, total);
     }
@@ -91,10 +93,13 @@ public sealed partial class RunService(
         return null;
     }
 
-    /// <summary>When a recipient is due reminder <paramref name="reminder"/>; null when they are not to get it.</summary>
+    /// <summary>
+    /// When a recipient is due reminder <paramref name="reminder"/>: the policy's hours after the check-in (or after the
+    /// previous reminder), moved into their working hours. Null when they are not to get it.
+    /// </summary>
     private static DateTimeOffset? ReminderDue(RunRecipient r, Cadence cadence, int reminder) =>
-        r is { Status: RecipientStatus.Sent, DoneAt: { } sentAt } && r.Reminded < reminder
-            ? WorkingHours.NextWithin(sentAt + TimeSpan.FromHours(cadence.Reminder.AfterHours * reminder), r.TimeZone ?? cadence.Schedule.TimeZone)
+        r is { Status: RecipientStatus.Sent, DoneAt: { } sentAt } && r.Reminded == reminder - 1
+            ? WorkingHours.NextWithin((r.RemindedAt ?? sentAt) + TimeSpan.FromHours(cadence.Reminder.AfterHours), r.TimeZone ?? cadence.Schedule.TimeZone)
             : null;
 
     private async Task QueueReminderAsync(string runId, int chunk, int reminder, IReadOnlyList<RunRecipient> recipients, CancellationToken cancellationToken)
@@ -152,7 +157,7 @@ public sealed partial class RunService(
             if (result is { Outcome: DeliveryOutcome.Throttled })
                 return await ReleaseAsync(claimed, "Throttled", result.RetryAfter ?? TimeSpan.FromSeconds(30));
             // Sent, not needed (finished, snoozed, paused cadence) or failed: either way this reminder is over.
-            await RecordAsync(claimed, r => r with { Reminded = reminder, ClaimedUntil = null });
+            await RecordAsync(claimed, r => r.Reminded >= reminder ? null : r with { Reminded = reminder, RemindedAt = timeProvider.GetUtcNow(), ClaimedUntil = null });
             return null;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -195,6 +200,16 @@ public sealed partial class RunService(
         }
     }
 
+    /// <summary>The cadence's newest run and how it is going; null when it never ran.</summary>
+    public async Task<(string RunId, RunProgress Progress)?> LatestRunAsync(string cadenceId, CancellationToken cancellationToken) =>
+        await runs.FindLatestRunIdAsync(cadenceId, cancellationToken) is { } runId && await ProgressAsync(runId, cancellationToken) is { } progress
+            ? (runId, progress)
+            : null;
+
+    /// <summary>Who a run could not reach after its retries, and why.</summary>
+    public Task<IReadOnlyList<RunRecipient>> DeadLettersAsync(string runId, CancellationToken cancellationToken) =>
+        runs.ListDeadLettersAsync(runId, cancellationToken);
+
     public async Task<RunProgress?> ProgressAsync(string runId, CancellationToken cancellationToken)
     {
         if (await runs.FindRunAsync(runId, cancellationToken) is not { } run)
@@ -215,10 +230,13 @@ public sealed partial class RunService(
         return retryIn;
     }
 
-    /// <summary>Records the outcome.</summary>
+    /// <summary>Records the outcome; a send that failed for good also goes to the dead-letter table, written first so HR always sees it.</summary>
     private async Task<TimeSpan?> FinishAsync(RunRecipient claimed, RecipientStatus status, string? reason)
     {
-        await RecordAsync(claimed, r => r.IsDone ? null : r with { Status = status, Reason = reason, ClaimedUntil = null, DoneAt = timeProvider.GetUtcNow() });
+        var outcome = claimed with { Status = status, Reason = reason, ClaimedUntil = null, DoneAt = timeProvider.GetUtcNow() };
+        if (status == RecipientStatus.Failed)
+            await runs.AddDeadLetterAsync(outcome, CancellationToken.None);
+        await RecordAsync(claimed, r => r.IsDone ? null : r with { Status = status, Reason = reason, ClaimedUntil = null, DoneAt = outcome.DoneAt });
         LogOutcome(logger, claimed.RunId, claimed.UserId, status, reason);
         return null;
     }

@@ -98,6 +98,29 @@ internal sealed class TableRunStore(CheckinTables tables) : IRunStore
         return place.HasValue ? place.Value!.GetInt32("Chunk") : null;
     }
 
+    /// <summary>Partition <c>latest</c> of the runs table: a row per cadence naming its newest run.</summary>
+    public Task SaveLatestRunAsync(string cadenceId, string runId, CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(new TableEntity("latest", cadenceId) { ["RunId"] = runId }, TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<string?> FindLatestRunIdAsync(string cadenceId, CancellationToken cancellationToken) =>
+        TableKeys.IsValid(cadenceId) && await Table.GetEntityIfExistsAsync<TableEntity>("latest", cadenceId, cancellationToken: cancellationToken) is { HasValue: true } row
+            ? row.Value!.GetString("RunId")
+            : null;
+
+    /// <summary><c>{prefix}deadletters</c>: partition = run, row = person; written again by a retry, never twice.</summary>
+    public Task AddDeadLetterAsync(RunRecipient recipient, CancellationToken cancellationToken) =>
+        tables.DeadLetters.UpsertEntityAsync(Row(recipient.RunId, recipient.UserId, recipient with { Version = null }), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<IReadOnlyList<RunRecipient>> ListDeadLettersAsync(string runId, CancellationToken cancellationToken)
+    {
+        var letters = new List<RunRecipient>();
+        if (!TableKeys.IsValid(runId))
+            return letters;
+        await foreach (var row in tables.DeadLetters.QueryAsync<TableEntity>(e => e.PartitionKey == runId, cancellationToken: cancellationToken))
+            letters.Add(JsonSerializer.Deserialize<RunRecipient>(row.GetString("Data"), Json)!);
+        return letters;
+    }
+
     public Task SaveTallyAsync(string runId, ChunkTally tally, CancellationToken cancellationToken) =>
         Table.UpsertEntityAsync(Row(runId, TallyRow(tally.Chunk), tally), TableUpdateMode.Replace, cancellationToken);
 

@@ -1,46 +1,116 @@
 using System.Globalization;
 using CheckinBot.Core.Cadences;
+using CheckinBot.Core.Runs;
 using CheckinBot.Core.Time;
 using CheckinBot.Teams.Cards;
 
 namespace CheckinBot.Teams.Cadences;
 
-/// <summary>HR's view of the cadences: what runs when, for whom, and pause or resume.</summary>
+/// <summary>HR's view of the cadences: what runs when, for whom, how the last run went; create, edit, pause, resume, delete, run now.</summary>
 public static class CadenceCards
 {
     public const string PauseVerb = "cadence.pause";
     public const string ResumeVerb = "cadence.resume";
     public const string RunVerb = "cadence.run";
+    public const string NewVerb = "cadence.new";
+    public const string EditVerb = "cadence.edit";
+    public const string SaveVerb = "cadence.save";
+    public const string DeleteVerb = "cadence.delete";
+    public const string ConfirmDeleteVerb = "cadence.delete.confirm";
+    public const string FailuresVerb = "cadence.failures";
 
-    public static AdaptiveCard List(IReadOnlyList<CadenceSummary> cadences)
+    /// <param name="latestRuns">Each cadence's newest run and its progress, by cadence id.</param>
+    public static AdaptiveCard List(IReadOnlyList<CadenceSummary> cadences, IReadOnlyDictionary<string, (string RunId, RunProgress Progress)> latestRuns)
     {
         var body = new List<CardElement> { TextBlock.Heading("Check-in cadences") };
         if (cadences.Count == 0)
-            body.Add(new TextBlock("No cadences yet. Create one through the admin API (POST /api/admin/cadences, see README)."));
-        var actions = new List<CardAction>();
+            body.Add(new TextBlock("No cadences yet: create the first one with **New cadence**."));
         foreach (var (cadence, next) in cadences)
         {
             body.Add(new TextBlock(cadence.Name) { Weight = "Bolder", Spacing = "Medium", Separator = true });
-            body.Add(new FactSet(
-            [
-                new Fact("Status", cadence.Active ? "active" : "paused"),
-                new Fact("When", Describe(cadence.Schedule)),
-                new Fact("Who", Describe(cadence.Audience)),
-                new Fact("Next", next is null ? "—" : Local(next.DueAtUtc, cadence.Schedule.TimeZone) + " (each person at their own local time)"),
-            ]) { Spacing = "None" });
+            var facts = new List<Fact>
+            {
+                new("Status", cadence.Active ? "active" : "paused"),
+                new("When", Describe(cadence.Schedule)),
+                new("Who", Describe(cadence.Audience)),
+                new("Next", next is null ? "—" : Local(next.DueAtUtc, cadence.Schedule.TimeZone) + " (each person at their own local time)"),
+            };
+            var actions = new List<CardAction> { SubmitAction.ForVerb("Edit", EditVerb, ("cadenceId", cadence.Id)) };
+            if (latestRuns.TryGetValue(cadence.Id, out var latest))
+            {
+                facts.Add(new Fact("Last run", Describe(latest.Progress, cadence.Schedule.TimeZone)));
+                if (latest.Progress.Failed > 0)
+                    actions.Add(SubmitAction.ForVerb("Who failed", FailuresVerb, ("runId", latest.RunId)));
+            }
+            body.Add(new FactSet(facts) { Spacing = "None" });
             actions.Add(cadence.Active
                 ? SubmitAction.ForVerb($"Pause {cadence.Name}", PauseVerb, ("cadenceId", cadence.Id))
                 : SubmitAction.ForVerb($"Resume {cadence.Name}", ResumeVerb, ("cadenceId", cadence.Id)));
             if (cadence.Active)
                 actions.Add(SubmitAction.ForVerb($"Run {cadence.Name} now", RunVerb, ("cadenceId", cadence.Id)));
+            actions.Add(SubmitAction.ForVerb("Delete", DeleteVerb, ("cadenceId", cadence.Id)));
+            body.Add(new ActionSet(actions));
         }
-        return new AdaptiveCard(body, [.. actions.Take(6)]);
+        return new AdaptiveCard(body, [SubmitAction.ForVerb("New cadence", NewVerb)]);
     }
+
+    /// <summary>Create or edit; the errors of a rejected save are listed on top and everything typed is still there.</summary>
+    public static AdaptiveCard Form(CadenceForm form, string? cadenceId, IEnumerable<string> errors)
+    {
+        var body = new List<CardElement> { TextBlock.Heading(cadenceId is null ? "New cadence" : $"Edit {form[CadenceForm.Name]}") };
+        body.AddRange(errors.Select(e => new TextBlock(e) { Color = "Attention" }));
+        body.AddRange(
+        [
+            new TextInput(CadenceForm.Name) { Label = "Name", IsRequired = true, ErrorMessage = "Give the cadence a name.", MaxLength = 100, Value = form[CadenceForm.Name], Placeholder = "Weekly growth check-in" },
+            new ChoiceSetInput(CadenceForm.Frequency, [new("Weekly", "weekly"), new("Monthly", "monthly"), new("Quarterly", "quarterly"), new("Cron expression", "cron")])
+                { Label = "How often", Value = form[CadenceForm.Frequency] ?? "weekly", Style = "compact" },
+            new NumberInput(CadenceForm.Interval) { Label = "Every (weeks or months)", Min = 1, Max = 52, Value = Number(form[CadenceForm.Interval]) ?? 1 },
+            new ChoiceSetInput(CadenceForm.DayOfWeek, [.. Enum.GetValues<DayOfWeek>().Skip(1).Append(DayOfWeek.Sunday).Select(d => new Choice(d.ToString(), d.ToString()))])
+                { Label = "Day of the week (weekly, or with week of the month)", Value = form[CadenceForm.DayOfWeek], Style = "compact" },
+            new NumberInput(CadenceForm.DayOfMonth) { Label = "Or day of the month (monthly)", Min = 1, Max = 31, Value = Number(form[CadenceForm.DayOfMonth]) },
+            new ChoiceSetInput(CadenceForm.WeekOfMonth, [new("First", "1"), new("Second", "2"), new("Third", "3"), new("Fourth", "4"), new("Last", "-1")])
+                { Label = "Week of the month (monthly on a weekday)", Value = form[CadenceForm.WeekOfMonth], Style = "compact" },
+            new TextInput(CadenceForm.Cron) { Label = "Cron expression (minute hour day month weekday)", Value = form[CadenceForm.Cron], Placeholder = "30 9 * * 1" },
+            new TextInput(CadenceForm.LocalTime) { Label = "Local send time (each person's own zone)", IsRequired = true, ErrorMessage = "A 24-hour time such as 09:30.", Value = form[CadenceForm.LocalTime], Placeholder = "09:30" },
+            new TextInput(CadenceForm.TimeZone) { Label = "Time zone for people whose zone is unknown", IsRequired = true, ErrorMessage = "An IANA time zone such as Europe/Berlin.", Value = form[CadenceForm.TimeZone], Placeholder = "Europe/Berlin" },
+            new ToggleInput(CadenceForm.Everyone, "Everyone in the organisation") { Value = form[CadenceForm.Everyone] ?? "false" },
+            new TextInput(CadenceForm.Departments) { Label = "Or these departments (comma-separated)", Value = form[CadenceForm.Departments] },
+            new TextInput(CadenceForm.Groups) { Label = "Or members of these Entra groups (object ids, comma-separated)", Value = form[CadenceForm.Groups] },
+            new DateInput(CadenceForm.StartDate) { Label = "Start date (optional)", Value = form[CadenceForm.StartDate] },
+            new DateInput(CadenceForm.EndDate) { Label = "End date (optional)", Value = form[CadenceForm.EndDate] },
+            new TextInput(CadenceForm.SkipDates) { Label = "Skip dates, e.g. holidays (yyyy-mm-dd, comma-separated)", Value = form[CadenceForm.SkipDates] },
+            new NumberInput(CadenceForm.RemindAfterHours) { Label = "Remind people who have not finished after (hours)", Min = 1, Max = 336, Value = Number(form[CadenceForm.RemindAfterHours]) ?? 24 },
+            new NumberInput(CadenceForm.RemindMax) { Label = "At most this many reminders (weekdays 08:00–18:00 in their zone)", Min = 0, Max = 5, Value = Number(form[CadenceForm.RemindMax]) ?? 2 },
+        ]);
+        var save = cadenceId is null ? SubmitAction.ForVerb("Save cadence", SaveVerb) : SubmitAction.ForVerb("Save cadence", SaveVerb, ("cadenceId", cadenceId));
+        return new AdaptiveCard(body, [save]);
+    }
+
+    public static AdaptiveCard Saved(Cadence cadence, CadenceOccurrence? next) => new(
+    [
+        new TextBlock($"Saved: {cadence.Name}.") { Weight = "Bolder" },
+        new TextBlock(next is null || !cadence.Active
+            ? "It is paused: nothing goes out until you resume it."
+            : $"Next: {Local(next.DueAtUtc, cadence.Schedule.TimeZone)}, each person at their own local time. Type **cadences** to see them all."),
+    ], [SubmitAction.ForVerb($"Run {cadence.Name} now", RunVerb, ("cadenceId", cadence.Id))]);
+
+    public static AdaptiveCard ConfirmDelete(Cadence cadence) => new(
+    [
+        new TextBlock($"Delete {cadence.Name}? Nothing more goes out for it; check-ins people already made stay theirs.") { Weight = "Bolder" },
+    ], [SubmitAction.ForVerb($"Yes, delete {cadence.Name}", ConfirmDeleteVerb, ("cadenceId", cadence.Id))]);
+
+    /// <summary>A run's dead letters: who could not be sent to after every retry, and why (names, not message content).</summary>
+    public static AdaptiveCard Failures(IReadOnlyList<(string Name, string Reason)> failures) => new(
+    [
+        TextBlock.Heading("Could not be sent after retries"),
+        failures.Count == 0 ? new TextBlock("Nobody: every failure was retried successfully.") : new FactSet([.. failures.Take(30).Select(f => new Fact(f.Name, f.Reason))]),
+        TextBlock.Subtle(failures.Count > 30 ? $"And {failures.Count - 30} more: GET /api/admin/runs/{{runId}}/dead-letters lists them all." : "Running the cadence again sends to them once more; everyone already reached is skipped."),
+    ]);
 
     public static AdaptiveCard RunStarted(string cadenceName, string runId) => new(
     [
         new TextBlock($"Started: {cadenceName} is going out to its audience now.") { Weight = "Bolder" },
-        TextBlock.Subtle($"Run {runId}. Progress: GET /api/admin/runs/{runId}. People who have not installed CheckinBot are reported with the reason."),
+        TextBlock.Subtle($"Run {runId}. Type **cadences** to see how far it got. People who have not installed CheckinBot are reported with the reason."),
     ]);
 
     public static AdaptiveCard HrOnly() => new(
@@ -64,6 +134,12 @@ public static class CadenceCards
             a.UserIds.Count > 0 ? $"{a.UserIds.Count} people" : null,
         }.OfType<string>())
         + (a.ExcludeUserIds.Count > 0 ? $" (minus {a.ExcludeUserIds.Count})" : "");
+
+    private static string Describe(RunProgress p, string zoneId) =>
+        $"{Local(p.StartedAt, zoneId)}: {p.Sent} of {p.Total} sent, {p.Unreachable} unreachable, {p.Skipped} skipped, {p.Failed} failed, "
+        + (p.CompletedAt is { } done ? $"finished {Local(done, zoneId)}" : $"{p.Pending} to go");
+
+    private static double? Number(string? text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private static string Ordinal(int n) => n switch { 1 => "first", 2 => "second", 3 => "third", _ => "fourth" };
 

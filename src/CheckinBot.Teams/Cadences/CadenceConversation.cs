@@ -1,27 +1,94 @@
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.Commands;
+using CheckinBot.Core.Org;
+using CheckinBot.Core.Registrations;
 using CheckinBot.Core.Runs;
 using CheckinBot.Teams.Bot;
+using CheckinBot.Teams.Cards;
 
 namespace CheckinBot.Teams.Cadences;
 
-/// <summary><c>cadences</c> for HR: the list with next run times, pause and resume. Everyone else gets a polite "HR only".</summary>
-public sealed class CadenceConversation(CadenceService cadences, RunService runs) : IChatFeature
+/// <summary>
+/// <c>cadences</c> for HR: the list with next run times and the last run's progress; create, edit, pause, resume,
+/// delete and run now. Everyone else gets a polite "HR only".
+/// </summary>
+public sealed class CadenceConversation(
+    CadenceService cadences, RunService runs, IChatRegistrationStore registrations, IOrgDirectory directory, TimeProvider timeProvider) : IChatFeature
 {
     public void MapRoutes(ChatRoutes routes) => routes
         .Command(ChatCommandKind.Cadences, async (r, ct) => await r.Turn.SendCardAsync(await ListCardAsync(r.UserId, ct), ct))
-        .Verb(CadenceCards.PauseVerb, (r, ct) => SetActiveAsync(r, active: false, ct))
-        .Verb(CadenceCards.ResumeVerb, (r, ct) => SetActiveAsync(r, active: true, ct))
-        .Verb(CadenceCards.RunVerb, RunNowAsync);
+        .Verb(CadenceCards.PauseVerb, (r, ct) => HrOnlyAsync(r, () => SetActiveAsync(r, active: false, ct), ct))
+        .Verb(CadenceCards.ResumeVerb, (r, ct) => HrOnlyAsync(r, () => SetActiveAsync(r, active: true, ct), ct))
+        .Verb(CadenceCards.RunVerb, (r, ct) => HrOnlyAsync(r, () => RunNowAsync(r, ct), ct))
+        .Verb(CadenceCards.NewVerb, (r, ct) => HrOnlyAsync(r, () => NewAsync(r, ct), ct))
+        .Verb(CadenceCards.EditVerb, (r, ct) => HrOnlyAsync(r, () => EditAsync(r, ct), ct))
+        .Verb(CadenceCards.SaveVerb, (r, ct) => HrOnlyAsync(r, () => SaveAsync(r, ct), ct))
+        .Verb(CadenceCards.DeleteVerb, (r, ct) => HrOnlyAsync(r, () => AskToDeleteAsync(r, ct), ct))
+        .Verb(CadenceCards.ConfirmDeleteVerb, (r, ct) => HrOnlyAsync(r, () => DeleteAsync(r, ct), ct))
+        .Verb(CadenceCards.FailuresVerb, (r, ct) => HrOnlyAsync(r, () => FailuresAsync(r, ct), ct));
+
+    private async Task HrOnlyAsync(CardRequest request, Func<Task> action, CancellationToken cancellationToken)
+    {
+        if (cadences.IsHr(request.UserId))
+            await action();
+        else
+            await request.Turn.SendCardAsync(CadenceCards.HrOnly(), cancellationToken);
+    }
+
+    private async Task NewAsync(CardRequest request, CancellationToken cancellationToken)
+    {
+        var zone = (await registrations.FindAsync(request.UserId, cancellationToken))?.TimeZone ?? "UTC";
+        await request.Turn.SendCardAsync(CadenceCards.Form(CadenceForm.New(zone), cadenceId: null, errors: []), cancellationToken);
+    }
+
+    private async Task EditAsync(CardRequest request, CancellationToken cancellationToken)
+    {
+        if (await cadences.FindAsync(request.UserId, request.Id("cadenceId"), cancellationToken) is { } cadence)
+            await request.Turn.SendCardAsync(CadenceCards.Form(CadenceForm.From(cadence), cadence.Id, errors: []), cancellationToken);
+        else
+            await request.Turn.SendTextAsync("That cadence no longer exists.", cancellationToken);
+    }
+
+    /// <summary>A rejected save shows the same card again with what was typed and what to fix; a good one replaces it.</summary>
+    private async Task SaveAsync(CardRequest request, CancellationToken cancellationToken)
+    {
+        var cadenceId = request.Id("cadenceId") is { Length: > 0 } id ? id : null;
+        var form = CadenceForm.From(request);
+        var basis = cadenceId is null ? null : await cadences.FindAsync(request.UserId, cadenceId, cancellationToken);
+        var (cadence, unreadable) = form.ToCadence(basis);
+        var (saved, errors) = unreadable.Count > 0 ? (null, unreadable) : await cadences.SaveAsync(request.UserId, cadence, cadenceId, cancellationToken);
+        var card = saved is null
+            ? CadenceCards.Form(form, cadenceId, errors.Values)
+            : CadenceCards.Saved(saved, CadenceCalendar.Next(saved.Schedule, null, timeProvider.GetUtcNow()));
+        await request.Turn.ReplaceOrSendCardAsync(request.Action.CardActivityId, card, cancellationToken);
+    }
+
+    private async Task AskToDeleteAsync(CardRequest request, CancellationToken cancellationToken)
+    {
+        if (await cadences.FindAsync(request.UserId, request.Id("cadenceId"), cancellationToken) is { } cadence)
+            await request.Turn.SendCardAsync(CadenceCards.ConfirmDelete(cadence), cancellationToken);
+        else
+            await request.Turn.SendTextAsync("That cadence no longer exists.", cancellationToken);
+    }
+
+    private async Task DeleteAsync(CardRequest request, CancellationToken cancellationToken)
+    {
+        var deleted = await cadences.DeleteAsync(request.UserId, request.Id("cadenceId"), cancellationToken);
+        await request.Turn.ReplaceOrSendCardAsync(request.Action.CardActivityId, new AdaptiveCard(
+            [new TextBlock(deleted ? "Deleted. Type **cadences** to see the rest." : "That cadence was already gone.")]), cancellationToken);
+    }
+
+    private async Task FailuresAsync(CardRequest request, CancellationToken cancellationToken)
+    {
+        var failures = new List<(string, string)>();
+        foreach (var letter in await runs.DeadLettersAsync(request.Id("runId"), cancellationToken))
+            failures.Add(((await directory.FindAsync(letter.UserId, cancellationToken))?.Name ?? letter.UserId, letter.Reason ?? "failed"));
+        await request.Turn.SendCardAsync(CadenceCards.Failures(failures), cancellationToken);
+    }
 
     private async Task RunNowAsync(CardRequest request, CancellationToken cancellationToken)
     {
-        if (!cadences.IsHr(request.UserId))
-        {
-            await request.Turn.SendCardAsync(CadenceCards.HrOnly(), cancellationToken);
-            return;
-        }
-        var cadence = (await cadences.ListAsync(request.UserId, cancellationToken))!.FirstOrDefault(c => c.Cadence.Id == request.Id("cadenceId"))?.Cadence;
+        var cadence = await cadences.FindAsync(request.UserId, request.Id("cadenceId"), cancellationToken);
         var run = cadence is { Active: true } ? await runs.StartAsync(cadence.Id, cancellationToken) : null;
         await (run is null
             ? request.Turn.SendTextAsync("That cadence no longer exists or is paused, so nothing was sent.", cancellationToken)
@@ -30,16 +97,21 @@ public sealed class CadenceConversation(CadenceService cadences, RunService runs
 
     private async Task SetActiveAsync(CardRequest request, bool active, CancellationToken cancellationToken)
     {
-        if (!cadences.IsHr(request.UserId))
-        {
-            await request.Turn.SendCardAsync(CadenceCards.HrOnly(), cancellationToken);
-            return;
-        }
         if (await cadences.SetActiveAsync(request.UserId, request.Id("cadenceId"), active, cancellationToken) is null)
             await request.Turn.SendTextAsync("That cadence no longer exists (or is already in that state).", cancellationToken);
         await request.Turn.ReplaceOrSendCardAsync(request.Action.CardActivityId, await ListCardAsync(request.UserId, cancellationToken), cancellationToken);
     }
 
-    private async Task<Cards.AdaptiveCard> ListCardAsync(string userId, CancellationToken cancellationToken) =>
-        await cadences.ListAsync(userId, cancellationToken) is { } list ? CadenceCards.List(list) : CadenceCards.HrOnly();
+    private async Task<AdaptiveCard> ListCardAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (await cadences.ListAsync(userId, cancellationToken) is not { } list)
+            return CadenceCards.HrOnly();
+        var latest = new Dictionary<string, (string RunId, RunProgress Progress)>();
+        foreach (var summary in list)
+        {
+            if (await runs.LatestRunAsync(summary.Cadence.Id, cancellationToken) is { } run)
+                latest[summary.Cadence.Id] = run;
+        }
+        return CadenceCards.List(list, latest);
+    }
 }

@@ -51,6 +51,10 @@ internal static class AdminEndpoints
             await runs.ProgressAsync(runId, ct) is { } progress
                 ? Results.Json(progress, Json)
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such run", detail: $"There is no run '{runId}'."));
+        admin.MapGet("/runs/{runId}/dead-letters", async (string runId, RunService runs, CancellationToken ct) =>
+            await runs.ProgressAsync(runId, ct) is null
+                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such run", detail: $"There is no run '{runId}'.")
+                : Results.Json((await runs.DeadLettersAsync(runId, ct)).Select(r => new { r.UserId, r.Reason, r.Attempts, failedAt = r.DoneAt }), Json));
         admin.MapDelete("/cadences/{id}", async (string id, ICadenceStore store, CancellationToken ct) =>
             await store.DeleteAsync(id, ct) ? Results.NoContent() : NotFound(id));
         return endpoints;

@@ -15,7 +15,9 @@ internal sealed partial class SendWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var inFlight = Math.Max(1, options.Value.ChunksInFlight);
+        var inFlight = options.Value.ChunksInFlight;
+        if (inFlight <= 0)
+            return;
         // Longer than a claim: a message reappears only when its sender is gone or slow enough to have lost its claims.
         var invisibleFor = options.Value.ClaimFor + TimeSpan.FromSeconds(30);
         using var slots = new SemaphoreSlim(inFlight);

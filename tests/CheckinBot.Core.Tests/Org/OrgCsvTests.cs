@@ -33,6 +33,23 @@ public sealed class OrgCsvTests
     }
 
     [Fact]
+    public void Parse_GroupsColumn_GivesEachPersonTheirGroups_AndAudiencesPickThemByGroup()
+    {
+        var csv = Header.TrimEnd('\n') + ",groups\n"
+            + "aaaa-1,ann@x.example,Ann Lee,,,People,,G-Leads; g-all\n"
+            + "aaaa-2,bo@x.example,Bo,,,Eng,,g-all\n"
+            + "aaaa-3,cy@x.example,Cy,,,Eng,,\n";
+
+        var result = OrgCsv.Parse(new StringReader(csv));
+        var leads = CheckinBot.Core.Runs.Audience.Stream(new InMemoryOrgDirectory(result.People), new GroupsFromDirectory(),
+            new CheckinBot.Core.Cadences.CadenceAudience { GroupIds = ["g-leads"] }, CancellationToken.None).ToBlockingEnumerable();
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(["g-leads", "g-all"], result.People.Single(p => p.Id == "aaaa-1").GroupIds);
+        Assert.Equal(["aaaa-1"], leads.Select(p => p.Id));
+    }
+
+    [Fact]
     public void Parse_WrongHeader_LoadsNothingAndSaysWhy()
     {
         var result = OrgCsv.Parse(new StringReader("name,manager\nAnn,Bo\n"));

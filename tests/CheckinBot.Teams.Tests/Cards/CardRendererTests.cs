@@ -1,3 +1,4 @@
+using CheckinBot.Core.Runs;
 using System.Text.Json;
 using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Cards;
@@ -113,8 +114,19 @@ public sealed class CardRendererTests
         { "cadences", CadenceCards.List([
             new CadenceSummary(new Cadence { Id = "weekly", Name = "Weekly growth", Audience = new CadenceAudience { Everyone = true }, Schedule = new CadenceSchedule { DayOfWeek = DayOfWeek.Monday, SkipDates = [new DateOnly(2026, 12, 28)] } }, new CadenceOccurrence(new DateOnly(2026, 11, 30), At)),
             new CadenceSummary(new Cadence { Id = "q", Name = "Quarterly review", Active = false, Audience = new CadenceAudience { Departments = ["Sales"], ExcludeUserIds = ["x"] }, Schedule = new CadenceSchedule { Frequency = CadenceFrequency.Quarterly, DayOfWeek = DayOfWeek.Tuesday, WeekOfMonth = -1 } }, null),
-            new CadenceSummary(new Cadence { Id = "c", Name = "Cron", Schedule = new CadenceSchedule { Frequency = CadenceFrequency.Cron, Cron = "0 9 * * 1" }, Audience = new CadenceAudience { UserIds = ["a"] } }, null)]) },
-        { "cadences-empty", CadenceCards.List([]) },
+            new CadenceSummary(new Cadence { Id = "c", Name = "Cron", Schedule = new CadenceSchedule { Frequency = CadenceFrequency.Cron, Cron = "0 9 * * 1" }, Audience = new CadenceAudience { UserIds = ["a"] } }, null)],
+            new Dictionary<string, (string, RunProgress)>
+            {
+                ["weekly"] = ("run-1", new RunProgress(20, 17, 1, 2, 0, 0, At, At.AddMinutes(1))),
+                ["q"] = ("run-2", new RunProgress(20, 5, 0, 0, 0, 15, At, null)),
+            }) },
+        { "cadences-empty", CadenceCards.List([], new Dictionary<string, (string, RunProgress)>()) },
+        { "cadence-form-new", CadenceCards.Form(CadenceForm.New("Europe/Berlin"), null, []) },
+        { "cadence-form-rejected", CadenceCards.Form(CadenceForm.New("Mars/Olympus"), "weekly", ["'Mars/Olympus' is not a known time zone; use an IANA id such as Europe/Berlin."]) },
+        { "cadence-saved", CadenceCards.Saved(new Cadence { Id = "weekly", Name = "Weekly growth" }, new CadenceOccurrence(new DateOnly(2026, 11, 30), At)) },
+        { "cadence-confirm-delete", CadenceCards.ConfirmDelete(new Cadence { Id = "weekly", Name = "Weekly growth" }) },
+        { "cadence-failures", CadenceCards.Failures([("Megan Bowen", "BadRequest"), ("Alex Wilber", "500")]) },
+        { "cadence-run-started", CadenceCards.RunStarted("Weekly growth", "run-1") },
         { "cadences-hr-only", CadenceCards.HrOnly() },
         { "team", ManagerCards.Team([new TeamMember(Megan, RegistrationStatus.Active, null, At, true, [3, 4], 1, 1, 2), new TeamMember(Megan, null, null, null, false, [], 0, 0, 0)]) },
         { "export", GrowthLogCards.Export(new Uri("https://bot.contoso.com/api/export/t/json"), new Uri("https://bot.contoso.com/api/export/t/csv")) },
