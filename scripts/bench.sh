@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
 # Runs a benchmark scenario (default: org-sync at 100,000 people) and writes its figures to bench/results/.
-# Usage: scripts/bench.sh [scenario] [N]
+# Usage: scripts/bench.sh [scenario] [N] [budget] [unthrottled]
+#   org-sync N                      first and incremental Graph sync of N people
+#   fanout N budget [unthrottled]   "run now" for N people through the real host, against Teams' 50/s limit (or none)
+#   fanout-crash N budget           the same across bot processes; one is SIGKILLed halfway and started again
+#   fanout-two N budget             two bot processes share one run and one budget
+#   plan N                          planning alone (no sending) for an audience of N
+# Figures and how they were taken: docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-tools.sh >/dev/null

@@ -62,11 +62,16 @@ public static class ProcessFanoutScenario
             var started = await http.PostAsync(new Uri(bots[0].BaseAddress, "/api/admin/cadences/weekly-growth/run"), null, cancellationToken);
             var runId = JsonDocument.Parse(await started.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("runId").GetString()!;
 
+            // Ten times the budget's pace plus a claim: past that something is stuck, and the bots' output says what.
+            var deadline = TimeSpan.FromSeconds(30 + (10.0 * people / budget)) + claimFor;
             var inDoubt = new HashSet<string>();
             if (killMidway)
             {
                 while (teams.Delivered.Count < people / 2)
+                {
+                    ThrowIfPast(watch, deadline, bots);
                     await Task.Delay(20, cancellationToken);
+                }
                 await bots[0].KillAsync();
                 await bots[0].DisposeAsync();
                 var recorded = await RecordedSentAsync(storage, prefix, runId, cancellationToken);
@@ -79,6 +84,7 @@ public static class ProcessFanoutScenario
                 var progress = await http.GetFromJsonAsync<JsonElement>(new Uri(bots[^1].BaseAddress, $"/api/admin/runs/{runId}"), cancellationToken);
                 if (progress.GetProperty("completedAt").ValueKind != JsonValueKind.Null)
                     break;
+                ThrowIfPast(watch, deadline, bots);
                 await Task.Delay(500, cancellationToken);
             }
             var seconds = watch.Elapsed.TotalSeconds;
@@ -94,6 +100,12 @@ public static class ProcessFanoutScenario
                 await bot.DisposeAsync();
             File.Delete(csv);
         }
+    }
+
+    private static void ThrowIfPast(Stopwatch watch, TimeSpan deadline, List<BotProcess> bots)
+    {
+        if (watch.Elapsed > deadline)
+            throw new TimeoutException($"The run did not finish in {deadline}. Bot output:\n" + string.Join("\n---\n", bots.Select(b => b.Output)));
     }
 
     /// <summary>The personal chats whose recipient row says Sent, read straight from the runs table.</summary>

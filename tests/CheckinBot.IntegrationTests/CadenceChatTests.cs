@@ -24,7 +24,9 @@ public sealed class CadenceChatTests(AzuriteFixture azurite) : IAsyncLifetime
             Id = "weekly-growth",
             Name = "Weekly growth",
             Audience = new CadenceAudience { Everyone = true },
-            Schedule = new CadenceSchedule { DayOfWeek = DayOfWeek.Monday, LocalTime = "09:30", TimeZone = "Europe/Berlin" },
+            // Starting in two months: the host's scheduled planner must not send today's cycle to Alex mid-test.
+            Schedule = new CadenceSchedule { DayOfWeek = DayOfWeek.Monday, LocalTime = "09:30", TimeZone = "Europe/Berlin",
+                StartDate = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(60) },
         }, CancellationToken.None);
     }
 

@@ -28,4 +28,22 @@ public sealed class RateBudgetTests(AzuriteFixture azurite)
         Assert.All(grants.GroupBy(s => s), second => Assert.InRange(second.Count(), 1, 5));
         Assert.True(grants.Distinct().Count() >= 5, "24 slots at 5 a second need at least 5 seconds");
     }
+
+    [Fact]
+    public async Task ManySendersAtTheFanoutBudget_KeepGettingSlots_AtMostTheBudgetEachSecond()
+    {
+        await using var host = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["Teams:MaxRequestsPerSecond"] = "45" });
+        var budget = host.Services.GetRequiredService<IRateBudget>();
+
+        // 32 senders in flight (8 chunks × 4) taking three seconds' worth of slots: a budget that stalls fails here.
+        var grants = new System.Collections.Concurrent.ConcurrentBag<long>();
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(async sender =>
+        {
+            for (var i = sender; i < 135; i += 32)
+                grants.Add(await budget.AcquireAsync(CancellationToken.None));
+        })).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(135, grants.Count);
+        Assert.All(grants.GroupBy(s => s), second => Assert.InRange(second.Count(), 1, 45));
+    }
 }

@@ -45,6 +45,9 @@ public sealed partial class BotProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>What the process printed so far (warnings and errors; the test host sets the log level).</summary>
+    public string Output => _process.Output;
+
     public Task KillAsync() => _process.KillAsync();
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();

@@ -49,17 +49,15 @@ internal sealed class TableRateBudget : IRateBudget, IDisposable
                 if (_localSecond == second && _localLeft > 0)
                 {
                     _localLeft--;
-                    if (await PaceAsync(second, _localIndex++, cancellationToken))
-                        return second;
-                    continue;
+                    await PaceAsync(second, _localIndex++, cancellationToken);
+                    return second;
                 }
                 var (first, reserved) = await ReserveAsync(second, cancellationToken);
                 if (reserved > 0)
                 {
                     (_localSecond, _localLeft, _localIndex) = (second, reserved - 1, first + 1);
-                    if (await PaceAsync(second, first, cancellationToken))
-                        return second;
-                    continue;
+                    await PaceAsync(second, first, cancellationToken);
+                    return second;
                 }
                 // This second's budget is spent (by any instance): wait for the next one.
                 await Task.Delay(DateTimeOffset.FromUnixTimeSeconds(second + 1) - _time.GetUtcNow() + TimeSpan.FromMilliseconds(5), _time, cancellationToken);
@@ -94,21 +92,17 @@ internal sealed class TableRateBudget : IRateBudget, IDisposable
     /// <summary>
     /// Slot i of a second is used no earlier than i/budget into it, and never sooner than 1/budget after this instance's
     /// previous slot, so sends are spread evenly instead of bursting: Teams counts a sliding window, and a late start of
-    /// one second followed by the next second's first slots would exceed it. A slot that spacing would push past the end
-    /// of its second is given up (false): used in the next second it would be one more than that second's budget.
+    /// one second followed by the next second's first slots would exceed it.
     /// </summary>
-    private async Task<bool> PaceAsync(long second, int index, CancellationToken cancellationToken)
+    private async Task PaceAsync(long second, int index, CancellationToken cancellationToken)
     {
         var spacing = TimeSpan.FromSeconds(1.0 / _perSecond);
         var inSecond = DateTimeOffset.FromUnixTimeSeconds(second) + spacing * index;
         var at = _lastGrant + spacing > inSecond ? _lastGrant + spacing : inSecond;
-        if (at >= DateTimeOffset.FromUnixTimeSeconds(second + 1))
-            return false;
         _lastGrant = at > _time.GetUtcNow() ? at : _time.GetUtcNow();
         var wait = at - _time.GetUtcNow();
         if (wait > TimeSpan.Zero)
             await Task.Delay(wait, _time, cancellationToken);
-        return true;
     }
 
     /// <summary>Takes up to a few of this second's slots (the first one's index and how many); 0 when the second is spent.</summary>
