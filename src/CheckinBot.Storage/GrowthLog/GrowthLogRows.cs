@@ -30,13 +30,10 @@ internal static class GrowthLogRows
     /// <summary>Rows whose key starts with <paramref name="prefix"/>: the range [prefix, prefix with its last char + 1).</summary>
     public static async Task<List<GrowthLogEntity>> ListAsync(this TableClient table, string partition, string prefix, CancellationToken cancellationToken)
     {
-        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
         var rows = new List<GrowthLogEntity>();
         if (!TableKeys.AreValid(partition, prefix))
             return rows;
-        await foreach (var row in table.QueryAsync<GrowthLogEntity>(
-            e => e.PartitionKey == partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(upper) < 0,
-            cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<GrowthLogEntity>(TableKeys.PrefixFilter(partition, prefix), cancellationToken: cancellationToken))
         {
             rows.Add(row);
         }

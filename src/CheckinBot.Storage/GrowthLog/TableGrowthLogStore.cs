@@ -130,7 +130,7 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandof
         if (!TableKeys.IsValid(userId))
             return new CheckinStartState(null, null, [], []);
         await foreach (var row in Table.QueryAsync<GrowthLogEntity>(
-            e => e.PartitionKey == userId && e.RowKey.CompareTo(GrowthLogEntity.CheckinPrefix) >= 0 && e.RowKey.CompareTo(GrowthLogEntity.PreferencesRow) <= 0,
+            TableClient.CreateQueryFilter($"PartitionKey eq {userId} and RowKey ge {GrowthLogEntity.CheckinPrefix} and RowKey le {GrowthLogEntity.PreferencesRow}"),
             cancellationToken: cancellationToken))
         {
             var version = row.ETag.ToString();

@@ -136,14 +136,13 @@ internal sealed class TableRunStore(CheckinTables tables) : IRunStore
     private static RunRecipient Recipient(TableEntity row) =>
         JsonSerializer.Deserialize<RunRecipient>(row.GetString("Data"), Json)! with { Version = row.ETag.ToString() };
 
-    /// <summary>Rows whose key starts with <paramref name="prefix"/> (the range up to the prefix with its last char + 1).</summary>
+    /// <summary>Rows whose key starts with <paramref name="prefix"/>.</summary>
     private async Task<List<TableEntity>> ListAsync(string runId, string prefix, CancellationToken cancellationToken)
     {
         var rows = new List<TableEntity>();
         if (!TableKeys.IsValid(runId))
             return rows;
-        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == runId && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(upper) < 0, cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<TableEntity>(TableKeys.PrefixFilter(runId, prefix), cancellationToken: cancellationToken))
             rows.Add(row);
         return rows;
     }
