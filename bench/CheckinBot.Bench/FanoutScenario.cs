@@ -29,63 +29,51 @@ public static class FanoutScenario
         await using var teams = await TeamsConnectorEmulator.StartAsync();
         if (unthrottled)
             teams.RequestsPerSecond = int.MaxValue;
-        var csv = Path.Combine(Path.GetTempPath(), $"checkinbot-bench-org-{Guid.NewGuid():N}.csv");
-        var ids = Enumerable.Range(0, people).Select(i => new Guid(i, 1, 1, [0, 0, 0, 0, 0, 0, 0, 2]).ToString()).ToList();
-        var org = new StringBuilder("id,email,displayName,managerId,managerEmail,department,timeZone\n");
-        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
-            org.Append(CultureInfo.InvariantCulture, $"{id},p{i}@contoso.example,Person {i},,,Dept {i % 10},Europe/Berlin\n");
-        await File.WriteAllTextAsync(csv, org.ToString(), cancellationToken);
-        try
+        await using var org = await BenchOrg.WriteAsync(people, 1, ["Europe/Berlin"], cancellationToken);
+        await using var bot = new BotApplicationFactory<Program>(azurite, new Dictionary<string, string?>
         {
-            await using var bot = new BotApplicationFactory<Program>(azurite, new Dictionary<string, string?>
+            ["OrgDirectory:FilePath"] = org.CsvPath,
+            ["Teams:MaxRequestsPerSecond"] = budget.ToString(CultureInfo.InvariantCulture),
+            ["Logging:LogLevel:Default"] = "Warning", // a line per send would cost more than the send
+        });
+        using var client = bot.CreateClient();
+        var registrations = bot.Services.GetRequiredService<IChatRegistrationStore>();
+        await Parallel.ForEachAsync(org.Ids, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (id, ct) =>
+            await registrations.TrySaveAsync(new ChatRegistration
             {
-                ["OrgDirectory:FilePath"] = csv,
-                ["Teams:MaxRequestsPerSecond"] = budget.ToString(CultureInfo.InvariantCulture),
-                ["Logging:LogLevel:Default"] = "Warning", // a line per send would cost more than the send
-            });
-            using var client = bot.CreateClient();
-            var registrations = bot.Services.GetRequiredService<IChatRegistrationStore>();
-            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (id, ct) =>
-                await registrations.TrySaveAsync(new ChatRegistration
-                {
-                    UserId = id, TenantId = Activities.TenantId, ChannelUserId = "29:" + id, BotChannelId = Activities.BotId,
-                    ConversationId = "a:" + id, ServiceUrl = teams.ServiceUrl,
-                }, ct));
+                UserId = id, TenantId = Activities.TenantId, ChannelUserId = "29:" + id, BotChannelId = Activities.BotId,
+                ConversationId = "a:" + id, ServiceUrl = teams.ServiceUrl,
+            }, ct));
 
-            var cadence = await SampleCadence.RunNowOnlyJsonAsync();
-            await client.PostAsync("/api/admin/cadences", new StringContent(cadence, Encoding.UTF8, "application/json"), cancellationToken);
-            using var self = Process.GetCurrentProcess();
-            var cpuBefore = self.TotalProcessorTime;
-            var watch = Stopwatch.StartNew();
-            var started = await client.PostAsync("/api/admin/cadences/weekly-growth/run", null, cancellationToken);
-            var runId = JsonDocument.Parse(await started.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("runId").GetString();
-            var lastReport = (Seconds: 0.0, Delivered: 0);
-            while (true)
-            {
-                var progress = await client.GetFromJsonAsync<JsonElement>($"/api/admin/runs/{runId}", cancellationToken);
-                if (progress.GetProperty("completedAt").ValueKind != JsonValueKind.Null)
-                    break;
-                await Task.Delay(1000, cancellationToken);
-                if (watch.Elapsed.TotalSeconds - lastReport.Seconds >= 10)
-                {
-                    // A line every 10 s: a run that slows down as storage fills up shows here.
-                    var now = (watch.Elapsed.TotalSeconds, teams.Delivered.Count);
-                    Console.Error.WriteLine($"{now.TotalSeconds,6:0} s {now.Count,8} delivered {(now.Count - lastReport.Delivered) / (now.TotalSeconds - lastReport.Seconds),7:0.0}/s");
-                    lastReport = now;
-                }
-            }
-            var seconds = watch.Elapsed.TotalSeconds;
-            self.Refresh();
-            var cpu = self.TotalProcessorTime - cpuBefore;
-            var delivered = teams.Delivered;
-            var budgetSeconds = (double)people / budget;
-            return new FanoutResult(people, budget, unthrottled, seconds, budgetSeconds, seconds / budgetSeconds, delivered.Count / seconds, delivered.Count,
-                delivered.Values.Sum(n => n - 1), people - delivered.Count, teams.Throttled, self.PeakWorkingSet64 / (1024 * 1024),
-                cpu.TotalMilliseconds / Math.Max(1, delivered.Count));
-        }
-        finally
+        var cadence = await SampleCadence.RunNowOnlyJsonAsync();
+        await client.PostAsync("/api/admin/cadences", new StringContent(cadence, Encoding.UTF8, "application/json"), cancellationToken);
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        var started = await client.PostAsync("/api/admin/cadences/weekly-growth/run", null, cancellationToken);
+        var runId = JsonDocument.Parse(await started.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("runId").GetString();
+        var lastReport = (Seconds: 0.0, Delivered: 0);
+        while (true)
         {
-            File.Delete(csv);
+            var progress = await client.GetFromJsonAsync<JsonElement>($"/api/admin/runs/{runId}", cancellationToken);
+            if (progress.GetProperty("completedAt").ValueKind != JsonValueKind.Null)
+                break;
+            await Task.Delay(1000, cancellationToken);
+            if (watch.Elapsed.TotalSeconds - lastReport.Seconds >= 10)
+            {
+                // A line every 10 s: a run that slows down as storage fills up shows here.
+                var now = (watch.Elapsed.TotalSeconds, teams.Delivered.Count);
+                Console.Error.WriteLine($"{now.TotalSeconds,6:0} s {now.Count,8} delivered {(now.Count - lastReport.Delivered) / (now.TotalSeconds - lastReport.Seconds),7:0.0}/s");
+                lastReport = now;
+            }
         }
+        var seconds = watch.Elapsed.TotalSeconds;
+        self.Refresh();
+        var cpu = self.TotalProcessorTime - cpuBefore;
+        var delivered = teams.Delivered;
+        var budgetSeconds = (double)people / budget;
+        return new FanoutResult(people, budget, unthrottled, seconds, budgetSeconds, seconds / budgetSeconds, delivered.Count / seconds, delivered.Count,
+            delivered.Values.Sum(n => n - 1), people - delivered.Count, teams.Throttled, self.PeakWorkingSet64 / (1024 * 1024),
+            cpu.TotalMilliseconds / Math.Max(1, delivered.Count));
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using CheckinBot.Core.Runs;
 using CheckinBot.TestKit;
@@ -19,37 +18,25 @@ public static class PlanScenario
     public static async Task<PlanResult> RunAsync(AzuriteFixture azurite, int people, CancellationToken cancellationToken)
     {
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CHECKINBOT_WEB", Path.Combine(RepoPaths.Root, "src", "CheckinBot.Web"));
-        var csv = Path.Combine(Path.GetTempPath(), $"checkinbot-bench-plan-{Guid.NewGuid():N}.csv");
-        var org = new StringBuilder("id,email,displayName,managerId,managerEmail,department,timeZone\n");
-        string[] zones = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "America/Los_Angeles"];
-        for (var i = 0; i < people; i++)
-            org.Append(CultureInfo.InvariantCulture, $"{new Guid(i, 3, 3, [0, 0, 0, 0, 0, 0, 0, 4])},p{i}@contoso.example,Person {i},,,Dept {i % 10},{zones[i % zones.Length]}\n");
-        await File.WriteAllTextAsync(csv, org.ToString(), cancellationToken);
-        try
+        await using var org = await BenchOrg.WriteAsync(people, 3, ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "America/Los_Angeles"], cancellationToken);
+        await using var bot = new BotApplicationFactory<Program>(azurite, new Dictionary<string, string?>
         {
-            await using var bot = new BotApplicationFactory<Program>(azurite, new Dictionary<string, string?>
-            {
-                ["OrgDirectory:FilePath"] = csv,
-                ["Fanout:ChunksInFlight"] = "0",
-                ["Logging:LogLevel:Default"] = "Warning",
-            });
-            using var client = bot.CreateClient();
-            await client.PostAsync("/api/admin/cadences", new StringContent(await SampleCadence.RunNowOnlyJsonAsync(), Encoding.UTF8, "application/json"), cancellationToken);
-            var runs = bot.Services.GetRequiredService<RunService>();
-            using var self = Process.GetCurrentProcess();
-            GC.Collect();
-            var before = self.WorkingSet64;
-            var watch = Stopwatch.StartNew();
-            var run = (await runs.StartAsync("weekly-growth", cancellationToken))!;
-            await runs.PlanAsync(run.RunId, cancellationToken);
-            var seconds = watch.Elapsed.TotalSeconds;
-            self.Refresh();
-            var progress = (await runs.ProgressAsync(run.RunId, cancellationToken))!;
-            return new PlanResult(people, progress.Total, seconds, before / (1024 * 1024), self.PeakWorkingSet64 / (1024 * 1024));
-        }
-        finally
-        {
-            File.Delete(csv);
-        }
+            ["OrgDirectory:FilePath"] = org.CsvPath,
+            ["Fanout:ChunksInFlight"] = "0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        using var client = bot.CreateClient();
+        await client.PostAsync("/api/admin/cadences", new StringContent(await SampleCadence.RunNowOnlyJsonAsync(), Encoding.UTF8, "application/json"), cancellationToken);
+        var runs = bot.Services.GetRequiredService<RunService>();
+        using var self = Process.GetCurrentProcess();
+        GC.Collect();
+        var before = self.WorkingSet64;
+        var watch = Stopwatch.StartNew();
+        var run = (await runs.StartAsync("weekly-growth", cancellationToken))!;
+        await runs.PlanAsync(run.RunId, cancellationToken);
+        var seconds = watch.Elapsed.TotalSeconds;
+        self.Refresh();
+        var progress = (await runs.ProgressAsync(run.RunId, cancellationToken))!;
+        return new PlanResult(people, progress.Total, seconds, before / (1024 * 1024), self.PeakWorkingSet64 / (1024 * 1024));
     }
 }

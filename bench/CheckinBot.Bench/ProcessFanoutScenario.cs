@@ -28,17 +28,12 @@ public static class ProcessFanoutScenario
     {
         await using var teams = await TeamsConnectorEmulator.StartAsync();
         var prefix = "p" + Guid.NewGuid().ToString("N")[..10];
-        var ids = Enumerable.Range(0, people).Select(i => new Guid(i, 2, 2, [0, 0, 0, 0, 0, 0, 0, 3]).ToString()).ToList();
-        var csv = Path.Combine(Path.GetTempPath(), $"checkinbot-bench-{prefix}.csv");
-        var org = new StringBuilder("id,email,displayName,managerId,managerEmail,department,timeZone\n");
-        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
-            org.Append(CultureInfo.InvariantCulture, $"{id},p{i}@contoso.example,Person {i},,,Dept {i % 10},Europe/Berlin\n");
-        await File.WriteAllTextAsync(csv, org.ToString(), cancellationToken);
+        await using var org = await BenchOrg.WriteAsync(people, 2, ["Europe/Berlin"], cancellationToken);
         var settings = new Dictionary<string, string>
         {
             ["Storage:ConnectionString"] = storage,
             ["Storage:TablePrefix"] = prefix,
-            ["OrgDirectory:FilePath"] = csv,
+            ["OrgDirectory:FilePath"] = org.CsvPath,
             ["Teams:MaxRequestsPerSecond"] = budget.ToString(CultureInfo.InvariantCulture),
             ["Fanout:ClaimFor"] = claimFor.ToString("c", CultureInfo.InvariantCulture),
         };
@@ -51,7 +46,7 @@ public static class ProcessFanoutScenario
 
             // Everyone installs the bot (welcome messages unthrottled, then forgotten): the run is counted on its own.
             teams.RequestsPerSecond = int.MaxValue;
-            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (id, ct) =>
+            await Parallel.ForEachAsync(org.Ids, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (id, ct) =>
                 (await http.PostAsJsonAsync(new Uri(bots[0].BaseAddress, "/api/messages"), Activities.InstallationUpdateFor(teams.ServiceUrl, id), ct)).EnsureSuccessStatusCode());
             teams.ClearRecord();
             teams.RequestsPerSecond = 50;
@@ -98,7 +93,6 @@ public static class ProcessFanoutScenario
         {
             foreach (var bot in bots)
                 await bot.DisposeAsync();
-            File.Delete(csv);
         }
     }
 

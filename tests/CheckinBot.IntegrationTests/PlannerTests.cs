@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.Runs;
 using CheckinBot.TestKit;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CheckinBot.IntegrationTests;
@@ -14,18 +10,12 @@ namespace CheckinBot.IntegrationTests;
 public sealed class PlannerTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero)); // Monday
-    private FakeConnector _connector = null!;
-    private BotApplicationFactory _factory = null!;
-    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> _host = null!;
-    private HttpClient _client = null!;
+    private FakeClockHost _bot = null!;
 
     public async Task InitializeAsync()
     {
-        _connector = await FakeConnector.StartAsync();
-        _factory = new BotApplicationFactory(azurite);
-        _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_time).WithoutBackgroundWork()));
-        _client = _host.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/messages", Activities.InstallationUpdate(_connector.ServiceUrl))).StatusCode);
+        _bot = new FakeClockHost(azurite, _time);
+        await _bot.InitializeAsync();
         await Get<ICadenceStore>().TrySaveAsync(new Cadence
         {
             Id = "weekly-growth",
@@ -35,15 +25,9 @@ public sealed class PlannerTests(AzuriteFixture azurite) : IAsyncLifetime
         }, CancellationToken.None);
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _factory.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => _bot.DisposeAsync();
 
-    private T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+    private T Get<T>() where T : notnull => _bot.Get<T>();
 
     [Fact]
     public async Task Cycle_IsPlannedOnce_EachPersonDueAtTheirLocalHour_AndSentThenNotBefore_LongMissedHoursWaitForTheNextCycle()
@@ -67,11 +51,11 @@ public sealed class PlannerTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var runs = Get<RunService>();
         Assert.Equal(TimeSpan.FromMinutes(90), await runs.SendChunkAsync("weekly-growth-20261130", alex.Chunk, CancellationToken.None));
-        Assert.DoesNotContain(_connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal));
+        Assert.DoesNotContain(_bot.Connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal));
 
         _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 8, 31, 0, TimeSpan.Zero));
         Assert.Null(await runs.SendChunkAsync("weekly-growth-20261130", alex.Chunk, CancellationToken.None));
-        Assert.Single(_connector.PostedActivities, a => a.GetRawText().Contains("Time for your Weekly growth check-in", StringComparison.Ordinal));
+        Assert.Single(_bot.Connector.PostedActivities, a => a.GetRawText().Contains("Time for your Weekly growth check-in", StringComparison.Ordinal));
         Assert.Equal(RecipientStatus.Sent, (await RecipientAsync(Activities.UserAadId)).Status);
     }
 

@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.Runs;
 using CheckinBot.TestKit;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CheckinBot.IntegrationTests;
@@ -14,18 +10,12 @@ namespace CheckinBot.IntegrationTests;
 public sealed class ReminderTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 16, 0, 0, TimeSpan.Zero)); // Friday, 17:00 in Berlin
-    private FakeConnector _connector = null!;
-    private BotApplicationFactory _factory = null!;
-    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> _host = null!;
-    private HttpClient _client = null!;
+    private FakeClockHost _bot = null!;
 
     public async Task InitializeAsync()
     {
-        _connector = await FakeConnector.StartAsync();
-        _factory = new BotApplicationFactory(azurite);
-        _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_time).WithoutBackgroundWork()));
-        _client = _host.CreateClient();
-        await PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl));
+        _bot = new FakeClockHost(azurite, _time);
+        await _bot.InitializeAsync();
         await Get<ICadenceStore>().TrySaveAsync(new Cadence
         {
             Id = "weekly-growth",
@@ -36,17 +26,11 @@ public sealed class ReminderTests(AzuriteFixture azurite) : IAsyncLifetime
         }, CancellationToken.None);
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _factory.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => _bot.DisposeAsync();
 
-    private T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+    private T Get<T>() where T : notnull => _bot.Get<T>();
 
-    private int Reminders => _connector.PostedActivities.Count(a => a.GetRawText().Contains("A gentle reminder", StringComparison.Ordinal));
+    private int Reminders => _bot.Connector.PostedActivities.Count(a => a.GetRawText().Contains("A gentle reminder", StringComparison.Ordinal));
 
     [Fact]
     public async Task Reminder_AfterTheHours_MovedOffTheWeekend_AndNotOnceThePersonSetTheCheckinAside()
@@ -55,7 +39,7 @@ public sealed class ReminderTests(AzuriteFixture azurite) : IAsyncLifetime
         var run = (await runs.StartAsync("weekly-growth", CancellationToken.None))!;
         await runs.PlanAsync(run.RunId, CancellationToken.None);
         Assert.Null(await runs.SendChunkAsync(run.RunId, 0, CancellationToken.None));
-        Assert.Contains("Time for your Weekly growth check-in", _connector.PostedActivities[^1].GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Time for your Weekly growth check-in", _bot.Connector.PostedActivities[^1].GetRawText(), StringComparison.Ordinal);
 
         // 24 hours later is Saturday: the reminder waits for Monday 08:00 in Berlin (07:00 UTC).
         Assert.Equal(new TimeSpan(2, 15, 0, 0), await runs.RemindChunkAsync(run.RunId, 0, 1, CancellationToken.None));
@@ -68,13 +52,10 @@ public sealed class ReminderTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // The second comes 24 hours after the first; by then Alex has set the check-in aside, so it is not sent.
         Assert.Equal(TimeSpan.FromHours(24), await runs.RemindChunkAsync(run.RunId, 0, 2, CancellationToken.None));
-        await PostAsync(Activities.Message(_connector.ServiceUrl, "cancel"));
+        await _bot.PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "cancel"));
         _time.Advance(TimeSpan.FromHours(24));
         Assert.Null(await runs.RemindChunkAsync(run.RunId, 0, 2, CancellationToken.None));
         Assert.Equal(1, Reminders);
         Assert.Equal(2, (await Get<IRunStore>().FindRecipientAsync(run.RunId, Activities.UserAadId, CancellationToken.None))!.Reminded);
     }
-
-    private async Task PostAsync(object activity) =>
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/messages", activity)).StatusCode);
 }

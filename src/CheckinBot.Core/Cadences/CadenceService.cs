@@ -34,13 +34,19 @@ public sealed class CadenceService(ICadenceStore store, IQuestionSetStore questi
         if (existingId is not null && existing is null)
             return (null, new Dictionary<string, string> { ["id"] = "That cadence was deleted meanwhile." });
         var candidate = cadence with { Id = existing?.Id ?? await FreeIdAsync(cadence.Name, cancellationToken), Version = existing?.Version };
-        var known = await questionSets.FindLatestAsync(candidate.QuestionSetId, cancellationToken) is { } set ? new HashSet<string> { set.Id } : [];
-        var errors = CadenceValidation.Validate(candidate, known, timeProvider.GetUtcNow());
+        var errors = await ValidateAsync(candidate, cancellationToken);
         if (errors.Count > 0)
             return (null, errors);
         return await store.TrySaveAsync(candidate, cancellationToken)
             ? (candidate, errors)
             : (null, new Dictionary<string, string> { ["id"] = "Someone changed this cadence at the same moment: open it again and redo your change." });
+    }
+
+    /// <summary>What is wrong with a definition, by field (<see cref="CadenceValidation"/> against the stored question sets and now).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ValidateAsync(Cadence cadence, CancellationToken cancellationToken)
+    {
+        var known = await questionSets.FindLatestAsync(cadence.QuestionSetId ?? "", cancellationToken) is { } set ? new HashSet<string> { set.Id } : [];
+        return CadenceValidation.Validate(cadence, known, timeProvider.GetUtcNow());
     }
 
     /// <summary>Deletes a cadence; false when the person is not HR or it was already gone.</summary>

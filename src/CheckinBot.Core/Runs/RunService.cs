@@ -63,14 +63,13 @@ public sealed partial class RunService(
     /// </summary>
     public async Task<TimeSpan?> SendChunkAsync(string runId, int chunk, CancellationToken cancellationToken)
     {
-        var later = await WorkChunkAsync(runId, chunk, r => r.IsDone ? null : r.DueAt ?? DateTimeOffset.MinValue, countsAttempt: true, SendOneAsync, cancellationToken);
+        var cadence = await FindCadenceOfAsync(runId, cancellationToken);
+        var (later, recipients) = await WorkChunkAsync(runId, chunk, cadence, r => r.IsDone ? null : r.DueAt ?? DateTimeOffset.MinValue,
+            countsAttempt: true, SendOneAsync, cancellationToken);
         if (later is not null)
             return later;
-        var recipients = await runs.ListChunkAsync(runId, chunk, cancellationToken);
-        if (recipients.Any(r => !r.IsDone))
-            return TimeSpan.FromSeconds(1);
         await runs.SaveTallyAsync(runId, ChunkTally.Of(chunk, recipients), cancellationToken);
-        await QueueReminderAsync(runId, chunk, 1, recipients, cancellationToken);
+        await QueueReminderAsync(runId, chunk, cadence, 1, recipients, cancellationToken);
         return null;
     }
 
@@ -82,14 +81,11 @@ public sealed partial class RunService(
     {
         if (await FindCadenceOfAsync(runId, cancellationToken) is not { } cadence || reminder > cadence.Reminder.Max)
             return null;
-        var later = await WorkChunkAsync(runId, chunk, r => ReminderDue(r, cadence, reminder), countsAttempt: false,
+        var (later, recipients) = await WorkChunkAsync(runId, chunk, cadence, r => ReminderDue(r, cadence, reminder), countsAttempt: false,
             (r, c, ct) => RemindOneAsync(r, c, reminder, ct), cancellationToken);
         if (later is not null)
             return later;
-        var recipients = await runs.ListChunkAsync(runId, chunk, cancellationToken);
-        if (recipients.Any(r => ReminderDue(r, cadence, reminder) is not null))
-            return TimeSpan.FromSeconds(1);
-        await QueueReminderAsync(runId, chunk, reminder + 1, recipients, cancellationToken);
+        await QueueReminderAsync(runId, chunk, cadence, reminder + 1, recipients, cancellationToken);
         return null;
     }
 
@@ -102,9 +98,10 @@ public sealed partial class RunService(
             ? WorkingHours.NextWithin((r.RemindedAt ?? sentAt) + TimeSpan.FromHours(cadence.Reminder.AfterHours), r.TimeZone ?? cadence.Schedule.TimeZone)
             : null;
 
-    private async Task QueueReminderAsync(string runId, int chunk, int reminder, IReadOnlyList<RunRecipient> recipients, CancellationToken cancellationToken)
+    private async Task QueueReminderAsync(
+        string runId, int chunk, Cadence? cadence, int reminder, IReadOnlyList<RunRecipient> recipients, CancellationToken cancellationToken)
     {
-        if (await FindCadenceOfAsync(runId, cancellationToken) is not { } cadence || reminder > cadence.Reminder.Max)
+        if (cadence is null || reminder > cadence.Reminder.Max)
             return;
         if (recipients.Select(r => ReminderDue(r, cadence, reminder)).Min() is { } first)
             await queue.EnqueueAsync([new SendWork(runId, chunk, reminder)], first - timeProvider.GetUtcNow(), cancellationToken);
@@ -112,11 +109,11 @@ public sealed partial class RunService(
 
     /// <summary>
     /// The chunk loop shared by sends and reminders: reads the chunk, claims every recipient that is due now and not
-    /// held by another sender in one conditional write, runs <paramref name="step"/> for each, and returns when to come
-    /// back for the rest (null when nothing is left).
+    /// held by another sender in one conditional write, runs <paramref name="step"/> for each, and says when to come
+    /// back for the rest. When nothing is left (Later null) it also returns the chunk as stored afterwards.
     /// </summary>
-    private async Task<TimeSpan?> WorkChunkAsync(
-        string runId, int chunk, Func<RunRecipient, DateTimeOffset?> dueAt, bool countsAttempt,
+    private async Task<(TimeSpan? Later, IReadOnlyList<RunRecipient> Recipients)> WorkChunkAsync(
+        string runId, int chunk, Cadence? cadence, Func<RunRecipient, DateTimeOffset?> dueAt, bool countsAttempt,
         Func<RunRecipient, Cadence?, CancellationToken, Task<TimeSpan?>> step, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
@@ -124,24 +121,27 @@ public sealed partial class RunService(
         // Not due yet (their local hour), or held by another sender (which may have crashed: its claim expires).
         var later = todo.Select(x => x.Due > now ? x.Due - now : x.Recipient.ClaimedUntil > now ? x.Recipient.ClaimedUntil - now : null).Where(d => d is not null).Min();
         var claimable = todo.Where(x => x.Due <= now && !(x.Recipient.ClaimedUntil > now)).Select(x => x.Recipient).ToList();
-        if (claimable.Count == 0)
-            return later;
-
-        var claimUntil = now + _options.ClaimFor;
-        var claimed = await runs.TrySaveChunkAsync([.. claimable.Select(r => r with { ClaimedUntil = claimUntil, Attempts = r.Attempts + (countsAttempt ? 1 : 0) })], cancellationToken);
-        if (claimed is null)
-            return TimeSpan.FromSeconds(1); // another sender claimed some of them first: look again shortly
-        var cadence = await FindCadenceOfAsync(runId, cancellationToken);
-        var retries = new ConcurrentBag<TimeSpan>();
-        // Not cancelled as a whole: on shutdown each recipient not yet sent is given back, and a send that has
-        // started is finished and recorded, so stopping never strands a claim or leaves a sent message unrecorded.
-        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = _options.SendsPerChunk }, async (recipient, _) =>
+        if (claimable.Count > 0)
         {
-            if (await step(recipient, cadence, cancellationToken) is { } retry)
-                retries.Add(retry);
-        });
-        cancellationToken.ThrowIfCancellationRequested();
-        return retries.IsEmpty ? later : new[] { later ?? TimeSpan.MaxValue, retries.Min() }.Min();
+            var claimUntil = now + _options.ClaimFor;
+            var claimed = await runs.TrySaveChunkAsync([.. claimable.Select(r => r with { ClaimedUntil = claimUntil, Attempts = r.Attempts + (countsAttempt ? 1 : 0) })], cancellationToken);
+            if (claimed is null)
+                return (TimeSpan.FromSeconds(1), []); // another sender claimed some of them first: look again shortly
+            var retries = new ConcurrentBag<TimeSpan>();
+            // Not cancelled as a whole: on shutdown each recipient not yet sent is given back, and a send that has
+            // started is finished and recorded, so stopping never strands a claim or leaves a sent message unrecorded.
+            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = _options.SendsPerChunk }, async (recipient, _) =>
+            {
+                if (await step(recipient, cadence, cancellationToken) is { } retry)
+                    retries.Add(retry);
+            });
+            cancellationToken.ThrowIfCancellationRequested();
+            later = retries.IsEmpty ? later : new[] { later ?? TimeSpan.MaxValue, retries.Min() }.Min();
+        }
+        if (later is not null)
+            return (later, []);
+        var recipients = await runs.ListChunkAsync(runId, chunk, cancellationToken);
+        return (recipients.Any(r => dueAt(r) is not null) ? TimeSpan.FromSeconds(1) : null, recipients);
     }
 
     private async Task<Cadence?> FindCadenceOfAsync(string runId, CancellationToken cancellationToken) =>
@@ -206,9 +206,9 @@ public sealed partial class RunService(
             ? (runId, progress)
             : null;
 
-    /// <summary>Who a run could not reach after its retries, and why.</summary>
-    public Task<IReadOnlyList<RunRecipient>> DeadLettersAsync(string runId, CancellationToken cancellationToken) =>
-        runs.ListDeadLettersAsync(runId, cancellationToken);
+    /// <summary>Who a run could not reach after its retries, and why; null when there is no such run.</summary>
+    public async Task<IReadOnlyList<RunRecipient>?> DeadLettersAsync(string runId, CancellationToken cancellationToken) =>
+        await runs.FindRunAsync(runId, cancellationToken) is null ? null : await runs.ListDeadLettersAsync(runId, cancellationToken);
 
     public async Task<RunProgress?> ProgressAsync(string runId, CancellationToken cancellationToken)
     {

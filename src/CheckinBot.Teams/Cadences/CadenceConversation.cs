@@ -81,7 +81,7 @@ public sealed class CadenceConversation(
     private async Task FailuresAsync(CardRequest request, CancellationToken cancellationToken)
     {
         var failures = new List<(string, string)>();
-        foreach (var letter in await runs.DeadLettersAsync(request.Id("runId"), cancellationToken))
+        foreach (var letter in await runs.DeadLettersAsync(request.Id("runId"), cancellationToken) ?? [])
             failures.Add(((await directory.FindAsync(letter.UserId, cancellationToken))?.Name ?? letter.UserId, letter.Reason ?? "failed"));
         await request.Turn.SendCardAsync(CadenceCards.Failures(failures), cancellationToken);
     }

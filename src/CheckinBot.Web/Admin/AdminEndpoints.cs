@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CheckinBot.Core.Cadences;
-using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Runs;
 
 namespace CheckinBot.Web.Admin;
@@ -23,20 +22,20 @@ internal static class AdminEndpoints
         admin.MapGet("/cadences", async (ICadenceStore store, CancellationToken ct) => Results.Json(await store.ListAsync(ct), Json));
         admin.MapGet("/cadences/{id}", async (string id, ICadenceStore store, CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } cadence ? Results.Json(cadence, Json) : NotFound(id));
-        admin.MapPost("/cadences", async (HttpRequest request, ICadenceStore store, IQuestionSetStore sets, TimeProvider time, CancellationToken ct) =>
+        admin.MapPost("/cadences", async (HttpRequest request, ICadenceStore store, CadenceService cadences, CancellationToken ct) =>
         {
-            var (cadence, problem) = await ReadAsync(request, routeId: null, sets, time, ct);
+            var (cadence, problem) = await ReadAsync(request, routeId: null, cadences, ct);
             if (problem is not null)
                 return problem;
             return await store.TrySaveAsync(cadence! with { Version = null }, ct)
                 ? Results.Json(cadence, Json, statusCode: StatusCodes.Status201Created)
                 : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cadence exists", detail: $"A cadence '{cadence.Id}' exists already; PUT /api/admin/cadences/{cadence.Id} changes it.");
         });
-        admin.MapPut("/cadences/{id}", async (string id, HttpRequest request, ICadenceStore store, IQuestionSetStore sets, TimeProvider time, CancellationToken ct) =>
+        admin.MapPut("/cadences/{id}", async (string id, HttpRequest request, ICadenceStore store, CadenceService cadences, CancellationToken ct) =>
         {
             if (await store.FindAsync(id, ct) is not { } existing)
                 return NotFound(id);
-            var (cadence, problem) = await ReadAsync(request, id, sets, time, ct);
+            var (cadence, problem) = await ReadAsync(request, id, cadences, ct);
             if (problem is not null)
                 return problem;
             return await store.TrySaveAsync(cadence! with { Version = existing.Version }, ct)
@@ -52,16 +51,16 @@ internal static class AdminEndpoints
                 ? Results.Json(progress, Json)
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such run", detail: $"There is no run '{runId}'."));
         admin.MapGet("/runs/{runId}/dead-letters", async (string runId, RunService runs, CancellationToken ct) =>
-            await runs.ProgressAsync(runId, ct) is null
-                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such run", detail: $"There is no run '{runId}'.")
-                : Results.Json((await runs.DeadLettersAsync(runId, ct)).Select(r => new { r.UserId, r.Reason, r.Attempts, failedAt = r.DoneAt }), Json));
+            await runs.DeadLettersAsync(runId, ct) is { } letters
+                ? Results.Json(letters.Select(r => new { r.UserId, r.Reason, r.Attempts, failedAt = r.DoneAt }), Json)
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such run", detail: $"There is no run '{runId}'."));
         admin.MapDelete("/cadences/{id}", async (string id, ICadenceStore store, CancellationToken ct) =>
             await store.DeleteAsync(id, ct) ? Results.NoContent() : NotFound(id));
         return endpoints;
     }
 
     private static async Task<(Cadence? Cadence, IResult? Problem)> ReadAsync(
-        HttpRequest request, string? routeId, IQuestionSetStore sets, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, string? routeId, CadenceService cadences, CancellationToken cancellationToken)
     {
         Cadence? cadence;
         try
@@ -78,10 +77,7 @@ internal static class AdminEndpoints
         if (routeId is not null && !string.Equals(cadence.Id, routeId, StringComparison.Ordinal))
             return (null, Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"The body's id must be '{routeId}', as in the URL."] }, title: "Not a valid cadence"));
 
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        if (await sets.FindLatestAsync(cadence.QuestionSetId ?? "", cancellationToken) is { } set)
-            known.Add(set.Id);
-        var errors = CadenceValidation.Validate(cadence, known, time.GetUtcNow());
+        var errors = await cadences.ValidateAsync(cadence, cancellationToken);
         return errors.Count == 0
             ? (cadence, null)
             : (null, Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "Not a valid cadence"));
