@@ -22,9 +22,9 @@ internal static class BenchProgram
     {
         var scenario = args.ElementAtOrDefault(0) ?? "org-sync";
         var size = int.Parse(args.ElementAtOrDefault(1) ?? "100000", CultureInfo.InvariantCulture);
-        if (scenario is not ("org-sync" or "fanout" or "fanout-crash" or "fanout-two" or "plan"))
+        if (scenario is not ("org-sync" or "inbound" or "fanout" or "fanout-crash" or "fanout-two" or "plan"))
         {
-            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync, fanout, fanout-crash, fanout-two, plan.");
+            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync, inbound, fanout, fanout-crash, fanout-two, plan.");
             return 2;
         }
 
@@ -32,6 +32,16 @@ internal static class BenchProgram
         await azurite.InitializeAsync();
         try
         {
+            if (scenario == "inbound")
+            {
+                var rate = int.Parse(args.ElementAtOrDefault(2) ?? "200", CultureInfo.InvariantCulture);
+                var seconds = int.Parse(args.ElementAtOrDefault(3) ?? "30", CultureInfo.InvariantCulture);
+                var result = await InboundScenario.RunAsync(azurite, size, rate, TimeSpan.FromSeconds(seconds), CancellationToken.None);
+                Console.WriteLine(InboundScenario.Header);
+                Console.WriteLine(InboundScenario.Describe(result));
+                await WriteAsync($"inbound-{size}-{rate}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
+                return 0;
+            }
             if (scenario == "fanout")
             {
                 var budget = int.Parse(args.ElementAtOrDefault(2) ?? "45", CultureInfo.InvariantCulture);

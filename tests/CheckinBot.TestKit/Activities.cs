@@ -17,12 +17,17 @@ public static class Activities
 
     /// <summary>Someone else of the tenant installs the bot (their own personal chat, <c>a:{aadObjectId}</c>).</summary>
     public static object InstallationUpdateFor(string serviceUrl, string aadObjectId) =>
-        Base("installationUpdate", serviceUrl, null) with
-        {
-            Action = "add",
-            From = new Account("29:" + aadObjectId, "Person " + aadObjectId[..8], aadObjectId),
-            Conversation = new Conversation("a:" + aadObjectId, "personal", TenantId),
-        };
+        AsPerson(aadObjectId, Base("installationUpdate", serviceUrl, null) with { Action = "add" });
+
+    /// <summary>A message from someone else of the tenant in their own personal chat (as <see cref="InstallationUpdateFor"/>).</summary>
+    public static object MessageFor(string serviceUrl, string aadObjectId, string text) =>
+        AsPerson(aadObjectId, Base("message", serviceUrl, null) with { Text = text });
+
+    private static ActivityJson AsPerson(string aadObjectId, ActivityJson activity) => activity with
+    {
+        From = new Account("29:" + aadObjectId, "Person " + aadObjectId[..8], aadObjectId),
+        Conversation = new Conversation("a:" + aadObjectId, "personal", TenantId),
+    };
 
     public static object BotAdded(string serviceUrl) =>
         Base("conversationUpdate", serviceUrl, null) with { MembersAdded = [new Account(BotId, "CheckinBot", null)] };

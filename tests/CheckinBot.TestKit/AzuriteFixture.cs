@@ -15,11 +15,14 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The emulator's process (node), so a benchmark can say how busy storage was.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("Azurite has not started.");
+
     public async Task InitializeAsync()
     {
         _process = ChildProcess.Start(RepoPaths.NodeBin("azurite"),
         [
-            "--inMemoryPersistence", "--extentMemoryLimit", "512", "--skipApiVersionCheck", "--disableProductStyleUrl",
+            "--inMemoryPersistence", "--extentMemoryLimit", "512", "--skipApiVersionCheck", "--disableProductStyleUrl", "--silent",
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
             "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
         ]);

@@ -18,6 +18,8 @@ public sealed partial class BotProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public int ProcessId => _process.Id;
+
     /// <param name="settings">Configuration as <c>Section:Key</c> pairs (passed as environment variables).</param>
     public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {

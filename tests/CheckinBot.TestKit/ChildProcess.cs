@@ -14,6 +14,9 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _output);
 
+    /// <summary>The operating system's id, to read the process's CPU time and peak memory from outside.</summary>
+    public int Id => _process.Id;
+
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName, arguments)

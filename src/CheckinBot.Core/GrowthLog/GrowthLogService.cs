@@ -50,7 +50,7 @@ public sealed partial class GrowthLogService(
     IPersonalDataEraser eraser,
     IFeedbackStore feedback,
     IErasureJournal erasures,
-    IChatRegistrationStore registrations,
+    ChatRegistrationService registrations,
     TimeProvider timeProvider,
     ILogger<GrowthLogService> logger)
 {
@@ -64,16 +64,20 @@ public sealed partial class GrowthLogService(
             BragPeriod.Year => now.AddYears(-1),
             _ => DateTimeOffset.MinValue,
         };
-        var wins = (await store.ListCheckinsAsync(userId, cancellationToken))
-            .SelectMany(r => r.Wins.Select(w => new BragItem(r.CompletedAt, w, BragKind.Win)));
-        var goals = await goalStore.ListGoalsAsync(userId, cancellationToken);
+        // Three independent reads: the turn waits for the slowest, not for the sum.
+        var checkinsRead = store.ListCheckinsAsync(userId, cancellationToken);
+        var goalsRead = goalStore.ListGoalsAsync(userId, cancellationToken);
+        var notesRead = feedback.ListNotesAsync(userId, cancellationToken);
+        await Task.WhenAll(checkinsRead, goalsRead, notesRead);
+        var wins = (await checkinsRead).SelectMany(r => r.Wins.Select(w => new BragItem(r.CompletedAt, w, BragKind.Win)));
+        var goals = await goalsRead;
         var completed = goals
             .Where(g => g is { Status: GoalStatus.Completed, CompletedAt: not null })
             .Select(g => new BragItem(g.CompletedAt!.Value, g.Title, BragKind.CompletedGoal));
         var milestones = goals.SelectMany(g => g.Milestones
             .Where(m => m.DoneAt is not null)
             .Select(m => new BragItem(m.DoneAt!.Value, $"{m.Title} ({g.Title})", BragKind.Milestone)));
-        var praise = (await feedback.ListNotesAsync(userId, cancellationToken))
+        var praise = (await notesRead)
             .Where(n => n.IsPraise)
             .Select(n => new BragItem(n.CreatedAt, $"{n.Text} ({n.FromName ?? "a colleague"})", BragKind.Praise));
         return [.. wins.Concat(completed).Concat(milestones).Concat(praise).Where(i => i.At >= from).OrderByDescending(i => i.At)];

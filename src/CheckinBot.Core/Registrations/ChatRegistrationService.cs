@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CheckinBot.Core.Time;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +14,19 @@ public sealed partial class ChatRegistrationService(
     private static readonly TimeSpan WelcomeWindow = TimeSpan.FromMinutes(10);
 
     /// <summary>
+    /// A person in a conversation sends several messages a minute. What this instance stored for them that recently, and
+    /// that the next activity would not change, needs no read: the read was a third of a turn's storage work. Another
+    /// instance's change in that minute (Teams refusing a proactive send while the person chats) is repaired by the
+    /// person's next activity after it; an install event always goes to storage.
+    /// </summary>
+    internal static readonly TimeSpan RecentlyRecordedFor = TimeSpan.FromMinutes(1);
+
+    /// <summary>Bounds the memory of <see cref="_recentlyRecorded"/>; past it the memory starts over.</summary>
+    private const int MaxRecentlyRecorded = 50_000;
+
+    private readonly ConcurrentDictionary<string, (ChatRegistration Stored, DateTimeOffset At)> _recentlyRecorded = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// Records what an inbound activity tells us about where the person is. Talking to the bot proves they are
     /// reachable again, so an unreachable or uninstalled registration becomes active. The result says whether to
     /// greet: on an install event or first contact, unless a greeting already went out moments ago.
@@ -20,30 +34,48 @@ public sealed partial class ChatRegistrationService(
     public async Task<SeenResult> RecordSeenAsync(ChatRegistration observed, bool isInstallEvent, CancellationToken cancellationToken)
     {
         var timeZone = IanaTimeZone.Normalize(observed.TimeZone);
+        if (!isInstallEvent && _recentlyRecorded.TryGetValue(observed.UserId, out var recent)
+            && timeProvider.GetUtcNow() - recent.At < RecentlyRecordedFor
+            && recent.Stored.Status == RegistrationStatus.Active
+            && !recent.Stored.DiffersFrom(Seen(recent.Stored, observed, timeZone, recent.Stored.UpdatedAt, welcome: false)))
+        {
+            return new SeenResult(recent.Stored, ShouldWelcome: false);
+        }
+
         var welcome = false;
         var stored = await UpdateAsync(observed.UserId, current =>
         {
             var now = timeProvider.GetUtcNow();
             welcome = (isInstallEvent || current?.Status != RegistrationStatus.Active)
                 && (current?.WelcomedAt is not { } welcomedAt || now - welcomedAt > WelcomeWindow);
-            var next = (current ?? observed with { InstalledAt = now }) with
-            {
-                TenantId = observed.TenantId,
-                ChannelUserId = observed.ChannelUserId,
-                BotChannelId = observed.BotChannelId ?? current?.BotChannelId,
-                ConversationId = observed.ConversationId,
-                ServiceUrl = observed.ServiceUrl,
-                DisplayName = observed.DisplayName ?? current?.DisplayName,
-                TimeZone = timeZone ?? current?.TimeZone,
-                Status = RegistrationStatus.Active,
-                StatusReason = null,
-                UpdatedAt = now,
-                WelcomedAt = welcome ? now : current?.WelcomedAt,
-                Version = current?.Version,
-            };
+            var next = Seen(current ?? observed with { InstalledAt = now }, observed, timeZone, now, welcome);
             return current is null || current.DiffersFrom(next) ? next : null;
         }, cancellationToken);
+        Remember(stored);
         return new SeenResult(stored, ShouldWelcome: welcome);
+    }
+
+    /// <summary>The registration after the person was seen where <paramref name="observed"/> says.</summary>
+    private static ChatRegistration Seen(ChatRegistration current, ChatRegistration observed, string? timeZone, DateTimeOffset now, bool welcome) => current with
+    {
+        TenantId = observed.TenantId,
+        ChannelUserId = observed.ChannelUserId,
+        BotChannelId = observed.BotChannelId ?? current.BotChannelId,
+        ConversationId = observed.ConversationId,
+        ServiceUrl = observed.ServiceUrl,
+        DisplayName = observed.DisplayName ?? current.DisplayName,
+        TimeZone = timeZone ?? current.TimeZone,
+        Status = RegistrationStatus.Active,
+        StatusReason = null,
+        UpdatedAt = now,
+        WelcomedAt = welcome ? now : current.WelcomedAt,
+    };
+
+    private void Remember(ChatRegistration stored)
+    {
+        if (_recentlyRecorded.Count >= MaxRecentlyRecorded)
+            _recentlyRecorded.Clear();
+        _recentlyRecorded[stored.UserId] = (stored, timeProvider.GetUtcNow());
     }
 
     /// <summary>The person deleted the chat and a new one was opened: send there from now on.</summary>
@@ -53,6 +85,15 @@ public sealed partial class ChatRegistrationService(
                 ? null
                 : current with { ConversationId = conversationId, UpdatedAt = timeProvider.GetUtcNow() },
             cancellationToken);
+
+    public Task<ChatRegistration?> FindAsync(string userId, CancellationToken cancellationToken) => store.FindAsync(userId, cancellationToken);
+
+    /// <summary>Deletes the registration (erasure); the person's next activity registers them afresh.</summary>
+    public async Task<bool> DeleteAsync(string userId, CancellationToken cancellationToken)
+    {
+        _recentlyRecorded.TryRemove(userId, out _);
+        return await store.DeleteAsync(userId, cancellationToken);
+    }
 
     public Task MarkUninstalledAsync(string userId, CancellationToken cancellationToken) =>
         SetStatusAsync(userId, RegistrationStatus.Uninstalled, reason: null, cancellationToken);
@@ -72,12 +113,16 @@ public sealed partial class ChatRegistrationService(
     }
 
     private async Task<ChatRegistration> UpdateAsync(
-        string userId, Func<ChatRegistration?, ChatRegistration?> change, CancellationToken cancellationToken) =>
-        (await OptimisticUpdate.RunAsync(
+        string userId, Func<ChatRegistration?, ChatRegistration?> change, CancellationToken cancellationToken)
+    {
+        // Whatever changes now, the remembered registration is no longer what storage holds.
+        _recentlyRecorded.TryRemove(userId, out _);
+        return (await OptimisticUpdate.RunAsync(
             () => store.FindAsync(userId, cancellationToken),
             change,
             next => store.TrySaveAsync(next, cancellationToken),
             $"Registration {userId}"))!;
+    }
 
     /// <param name="ShouldWelcome">True when this caller won the right to send the welcome card.</param>
     public sealed record SeenResult(ChatRegistration Registration, bool ShouldWelcome);

@@ -19,6 +19,10 @@ internal static class AdminAuthentication
 
     public static IHostApplicationBuilder AddCheckinAdminAuthentication(this IHostApplicationBuilder builder)
     {
+        // Only the admin policy authenticates with this scheme. As the only scheme it would otherwise become the default
+        // (https://learn.microsoft.com/dotnet/core/compatibility/aspnet-core/7.0/default-authentication-scheme), and
+        // every Teams turn would first be validated, and fail, as an admin token before the bot's own check.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         builder.Services.AddAuthentication().AddJwtBearer(Scheme, _ => { });
         builder.Services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<BotOptions>>((jwt, bot) =>
         {

@@ -4,6 +4,7 @@ using CheckinBot.Core.Managers;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.GrowthLog;
+using CheckinBot.Core.Registrations;
 using CheckinBot.Core.Tests.CheckIns;
 using CheckinBot.Core.Tests.Registrations;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,7 +19,7 @@ public sealed class GrowthLogServiceTests
     private readonly InMemoryChatRegistrationStore _registrations = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
 
-    private GrowthLogService CreateSut() => new(_store, _store, _store, new Mock<IFeedbackStore> { DefaultValue = DefaultValue.Mock }.Object, new Mock<IErasureJournal>().Object, _registrations, _time, NullLogger<GrowthLogService>.Instance);
+    private GrowthLogService CreateSut() => new(_store, _store, _store, new Mock<IFeedbackStore> { DefaultValue = DefaultValue.Mock }.Object, new Mock<IErasureJournal>().Object, new ChatRegistrationService(_registrations, _time, NullLogger<ChatRegistrationService>.Instance), _time, NullLogger<GrowthLogService>.Instance);
 
     private async Task CheckinAsync(string win, string? feedback, bool share)
     {

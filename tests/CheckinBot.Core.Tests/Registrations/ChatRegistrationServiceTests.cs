@@ -137,4 +137,46 @@ public sealed class ChatRegistrationServiceTests
         await CreateSut().MarkUnreachableAsync("nobody", "ConversationNotFound", CancellationToken.None);
         Assert.Equal(0, _store.Writes);
     }
+
+    [Fact]
+    public async Task RecordSeen_MessagesMomentsApart_ReadStorageOnlyAgainAfterAMinute()
+    {
+        var sut = CreateSut();
+        await sut.RecordSeenAsync(Observed(), isInstallEvent: true, CancellationToken.None);
+        var reads = _store.Reads;
+
+        _time.Advance(TimeSpan.FromSeconds(20));
+        await sut.RecordSeenAsync(Observed(), isInstallEvent: false, CancellationToken.None);
+        Assert.Equal(reads, _store.Reads);
+
+        _time.Advance(TimeSpan.FromSeconds(50));
+        await sut.RecordSeenAsync(Observed(), isInstallEvent: false, CancellationToken.None);
+        Assert.Equal(reads + 1, _store.Reads);
+        Assert.Equal(1, _store.Writes);
+    }
+
+    [Fact]
+    public async Task RecordSeen_MomentsAfterBeingMarkedUnreachable_IsActiveAgain()
+    {
+        var sut = CreateSut();
+        await sut.RecordSeenAsync(Observed(), isInstallEvent: true, CancellationToken.None);
+        await sut.MarkUnreachableAsync("aad-1", "ConversationNotFound", CancellationToken.None);
+
+        await sut.RecordSeenAsync(Observed(), isInstallEvent: false, CancellationToken.None);
+
+        Assert.Equal(RegistrationStatus.Active, (await _store.FindAsync("aad-1", CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task RecordSeen_MomentsAfterTheRegistrationWasDeleted_RegistersAgain()
+    {
+        var sut = CreateSut();
+        await sut.RecordSeenAsync(Observed(), isInstallEvent: true, CancellationToken.None);
+        await sut.DeleteAsync("aad-1", CancellationToken.None);
+
+        var result = await sut.RecordSeenAsync(Observed(), isInstallEvent: false, CancellationToken.None);
+
+        Assert.True(result.ShouldWelcome);
+        Assert.NotNull(await _store.FindAsync("aad-1", CancellationToken.None));
+    }
 }

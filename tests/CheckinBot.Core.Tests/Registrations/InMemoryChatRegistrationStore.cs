@@ -11,11 +11,18 @@ internal sealed class InMemoryChatRegistrationStore : IChatRegistrationStore
 
     public int Writes { get; private set; }
 
+    public int Reads => _reads;
+
+    private int _reads;
+
     /// <summary>Runs once before the next save, e.g. to simulate another instance writing first.</summary>
     public Action? BeforeNextSave { get; set; }
 
-    public Task<ChatRegistration?> FindAsync(string userId, CancellationToken cancellationToken) =>
-        Task.FromResult(_rows.TryGetValue(userId, out var r) ? r : null);
+    public Task<ChatRegistration?> FindAsync(string userId, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _reads);
+        return Task.FromResult(_rows.TryGetValue(userId, out var r) ? r : null);
+    }
 
     public Task<bool> TrySaveAsync(ChatRegistration registration, CancellationToken cancellationToken)
     {

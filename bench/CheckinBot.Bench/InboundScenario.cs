@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using CheckinBot.TestKit;
+
+namespace CheckinBot.Bench;
+
+/// <summary>One second of the measured load: requests due in that second and how long they took.</summary>
+public sealed record LatencySecond(int Second, int Requests, double P50Ms, double P99Ms, double MaxMs);
+
+/// <summary>The inbound load as measured.</summary>
+/// <param name="BotCpuPercent">The bot process's CPU time over the measured window, in % of one core (200 % = both cores).</param>
+/// <param name="AzuriteCpuPercent">Azurite's (storage) CPU over the same window.</param>
+/// <param name="LoadCpuPercent">This process's: load generator, token issuer, connector emulator.</param>
+public sealed record InboundResult(
+    int People, int RatePerSecond, double Seconds, int Requests, int Errors, int Replies,
+    double P50Ms, double P90Ms, double P99Ms, double MaxMs, double BotCpuPercent, double BotCpuMsPerRequest,
+    double AzuriteCpuPercent, double LoadCpuPercent, long BotPeakWorkingSetMiB, IReadOnlyList<LatencySecond> PerSecond);
+
+/// <summary>
+/// Authenticated message activities at a fixed rate (open loop: each request leaves at its time, whatever the earlier
+/// ones are doing, and its latency counts from that time) to the bot as its own process in production mode: tokens
+/// from a loopback OpenID server, Azurite, replies to the loopback connector emulator (unthrottled, so the bot's turn is
+/// what is measured).
+/// </summary>
+public static class InboundScenario
+{
+    private const string AppId = "5b1c0b9e-7d53-4a2b-9c61-3f1f0c2b7a11";
+
+    /// <summary>What people type: a command answered from the registration alone, one that reads goals, one that reads the log.</summary>
+    private static readonly string[] Commands = ["help", "goals", "wins"];
+
+    public static async Task<InboundResult> RunAsync(AzuriteFixture azurite, int people, int rate, TimeSpan measured, CancellationToken cancellationToken)
+    {
+        ThreadPool.SetMinThreads(64, 64); // the generator must not wait for the pool to grow while requests are due
+        await using var idp = await FakeIdentityProvider.StartAsync();
+        await using var teams = await TeamsConnectorEmulator.StartAsync();
+        teams.RequestsPerSecond = int.MaxValue;
+        await using var org = await BenchOrg.WriteAsync(people, 3, ["Europe/Berlin", "America/New_York"], cancellationToken);
+        await using var bot = await BotProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = "i" + Guid.NewGuid().ToString("N")[..10],
+            ["OrgDirectory:FilePath"] = org.CsvPath,
+            ["Bot:AppId"] = AppId,
+            ["Bot:AppPassword"] = "secret",
+            ["Bot:TenantId"] = Activities.TenantId,
+            ["Bot:BotFrameworkOpenIdMetadataUrl"] = idp.BotFrameworkMetadataUrl,
+            ["Bot:Authority"] = idp.Authority,
+            ["Bot:TrustedServiceUrlHosts:0"] = "127.0.0.1",
+        });
+        var token = FakeIdentityProvider.CreateToken(idp.EndorsedKey, AppId, serviceUrl: teams.ServiceUrl);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = bot.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+        // Everyone installs the bot first (registration and welcome), as in Teams.
+        await Parallel.ForEachAsync(org.Ids, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (id, ct) =>
+            await PostAsync(http, token, JsonSerializer.SerializeToUtf8Bytes(Activities.InstallationUpdateFor(teams.ServiceUrl, id)), ct));
+
+        // A warm-up at the same rate (JIT, connection pools, caches), then the measured window.
+        await LoadAsync(http, token, Bodies(org.Ids, teams.ServiceUrl, rate * 5), rate, cancellationToken);
+        teams.ClearRecord();
+        using var botProcess = Process.GetProcessById(bot.ProcessId);
+        using var azuriteProcess = Process.GetProcessById(azurite.ProcessId);
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = (Bot: botProcess.TotalProcessorTime, Azurite: azuriteProcess.TotalProcessorTime, Self: self.TotalProcessorTime);
+        var requests = (int)(rate * measured.TotalSeconds);
+        var watch = Stopwatch.StartNew();
+        var outcomes = await LoadAsync(http, token, Bodies(org.Ids, teams.ServiceUrl, requests), rate, cancellationToken);
+        var seconds = watch.Elapsed.TotalSeconds;
+        botProcess.Refresh();
+        azuriteProcess.Refresh();
+        self.Refresh();
+        double Percent(TimeSpan after, TimeSpan before) => 100 * (after - before).TotalSeconds / seconds;
+
+        var latencies = outcomes.Where(o => o.Status == HttpStatusCode.OK).Select(o => o.LatencyMs).Order().ToArray();
+        var perSecond = outcomes.GroupBy(o => (int)o.DueSecond).OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var sorted = g.Select(o => o.LatencyMs).Order().ToArray();
+                return new LatencySecond(g.Key, sorted.Length, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted[^1]);
+            }).ToList();
+        return new InboundResult(people, rate, seconds, outcomes.Length, outcomes.Count(o => o.Status != HttpStatusCode.OK), teams.Delivered.Values.Sum(),
+            Percentile(latencies, 0.50), Percentile(latencies, 0.90), Percentile(latencies, 0.99), latencies.Length == 0 ? double.NaN : latencies[^1],
+            Percent(botProcess.TotalProcessorTime, cpuBefore.Bot), (botProcess.TotalProcessorTime - cpuBefore.Bot).TotalMilliseconds / requests,
+            Percent(azuriteProcess.TotalProcessorTime, cpuBefore.Azurite), Percent(self.TotalProcessorTime, cpuBefore.Self),
+            botProcess.PeakWorkingSet64 / (1024 * 1024), perSecond);
+    }
+
+    /// <summary>Request bodies made before the clock starts, so the generator only sends: each a new activity id.</summary>
+    private static List<byte[]> Bodies(IReadOnlyList<string> people, string serviceUrl, int count) =>
+        [.. Enumerable.Range(0, count).Select(i =>
+            JsonSerializer.SerializeToUtf8Bytes(Activities.MessageFor(serviceUrl, people[i % people.Count], Commands[i / people.Count % Commands.Length])))];
+
+    private static async Task<Outcome[]> LoadAsync(HttpClient http, string token, List<byte[]> bodies, int rate, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var inFlight = new Task<Outcome>[bodies.Count];
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            var due = (double)i / rate;
+            // Sleep most of the way, then yield until the exact moment: Task.Delay alone is only good to a millisecond or so.
+            var wait = due - clock.Elapsed.TotalSeconds;
+            if (wait > 0.002)
+                await Task.Delay(TimeSpan.FromSeconds(wait - 0.001), cancellationToken);
+            while (clock.Elapsed.TotalSeconds < due)
+                Thread.Yield();
+            inFlight[i] = TimedPostAsync(http, token, bodies[i], clock, due, cancellationToken);
+        }
+        return await Task.WhenAll(inFlight);
+    }
+
+    private static async Task<Outcome> TimedPostAsync(HttpClient http, string token, byte[] body, Stopwatch clock, double due, CancellationToken cancellationToken)
+    {
+        await Task.Yield(); // the generator's loop goes on to the next request at once
+        HttpStatusCode status;
+        try
+        {
+            status = await PostAsync(http, token, body, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            status = 0;
+        }
+        catch (TaskCanceledException)
+        {
+            status = HttpStatusCode.RequestTimeout;
+        }
+        return new Outcome(due, (clock.Elapsed.TotalSeconds - due) * 1000, status);
+    }
+
+    private static async Task<HttpStatusCode> PostAsync(HttpClient http, string token, byte[] body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, cancellationToken);
+        return response.StatusCode;
+    }
+
+    private static double Percentile(double[] sorted, double share) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(share * sorted.Length) - 1)];
+
+    private sealed record Outcome(double DueSecond, double LatencyMs, HttpStatusCode Status);
+
+    internal static string Describe(InboundResult r) => string.Create(CultureInfo.InvariantCulture,
+        $"{r.People,7} {r.RatePerSecond,7} {r.Requests,9} {r.Errors,7} {r.P50Ms,8:0.0} {r.P90Ms,8:0.0} {r.P99Ms,8:0.0} {r.MaxMs,8:0.0} {r.BotCpuPercent,8:0} {r.BotCpuMsPerRequest,10:0.00} {r.AzuriteCpuPercent,10:0} {r.LoadCpuPercent,9:0} {r.BotPeakWorkingSetMiB,9}");
+
+    internal const string Header = " people  rate/s  requests  errors  p50 ms   p90 ms   p99 ms   max ms  bot CPU% bot ms/req  Azurite%   load CPU% peak MiB";
+}
