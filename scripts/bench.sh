@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Runs a benchmark scenario (default: org-sync at 100,000 people) and writes its figures to bench/results/.
-# Usage: scripts/bench.sh [scenario] [N] [budget] [unthrottled]
+# Usage: scripts/bench.sh [scenario] [N] [budget|rate] [unthrottled|seconds]
 #   org-sync N                      first and incremental Graph sync of N people
+#   inbound N rate seconds          N people send authenticated messages at a fixed rate (open loop) to the bot process
 #   fanout N budget [unthrottled]   "run now" for N people through the real host, against Teams' 50/s limit (or none)
 #   fanout-crash N budget           the same across bot processes; one is SIGKILLed halfway and started again
 #   fanout-two N budget             two bot processes share one run and one budget
+#   chaos N budget                  fanout-crash with the connector answering 10 % 429, 5 % 503 and 1 % never
 #   plan N                          planning alone (no sending) for an audience of N
+# Each writes JSON (and for inbound and the fan-outs a PNG chart) to bench/results/.
+# Micro-benchmarks of the hot paths (BenchmarkDotNet): scripts/bench.sh micro [filter]
 # Figures and how they were taken: docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -11,20 +11,24 @@ internal static class BenchProgram
 
     private static string Machine() => $"{Environment.ProcessorCount} cores, {Environment.OSVersion}";
 
-    private static async Task WriteAsync(string file, object figures)
+    /// <summary>Where a result file goes: bench/results/ (not committed; docs/performance.md quotes the figures).</summary>
+    private static string Results(string file)
     {
         var results = Path.Combine(RepoPaths.Root, "bench", "results");
         Directory.CreateDirectory(results);
-        await File.WriteAllTextAsync(Path.Combine(results, file), JsonSerializer.Serialize(figures, Indented));
+        return Path.Combine(results, file);
     }
+
+    private static Task WriteAsync(string file, object figures) =>
+        File.WriteAllTextAsync(Results(file), JsonSerializer.Serialize(figures, Indented));
 
     public static async Task<int> Main(string[] args)
     {
         var scenario = args.ElementAtOrDefault(0) ?? "org-sync";
         var size = int.Parse(args.ElementAtOrDefault(1) ?? "100000", CultureInfo.InvariantCulture);
-        if (scenario is not ("org-sync" or "inbound" or "fanout" or "fanout-crash" or "fanout-two" or "plan"))
+        if (scenario is not ("org-sync" or "inbound" or "fanout" or "fanout-crash" or "fanout-two" or "chaos" or "plan"))
         {
-            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync, inbound, fanout, fanout-crash, fanout-two, plan.");
+            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync, inbound, fanout, fanout-crash, fanout-two, chaos, plan.");
             return 2;
         }
 
@@ -40,6 +44,7 @@ internal static class BenchProgram
                 Console.WriteLine(InboundScenario.Header);
                 Console.WriteLine(InboundScenario.Describe(result));
                 await WriteAsync($"inbound-{size}-{rate}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
+                BenchCharts.Latency(Results($"inbound-{size}-{rate}.png"), $"inbound: {rate} authenticated messages/s from {size} people", result.PerSecond, targetMs: 20);
                 return 0;
             }
             if (scenario == "fanout")
@@ -49,7 +54,9 @@ internal static class BenchProgram
                 var result = await FanoutScenario.RunAsync(azurite, size, budget, unthrottled, CancellationToken.None);
                 Console.WriteLine($"{"people",8} {"budget/s",9} {"Teams limit",12} {"seconds",8} {"N/budget",9} {"ratio",6} {"sends/s",8} {"delivered",10} {"duplicates",11} {"losses",7} {"429s",6} {"peak MiB",9} {"CPU ms/send",12}");
                 Console.WriteLine($"{result.People,8} {result.Budget,9} {(unthrottled ? "none" : "50/s"),12} {result.Seconds,8:0.0} {result.BudgetSeconds,9:0.0} {result.Ratio,6:0.00} {result.SendsPerSecond,8:0.0} {result.Delivered,10} {result.Duplicates,11} {result.Losses,7} {result.Throttled,6} {result.PeakWorkingSetMiB,9} {result.CpuMsPerSend,12:0.00}");
-                await WriteAsync($"fanout-{size}-{budget}{(unthrottled ? "-unthrottled" : "")}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
+                var name = $"fanout-{size}-{budget}{(unthrottled ? "-unthrottled" : "")}";
+                await WriteAsync(name + ".json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
+                BenchCharts.Deliveries(Results(name + ".png"), $"fan-out: {size} people, budget {budget}/s", result.DeliveredPerSecond, budget, unthrottled ? null : 50);
                 return 0;
             }
             if (scenario == "plan")
@@ -60,14 +67,16 @@ internal static class BenchProgram
                 await WriteAsync($"plan-{size}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
                 return 0;
             }
-            if (scenario is "fanout-crash" or "fanout-two")
+            if (scenario is "fanout-crash" or "fanout-two" or "chaos")
             {
                 var budget = int.Parse(args.ElementAtOrDefault(2) ?? "45", CultureInfo.InvariantCulture);
                 var result = await ProcessFanoutScenario.RunAsync(azurite.ConnectionString, size, budget,
-                    instances: scenario == "fanout-two" ? 2 : 1, killMidway: scenario == "fanout-crash", TimeSpan.FromSeconds(30), CancellationToken.None);
-                Console.WriteLine($"{"people",8} {"budget/s",9} {"inst.",6} {"killed",7} {"seconds",8} {"ratio",6} {"delivered",10} {"dupl.",6} {"losses",7} {"in doubt",9} {"dupl. outside doubt",20} {"429s",6} {"peak/s",7} {"peak/s 5 s",11}");
-                Console.WriteLine($"{result.People,8} {result.Budget,9} {result.Instances,6} {result.Killed,7} {result.Seconds,8:0.0} {result.Ratio,6:0.00} {result.Delivered,10} {result.Duplicates,6} {result.Losses,7} {result.InDoubtAtKill,9} {result.DuplicatesOutsideDoubt,20} {result.Throttled,6} {result.PeakPerSecond,7} {result.PeakPerSecondOver5s,11:0.0}");
+                    instances: scenario == "fanout-two" ? 2 : 1, killMidway: scenario is "fanout-crash" or "chaos", TimeSpan.FromSeconds(30), CancellationToken.None,
+                    scenario == "chaos" ? ConnectorFaults.Chaos : null);
+                Console.WriteLine($"{"people",8} {"budget/s",9} {"inst.",6} {"killed",7} {"seconds",8} {"ratio",6} {"delivered",10} {"dupl.",6} {"losses",7} {"in doubt",9} {"dupl. outside doubt",20} {"429s",6} {"faults",7} {"peak/s",7} {"peak/s 5 s",11}");
+                Console.WriteLine($"{result.People,8} {result.Budget,9} {result.Instances,6} {result.Killed,7} {result.Seconds,8:0.0} {result.Ratio,6:0.00} {result.Delivered,10} {result.Duplicates,6} {result.Losses,7} {result.InDoubtAtKill,9} {result.DuplicatesOutsideDoubt,20} {result.Throttled,6} {result.Faulted,7} {result.PeakPerSecond,7} {result.PeakPerSecondOver5s,11:0.0}");
                 await WriteAsync($"{scenario}-{size}-{budget}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
+                BenchCharts.Deliveries(Results($"{scenario}-{size}-{budget}.png"), $"{scenario}: {size} people, budget {budget}/s", result.DeliveredPerSecond, budget, 50);
                 return 0;
             }
             var rounds = await OrgSyncScenario.RunAsync(azurite.ConnectionString, size, changeShare: 0.01, CancellationToken.None);

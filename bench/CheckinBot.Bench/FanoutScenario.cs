@@ -13,7 +13,7 @@ namespace CheckinBot.Bench;
 /// <param name="CpuMsPerSend">CPU time of this process (bot, connector emulator, load) per delivered message.</param>
 public sealed record FanoutResult(
     int People, int Budget, bool Unthrottled, double Seconds, double BudgetSeconds, double Ratio, double SendsPerSecond,
-    int Delivered, int Duplicates, int Losses, int Throttled, long PeakWorkingSetMiB, double CpuMsPerSend);
+    int Delivered, int Duplicates, int Losses, int Throttled, long PeakWorkingSetMiB, double CpuMsPerSend, IReadOnlyList<int> DeliveredPerSecond);
 
 /// <summary>
 /// "Run now" of a cadence for N people through the real host (queue, planner, senders, shared budget) against a loopback
@@ -50,6 +50,7 @@ public static class FanoutScenario
         using var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
+        var startedAt = TimeProvider.System.GetUtcNow();
         var started = await client.PostAsync("/api/admin/cadences/weekly-growth/run", null, cancellationToken);
         var runId = JsonDocument.Parse(await started.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("runId").GetString();
         var lastReport = (Seconds: 0.0, Delivered: 0);
@@ -74,6 +75,6 @@ public static class FanoutScenario
         var budgetSeconds = (double)people / budget;
         return new FanoutResult(people, budget, unthrottled, seconds, budgetSeconds, seconds / budgetSeconds, delivered.Count / seconds, delivered.Count,
             delivered.Values.Sum(n => n - 1), people - delivered.Count, teams.Throttled, self.PeakWorkingSet64 / (1024 * 1024),
-            cpu.TotalMilliseconds / Math.Max(1, delivered.Count));
+            cpu.TotalMilliseconds / Math.Max(1, delivered.Count), BenchCharts.PerSecond(teams.DeliveredAt, startedAt));
     }
 }

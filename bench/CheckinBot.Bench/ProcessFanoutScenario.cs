@@ -11,20 +11,24 @@ namespace CheckinBot.Bench;
 /// <summary>A fan-out run across bot processes, as measured: deliveries counted by the connector emulator.</summary>
 /// <param name="InDoubtAtKill">People whose message had reached Teams but whose outcome was not yet recorded when the instance was killed: the only ones who may get a second message.</param>
 /// <param name="DuplicatesOutsideDoubt">Second messages to anyone else: must be zero.</param>
+/// <param name="Throttled">429s for going over Teams' limits.</param>
+/// <param name="Faulted">Requests the emulator answered with an injected fault (429, 503, timeout).</param>
 /// <param name="PeakPerSecond">The most deliveries in any sliding second, across all instances (scheduling jitter shows here).</param>
 /// <param name="PeakPerSecondOver5s">The most deliveries in any sliding five seconds, divided by five: the budget, held.</param>
 public sealed record ProcessFanoutResult(
     int People, int Budget, int Instances, bool Killed, double Seconds, double Ratio,
-    int Delivered, int Duplicates, int Losses, int InDoubtAtKill, int DuplicatesOutsideDoubt, int Throttled, int PeakPerSecond, double PeakPerSecondOver5s);
+    int Delivered, int Duplicates, int Losses, int InDoubtAtKill, int DuplicatesOutsideDoubt, int Throttled, int Faulted, int PeakPerSecond, double PeakPerSecondOver5s,
+    IReadOnlyList<int> DeliveredPerSecond);
 
 /// <summary>
 /// "Run now" for N people seeded through real <c>installationUpdate</c> activities, sent by one or more bot processes
-/// sharing Azurite; optionally one instance is SIGKILLed halfway and started again.
+/// sharing Azurite; optionally one instance is SIGKILLed halfway and started again, and the connector injects faults.
 /// </summary>
 public static class ProcessFanoutScenario
 {
     public static async Task<ProcessFanoutResult> RunAsync(
-        string storage, int people, int budget, int instances, bool killMidway, TimeSpan claimFor, CancellationToken cancellationToken)
+        string storage, int people, int budget, int instances, bool killMidway, TimeSpan claimFor, CancellationToken cancellationToken,
+        ConnectorFaults? faults = null, TimeSpan? attemptTimeout = null)
     {
         await using var teams = await TeamsConnectorEmulator.StartAsync();
         var prefix = "p" + Guid.NewGuid().ToString("N")[..10];
@@ -37,6 +41,9 @@ public static class ProcessFanoutScenario
             ["Teams:MaxRequestsPerSecond"] = budget.ToString(CultureInfo.InvariantCulture),
             ["Fanout:ClaimFor"] = claimFor.ToString("c", CultureInfo.InvariantCulture),
         };
+        // How long a send waits for a Teams that does not answer (the bot's default is 15 s).
+        var timeout = attemptTimeout ?? TimeSpan.FromSeconds(15);
+        settings["Teams:Resilience:AttemptTimeout"] = timeout.ToString("c", CultureInfo.InvariantCulture);
         var bots = new List<BotProcess>();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         try
@@ -50,15 +57,19 @@ public static class ProcessFanoutScenario
                 (await http.PostAsJsonAsync(new Uri(bots[0].BaseAddress, "/api/messages"), Activities.InstallationUpdateFor(teams.ServiceUrl, id), ct)).EnsureSuccessStatusCode());
             teams.ClearRecord();
             teams.RequestsPerSecond = 50;
+            teams.Faults = faults ?? ConnectorFaults.None;
 
             var cadence = await SampleCadence.RunNowOnlyJsonAsync();
             (await http.PostAsync(new Uri(bots[0].BaseAddress, "/api/admin/cadences"), new StringContent(cadence, Encoding.UTF8, "application/json"), cancellationToken)).EnsureSuccessStatusCode();
             var watch = Stopwatch.StartNew();
+            var startedAt = TimeProvider.System.GetUtcNow();
             var started = await http.PostAsync(new Uri(bots[0].BaseAddress, "/api/admin/cadences/weekly-growth/run"), null, cancellationToken);
             var runId = JsonDocument.Parse(await started.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("runId").GetString()!;
 
-            // Ten times the budget's pace plus a claim: past that something is stuck, and the bots' output says what.
-            var deadline = TimeSpan.FromSeconds(30 + (10.0 * people / budget)) + claimFor;
+            // Ten times the budget's pace plus a claim (and with faults, time for pauses and sends that time out several
+            // times): past that something is stuck, and the bots' output says what.
+            var deadline = TimeSpan.FromSeconds(30 + (10.0 * people / budget)) + claimFor
+                + (teams.Faults == ConnectorFaults.None ? TimeSpan.Zero : TimeSpan.FromSeconds(60 + (0.5 * people)) + (5 * timeout));
             var inDoubt = new HashSet<string>();
             if (killMidway)
             {
@@ -86,8 +97,9 @@ public static class ProcessFanoutScenario
             var delivered = teams.Delivered;
             return new ProcessFanoutResult(people, budget, instances, killMidway, seconds, seconds / ((double)people / budget),
                 delivered.Count, delivered.Values.Sum(n => n - 1), people - delivered.Count, inDoubt.Count,
-                delivered.Count(d => d.Value > 1 && !inDoubt.Contains(d.Key)), teams.Throttled,
-                Peak(teams.DeliveredAt, TimeSpan.FromSeconds(1)), Peak(teams.DeliveredAt, TimeSpan.FromSeconds(5)) / 5.0);
+                delivered.Count(d => d.Value > 1 && !inDoubt.Contains(d.Key)), teams.Throttled, teams.Faulted,
+                Peak(teams.DeliveredAt, TimeSpan.FromSeconds(1)), Peak(teams.DeliveredAt, TimeSpan.FromSeconds(5)) / 5.0,
+                BenchCharts.PerSecond(teams.DeliveredAt, startedAt));
         }
         finally
         {

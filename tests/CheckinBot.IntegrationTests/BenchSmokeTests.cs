@@ -54,4 +54,23 @@ public sealed class BenchSmokeTests(AzuriteFixture azurite)
         Assert.Equal((300, 0, 0), (result.Delivered, result.Duplicates, result.Losses));
         Assert.True(result.PeakPerSecondOver5s <= 31.5, $"{result.PeakPerSecondOver5s:0.0} deliveries a second over five seconds against a budget of 30.");
     }
+
+    [Fact]
+    public async Task Inbound_SmallSteadyLoad_EveryMessageIsAcceptedAndAnsweredOnce()
+    {
+        var result = await InboundScenario.RunAsync(azurite, people: 20, rate: 20, measured: TimeSpan.FromSeconds(2), CancellationToken.None);
+
+        Assert.Equal((40, 0, 40), (result.Requests, result.Errors, result.Replies));
+        Assert.True(result.P50Ms > 0 && result.P99Ms >= result.P50Ms && result.PerSecond.Count == 2);
+    }
+
+    [Fact]
+    public async Task Chaos_FaultsAndAKillMidRun_EveryoneOnce_OnlyMessagesInDoubtAtTheKillMayRepeat()
+    {
+        var result = await ProcessFanoutScenario.RunAsync(azurite.ConnectionString, people: 150, budget: 100, instances: 1, killMidway: true,
+            claimFor: TimeSpan.FromSeconds(3), CancellationToken.None, ConnectorFaults.Chaos, attemptTimeout: TimeSpan.FromSeconds(2));
+
+        Assert.Equal((150, 0, 0), (result.Delivered, result.Losses, result.DuplicatesOutsideDoubt));
+        Assert.True(result.Faulted > 0, "The emulator injected no faults.");
+    }
 }

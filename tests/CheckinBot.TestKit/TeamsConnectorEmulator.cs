@@ -6,26 +6,45 @@ using Microsoft.AspNetCore.Http;
 namespace CheckinBot.TestKit;
 
 /// <summary>
-/// A loopback Bot Connector that enforces Teams' app-wide limit (a sliding one-second window of
-/// <see cref="RequestsPerSecond"/> requests per tenant, answered 429 with <c>Retry-After</c> beyond it) and records
-/// every delivered activity per conversation, so duplicates and losses can be counted exactly.
+/// A loopback Bot Connector that enforces Teams' limits (a sliding one-second window of <see cref="RequestsPerSecond"/>
+/// requests per tenant, and per conversation 7 in 1 s, 8 in 2 s, 60 in 30 s and 1,800 in an hour), answering 429 beyond
+/// them (with <c>Retry-After</c> unless <see cref="SendRetryAfter"/> is off), injects <see cref="Faults"/> at set rates,
+/// and records every delivered activity per conversation, so duplicates and losses can be counted exactly.
 /// </summary>
+/// <remarks>Limits: https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit.</remarks>
 public sealed class TeamsConnectorEmulator : IAsyncDisposable
 {
+    private static readonly (TimeSpan Window, int Max)[] ConversationLimits =
+    [
+        (TimeSpan.FromSeconds(1), 7), (TimeSpan.FromSeconds(2), 8), (TimeSpan.FromSeconds(30), 60), (TimeSpan.FromHours(1), 1800),
+    ];
+
     private readonly LoopbackServer _server;
-    private readonly ConcurrentQueue<long> _window = new();
+    private readonly Queue<long> _window = new();
+    private readonly ConcurrentDictionary<string, Queue<long>> _conversationWindows = new();
     private readonly ConcurrentDictionary<string, int> _delivered = new();
     private readonly ConcurrentQueue<DateTimeOffset> _deliveredAt = new();
+    private readonly Random _random = new(20261123);
     private readonly object _gate = new();
     private int _throttled;
+    private int _faulted;
 
     private TeamsConnectorEmulator(LoopbackServer server) => _server = server;
 
     public int RequestsPerSecond { get; set; } = 50;
 
+    /// <summary>Whether a 429 says when to come back (Teams usually does; a client must cope when it does not).</summary>
+    public bool SendRetryAfter { get; set; } = true;
+
+    public ConnectorFaults Faults { get; set; } = ConnectorFaults.None;
+
     public string ServiceUrl => _server.BaseUri.ToString();
 
+    /// <summary>429s for going over a limit (not the injected ones).</summary>
     public int Throttled => _throttled;
+
+    /// <summary>Requests answered with an injected fault.</summary>
+    public int Faulted => _faulted;
 
     /// <summary>Activities delivered per conversation.</summary>
     public IReadOnlyDictionary<string, int> Delivered => _delivered;
@@ -38,6 +57,7 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
         _delivered.Clear();
         _deliveredAt.Clear();
         Interlocked.Exchange(ref _throttled, 0);
+        Interlocked.Exchange(ref _faulted, 0);
     }
 
     public static async Task<TeamsConnectorEmulator> StartAsync()
@@ -50,17 +70,22 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
 
     private async Task<IResult> HandleAsync(HttpContext ctx)
     {
-        if (!TryTakeSlot())
+        var path = ctx.Request.Path.Value ?? "";
+        var segments = path.Split('/');
+        var conversation = segments.Length > 3 && segments[2] == "conversations" ? Uri.UnescapeDataString(segments[3]) : null;
+        if (!TryTakeSlot(conversation))
         {
             Interlocked.Increment(ref _throttled);
-            ctx.Response.Headers.RetryAfter = "1";
-            return Results.Json(new { error = new { code = "Throttled", message = "Too many requests" } }, statusCode: 429);
+            return TooManyRequests(ctx);
         }
-        var path = ctx.Request.Path.Value ?? "";
-        if (ctx.Request.Method == "POST" && path.EndsWith("/activities", StringComparison.Ordinal))
+        if (await InjectedFaultAsync(ctx) is { } fault)
+        {
+            Interlocked.Increment(ref _faulted);
+            return fault;
+        }
+        if (ctx.Request.Method == "POST" && conversation is not null && path.EndsWith("/activities", StringComparison.Ordinal))
         {
             using var body = await JsonDocument.ParseAsync(ctx.Request.Body);
-            var conversation = Uri.UnescapeDataString(path.Split('/')[3]);
             _delivered.AddOrUpdate(conversation, 1, (_, n) => n + 1);
             _deliveredAt.Enqueue(TimeProvider.System.GetUtcNow());
             return Results.Json(new { id = Guid.NewGuid().ToString("N") }, statusCode: 201);
@@ -68,16 +93,73 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
         return Results.Json(new { id = Guid.NewGuid().ToString("N") });
     }
 
-    private bool TryTakeSlot()
+    private IResult TooManyRequests(HttpContext ctx)
     {
+        if (SendRetryAfter)
+            ctx.Response.Headers.RetryAfter = "1";
+        return Error(429, "Throttled", "Too many requests");
+    }
+
+    private async Task<IResult?> InjectedFaultAsync(HttpContext ctx)
+    {
+        var faults = Faults;
+        if (faults == ConnectorFaults.None)
+            return null;
+        bool Draw(double share)
+        {
+            lock (_random)
+                return share > 0 && _random.NextDouble() < share;
+        }
+        if (Draw(faults.Throttled))
+            return TooManyRequests(ctx);
+        if (Draw(faults.Unavailable))
+            return Error(503, "ServiceUnavailable", "The service is unavailable");
+        if (Draw(faults.Timeout))
+        {
+            // Hold the request until the caller gives up: nothing was delivered.
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, ctx.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            return Results.Empty;
+        }
+        if (Draw(faults.Blocked))
+            return Error(403, "MessageWritesBlocked", "Thread is blocked by the user");
+        if (Draw(faults.ConversationGone))
+            return Error(404, "ConversationNotFound", "Conversation not found");
+        return null;
+    }
+
+    private static IResult Error(int status, string code, string message) =>
+        Results.Json(new { error = new { code, message } }, statusCode: status);
+
+    private bool TryTakeSlot(string? conversation)
+    {
+        var now = TimeProvider.System.GetTimestamp();
+        var frequency = TimeProvider.System.TimestampFrequency;
         lock (_gate)
         {
-            var now = TimeProvider.System.GetTimestamp();
-            var second = TimeProvider.System.TimestampFrequency;
-            while (_window.TryPeek(out var oldest) && now - oldest >= second)
-                _window.TryDequeue(out _);
+            while (_window.TryPeek(out var oldest) && now - oldest >= frequency)
+                _window.Dequeue();
             if (_window.Count >= RequestsPerSecond)
                 return false;
+            if (conversation is not null)
+            {
+                var sent = _conversationWindows.GetOrAdd(conversation, _ => new Queue<long>());
+                var longest = (long)(ConversationLimits[^1].Window.TotalSeconds * frequency);
+                while (sent.TryPeek(out var oldest) && now - oldest >= longest)
+                    sent.Dequeue();
+                foreach (var (window, max) in ConversationLimits)
+                {
+                    var since = now - (long)(window.TotalSeconds * frequency);
+                    if (sent.Count(at => at > since) >= max)
+                        return false;
+                }
+                sent.Enqueue(now);
+            }
             _window.Enqueue(now);
             return true;
         }

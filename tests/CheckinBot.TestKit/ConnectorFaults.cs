@@ -1,0 +1,19 @@
+namespace CheckinBot.TestKit;
+
+/// <summary>
+/// Shares of requests the <see cref="TeamsConnectorEmulator"/> answers with a fault instead of delivering (each drawn
+/// independently, in this order, from a seeded generator so a run can be repeated).
+/// </summary>
+/// <param name="Throttled">429 as Teams sends it when an app goes over its limits.</param>
+/// <param name="Unavailable">503 Service Unavailable.</param>
+/// <param name="Timeout">No answer at all until the caller gives up; nothing is delivered.</param>
+/// <param name="Blocked">403 with the error code <c>MessageWritesBlocked</c> (the person blocked the bot).</param>
+/// <param name="ConversationGone">404 with the error code <c>ConversationNotFound</c>.</param>
+public sealed record ConnectorFaults(
+    double Throttled = 0, double Unavailable = 0, double Timeout = 0, double Blocked = 0, double ConversationGone = 0)
+{
+    public static ConnectorFaults None { get; } = new();
+
+    /// <summary>The chaos benchmark's mix (issue 9): 10 % 429, 5 % 503, 1 % timeouts.</summary>
+    public static ConnectorFaults Chaos { get; } = new(Throttled: 0.10, Unavailable: 0.05, Timeout: 0.01);
+}
