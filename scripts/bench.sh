@@ -14,4 +14,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-tools.sh >/dev/null
+if [[ "${1:-}" == "micro" ]]; then
+  dotnet run --project bench/CheckinBot.MicroBench -c Release -- --filter "${2:-*}"
+  exit
+fi
 dotnet run --project bench/CheckinBot.Bench -c Release -- "$@"
