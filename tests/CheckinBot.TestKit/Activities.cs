@@ -1,6 +1,6 @@
 namespace CheckinBot.TestKit;
 
-/// <summary>Activity JSON as the Agents Playground and Teams send it (ids from product.md's local-run notes).</summary>
+/// <summary>Activity JSON as the Agents Playground and Teams send it (the ids the playground uses for its local user).</summary>
 public static class Activities
 {
     public const string UserAadId = "00000000-0000-0000-0000-0000000000020";

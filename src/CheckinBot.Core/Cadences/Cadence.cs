@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace CheckinBot.Core.Cadences;
 
-/// <summary>A company-wide or targeted rhythm of check-ins, as HR defines it (product.md, "A cadence as JSON").</summary>
+/// <summary>A company-wide or targeted rhythm of check-ins, as HR defines it (README.md and samples/cadence.json).</summary>
 public sealed record Cadence
 {
     public required string Id { get; init; }

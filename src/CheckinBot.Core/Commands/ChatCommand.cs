@@ -1,6 +1,6 @@
 namespace CheckinBot.Core.Commands;
 
-/// <summary>The chat commands of product.md. <see cref="Argument"/> carries the rest of the text ("add goal learn Rust").</summary>
+/// <summary>The chat commands (README.md). <see cref="Argument"/> carries the rest of the text ("add goal learn Rust").</summary>
 public sealed record ChatCommand(ChatCommandKind Kind, string Argument = "");
 
 public enum ChatCommandKind

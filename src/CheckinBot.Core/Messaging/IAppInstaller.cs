@@ -17,7 +17,7 @@ public enum AppInstallOutcome
     Failed,
 }
 
-/// <summary>Installs the bot for a person who has not installed it (teams-protocol.md §5.1), where permissions allow.</summary>
+/// <summary>Installs the bot for a person who has not installed it (https://learn.microsoft.com/microsoftteams/platform/graph-api/proactive-bots-and-messages/graph-proactive-bots-and-messages), where permissions allow.</summary>
 public interface IAppInstaller
 {
     Task<AppInstallOutcome> InstallForAsync(string userId, CancellationToken cancellationToken);

@@ -15,7 +15,7 @@ public interface IConnectorTokenProvider
 
 /// <summary>
 /// OAuth client-credentials flow against <c>{Bot:Authority}/{tenant}/oauth2/v2.0/token</c> with scope
-/// <c>https://api.botframework.com/.default</c> (teams-protocol.md §2.1). One cached token, refreshed five minutes
+/// <c>https://api.botframework.com/.default</c> (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication). One cached token, refreshed five minutes
 /// before it expires, and only one refresh in flight however many senders ask at once.
 /// </summary>
 public sealed class ClientCredentialsTokenProvider(HttpClient httpClient, IOptions<BotOptions> options, TimeProvider timeProvider)

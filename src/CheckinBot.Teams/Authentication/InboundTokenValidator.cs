@@ -10,7 +10,7 @@ using Microsoft.IdentityModel.Validators;
 namespace CheckinBot.Teams.Authentication;
 
 /// <summary>
-/// Validates the bearer token on <c>POST /api/messages</c> as teams-protocol.md §1 describes: Bot Connector tokens
+/// Validates the bearer token on <c>POST /api/messages</c> as https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication describes: Bot Connector tokens
 /// (issuer api.botframework.com, endorsed for the channel, serviceurl claim bound to the activity) and Entra tokens
 /// for single-tenant bots (v1 and v2 issuers of the bot's tenant, tid bound to that tenant).
 /// </summary>
@@ -185,7 +185,7 @@ public sealed partial class InboundTokenValidator(
             && (notBefore is not { } nbf || nbf.ToUniversalTime() - ClockSkew <= now);
     }
 
-    /// <summary>The Bot Connector JWKS lists, per key, the channels it may sign for (teams-protocol.md §1.2 step 4).</summary>
+    /// <summary>The Bot Connector JWKS lists, per key, the channels it may sign for (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication, step 4 of the connector-to-bot checks).</summary>
     private static IReadOnlyList<string> EndorsementsOf(OpenIdConnectConfiguration configuration, string kid)
     {
         var key = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == kid);

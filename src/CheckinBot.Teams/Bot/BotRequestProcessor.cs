@@ -10,7 +10,7 @@ namespace CheckinBot.Teams.Bot;
 
 /// <summary>
 /// <c>POST /api/messages</c>: size limit, parse, authenticate, gate by channel and tenant, then hand the turn to the
-/// handler. Status codes follow product.md: 413, 400, 401, 403, and 200 (or the invoke's own status).
+/// handler. Status codes as README.md documents them: 413, 400, 401, 403, and 200 (or the invoke's own status).
 /// </summary>
 public sealed partial class BotRequestProcessor(
     InboundTokenValidator tokenValidator,

@@ -37,7 +37,7 @@ public abstract class TeamsActivityHandler
                     ? await OnAdaptiveCardActionAsync(turn, action, cancellationToken)
                     : InvokeResponses.Error(400, "BadRequest", "The card action has no verb.");
             case ActivityTypes.Invoke:
-                // An invoke we do not know (or none named) is input we cannot use: 4xx, never 5xx (product.md).
+                // An invoke we do not know (or none named) is input we cannot use: 4xx, never 5xx.
                 return InvokeResponses.Error(400, "NotSupported", $"Invoke '{activity.Name}' is not supported.");
             default:
                 await OnUnrecognizedActivityAsync(turn, cancellationToken);
@@ -70,7 +70,7 @@ public abstract class TeamsActivityHandler
     protected virtual Task OnUnrecognizedActivityAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>The <c>adaptiveCard/action</c> response bodies of teams-protocol.md §3.3.</summary>
+/// <summary>The <c>adaptiveCard/action</c> response bodies (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards).</summary>
 public static class InvokeResponses
 {
     public static InvokeResponse Card(AdaptiveCard card) =>

@@ -11,7 +11,7 @@ using Polly;
 namespace CheckinBot.Teams.Connector;
 
 /// <summary>
-/// The Bot Connector REST API (teams-protocol.md §4): send, reply, update, delete, create a 1:1 conversation,
+/// The Bot Connector REST API (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference): send, reply, update, delete, create a 1:1 conversation,
 /// get a member. Every call goes only to a trusted service URL, carries the bot's token, runs through the
 /// <c>teams-send</c> pipeline, and returns a <see cref="ConnectorResult{T}"/>.
 /// </summary>
@@ -138,7 +138,7 @@ public sealed partial class ConnectorClient(
 
     /// <summary>
     /// Teams errors come as <c>{"error":{"code":...}}</c>, or for blocked bots as
-    /// <c>{"errorCode":209,"message":"{...\"subCode\":\"MessageWritesBlocked\"...}"}</c> (teams-protocol.md §4).
+    /// <c>{"errorCode":209,"message":"{...\"subCode\":\"MessageWritesBlocked\"...}"}</c> (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit).
     /// </summary>
     internal static string? ErrorCodeOf(string body)
     {

@@ -1,6 +1,6 @@
 namespace CheckinBot.Teams.Connector;
 
-/// <summary>Retry policy for connector calls (configuration section <c>Teams:Resilience</c>); teams-protocol.md §5.3.</summary>
+/// <summary>Retry policy for connector calls (configuration section <c>Teams:Resilience</c>); https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit.</summary>
 public sealed class ConnectorResilienceOptions
 {
     public const string SectionName = "Teams:Resilience";

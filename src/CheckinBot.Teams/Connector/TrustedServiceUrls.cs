@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace CheckinBot.Teams.Connector;
 
 /// <summary>
-/// The anti-SSRF gate in front of every token-bearing call (teams-protocol.md §2.3): HTTPS to a Teams connector host
+/// The anti-SSRF gate in front of every token-bearing call (docs/architecture.md): HTTPS to a Teams connector host
 /// or a host in <c>Bot:TrustedServiceUrlHosts</c>. Loopback is allowed over HTTP only in local mode or when listed.
 /// </summary>
 public sealed class TrustedServiceUrls(IOptions<BotOptions> options)

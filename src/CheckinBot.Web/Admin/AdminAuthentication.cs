@@ -9,7 +9,7 @@ namespace CheckinBot.Web.Admin;
 /// <summary>
 /// The admin API's gate: an Entra bearer token for this app (issuer of the bot's tenant, audience the app id or
 /// <c>api://{app id}</c>, signature, lifetime) carrying the app role <c>CheckinBot.Admin</c>. In local mode (no app
-/// id) requests from loopback are let in without a token, as product.md says; nothing else is.
+/// id) requests from loopback are let in without a token, as README.md says; nothing else is.
 /// </summary>
 internal static class AdminAuthentication
 {

@@ -6,7 +6,7 @@ using CheckinBot.Core.Runs;
 namespace CheckinBot.Web.Admin;
 
 /// <summary>
-/// <c>/api/admin/cadences</c>: HR and automation manage cadences (product.md). Validation failures are 400 problem
+/// <c>/api/admin/cadences</c>: HR and automation manage cadences (README.md). Validation failures are 400 problem
 /// details naming each field; unknown ids are 404; a second cadence with an existing id is 409.
 /// </summary>
 internal static class AdminEndpoints
