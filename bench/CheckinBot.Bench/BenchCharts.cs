@@ -18,6 +18,11 @@ internal static class BenchCharts
         Line(plot, xs, [.. seconds.Select(s => s.MaxMs)], "max", Colors.Gray);
         Target(plot, targetMs, $"target p99 {targetMs} ms", Colors.Red);
         plot.Axes.SetLimitsY(0, Math.Max(targetMs * 2, seconds.Max(s => s.P99Ms) * 1.1));
+        // How busy the bot and storage were in each second, on the right axis: a slow second shows who was at work.
+        Line(plot, xs, [.. seconds.Select(s => s.BotCpu)], "bot CPU %", Colors.SeaGreen).Axes.YAxis = plot.Axes.Right;
+        Line(plot, xs, [.. seconds.Select(s => s.AzuriteCpu)], "Azurite CPU %", Colors.Purple).Axes.YAxis = plot.Axes.Right;
+        plot.Axes.Right.Label.Text = "CPU (% of one core)";
+        plot.Axes.SetLimitsY(0, 200, plot.Axes.Right);
         Save(plot, path, title, "second of the measured window", "latency (ms)");
     }
 
@@ -42,11 +47,12 @@ internal static class BenchCharts
         return counts;
     }
 
-    private static void Line(Plot plot, double[] xs, double[] ys, string label, Color color)
+    private static ScottPlot.Plottables.Scatter Line(Plot plot, double[] xs, double[] ys, string label, Color color)
     {
         var line = plot.Add.ScatterLine(xs, ys, color);
         line.LegendText = label;
         line.LineWidth = 2;
+        return line;
     }
 
     private static void Target(Plot plot, double y, string label, Color color)

@@ -7,8 +7,11 @@ using CheckinBot.TestKit;
 
 namespace CheckinBot.Bench;
 
-/// <summary>One second of the measured load: requests due in that second and how long they took.</summary>
-public sealed record LatencySecond(int Second, int Requests, double P50Ms, double P99Ms, double MaxMs);
+/// <summary>
+/// One second of the measured load: requests due in that second, how long they took, and how busy each process was
+/// (CPU in % of one core), so a slow second can be put down to the bot, Azurite or the load generator.
+/// </summary>
+public sealed record LatencySecond(int Second, int Requests, double P50Ms, double P99Ms, double MaxMs, double BotCpu, double AzuriteCpu, double LoadCpu);
 
 /// <summary>The inbound load as measured.</summary>
 /// <param name="RepliesThrottled">Replies Teams' per-conversation limits answered with 429 (each costs its turn a retry).</param>
@@ -73,8 +76,12 @@ public static class InboundScenario
         var cpuBefore = (Bot: botProcess.TotalProcessorTime, Azurite: azuriteProcess.TotalProcessorTime, Self: self.TotalProcessorTime);
         var requests = (int)(rate * measured.TotalSeconds);
         var watch = Stopwatch.StartNew();
+        using var sampling = new CancellationTokenSource();
+        var cpu = SampleCpuAsync([botProcess, azuriteProcess, self], sampling.Token);
         var outcomes = await LoadAsync(http, token, Bodies(org.Ids, teams.ServiceUrl, requests), rate, cancellationToken);
         var seconds = watch.Elapsed.TotalSeconds;
+        await sampling.CancelAsync();
+        var cpuPerSecond = await cpu;
         botProcess.Refresh();
         azuriteProcess.Refresh();
         self.Refresh();
@@ -85,13 +92,35 @@ public static class InboundScenario
             .Select(g =>
             {
                 var sorted = g.Select(o => o.LatencyMs).Order().ToArray();
-                return new LatencySecond(g.Key, sorted.Length, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted[^1]);
+                var busy = g.Key < cpuPerSecond.Count ? cpuPerSecond[g.Key] : [double.NaN, double.NaN, double.NaN];
+                return new LatencySecond(g.Key, sorted.Length, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted[^1], busy[0], busy[1], busy[2]);
             }).ToList();
         return new InboundResult(people, rate, seconds, outcomes.Length, outcomes.Count(o => o.Status != HttpStatusCode.OK), teams.Delivered.Values.Sum(), teams.Throttled,
             Percentile(latencies, 0.50), Percentile(latencies, 0.90), Percentile(latencies, 0.99), latencies.Length == 0 ? double.NaN : latencies[^1],
             Percent(botProcess.TotalProcessorTime, cpuBefore.Bot), (botProcess.TotalProcessorTime - cpuBefore.Bot).TotalMilliseconds / requests,
             Percent(azuriteProcess.TotalProcessorTime, cpuBefore.Azurite), Percent(self.TotalProcessorTime, cpuBefore.Self),
             botProcess.PeakWorkingSet64 / (1024 * 1024), perSecond);
+    }
+
+    /// <summary>Each process's CPU in every second from now on (% of one core), until cancelled.</summary>
+    private static async Task<List<double[]>> SampleCpuAsync(Process[] processes, CancellationToken cancellationToken)
+    {
+        var seconds = new List<double[]>();
+        var before = processes.Select(p => p.TotalProcessorTime).ToArray();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var now = processes.Select(p => { p.Refresh(); return p.TotalProcessorTime; }).ToArray();
+                seconds.Add([.. now.Select((t, i) => 100 * (t - before[i]).TotalSeconds)]);
+                before = now;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return seconds;
     }
 
     /// <summary>Request bodies made before the clock starts, so the generator only sends: each a new activity id.</summary>

@@ -36,6 +36,7 @@ internal static class HostingExtensions
         services.AddSingleton<FeedbackNudgeService>();
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName);
         services.AddOptions<CheckinBot.Core.Cadences.HrOptions>().BindConfiguration(CheckinBot.Core.Cadences.HrOptions.SectionName);
+        services.AddSingleton<CheckinBot.Core.Cadences.HrAdmins>();
         services.AddSingleton<CheckinBot.Core.Cadences.CadenceService>();
         services.AddOptions<CheckinBot.Core.Runs.FanoutOptions>().BindConfiguration(CheckinBot.Core.Runs.FanoutOptions.SectionName);
         services.AddSingleton<CheckinBot.Core.Runs.RunService>();

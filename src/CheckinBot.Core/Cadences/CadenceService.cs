@@ -1,16 +1,15 @@
 using CheckinBot.Core.CheckIns;
-using Microsoft.Extensions.Options;
 
 namespace CheckinBot.Core.Cadences;
 
 /// <summary>HR's cadences in chat: list with next run, create, edit, pause, resume and delete. Only HR admins may use it.</summary>
-public sealed class CadenceService(ICadenceStore store, IQuestionSetStore questionSets, IOptions<HrOptions> hr, TimeProvider timeProvider)
+public sealed class CadenceService(ICadenceStore store, IQuestionSetStore questionSets, HrAdmins hr, TimeProvider timeProvider)
 {
-    public bool IsHr(string userId) => hr.Value.IsAdmin(userId);
+    public Task<bool> IsHrAsync(string userId, CancellationToken cancellationToken) => hr.IsAdminAsync(userId, cancellationToken);
 
     public async Task<IReadOnlyList<CadenceSummary>?> ListAsync(string userId, CancellationToken cancellationToken)
     {
-        if (!IsHr(userId))
+        if (!await IsHrAsync(userId, cancellationToken))
             return null;
         var now = timeProvider.GetUtcNow();
         return [.. (await store.ListAsync(cancellationToken))
@@ -19,7 +18,7 @@ public sealed class CadenceService(ICadenceStore store, IQuestionSetStore questi
     }
 
     public async Task<Cadence?> FindAsync(string userId, string cadenceId, CancellationToken cancellationToken) =>
-        IsHr(userId) ? await store.FindAsync(cadenceId, cancellationToken) : null;
+        await IsHrAsync(userId, cancellationToken) ? await store.FindAsync(cadenceId, cancellationToken) : null;
 
     /// <summary>
     /// Creates (no <paramref name="existingId"/>: the id comes from the name) or changes a cadence. Returns the problems
@@ -28,7 +27,7 @@ public sealed class CadenceService(ICadenceStore store, IQuestionSetStore questi
     public async Task<(Cadence? Saved, IReadOnlyDictionary<string, string> Errors)> SaveAsync(
         string userId, Cadence cadence, string? existingId, CancellationToken cancellationToken)
     {
-        if (!IsHr(userId))
+        if (!await IsHrAsync(userId, cancellationToken))
             return (null, new Dictionary<string, string> { ["hr"] = "Cadences are managed by HR." });
         var existing = existingId is null ? null : await store.FindAsync(existingId, cancellationToken);
         if (existingId is not null && existing is null)
@@ -51,11 +50,11 @@ public sealed class CadenceService(ICadenceStore store, IQuestionSetStore questi
 
     /// <summary>Deletes a cadence; false when the person is not HR or it was already gone.</summary>
     public async Task<bool> DeleteAsync(string userId, string cadenceId, CancellationToken cancellationToken) =>
-        IsHr(userId) && await store.DeleteAsync(cadenceId, cancellationToken);
+        await IsHrAsync(userId, cancellationToken) && await store.DeleteAsync(cadenceId, cancellationToken);
 
     /// <summary>Pauses or resumes a cadence; null when the person is not HR or the cadence is gone.</summary>
     public async Task<Cadence?> SetActiveAsync(string userId, string cadenceId, bool active, CancellationToken cancellationToken) =>
-        !IsHr(userId) ? null : await OptimisticUpdate.RunAsync(
+        !await IsHrAsync(userId, cancellationToken) ? null : await OptimisticUpdate.RunAsync(
             () => store.FindAsync(cadenceId, cancellationToken),
             c => c is null || c.Active == active ? null : c with { Active = active },
             next => store.TrySaveAsync(next, cancellationToken),

@@ -29,7 +29,7 @@ public sealed class CadenceConversation(
 
     private async Task HrOnlyAsync(CardRequest request, Func<Task> action, CancellationToken cancellationToken)
     {
-        if (cadences.IsHr(request.UserId))
+        if (await cadences.IsHrAsync(request.UserId, cancellationToken))
             await action();
         else
             await request.Turn.SendCardAsync(CadenceCards.HrOnly(), cancellationToken);
