@@ -58,7 +58,8 @@ public sealed class BenchSmokeTests(AzuriteFixture azurite)
     [Fact]
     public async Task Inbound_SmallSteadyLoad_EveryMessageIsAcceptedAndAnsweredOnce()
     {
-        var result = await InboundScenario.RunAsync(azurite, people: 20, rate: 20, measured: TimeSpan.FromSeconds(2), CancellationToken.None);
+        var result = await InboundScenario.RunAsync(azurite, people: 20, rate: 20, measured: TimeSpan.FromSeconds(2), CancellationToken.None,
+            warmUp: TimeSpan.FromSeconds(1));
 
         Assert.Equal((40, 0, 40), (result.Requests, result.Errors, result.Replies));
         Assert.True(result.P50Ms > 0 && result.P99Ms >= result.P50Ms && result.PerSecond.Count == 2);
