@@ -37,6 +37,21 @@ internal static class BenchCharts
         Save(plot, path, title, "second of the run", "messages delivered per second");
     }
 
+    /// <summary>Graph requests per sync round, each bar labelled with the round's time and peak memory.</summary>
+    public static void SyncRounds(string path, string title, IReadOnlyList<SyncRound> rounds)
+    {
+        var plot = new Plot();
+        var bars = plot.Add.Bars([.. rounds.Select(r => (double)r.GraphRequests)]);
+        foreach (var (bar, round) in bars.Bars.Zip(rounds))
+            bar.Label = $"{round.GraphRequests} request{(round.GraphRequests == 1 ? "" : "s")}, {round.Seconds:0.0} s, {round.PeakWorkingSetMiB} MiB";
+        bars.ValueLabelStyle.FontSize = 14;
+        plot.Axes.Bottom.SetTicks([.. rounds.Select((_, i) => (double)i)], [.. rounds.Select(r => $"{r.Name}: {r.Changes} changed")]);
+        plot.Axes.Margins(bottom: 0, top: 0.2);
+        plot.Title(title);
+        plot.YLabel("Graph requests");
+        plot.SavePng(path, Width, Height);
+    }
+
     /// <summary>Deliveries per whole second since the first one.</summary>
     public static IReadOnlyList<int> PerSecond(IEnumerable<DateTimeOffset> deliveredAt, DateTimeOffset start)
     {

@@ -84,6 +84,7 @@ internal static class BenchProgram
             foreach (var r in rounds)
                 Console.WriteLine($"{r.Name,-18} {r.People,8} {r.Changes,8} {r.GraphRequests,15} {r.Seconds,8:0.0} {r.PeakWorkingSetMiB,9}");
             await WriteAsync($"org-sync-{size}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), rounds });
+            BenchCharts.SyncRounds(Results($"org-sync-{size}.png"), $"org sync: {size} people through the loopback Graph", rounds);
             return 0;
         }
         finally
