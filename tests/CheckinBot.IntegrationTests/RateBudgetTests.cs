@@ -46,4 +46,35 @@ public sealed class RateBudgetTests(AzuriteFixture azurite)
         Assert.Equal(135, grants.Count);
         Assert.All(grants.GroupBy(s => s), second => Assert.InRange(second.Count(), 1, 45));
     }
+
+    [Fact]
+    public async Task TwoInstancesWithManySenders_InAnySlidingSecond_UseAtMostTheBudgetAndATenth()
+    {
+        await using var first = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["Teams:MaxRequestsPerSecond"] = "20" });
+        _ = first.Server;
+        await using var second = new BotApplicationFactory(azurite, new Dictionary<string, string?>
+        {
+            ["Teams:MaxRequestsPerSecond"] = "20",
+            ["Storage:TablePrefix"] = first.TablePrefix,
+        });
+        _ = second.Server;
+        var budgets = new[] { first.Services.GetRequiredService<IRateBudget>(), second.Services.GetRequiredService<IRateBudget>() };
+
+        // Teams counts a sliding window, not calendar seconds: 8 senders per instance taking 80 slots in all.
+        var granted = new System.Collections.Concurrent.ConcurrentBag<long>();
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(async sender =>
+        {
+            for (var i = sender; i < 80; i += 16)
+            {
+                await budgets[sender % 2].AcquireAsync(CancellationToken.None);
+                granted.Add(TimeProvider.System.GetTimestamp());
+            }
+        })).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var times = granted.Order().ToArray();
+        var window = TimeProvider.System.TimestampFrequency;
+        var most = times.Select((t, i) => times.Skip(i).TakeWhile(u => u - t < window).Count()).Max();
+        Assert.Equal(80, times.Length);
+        Assert.True(most <= 22, $"{most} slots within one second against a budget of 20");
+    }
 }

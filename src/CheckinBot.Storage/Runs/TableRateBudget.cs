@@ -10,6 +10,10 @@ namespace CheckinBot.Storage.Runs;
 /// A per-second budget kept in Table Storage so every instance shares it: one row per second of a 120-row ring
 /// (<c>outbox/rate</c>, row = second mod 120) counts the slots granted in that second; an instance reserves a fifth of them at a
 /// time with a conditional write and hands them out locally. A pause row holds sending back after a 429.
+/// Slot i of second s belongs to the moment s + i/budget, for every instance alike: it is used no earlier than that and
+/// no later than <see cref="Late"/> after, else given up, and a reservation never starts at a moment already past. So the
+/// slots used in any sliding second, by all instances together, are at most budget × (1 + <see cref="Late"/>): 49 for a
+/// budget of 45, under Teams' 50.
 /// </summary>
 internal sealed class TableRateBudget : IRateBudget, IDisposable
 {
@@ -22,7 +26,7 @@ internal sealed class TableRateBudget : IRateBudget, IDisposable
     private long _localSecond = -1;
     private int _localLeft;
     private int _localIndex;
-    private DateTimeOffset _lastGrant = DateTimeOffset.MinValue + TimeSpan.FromDays(1);
+    private TimeSpan _writeTook = TimeSpan.Zero;
     private (DateTimeOffset CheckedAt, DateTimeOffset? Until) _pause = (DateTimeOffset.MinValue, null);
 
     public TableRateBudget(CheckinTables tables, TimeProvider time, IConfiguration configuration)
@@ -46,21 +50,23 @@ internal sealed class TableRateBudget : IRateBudget, IDisposable
                     continue;
                 }
                 var second = now.ToUnixTimeSeconds();
-                if (_localSecond == second && _localLeft > 0)
+                while (_localSecond == second && _localLeft > 0)
                 {
                     _localLeft--;
-                    await PaceAsync(second, _localIndex++, cancellationToken);
-                    return second;
+                    if (await TryUseAsync(second, _localIndex++, cancellationToken))
+                        return second;
                 }
                 var (first, reserved) = await ReserveAsync(second, cancellationToken);
                 if (reserved > 0)
                 {
-                    (_localSecond, _localLeft, _localIndex) = (second, reserved - 1, first + 1);
-                    await PaceAsync(second, first, cancellationToken);
-                    return second;
+                    (_localSecond, _localLeft, _localIndex) = (second, reserved, first);
+                    continue;
                 }
-                // This second's budget is spent (by any instance): wait for the next one.
-                await Task.Delay(DateTimeOffset.FromUnixTimeSeconds(second + 1) - _time.GetUtcNow() + TimeSpan.FromMilliseconds(5), _time, cancellationToken);
+                // This second's budget is spent (by any instance): wait for the next one, unless a slow reservation
+                // already took us into it (a negative delay would throw and fail the whole chunk).
+                var untilNext = DateTimeOffset.FromUnixTimeSeconds(second + 1) - _time.GetUtcNow() + TimeSpan.FromMilliseconds(5);
+                if (untilNext > TimeSpan.Zero)
+                    await Task.Delay(untilNext, _time, cancellationToken);
             }
         }
         finally
@@ -89,20 +95,21 @@ internal sealed class TableRateBudget : IRateBudget, IDisposable
         return _pause.Until;
     }
 
-    /// <summary>
-    /// Slot i of a second is used no earlier than i/budget into it, and never sooner than 1/budget after this instance's
-    /// previous slot, so sends are spread evenly instead of bursting: Teams counts a sliding window, and a late start of
-    /// one second followed by the next second's first slots would exceed it.
-    /// </summary>
-    private async Task PaceAsync(long second, int index, CancellationToken cancellationToken)
+    /// <summary>How late a slot may still be used; later ones are given up (see the class summary).</summary>
+    private static readonly TimeSpan Late = TimeSpan.FromMilliseconds(100);
+
+    private TimeSpan SlotLength => TimeSpan.FromSeconds(1.0 / _perSecond);
+
+    /// <summary>Waits for slot <paramref name="index"/>'s moment; false (the slot is given up) when that moment is long past.</summary>
+    private async Task<bool> TryUseAsync(long second, int index, CancellationToken cancellationToken)
     {
-        var spacing = TimeSpan.FromSeconds(1.0 / _perSecond);
-        var inSecond = DateTimeOffset.FromUnixTimeSeconds(second) + spacing * index;
-        var at = _lastGrant + spacing > inSecond ? _lastGrant + spacing : inSecond;
-        _lastGrant = at > _time.GetUtcNow() ? at : _time.GetUtcNow();
+        var at = DateTimeOffset.FromUnixTimeSeconds(second) + (SlotLength * index);
         var wait = at - _time.GetUtcNow();
+        if (wait < -Late)
+            return false;
         if (wait > TimeSpan.Zero)
             await Task.Delay(wait, _time, cancellationToken);
+        return true;
     }
 
     /// <summary>Takes up to a few of this second's slots (the first one's index and how many); 0 when the second is spent.</summary>
@@ -114,18 +121,24 @@ internal sealed class TableRateBudget : IRateBudget, IDisposable
             var row = await _tables.Outbox.GetEntityIfExistsAsync<TableEntity>(Partition, key, cancellationToken: cancellationToken);
             var sameSecond = row.HasValue && row.Value!.GetInt64("Second") == second;
             var used = sameSecond ? row.Value!.GetInt32("Used") ?? 0 : 0;
+            // Never slots that will be more than half their lateness allowance past when the write is back (if it takes
+            // as long as the last one): a slow reservation must not hand out slots only to give them up.
+            var started = _time.GetTimestamp();
+            var earliest = _time.GetUtcNow() + _writeTook - (Late / 2) - DateTimeOffset.FromUnixTimeSeconds(second);
+            var first = Math.Max(used, (int)Math.Ceiling(earliest / SlotLength));
             // A fifth of a second's budget at a time: few storage round trips, and other instances still get their share.
-            var take = Math.Min(Math.Max(1, _perSecond / 5), _perSecond - used);
+            var take = Math.Min(Math.Max(1, _perSecond / 5), _perSecond - first);
             if (take <= 0)
                 return (0, 0);
-            var next = new TableEntity(Partition, key) { ["Second"] = second, ["Used"] = used + take };
+            var next = new TableEntity(Partition, key) { ["Second"] = second, ["Used"] = first + take };
             try
             {
                 if (row.HasValue)
                     await _tables.Outbox.UpdateEntityAsync(next, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
                 else
                     await _tables.Outbox.AddEntityAsync(next, cancellationToken);
-                return (used, take);
+                _writeTook = _time.GetElapsedTime(started);
+                return (first, take);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
