@@ -12,15 +12,8 @@ public sealed class RateBudgetTests(AzuriteFixture azurite)
     [Fact]
     public async Task TwoInstances_TogetherStayWithinTheBudgetInEverySecond()
     {
-        await using var first = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["Teams:MaxRequestsPerSecond"] = "5" });
-        _ = first.Server;
-        await using var second = new BotApplicationFactory(azurite, new Dictionary<string, string?>
-        {
-            ["Teams:MaxRequestsPerSecond"] = "5",
-            ["Storage:TablePrefix"] = first.TablePrefix, // the same storage account and tables: one deployment
-        });
-        _ = second.Server;
-        var budgets = new[] { first.Services.GetRequiredService<IRateBudget>(), second.Services.GetRequiredService<IRateBudget>() };
+        await using var instances = TwoInstances.Start(azurite, perSecond: 5);
+        var budgets = instances.Budgets;
 
         var grants = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => budgets[i % 2].AcquireAsync(CancellationToken.None)));
 
@@ -50,15 +43,8 @@ public sealed class RateBudgetTests(AzuriteFixture azurite)
     [Fact]
     public async Task TwoInstancesWithManySenders_InAnySlidingSecond_UseAtMostTheBudgetAndATenth()
     {
-        await using var first = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["Teams:MaxRequestsPerSecond"] = "20" });
-        _ = first.Server;
-        await using var second = new BotApplicationFactory(azurite, new Dictionary<string, string?>
-        {
-            ["Teams:MaxRequestsPerSecond"] = "20",
-            ["Storage:TablePrefix"] = first.TablePrefix,
-        });
-        _ = second.Server;
-        var budgets = new[] { first.Services.GetRequiredService<IRateBudget>(), second.Services.GetRequiredService<IRateBudget>() };
+        await using var instances = TwoInstances.Start(azurite, perSecond: 20);
+        var budgets = instances.Budgets;
 
         // Teams counts a sliding window, not calendar seconds: 8 senders per instance taking 80 slots in all.
         var granted = new System.Collections.Concurrent.ConcurrentBag<long>();
@@ -76,5 +62,31 @@ public sealed class RateBudgetTests(AzuriteFixture azurite)
         var most = times.Select((t, i) => times.Skip(i).TakeWhile(u => u - t < window).Count()).Max();
         Assert.Equal(80, times.Length);
         Assert.True(most <= 22, $"{most} slots within one second against a budget of 20");
+    }
+
+    /// <summary>Two bot hosts on the same storage account and tables (one deployment), each with its own budget object.</summary>
+    private sealed class TwoInstances(BotApplicationFactory first, BotApplicationFactory second) : IAsyncDisposable
+    {
+        public IRateBudget[] Budgets { get; } = [first.Services.GetRequiredService<IRateBudget>(), second.Services.GetRequiredService<IRateBudget>()];
+
+        public static TwoInstances Start(AzuriteFixture azurite, int perSecond)
+        {
+            var budget = perSecond.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var first = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["Teams:MaxRequestsPerSecond"] = budget });
+            _ = first.Server;
+            var second = new BotApplicationFactory(azurite, new Dictionary<string, string?>
+            {
+                ["Teams:MaxRequestsPerSecond"] = budget,
+                ["Storage:TablePrefix"] = first.TablePrefix,
+            });
+            _ = second.Server;
+            return new TwoInstances(first, second);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await second.DisposeAsync();
+            await first.DisposeAsync();
+        }
     }
 }

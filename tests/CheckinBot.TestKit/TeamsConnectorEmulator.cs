@@ -21,7 +21,7 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
 
     private readonly LoopbackServer _server;
     private readonly Queue<long> _window = new();
-    private readonly ConcurrentDictionary<string, Queue<long>> _conversationWindows = new();
+    private readonly Dictionary<string, Queue<long>> _conversationWindows = []; // only under _gate
     private readonly ConcurrentDictionary<string, int> _delivered = new();
     private readonly ConcurrentQueue<DateTimeOffset> _deliveredAt = new();
     private readonly Random _random = new(20261123);
@@ -148,7 +148,8 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
                 return false;
             if (conversation is not null)
             {
-                var sent = _conversationWindows.GetOrAdd(conversation, _ => new Queue<long>());
+                if (!_conversationWindows.TryGetValue(conversation, out var sent))
+                    _conversationWindows[conversation] = sent = new Queue<long>();
                 var longest = (long)(ConversationLimits[^1].Window.TotalSeconds * frequency);
                 while (sent.TryPeek(out var oldest) && now - oldest >= longest)
                     sent.Dequeue();
