@@ -68,7 +68,9 @@ public static class HostingExtensions
                 : new BlobContainerClient(options.ConnectionString, name);
             return new Runs.BlobLeaderLease(container, sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton<PersonRowKeys>();
         services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<PersonRowKeyMigration>();
         services.AddSingleton<Core.IFailureClassifier, StorageFailureClassifier>();
         services.AddSingleton<IChatRegistrationStore, TableChatRegistrationStore>();
         services.AddSingleton<TableGrowthLogStore>();

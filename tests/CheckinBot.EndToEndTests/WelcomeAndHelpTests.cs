@@ -28,7 +28,7 @@ public sealed class WelcomeAndHelpTests(PlaygroundFixture stack) : IClassFixture
 
             // What the bot learned from the install is in Table Storage.
             var registrations = new TableServiceClient(stack.StorageConnectionString).GetTableClient(stack.TablePrefix + "registrations");
-            var alex = (await registrations.GetEntityAsync<TableEntity>(Activities.UserAadId, "chat")).Value;
+            var alex = (await registrations.GetEntityAsync<TableEntity>(Activities.UserAadId, "chat-" + Activities.UserAadId)).Value;
             Assert.Equal("Active", alex.GetString("Status"));
             Assert.Equal(Activities.TenantId, alex.GetString("TenantId"));
             Assert.StartsWith("http://localhost:", alex.GetString("ServiceUrl"), StringComparison.Ordinal);

@@ -147,7 +147,7 @@ public sealed class GrowthLogStoreTests(AzuriteFixture azurite) : IAsyncLifetime
              "answers":{"energy":"2","goals:g1":"60% halfway"}}
             """;
         await Table.AddEntityAsync(new TableEntity("user-old", "checkin-c1") { ["Data"] = record });
-        await Table.AddEntityAsync(new TableEntity("user-old", "draft") { ["Data"] = draft });
+        await Table.AddEntityAsync(new TableEntity("user-old", "draft-user-old") { ["Data"] = draft });
 
         var stored = Assert.Single(await Get<ICheckinStore>().ListCheckinsAsync("user-old", CancellationToken.None));
         var open = await Get<ICheckinStore>().FindDraftAsync("user-old", CancellationToken.None);

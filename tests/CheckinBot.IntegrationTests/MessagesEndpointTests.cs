@@ -50,7 +50,7 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Contains("Hi Alex", CardOf(welcome).GetRawText(), StringComparison.Ordinal);
         Assert.Equal(Activities.ConversationId, welcome.GetProperty("conversation").GetProperty("id").GetString());
 
-        var entity = (await Registrations.GetEntityAsync<TableEntity>(Activities.UserAadId, "chat")).Value;
+        var entity = (await Registrations.GetEntityAsync<TableEntity>(Activities.UserAadId, "chat-" + Activities.UserAadId)).Value;
         Assert.Equal(Activities.UserId, entity.GetString("ChannelUserId"));
         Assert.Equal(Activities.ConversationId, entity.GetString("ConversationId"));
         Assert.Equal(_connector.ServiceUrl, entity.GetString("ServiceUrl"));
@@ -130,7 +130,7 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
         var response = await PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl, action: "remove"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var entity = (await Registrations.GetEntityAsync<TableEntity>(Activities.UserAadId, "chat")).Value;
+        var entity = (await Registrations.GetEntityAsync<TableEntity>(Activities.UserAadId, "chat-" + Activities.UserAadId)).Value;
         Assert.Equal("Uninstalled", entity.GetString("Status"));
     }
 
@@ -195,7 +195,7 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(_connector.Requests);
-        Assert.False((await Registrations.GetEntityIfExistsAsync<TableEntity>(Activities.UserAadId, "chat")).HasValue);
+        Assert.False((await Registrations.GetEntityIfExistsAsync<TableEntity>(Activities.UserAadId, "chat-" + Activities.UserAadId)).HasValue);
     }
 
     [Fact]

@@ -9,11 +9,7 @@ namespace CheckinBot.Storage.GrowthLog;
 /// </summary>
 internal sealed class GrowthLogEntity : ITableEntity
 {
-    public const string DraftRow = "draft";
-    public const string PreferencesRow = "preferences";
-
-    /// <summary>What every export link of the person must match; erased with the log, so old links die with it.</summary>
-    public const string ExportGrantRow = "exportgrant";
+    // The draft, preferences and export grant are one row each, keyed by PersonRowKeys.
     public const string CheckinPrefix = "checkin-";
     public const string GoalPrefix = "goal-";
 

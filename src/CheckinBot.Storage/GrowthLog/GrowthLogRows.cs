@@ -27,6 +27,11 @@ internal static class GrowthLogRows
         return row.HasValue ? (Read<T>(row.Value!), row.Value!.ETag.ToString()) : (null, null);
     }
 
+    /// <summary>The person's one row of <paramref name="kind"/> (<see cref="PersonRowKeys"/>): payload and ETag, or nulls.</summary>
+    public static async Task<(T? Value, string? Version)> FindPersonRowAsync<T>(this PersonRowKeys rowKeys, TableClient table, string userId, string kind, CancellationToken cancellationToken)
+        where T : class =>
+        await rowKeys.FindAsync<GrowthLogEntity>(table, userId, kind, cancellationToken) is { } row ? (Read<T>(row), row.ETag.ToString()) : (null, null);
+
     /// <summary>Rows whose key starts with <paramref name="prefix"/>: the range [prefix, prefix with its last char + 1).</summary>
     public static async Task<List<GrowthLogEntity>> ListAsync(this TableClient table, string partition, string prefix, CancellationToken cancellationToken)
     {

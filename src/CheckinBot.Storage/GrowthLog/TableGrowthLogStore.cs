@@ -12,23 +12,23 @@ namespace CheckinBot.Storage.GrowthLog;
 /// The growth-log table: one partition per person holds their draft, check-ins, goals, preferences and hand-offs, so a
 /// finishing check-in commits with the goals it touches in one transaction. Each port sees only its own rows.
 /// </summary>
-internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandoffStore shares) : ICheckinStore, IGoalStore, IPersonalDataEraser
+internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandoffStore shares, PersonRowKeys rowKeys) : ICheckinStore, IGoalStore, IPersonalDataEraser
 {
     private TableClient Table => tables.GrowthLog;
 
     public async Task<CheckinDraft?> FindDraftAsync(string userId, CancellationToken cancellationToken) =>
-        await Table.FindAsync<CheckinDraft>(userId, GrowthLogEntity.DraftRow, cancellationToken) is var (draft, version) && draft is not null
+        await rowKeys.FindPersonRowAsync<CheckinDraft>(Table, userId, PersonRowKeys.Draft, cancellationToken) is var (draft, version) && draft is not null
             ? draft with { Version = version }
             : null;
 
     public Task<bool> TrySaveDraftAsync(CheckinDraft draft, CancellationToken cancellationToken) =>
-        Table.TryWriteAsync(Row(draft.UserId, GrowthLogEntity.DraftRow, draft with { Version = null }), draft.Version, cancellationToken);
+        Table.TryWriteAsync(Row(draft.UserId, DraftKey(draft.UserId), draft with { Version = null }), draft.Version, cancellationToken);
 
     public async Task<bool> TryCompleteAsync(CheckinDraft draft, CheckinRecord record, IReadOnlyList<LearningGoal> goals, CancellationToken cancellationToken)
     {
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.Delete, Row(draft.UserId, GrowthLogEntity.DraftRow, null), new ETag(draft.Version!)),
+            new(TableTransactionActionType.Delete, Row(draft.UserId, DraftKey(draft.UserId), null), new ETag(draft.Version!)),
             new(TableTransactionActionType.Add, Row(record.UserId, GrowthLogEntity.CheckinPrefix + record.CheckinId, record)),
         };
         foreach (var goal in goals)
@@ -52,6 +52,10 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandof
             return false;
         }
     }
+
+    private static string DraftKey(string userId) => PersonRowKeys.Key(PersonRowKeys.Draft, userId);
+
+    private static string PreferencesKey(string userId) => PersonRowKeys.Key(PersonRowKeys.Preferences, userId);
 
     public async Task<IReadOnlyList<CheckinRecord>> ListCheckinsAsync(string userId, CancellationToken cancellationToken) =>
         [.. (await Table.ListAsync(userId, GrowthLogEntity.CheckinPrefix, cancellationToken)).Select(Read<CheckinRecord>)];
@@ -124,19 +128,34 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandof
     }
 
     /// <summary>One range query from the first check-in row to the preferences row (the rows in between are skipped).</summary>
-    public async Task<CheckinStartState> ReadStartStateAsync(string userId, CancellationToken cancellationToken)
+    public Task<CheckinStartState> ReadStartStateAsync(string userId, CancellationToken cancellationToken) =>
+        ReadStartStateAsync(userId, moveLegacy: true, cancellationToken);
+
+    private async Task<CheckinStartState> ReadStartStateAsync(string userId, bool moveLegacy, CancellationToken cancellationToken)
     {
         (CheckinDraft? Draft, CheckinPreferences? Preferences, List<CheckinRecord> Checkins, List<LearningGoal> Goals) state = (null, null, [], []);
         if (!TableKeys.IsValid(userId))
             return new CheckinStartState(null, null, [], []);
+        var rows = new List<GrowthLogEntity>();
         await foreach (var row in Table.QueryAsync<GrowthLogEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {userId} and RowKey ge {GrowthLogEntity.CheckinPrefix} and RowKey le {GrowthLogEntity.PreferencesRow}"),
+            TableClient.CreateQueryFilter($"PartitionKey eq {userId} and RowKey ge {GrowthLogEntity.CheckinPrefix} and RowKey le {PreferencesKey(userId)}"),
             cancellationToken: cancellationToken))
         {
+            rows.Add(row);
+        }
+        // A draft or preferences row still under its old key (it sorts inside the range) is moved, and the log read again.
+        if (moveLegacy && rows.Exists(r => PersonRowKeys.IsLegacy(r.RowKey)))
+        {
+            foreach (var legacy in rows.Where(r => PersonRowKeys.IsLegacy(r.RowKey)))
+                await PersonRowKeys.MoveAsync(Table, userId, legacy.RowKey, cancellationToken);
+            return await ReadStartStateAsync(userId, moveLegacy: false, cancellationToken);
+        }
+        foreach (var row in rows)
+        {
             var version = row.ETag.ToString();
-            if (row.RowKey == GrowthLogEntity.DraftRow)
+            if (row.RowKey == DraftKey(userId))
                 state.Draft = Read<CheckinDraft>(row) with { Version = version };
-            else if (row.RowKey == GrowthLogEntity.PreferencesRow)
+            else if (row.RowKey == PreferencesKey(userId))
                 state.Preferences = Read<CheckinPreferences>(row) with { Version = version };
             else if (row.RowKey.StartsWith(GrowthLogEntity.CheckinPrefix, StringComparison.Ordinal))
                 state.Checkins.Add(Read<CheckinRecord>(row));
@@ -149,19 +168,19 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandof
     }
 
     public async Task<CheckinPreferences?> FindPreferencesAsync(string userId, CancellationToken cancellationToken) =>
-        await Table.FindAsync<CheckinPreferences>(userId, GrowthLogEntity.PreferencesRow, cancellationToken) is var (preferences, version) && preferences is not null
+        await rowKeys.FindPersonRowAsync<CheckinPreferences>(Table, userId, PersonRowKeys.Preferences, cancellationToken) is var (preferences, version) && preferences is not null
             ? preferences with { Version = version }
             : null;
 
     public Task<bool> TrySavePreferencesAsync(CheckinPreferences preferences, CancellationToken cancellationToken) =>
-        Table.TryWriteAsync(Row(preferences.UserId, GrowthLogEntity.PreferencesRow, preferences with { Version = null }), preferences.Version, cancellationToken);
+        Table.TryWriteAsync(Row(preferences.UserId, PreferencesKey(preferences.UserId), preferences with { Version = null }), preferences.Version, cancellationToken);
 
     public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
     {
         if (!TableKeys.IsValid(userId))
             return 0;
         // The export grant first: from this moment every export link of the person fails.
-        await Table.DeleteIfExistsAsync(userId, GrowthLogEntity.ExportGrantRow, cancellationToken);
+        await rowKeys.DeleteAsync(Table, userId, PersonRowKeys.ExportGrant, cancellationToken);
         var rows = new List<GrowthLogEntity>();
         await foreach (var row in Table.QueryAsync<GrowthLogEntity>(e => e.PartitionKey == userId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             rows.Add(row);

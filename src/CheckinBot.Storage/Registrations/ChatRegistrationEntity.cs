@@ -4,13 +4,11 @@ using CheckinBot.Core.Registrations;
 
 namespace CheckinBot.Storage.Registrations;
 
-/// <summary>PartitionKey = Entra object id, RowKey = <see cref="Row"/>: one partition per person spreads load across servers.</summary>
+/// <summary>PartitionKey = Entra object id, RowKey = <c>chat-{id}</c> (<see cref="PersonRowKeys"/>): one partition per person spreads load across servers.</summary>
 internal sealed class ChatRegistrationEntity : ITableEntity
 {
-    public const string Row = "chat";
-
     public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = Row;
+    public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
 
@@ -30,6 +28,7 @@ internal sealed class ChatRegistrationEntity : ITableEntity
     public static ChatRegistrationEntity From(ChatRegistration r) => new()
     {
         PartitionKey = r.UserId,
+        RowKey = PersonRowKeys.Key(PersonRowKeys.Chat, r.UserId),
         ETag = r.Version is null ? default : new ETag(r.Version),
         TenantId = r.TenantId,
         ChannelUserId = r.ChannelUserId,
