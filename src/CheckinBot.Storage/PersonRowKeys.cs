@@ -42,19 +42,20 @@ internal sealed class PersonRowKeys(CheckinTables tables)
         var row = await table.GetEntityIfExistsAsync<T>(userId, key, cancellationToken: cancellationToken);
         if (row.HasValue)
             return row.Value;
-        if (_legacyGone || !await MoveAsync(table, userId, kind, cancellationToken))
+        if (_legacyGone)
             return null;
+        // Read again whether or not an old row was found here: the migration may have moved it since the first read.
+        await MoveAsync(table, userId, kind, cancellationToken);
         var moved = await table.GetEntityIfExistsAsync<T>(userId, key, cancellationToken: cancellationToken);
         return moved.HasValue ? moved.Value : null;
     }
 
-    /// <summary>Moves the person's old-key row of <paramref name="kind"/> to its new key; false when there is none.</summary>
-    public static async Task<bool> MoveAsync(TableClient table, string userId, string kind, CancellationToken cancellationToken)
+    /// <summary>Moves the person's old-key row of <paramref name="kind"/>, if there is one, to its new key.</summary>
+    public static async Task MoveAsync(TableClient table, string userId, string kind, CancellationToken cancellationToken)
     {
         var legacy = await table.GetEntityIfExistsAsync<TableEntity>(userId, kind, cancellationToken: cancellationToken);
         if (legacy.HasValue)
             await MoveAsync(table, legacy.Value!, cancellationToken);
-        return legacy.HasValue;
     }
 
     public static bool IsLegacy(string rowKey) => rowKey is Chat or Draft or Preferences or ExportGrant;
