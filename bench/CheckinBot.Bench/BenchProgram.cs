@@ -75,6 +75,8 @@ internal static class BenchProgram
                     scenario == "chaos" ? ConnectorFaults.Chaos : null);
                 Console.WriteLine($"{"people",8} {"budget/s",9} {"inst.",6} {"killed",7} {"seconds",8} {"ratio",6} {"delivered",10} {"dupl.",6} {"losses",7} {"in doubt",9} {"dupl. outside doubt",20} {"429s",6} {"faults",7} {"peak/s",7} {"peak/s 5 s",11}");
                 Console.WriteLine($"{result.People,8} {result.Budget,9} {result.Instances,6} {result.Killed,7} {result.Seconds,8:0.0} {result.Ratio,6:0.00} {result.Delivered,10} {result.Duplicates,6} {result.Losses,7} {result.InDoubtAtKill,9} {result.DuplicatesOutsideDoubt,20} {result.Throttled,6} {result.Faulted,7} {result.PeakPerSecond,7} {result.PeakPerSecondOver5s,11:0.0}");
+                if (result.PausesBeforeThrottlingMs.Count > 0)
+                    Console.WriteLine($"longest pause between arrivals in the second before each 429 (ms): {string.Join(", ", result.PausesBeforeThrottlingMs)}");
                 await WriteAsync($"{scenario}-{size}-{budget}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
                 BenchCharts.Deliveries(Results($"{scenario}-{size}-{budget}.png"), $"{scenario}: {size} people, budget {budget}/s", result.DeliveredPerSecond, budget, 50);
                 return 0;

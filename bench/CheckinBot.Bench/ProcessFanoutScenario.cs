@@ -15,10 +15,11 @@ namespace CheckinBot.Bench;
 /// <param name="Faulted">Requests the emulator answered with an injected fault (429, 503, timeout).</param>
 /// <param name="PeakPerSecond">The most deliveries in any sliding second, across all instances (scheduling jitter shows here).</param>
 /// <param name="PeakPerSecondOver5s">The most deliveries in any sliding five seconds, divided by five: the budget, held.</param>
+/// <param name="PausesBeforeThrottlingMs">Per 429 over the tenant limit, the longest pause between arrivals in the second before it.</param>
 public sealed record ProcessFanoutResult(
     int People, int Budget, int Instances, bool Killed, double Seconds, double Ratio,
     int Delivered, int Duplicates, int Losses, int InDoubtAtKill, int DuplicatesOutsideDoubt, int Throttled, int Faulted, int PeakPerSecond, double PeakPerSecondOver5s,
-    IReadOnlyList<int> DeliveredPerSecond);
+    IReadOnlyList<int> DeliveredPerSecond, IReadOnlyList<double> PausesBeforeThrottlingMs);
 
 /// <summary>
 /// "Run now" for N people seeded through real <c>installationUpdate</c> activities, sent by one or more bot processes
@@ -99,7 +100,7 @@ public static class ProcessFanoutScenario
                 delivered.Count, delivered.Values.Sum(n => n - 1), people - delivered.Count, inDoubt.Count,
                 delivered.Count(d => d.Value > 1 && !inDoubt.Contains(d.Key)), teams.Throttled, teams.Faulted,
                 Peak(teams.DeliveredAt, TimeSpan.FromSeconds(1)), Peak(teams.DeliveredAt, TimeSpan.FromSeconds(5)) / 5.0,
-                BenchCharts.PerSecond(teams.DeliveredAt, startedAt));
+                BenchCharts.PerSecond(teams.DeliveredAt, startedAt), [.. teams.PausesBeforeThrottling.Select(p => Math.Round(p.TotalMilliseconds, 1))]);
         }
         finally
         {

@@ -26,6 +26,7 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
     private readonly ConcurrentQueue<DateTimeOffset> _deliveredAt = new();
     private readonly Random _random = new(20261123);
     private readonly object _gate = new();
+    private readonly ConcurrentQueue<TimeSpan> _pausesBeforeThrottling = new();
     private int _throttled;
     private int _faulted;
 
@@ -43,6 +44,12 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
     /// <summary>429s for going over a limit (not the injected ones).</summary>
     public int Throttled => _throttled;
 
+    /// <summary>
+    /// For each 429 over the tenant's limit, the longest pause between two requests in the second before it: a long
+    /// one means requests held up somewhere (a stalled process, the network) arrived together, not that more were sent.
+    /// </summary>
+    public IReadOnlyList<TimeSpan> PausesBeforeThrottling => [.. _pausesBeforeThrottling];
+
     /// <summary>Requests answered with an injected fault.</summary>
     public int Faulted => _faulted;
 
@@ -57,6 +64,7 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
         _delivered.Clear();
         _deliveredAt.Clear();
         Interlocked.Exchange(ref _throttled, 0);
+        _pausesBeforeThrottling.Clear();
         Interlocked.Exchange(ref _faulted, 0);
     }
 
@@ -145,7 +153,11 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
             while (_window.TryPeek(out var oldest) && now - oldest >= frequency)
                 _window.Dequeue();
             if (_window.Count >= RequestsPerSecond)
+            {
+                var pause = _window.Zip(_window.Skip(1), (a, b) => b - a).Append(now - _window.Last()).Max();
+                _pausesBeforeThrottling.Enqueue(TimeSpan.FromSeconds((double)pause / frequency));
                 return false;
+            }
             if (conversation is not null)
             {
                 if (!_conversationWindows.TryGetValue(conversation, out var sent))
