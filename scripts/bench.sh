@@ -8,6 +8,7 @@
 #   fanout-two N budget             two bot processes share one run and one budget
 #   chaos N budget                  fanout-crash with the connector answering 10 % 429, 5 % 503 and 1 % never
 #   plan N                          planning alone (no sending) for an audience of N
+#   storage-ceiling N               storage alone doing the four operations of a send for N people, as fast as it goes
 # Each writes JSON (and for inbound and the fan-outs a PNG chart) to bench/results/.
 # Micro-benchmarks of the hot paths (BenchmarkDotNet): scripts/bench.sh micro [filter]
 # Figures and how they were taken: docs/performance.md.

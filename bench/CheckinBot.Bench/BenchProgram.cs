@@ -26,9 +26,9 @@ internal static class BenchProgram
     {
         var scenario = args.ElementAtOrDefault(0) ?? "org-sync";
         var size = int.Parse(args.ElementAtOrDefault(1) ?? "100000", CultureInfo.InvariantCulture);
-        if (scenario is not ("org-sync" or "inbound" or "fanout" or "fanout-crash" or "fanout-two" or "chaos" or "plan"))
+        if (scenario is not ("org-sync" or "inbound" or "fanout" or "fanout-crash" or "fanout-two" or "chaos" or "plan" or "storage-ceiling"))
         {
-            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync, inbound, fanout, fanout-crash, fanout-two, chaos, plan.");
+            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync, inbound, fanout, fanout-crash, fanout-two, chaos, plan, storage-ceiling.");
             return 2;
         }
 
@@ -57,6 +57,14 @@ internal static class BenchProgram
                 var name = $"fanout-{size}-{budget}{(unthrottled ? "-unthrottled" : "")}";
                 await WriteAsync(name + ".json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
                 BenchCharts.Deliveries(Results(name + ".png"), $"fan-out: {size} people, budget {budget}/s", result.DeliveredPerSecond, budget, unthrottled ? null : 50);
+                return 0;
+            }
+            if (scenario == "storage-ceiling")
+            {
+                var result = await StorageCeilingScenario.RunAsync(azurite, size, CancellationToken.None);
+                Console.WriteLine($"{"people",8} {"in flight",10} {"seconds",8} {"sends/s",8} {"storage ops/s",14} {"Azurite CPU %",14}");
+                Console.WriteLine($"{result.People,8} {result.InFlight,10} {result.Seconds,8:0.0} {result.SendsPerSecond,8:0.0} {result.OperationsPerSecond,14:0} {result.AzuritePercent,14:0}");
+                await WriteAsync($"storage-ceiling-{size}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
                 return 0;
             }
             if (scenario == "plan")
