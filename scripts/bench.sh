@@ -6,6 +6,7 @@
 #   fanout N budget [unthrottled]   "run now" for N people through the real host, against Teams' 50/s limit (or none)
 #   fanout-crash N budget           the same across bot processes; one is SIGKILLed halfway and started again
 #   fanout-two N budget             two bot processes share one run and one budget
+#   fanout-process N budget [unthrottled]  one bot process (CPU of the bot alone per send, Azurite's CPU)
 #   chaos N budget                  fanout-crash with the connector answering 10 % 429, 5 % 503 and 1 % never
 #   plan N                          planning alone (no sending) for an audience of N
 #   storage-ceiling N               storage alone doing the four operations of a send for N people, as fast as it goes

@@ -15,11 +15,13 @@ namespace CheckinBot.Bench;
 /// <param name="Faulted">Requests the emulator answered with an injected fault (429, 503, timeout).</param>
 /// <param name="PeakPerSecond">The most deliveries in any sliding second, across all instances (scheduling jitter shows here).</param>
 /// <param name="PeakPerSecondOver5s">The most deliveries in any sliding five seconds, divided by five: the budget, held.</param>
+/// <param name="BotCpuMsPerSend">CPU of the bot processes (not the emulator or Azurite) per delivered message; 0 when one was killed.</param>
+/// <param name="AzuritePercent">Azurite's CPU over the run, in % of one core.</param>
 /// <param name="PausesBeforeThrottlingMs">Per 429 over the tenant limit, the longest pause between arrivals in the second before it.</param>
 public sealed record ProcessFanoutResult(
     int People, int Budget, int Instances, bool Killed, double Seconds, double Ratio,
     int Delivered, int Duplicates, int Losses, int InDoubtAtKill, int DuplicatesOutsideDoubt, int Throttled, int Faulted, int PeakPerSecond, double PeakPerSecondOver5s,
-    IReadOnlyList<int> DeliveredPerSecond, IReadOnlyList<double> PausesBeforeThrottlingMs);
+    double BotCpuMsPerSend, double AzuritePercent, IReadOnlyList<int> DeliveredPerSecond, IReadOnlyList<double> PausesBeforeThrottlingMs);
 
 /// <summary>
 /// "Run now" for N people seeded through real <c>installationUpdate</c> activities, sent by one or more bot processes
@@ -28,9 +30,10 @@ public sealed record ProcessFanoutResult(
 public static class ProcessFanoutScenario
 {
     public static async Task<ProcessFanoutResult> RunAsync(
-        string storage, int people, int budget, int instances, bool killMidway, TimeSpan claimFor, CancellationToken cancellationToken,
-        ConnectorFaults? faults = null, TimeSpan? attemptTimeout = null)
+        AzuriteFixture azurite, int people, int budget, int instances, bool killMidway, TimeSpan claimFor, CancellationToken cancellationToken,
+        ConnectorFaults? faults = null, TimeSpan? attemptTimeout = null, bool unthrottled = false)
     {
+        var storage = azurite.ConnectionString;
         await using var teams = await TeamsConnectorEmulator.StartAsync();
         var prefix = "p" + Guid.NewGuid().ToString("N")[..10];
         await using var org = await BenchOrg.WriteAsync(people, 2, ["Europe/Berlin"], cancellationToken);
@@ -57,11 +60,13 @@ public static class ProcessFanoutScenario
             await Parallel.ForEachAsync(org.Ids, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (id, ct) =>
                 (await http.PostAsJsonAsync(new Uri(bots[0].BaseAddress, "/api/messages"), Activities.InstallationUpdateFor(teams.ServiceUrl, id), ct)).EnsureSuccessStatusCode());
             teams.ClearRecord();
-            teams.RequestsPerSecond = 50;
+            teams.RequestsPerSecond = unthrottled ? int.MaxValue : 50;
             teams.Faults = faults ?? ConnectorFaults.None;
 
             var cadence = await SampleCadence.RunNowOnlyJsonAsync();
             (await http.PostAsync(new Uri(bots[0].BaseAddress, "/api/admin/cadences"), new StringContent(cadence, Encoding.UTF8, "application/json"), cancellationToken)).EnsureSuccessStatusCode();
+            using var azuriteProcess = Process.GetProcessById(azurite.ProcessId);
+            var cpuBefore = (Bots: BotsCpu(bots), Azurite: azuriteProcess.TotalProcessorTime);
             var watch = Stopwatch.StartNew();
             var startedAt = TimeProvider.System.GetUtcNow();
             var started = await http.PostAsync(new Uri(bots[0].BaseAddress, "/api/admin/cadences/weekly-growth/run"), null, cancellationToken);
@@ -95,12 +100,15 @@ public static class ProcessFanoutScenario
                 await Task.Delay(500, cancellationToken);
             }
             var seconds = watch.Elapsed.TotalSeconds;
+            azuriteProcess.Refresh();
+            var botCpuMs = killMidway ? 0 : (BotsCpu(bots) - cpuBefore.Bots).TotalMilliseconds;
+            var azuritePercent = 100 * (azuriteProcess.TotalProcessorTime - cpuBefore.Azurite).TotalSeconds / seconds;
             var delivered = teams.Delivered;
             return new ProcessFanoutResult(people, budget, instances, killMidway, seconds, seconds / ((double)people / budget),
                 delivered.Count, delivered.Values.Sum(n => n - 1), people - delivered.Count, inDoubt.Count,
                 delivered.Count(d => d.Value > 1 && !inDoubt.Contains(d.Key)), teams.Throttled, teams.Faulted,
                 Peak(teams.DeliveredAt, TimeSpan.FromSeconds(1)), Peak(teams.DeliveredAt, TimeSpan.FromSeconds(5)) / 5.0,
-                BenchCharts.PerSecond(teams.DeliveredAt, startedAt), [.. teams.PausesBeforeThrottling.Select(p => Math.Round(p.TotalMilliseconds, 1))]);
+                botCpuMs / delivered.Count, azuritePercent, BenchCharts.PerSecond(teams.DeliveredAt, startedAt), [.. teams.PausesBeforeThrottling.Select(p => Math.Round(p.TotalMilliseconds, 1))]);
         }
         finally
         {
@@ -108,6 +116,13 @@ public static class ProcessFanoutScenario
                 await bot.DisposeAsync();
         }
     }
+
+    private static TimeSpan BotsCpu(List<BotProcess> bots) =>
+        bots.Aggregate(TimeSpan.Zero, (sum, bot) =>
+        {
+            using var process = Process.GetProcessById(bot.ProcessId);
+            return sum + process.TotalProcessorTime;
+        });
 
     private static void ThrowIfPast(Stopwatch watch, TimeSpan deadline, List<BotProcess> bots)
     {

@@ -35,7 +35,7 @@ public sealed class BenchSmokeTests(AzuriteFixture azurite)
     [Fact]
     public async Task Fanout_InstanceKilledMidRun_RestartSendsTheRest_OnlyMessagesInDoubtAtTheKillMayRepeat()
     {
-        var result = await ProcessFanoutScenario.RunAsync(azurite.ConnectionString, people: 200, budget: 100, instances: 1, killMidway: true,
+        var result = await ProcessFanoutScenario.RunAsync(azurite, people: 200, budget: 100, instances: 1, killMidway: true,
             claimFor: TimeSpan.FromSeconds(3), CancellationToken.None);
 
         Assert.Equal((200, 0, 0), (result.Delivered, result.Losses, result.DuplicatesOutsideDoubt));
@@ -46,7 +46,7 @@ public sealed class BenchSmokeTests(AzuriteFixture azurite)
     [Fact]
     public async Task Fanout_TwoInstancesShareOneRun_EveryoneOnce_TogetherWithinTheBudget()
     {
-        var result = await ProcessFanoutScenario.RunAsync(azurite.ConnectionString, people: 300, budget: 30, instances: 2, killMidway: false,
+        var result = await ProcessFanoutScenario.RunAsync(azurite, people: 300, budget: 30, instances: 2, killMidway: false,
             claimFor: TimeSpan.FromSeconds(30), CancellationToken.None);
 
         // Over any five seconds the two together keep to the budget (a single second can bunch when this small machine
@@ -68,7 +68,7 @@ public sealed class BenchSmokeTests(AzuriteFixture azurite)
     [Fact]
     public async Task Chaos_FaultsAndAKillMidRun_EveryoneOnce_OnlyMessagesInDoubtAtTheKillMayRepeat()
     {
-        var result = await ProcessFanoutScenario.RunAsync(azurite.ConnectionString, people: 150, budget: 100, instances: 1, killMidway: true,
+        var result = await ProcessFanoutScenario.RunAsync(azurite, people: 150, budget: 100, instances: 1, killMidway: true,
             claimFor: TimeSpan.FromSeconds(3), CancellationToken.None, ConnectorFaults.Chaos, attemptTimeout: TimeSpan.FromSeconds(2));
 
         Assert.Equal((150, 0, 0), (result.Delivered, result.Losses, result.DuplicatesOutsideDoubt));

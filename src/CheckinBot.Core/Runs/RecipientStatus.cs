@@ -5,7 +5,7 @@ public enum RecipientStatus
     Pending,
     Sent,
 
-    /// <summary>Not sent on purpose: snoozed, skipped this cycle, already answered, or the cadence was paused.</summary>
+    /// <summary>Not sent on purpose: skipped this cycle, already answered, or the cadence was paused (someone who snoozed stays pending).</summary>
     Skipped,
 
     /// <summary>Teams will not deliver (bot not installed, blocked, chat gone); the reason says which.</summary>

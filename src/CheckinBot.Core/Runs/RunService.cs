@@ -29,6 +29,9 @@ public sealed partial class RunService(
     ILogger<RunService> logger)
 {
     public const int MaxAttempts = 5;
+
+    /// <summary>The reason on a recipient who snoozed: still pending, due again when the snooze ends.</summary>
+    public const string SnoozedReason = "Snoozed";
     private readonly FanoutOptions _options = fanout.Value;
 
     /// <summary>Starts a run; null when there is no such cadence.</summary>
@@ -67,7 +70,18 @@ public sealed partial class RunService(
         var (later, recipients) = await WorkChunkAsync(runId, chunk, cadence, r => r.IsDone ? null : r.DueAt ?? DateTimeOffset.MinValue,
             countsAttempt: true, SendOneAsync, cancellationToken);
         if (later is not null)
+        {
+            // Left waiting only for people who snoozed (the chunk comes back when the snooze ends): the others' outcomes
+            // show in the run's progress and their reminders start now, not after someone else's snooze.
+            if (later > TimeSpan.FromMinutes(1)
+                && await runs.ListChunkAsync(runId, chunk, cancellationToken) is var stored
+                && stored.All(r => r.IsDone || r.Reason == SnoozedReason))
+            {
+                await runs.SaveTallyAsync(runId, ChunkTally.Of(chunk, stored), cancellationToken);
+                await QueueReminderAsync(runId, chunk, cadence, 1, stored, cancellationToken);
+            }
             return later;
+        }
         await runs.SaveTallyAsync(runId, ChunkTally.Of(chunk, recipients), cancellationToken);
         await QueueReminderAsync(runId, chunk, cadence, 1, recipients, cancellationToken);
         return null;
@@ -175,6 +189,8 @@ public sealed partial class RunService(
                 return await FinishAsync(claimed, RecipientStatus.Skipped, "cadence paused or deleted");
 
             var start = await checkins.StartScheduledAsync(claimed.UserId, claimed.OccurrenceId, stopping);
+            if (start is { Outcome: ScheduledStartOutcome.Snoozed, SnoozedUntil: { } until })
+                return await PostponeAsync(claimed, until);
             if (start.Outcome != ScheduledStartOutcome.Started)
                 return await FinishAsync(claimed, RecipientStatus.Skipped, start.Outcome.ToString());
 
@@ -228,6 +244,13 @@ public sealed partial class RunService(
     {
         await RecordAsync(claimed, r => r with { ClaimedUntil = null, Reason = reason });
         return retryIn;
+    }
+
+    /// <summary>The person snoozed: they stay pending, due when the snooze ends, and this attempt does not count.</summary>
+    private async Task<TimeSpan?> PostponeAsync(RunRecipient claimed, DateTimeOffset until)
+    {
+        await RecordAsync(claimed, r => r.IsDone ? null : r with { DueAt = until, ClaimedUntil = null, Attempts = Math.Max(0, r.Attempts - 1), Reason = SnoozedReason });
+        return until - timeProvider.GetUtcNow();
     }
 
     /// <summary>Records the outcome; a send that failed for good also goes to the dead-letter table, written first so HR always sees it.</summary>

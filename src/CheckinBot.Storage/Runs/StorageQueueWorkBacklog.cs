@@ -34,8 +34,21 @@ internal sealed class StorageQueueWorkBacklog(QueueClient queue) : IWorkBacklog
     public Task DeleteAsync(QueuedWork work, CancellationToken cancellationToken) =>
         queue.DeleteMessageAsync(work.MessageId, work.Receipt, cancellationToken);
 
-    public Task RetryLaterAsync(QueuedWork work, TimeSpan delay, CancellationToken cancellationToken) =>
-        queue.UpdateMessageAsync(work.MessageId, work.Receipt, visibilityTimeout: delay < TimeSpan.Zero ? TimeSpan.Zero : delay, cancellationToken: cancellationToken);
+    /// <summary>
+    /// A short wait hides the message again; a long one (a snooze until Monday) goes into a fresh message, because a
+    /// message lives only 8 days from when it was first sent and stays hidden at most 7. The fresh one is sent before
+    /// the old is deleted: a crash between leaves the work twice (harmless, a chunk is claimed), never not at all.
+    /// </summary>
+    public async Task RetryLaterAsync(QueuedWork work, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        if (delay > TimeSpan.FromHours(1))
+        {
+            await EnqueueAsync([work.Work], delay, cancellationToken);
+            await DeleteAsync(work, cancellationToken);
+            return;
+        }
+        await queue.UpdateMessageAsync(work.MessageId, work.Receipt, visibilityTimeout: delay < TimeSpan.Zero ? TimeSpan.Zero : delay, cancellationToken: cancellationToken);
+    }
 
     private static SendWork? Parse(string body)
     {

@@ -1,0 +1,67 @@
+using CheckinBot.Core.Cadences;
+using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Runs;
+using CheckinBot.TestKit;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CheckinBot.IntegrationTests;
+
+/// <summary>A person who snoozed when their cadence's check-in was due gets it when the snooze ends, once.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class SnoozedRecipientTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Megan = "00000000-0000-0000-0000-0000000000021";
+    private static readonly DateTimeOffset Start = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _time = new(Start);
+    private FakeClockHost _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = new FakeClockHost(azurite, _time);
+        await _bot.InitializeAsync();
+        await _bot.PostAsync(Activities.InstallationUpdateFor(_bot.Connector.ServiceUrl, Megan));
+        await _bot.Get<ICadenceStore>().TrySaveAsync(new Cadence
+        {
+            Id = "weekly-growth",
+            Name = "Weekly growth check-in",
+            Audience = new CadenceAudience { UserIds = [Activities.UserAadId, Megan] },
+            Schedule = new CadenceSchedule { DayOfWeek = DayOfWeek.Friday, LocalTime = "10:00", TimeZone = "Europe/Berlin" },
+        }, CancellationToken.None);
+    }
+
+    public Task DisposeAsync() => _bot.DisposeAsync();
+
+    private int QuestionsIn(string conversationId) => _bot.Connector.PostedActivities.Count(a =>
+        a.GetProperty("conversation").GetProperty("id").GetString() == conversationId
+        && a.GetRawText().Contains("Time for your Weekly growth check-in", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task SnoozedWhenDue_IsPendingUntilTheSnoozeEnds_ThenGetsTheCheckinOnce()
+    {
+        var until = Start.AddDays(1);
+        await _bot.Get<CheckinService>().SnoozeAsync(Activities.UserAadId, until, CancellationToken.None);
+        var runs = _bot.Get<RunService>();
+        var run = (await runs.StartAsync("weekly-growth", CancellationToken.None))!;
+        await runs.PlanAsync(run.RunId, CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromDays(1), await runs.SendChunkAsync(run.RunId, 0, CancellationToken.None));
+        var waiting = (await runs.ProgressAsync(run.RunId, CancellationToken.None))!;
+        Assert.Equal((2, 1, 0, 1), (waiting.Total, waiting.Sent, waiting.Skipped, waiting.Pending));
+        Assert.Equal(1, QuestionsIn("a:" + Megan));
+        Assert.Null(waiting.CompletedAt);
+
+        // The chunk's message comes back early (a redelivery): still nothing for Alex.
+        _time.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(TimeSpan.FromHours(22), await runs.SendChunkAsync(run.RunId, 0, CancellationToken.None));
+        await _bot.PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "help"));
+        Assert.Equal(0, QuestionsIn(Activities.ConversationId));
+
+        _time.SetUtcNow(until);
+        Assert.Null(await runs.SendChunkAsync(run.RunId, 0, CancellationToken.None));
+        Assert.Null(await runs.SendChunkAsync(run.RunId, 0, CancellationToken.None)); // redelivered: not again
+        Assert.Equal((1, 1), (QuestionsIn(Activities.ConversationId), QuestionsIn("a:" + Megan)));
+        var done = (await runs.ProgressAsync(run.RunId, CancellationToken.None))!;
+        Assert.Equal((2, 0, 0), (done.Sent, done.Pending, done.Failed));
+        Assert.Equal(until, done.CompletedAt);
+    }
+}
