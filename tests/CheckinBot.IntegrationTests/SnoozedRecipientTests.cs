@@ -64,4 +64,27 @@ public sealed class SnoozedRecipientTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal((2, 0, 0), (done.Sent, done.Pending, done.Failed));
         Assert.Equal(until, done.CompletedAt);
     }
+
+    [Fact]
+    public async Task SnoozedPastTheNextCycle_IsSkipped_ForTheNextCycleAsksAnyway()
+    {
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero)); // Monday
+        await _bot.Get<ICadenceStore>().TrySaveAsync(new Cadence
+        {
+            Id = "monday-growth",
+            Name = "Monday growth check-in",
+            Audience = new CadenceAudience { UserIds = [Activities.UserAadId] },
+            Schedule = new CadenceSchedule { DayOfWeek = DayOfWeek.Monday, LocalTime = "09:30", TimeZone = "Europe/Berlin" },
+        }, CancellationToken.None);
+        await _bot.Get<CheckinService>().SnoozeAsync(Activities.UserAadId, new DateTimeOffset(2026, 12, 8, 8, 0, 0, TimeSpan.Zero), CancellationToken.None);
+        Assert.Equal(1, await _bot.Get<CadencePlanner>().PlanDueAsync(CancellationToken.None));
+        var alex = (await _bot.Get<IRunStore>().FindRecipientAsync("monday-growth-20261130", Activities.UserAadId, CancellationToken.None))!;
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 8, 31, 0, TimeSpan.Zero));
+        Assert.Null(await _bot.Get<RunService>().SendChunkAsync("monday-growth-20261130", alex.Chunk, CancellationToken.None));
+
+        var skipped = (await _bot.Get<IRunStore>().FindRecipientAsync("monday-growth-20261130", Activities.UserAadId, CancellationToken.None))!;
+        Assert.Equal((RecipientStatus.Skipped, "snoozed past the next cycle"), (skipped.Status, skipped.Reason));
+        Assert.Equal(0, QuestionsIn(Activities.ConversationId));
+    }
 }

@@ -190,7 +190,12 @@ public sealed partial class RunService(
 
             var start = await checkins.StartScheduledAsync(claimed.UserId, claimed.OccurrenceId, stopping);
             if (start is { Outcome: ScheduledStartOutcome.Snoozed, SnoozedUntil: { } until })
-                return await PostponeAsync(claimed, until);
+            {
+                // Sent when the snooze ends, unless the cadence's next cycle comes first: that one asks them anyway.
+                return claimed.DueAt is { } due && CadenceCalendar.Next(cadence.Schedule, claimed.TimeZone, due) is { } next && next.DueAtUtc <= until
+                    ? await FinishAsync(claimed, RecipientStatus.Skipped, "snoozed past the next cycle")
+                    : await PostponeAsync(claimed, until);
+            }
             if (start.Outcome != ScheduledStartOutcome.Started)
                 return await FinishAsync(claimed, RecipientStatus.Skipped, start.Outcome.ToString());
 
