@@ -46,7 +46,7 @@ public sealed class SnoozedRecipientTests(AzuriteFixture azurite) : IAsyncLifeti
 
         Assert.Equal(TimeSpan.FromDays(1), await runs.SendChunkAsync(run.RunId, 0, CancellationToken.None));
         var waiting = (await runs.ProgressAsync(run.RunId, CancellationToken.None))!;
-        Assert.Equal((2, 1, 0, 1), (waiting.Total, waiting.Sent, waiting.Skipped, waiting.Pending));
+        Assert.Equal((2, 1, 0, 1, 1), (waiting.Total, waiting.Sent, waiting.Skipped, waiting.Pending, waiting.Snoozed));
         Assert.Equal(1, QuestionsIn("a:" + Megan));
         Assert.Null(waiting.CompletedAt);
 
@@ -61,7 +61,7 @@ public sealed class SnoozedRecipientTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Null(await runs.SendChunkAsync(run.RunId, 0, CancellationToken.None)); // redelivered: not again
         Assert.Equal((1, 1), (QuestionsIn(Activities.ConversationId), QuestionsIn("a:" + Megan)));
         var done = (await runs.ProgressAsync(run.RunId, CancellationToken.None))!;
-        Assert.Equal((2, 0, 0), (done.Sent, done.Pending, done.Failed));
+        Assert.Equal((2, 0, 0, 0), (done.Sent, done.Pending, done.Failed, done.Snoozed));
         Assert.Equal(until, done.CompletedAt);
     }
 

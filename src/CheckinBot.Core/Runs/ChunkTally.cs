@@ -4,7 +4,8 @@ namespace CheckinBot.Core.Runs;
 /// The outcomes of one finished chunk of a run, written (idempotently) when its last recipient is done, so a run's
 /// progress is one small row per <see cref="RunPlanning.ChunkSize"/> people instead of a read of every recipient.
 /// </summary>
-public sealed record ChunkTally(int Chunk, int Sent, int Failed, int Unreachable, int Skipped, DateTimeOffset DoneAt)
+/// <param name="Snoozed">Still pending because they snoozed (a chunk waiting only for them is tallied meanwhile).</param>
+public sealed record ChunkTally(int Chunk, int Sent, int Failed, int Unreachable, int Skipped, DateTimeOffset DoneAt, int Snoozed = 0)
 {
     public int Done => Sent + Failed + Unreachable + Skipped;
 
@@ -13,5 +14,6 @@ public sealed record ChunkTally(int Chunk, int Sent, int Failed, int Unreachable
         recipients.Count(r => r.Status == RecipientStatus.Failed),
         recipients.Count(r => r.Status == RecipientStatus.Unreachable),
         recipients.Count(r => r.Status == RecipientStatus.Skipped),
-        recipients.Max(r => r.DoneAt) ?? DateTimeOffset.MinValue);
+        recipients.Max(r => r.DoneAt) ?? DateTimeOffset.MinValue,
+        recipients.Count(r => !r.IsDone && r.Reason == RunService.SnoozedReason));
 }

@@ -241,7 +241,7 @@ public sealed partial class RunService(
         var pending = total - done;
         var completed = run.PlannedAt is not null && pending == 0 ? tallies.Select(t => (DateTimeOffset?)t.DoneAt).Max() ?? run.PlannedAt : null;
         return new RunProgress(total, tallies.Sum(t => t.Sent), tallies.Sum(t => t.Failed), tallies.Sum(t => t.Unreachable),
-            tallies.Sum(t => t.Skipped), pending, run.StartedAt, completed);
+            tallies.Sum(t => t.Skipped), pending, run.StartedAt, completed) { Snoozed = tallies.Sum(t => t.Snoozed) };
     }
 
     /// <summary>Gives the recipient back unclaimed (a retriable failure) to be tried again after <paramref name="retryIn"/>.</summary>

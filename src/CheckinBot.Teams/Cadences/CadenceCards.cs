@@ -137,7 +137,7 @@ public static class CadenceCards
 
     private static string Describe(RunProgress p, string zoneId) =>
         $"{Local(p.StartedAt, zoneId)}: {p.Sent} of {p.Total} sent, {p.Unreachable} unreachable, {p.Skipped} skipped, {p.Failed} failed, "
-        + (p.CompletedAt is { } done ? $"finished {Local(done, zoneId)}" : $"{p.Pending} to go");
+        + (p.CompletedAt is { } done ? $"finished {Local(done, zoneId)}" : $"{p.Pending} to go" + (p.Snoozed > 0 ? $" ({p.Snoozed} snoozed)" : ""));
 
     private static double? Number(string? text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
 

@@ -118,7 +118,7 @@ public sealed class CardRendererTests
             new Dictionary<string, (string, RunProgress)>
             {
                 ["weekly"] = ("run-1", new RunProgress(20, 17, 1, 2, 0, 0, At, At.AddMinutes(1))),
-                ["q"] = ("run-2", new RunProgress(20, 5, 0, 0, 0, 15, At, null)),
+                ["q"] = ("run-2", new RunProgress(20, 5, 0, 0, 0, 15, At, null) { Snoozed = 2 }),
             }) },
         { "cadences-empty", CadenceCards.List([], new Dictionary<string, (string, RunProgress)>()) },
         { "cadence-form-new", CadenceCards.Form(CadenceForm.New("Europe/Berlin"), null, []) },
