@@ -14,13 +14,17 @@ internal sealed partial class PersonRowKeyMigration(PersonRowKeys rowKeys, ILogg
     {
         try
         {
-            await rowKeys.MigrateAllAsync(stoppingToken);
+            if (await rowKeys.MigrateAllAsync(stoppingToken) is var moved and > 0)
+                LogMoved(logger, moved);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogFailed(logger, ex);
         }
     }
+
+    [LoggerMessage(EventId = 9402, Level = LogLevel.Information, Message = "Moved {Count} rows to per-person row keys")]
+    private static partial void LogMoved(ILogger logger, int count);
 
     [LoggerMessage(EventId = 9401, Level = LogLevel.Warning, Message = "Moving rows to per-person row keys failed; reads keep finding the old rows, and the next start tries again")]
     private static partial void LogFailed(ILogger logger, Exception ex);

@@ -69,25 +69,35 @@ internal sealed class PersonRowKeys(CheckinTables tables)
         return deleted;
     }
 
-    /// <summary>Moves every old-key row, then records that none is left (at most once per deployment does real work).</summary>
-    public async Task MigrateAllAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves every old-key row, then records that none is left; how many rows it moved (at most once per deployment
+    /// does real work). Rows are in different partitions, so several are moved at a time.
+    /// </summary>
+    public async Task<int> MigrateAllAsync(CancellationToken cancellationToken)
     {
         if ((await tables.Settings.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, MarkerRow, cancellationToken: cancellationToken)).HasValue)
         {
             _legacyGone = true;
-            return;
+            return 0;
         }
-        await MoveAllAsync(tables.Registrations, [Chat], cancellationToken);
-        await MoveAllAsync(tables.GrowthLog, [Draft, Preferences, ExportGrant], cancellationToken);
+        var moved = await MoveAllAsync(tables.Registrations, [Chat], cancellationToken)
+            + await MoveAllAsync(tables.GrowthLog, [Draft, Preferences, ExportGrant], cancellationToken);
         await tables.Settings.UpsertEntityAsync(new TableEntity(MarkerPartition, MarkerRow), TableUpdateMode.Replace, cancellationToken);
         _legacyGone = true;
+        return moved;
     }
 
-    private static async Task MoveAllAsync(TableClient table, string[] kinds, CancellationToken cancellationToken)
+    private static async Task<int> MoveAllAsync(TableClient table, string[] kinds, CancellationToken cancellationToken)
     {
+        var moved = 0;
         var filter = string.Join(" or ", kinds.Select(kind => TableClient.CreateQueryFilter($"RowKey eq {kind}")));
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-            await MoveAsync(table, row, cancellationToken);
+        await Parallel.ForEachAsync(table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (row, ct) =>
+            {
+                await MoveAsync(table, row, ct);
+                Interlocked.Increment(ref moved);
+            });
+        return moved;
     }
 
     private static async Task MoveAsync(TableClient table, TableEntity legacy, CancellationToken cancellationToken)
