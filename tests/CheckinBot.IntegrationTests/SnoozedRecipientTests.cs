@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Runs;
@@ -26,8 +27,11 @@ public sealed class SnoozedRecipientTests(AzuriteFixture azurite) : IAsyncLifeti
             Name = "Weekly growth check-in",
             Audience = new CadenceAudience { UserIds = [Activities.UserAadId, Megan] },
             Schedule = new CadenceSchedule { DayOfWeek = DayOfWeek.Friday, LocalTime = "10:00", TimeZone = "Europe/Berlin" },
+            Reminder = new ReminderPolicy { AfterHours = 4, Max = 1 },
         }, CancellationToken.None);
     }
+
+    private async Task<int> QueuedAsync() => (await _bot.Get<QueueClient>().GetPropertiesAsync()).Value.ApproximateMessagesCount;
 
     public Task DisposeAsync() => _bot.DisposeAsync();
 
@@ -43,8 +47,10 @@ public sealed class SnoozedRecipientTests(AzuriteFixture azurite) : IAsyncLifeti
         var runs = _bot.Get<RunService>();
         var run = (await runs.StartAsync("weekly-growth", CancellationToken.None))!;
         await runs.PlanAsync(run.RunId, CancellationToken.None);
+        var queued = await QueuedAsync();
 
         Assert.Equal(TimeSpan.FromDays(1), await runs.SendChunkAsync(run.RunId, 0, CancellationToken.None));
+        Assert.Equal(queued + 1, await QueuedAsync()); // Megan's reminder is queued now, not after Alex's snooze
         var waiting = (await runs.ProgressAsync(run.RunId, CancellationToken.None))!;
         Assert.Equal((2, 1, 0, 1, 1), (waiting.Total, waiting.Sent, waiting.Skipped, waiting.Pending, waiting.Snoozed));
         Assert.Equal(1, QuestionsIn("a:" + Megan));
