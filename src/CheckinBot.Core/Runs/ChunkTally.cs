@@ -15,5 +15,5 @@ public sealed record ChunkTally(int Chunk, int Sent, int Failed, int Unreachable
         recipients.Count(r => r.Status == RecipientStatus.Unreachable),
         recipients.Count(r => r.Status == RecipientStatus.Skipped),
         recipients.Max(r => r.DoneAt) ?? DateTimeOffset.MinValue,
-        recipients.Count(r => !r.IsDone && r.Reason == RunService.SnoozedReason));
+        recipients.Count(r => r.IsSnoozed));
 }

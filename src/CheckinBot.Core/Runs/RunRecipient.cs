@@ -6,6 +6,9 @@ namespace CheckinBot.Core.Runs;
 /// </summary>
 public sealed record RunRecipient
 {
+    /// <summary>The reason on a recipient who snoozed: still pending, due again when the snooze ends.</summary>
+    public const string SnoozedReason = "Snoozed";
+
     public required string RunId { get; init; }
     public required string UserId { get; init; }
     public required string OccurrenceId { get; init; }
@@ -32,4 +35,6 @@ public sealed record RunRecipient
     public string? Version { get; init; }
 
     public bool IsDone => Status != RecipientStatus.Pending;
+
+    public bool IsSnoozed => !IsDone && Reason == SnoozedReason;
 }

@@ -29,9 +29,6 @@ public sealed partial class RunService(
     ILogger<RunService> logger)
 {
     public const int MaxAttempts = 5;
-
-    /// <summary>The reason on a recipient who snoozed: still pending, due again when the snooze ends.</summary>
-    public const string SnoozedReason = "Snoozed";
     private readonly FanoutOptions _options = fanout.Value;
 
     /// <summary>Starts a run; null when there is no such cadence.</summary>
@@ -75,7 +72,7 @@ public sealed partial class RunService(
             // show in the run's progress and their reminders start now, not after someone else's snooze.
             if (later > TimeSpan.FromMinutes(1)
                 && await runs.ListChunkAsync(runId, chunk, cancellationToken) is var stored
-                && stored.All(r => r.IsDone || r.Reason == SnoozedReason))
+                && stored.All(r => r.IsDone || r.IsSnoozed))
             {
                 await runs.SaveTallyAsync(runId, ChunkTally.Of(chunk, stored), cancellationToken);
                 await QueueReminderAsync(runId, chunk, cadence, 1, stored, cancellationToken);
@@ -254,7 +251,7 @@ public sealed partial class RunService(
     /// <summary>The person snoozed: they stay pending, due when the snooze ends, and this attempt does not count.</summary>
     private async Task<TimeSpan?> PostponeAsync(RunRecipient claimed, DateTimeOffset until)
     {
-        await RecordAsync(claimed, r => r.IsDone ? null : r with { DueAt = until, ClaimedUntil = null, Attempts = Math.Max(0, r.Attempts - 1), Reason = SnoozedReason });
+        await RecordAsync(claimed, r => r.IsDone ? null : r with { DueAt = until, ClaimedUntil = null, Attempts = Math.Max(0, r.Attempts - 1), Reason = RunRecipient.SnoozedReason });
         return until - timeProvider.GetUtcNow();
     }
 

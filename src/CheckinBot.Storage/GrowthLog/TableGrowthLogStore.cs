@@ -144,9 +144,10 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandof
             rows.Add(row);
         }
         // A draft or preferences row still under its old key (it sorts inside the range) is moved, and the log read again.
-        if (moveLegacy && rows.Exists(r => PersonRowKeys.IsLegacy(r.RowKey)))
+        var legacyRows = rows.FindAll(r => PersonRowKeys.IsLegacy(r.RowKey));
+        if (moveLegacy && legacyRows.Count > 0)
         {
-            foreach (var legacy in rows.Where(r => PersonRowKeys.IsLegacy(r.RowKey)))
+            foreach (var legacy in legacyRows)
                 await PersonRowKeys.MoveAsync(Table, userId, legacy.RowKey, cancellationToken);
             return await ReadStartStateAsync(userId, moveLegacy: false, cancellationToken);
         }
