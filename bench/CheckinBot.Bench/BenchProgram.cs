@@ -80,10 +80,14 @@ internal static class BenchProgram
                 var budget = int.Parse(args.ElementAtOrDefault(2) ?? "45", CultureInfo.InvariantCulture);
                 var unthrottled = args.ElementAtOrDefault(3) == "unthrottled";
                 var result = await ProcessFanoutScenario.RunAsync(azurite, size, budget,
-                    instances: scenario == "fanout-two" ? 2 : 1, killMidway: scenario is "fanout-crash" or "chaos", TimeSpan.FromSeconds(30), CancellationToken.None,
+                    instances: scenario == "fanout-two" ? 2 : 1, killMidway: scenario is "fanout-crash" or "chaos", claimFor: null, CancellationToken.None,
                     scenario == "chaos" ? ConnectorFaults.Chaos : null, unthrottled: unthrottled);
                 Console.WriteLine($"{"people",8} {"budget/s",9} {"inst.",6} {"killed",7} {"seconds",8} {"ratio",6} {"sends/s",8} {"delivered",10} {"dupl.",6} {"losses",7} {"in doubt",9} {"dupl. outside doubt",20} {"429s",6} {"faults",7} {"peak/s",7} {"peak/s 5 s",11} {"bot CPU ms/send",16} {"Azurite CPU %",14}");
                 Console.WriteLine($"{result.People,8} {result.Budget,9} {result.Instances,6} {result.Killed,7} {result.Seconds,8:0.0} {result.Ratio,6:0.00} {result.Delivered / result.Seconds,8:0.0} {result.Delivered,10} {result.Duplicates,6} {result.Losses,7} {result.InDoubtAtKill,9} {result.DuplicatesOutsideDoubt,20} {result.Throttled,6} {result.Faulted,7} {result.PeakPerSecond,7} {result.PeakPerSecondOver5s,11:0.0} {result.BotCpuMsPerSend,16:0.00} {result.AzuritePercent,14:0}");
+                if (result.Killed)
+                    Console.WriteLine($"killed at {result.Seconds - result.SecondsAfterKill:0.0} s; the run completed {result.SecondsAfterKill:0.0} s later; overhead over N / budget: {result.Seconds - ((double)result.People / result.Budget):0.0} s");
+                if (result.DeliveredUnanswered > 0)
+                    Console.WriteLine($"delivered then answered with 504 / reset / silence: {result.DeliveredUnanswered}; recorded unconfirmed: {result.Unconfirmed}");
                 if (result.PausesBeforeThrottlingMs.Count > 0)
                     Console.WriteLine($"longest pause between arrivals in the second before each 429 (ms): {string.Join(", ", result.PausesBeforeThrottlingMs)}");
                 await WriteAsync($"{scenario}-{size}-{budget}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });

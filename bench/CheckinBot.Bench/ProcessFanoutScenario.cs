@@ -18,10 +18,14 @@ namespace CheckinBot.Bench;
 /// <param name="BotCpuMsPerSend">CPU of the bot processes (not the emulator or Azurite) per delivered message; 0 when one was killed.</param>
 /// <param name="AzuritePercent">Azurite's CPU over the run, in % of one core.</param>
 /// <param name="PausesBeforeThrottlingMs">Per 429 over the tenant limit, the longest pause between arrivals in the second before it.</param>
+/// <param name="DeliveredUnanswered">Messages the emulator delivered and then answered with a 504, a reset or silence.</param>
+/// <param name="Unconfirmed">Recipients the run recorded as sent-unconfirmed (never sent again).</param>
+/// <param name="SecondsAfterKill">From the kill to the run's completion (0 without a kill).</param>
 public sealed record ProcessFanoutResult(
     int People, int Budget, int Instances, bool Killed, double Seconds, double Ratio,
     int Delivered, int Duplicates, int Losses, int InDoubtAtKill, int DuplicatesOutsideDoubt, int Throttled, int Faulted, int PeakPerSecond, double PeakPerSecondOver5s,
-    double BotCpuMsPerSend, double AzuritePercent, IReadOnlyList<int> DeliveredPerSecond, IReadOnlyList<double> PausesBeforeThrottlingMs);
+    double BotCpuMsPerSend, double AzuritePercent, IReadOnlyList<int> DeliveredPerSecond, IReadOnlyList<double> PausesBeforeThrottlingMs,
+    int DeliveredUnanswered = 0, int Unconfirmed = 0, double SecondsAfterKill = 0);
 
 /// <summary>
 /// "Run now" for N people seeded through real <c>installationUpdate</c> activities, sent by one or more bot processes
@@ -30,7 +34,7 @@ public sealed record ProcessFanoutResult(
 public static class ProcessFanoutScenario
 {
     public static async Task<ProcessFanoutResult> RunAsync(
-        AzuriteFixture azurite, int people, int budget, int instances, bool killMidway, TimeSpan claimFor, CancellationToken cancellationToken,
+        AzuriteFixture azurite, int people, int budget, int instances, bool killMidway, TimeSpan? claimFor, CancellationToken cancellationToken,
         ConnectorFaults? faults = null, TimeSpan? attemptTimeout = null, bool unthrottled = false)
     {
         var storage = azurite.ConnectionString;
@@ -43,8 +47,9 @@ public static class ProcessFanoutScenario
             ["Storage:TablePrefix"] = prefix,
             ["OrgDirectory:FilePath"] = org.CsvPath,
             ["Teams:MaxRequestsPerSecond"] = budget.ToString(CultureInfo.InvariantCulture),
-            ["Fanout:ClaimFor"] = claimFor.ToString("c", CultureInfo.InvariantCulture),
         };
+        if (claimFor is { } claim)
+            settings["Fanout:ClaimFor"] = claim.ToString("c", CultureInfo.InvariantCulture);
         // How long a send waits for a Teams that does not answer (the bot's default is 15 s).
         var timeout = attemptTimeout ?? TimeSpan.FromSeconds(15);
         settings["Teams:Resilience:AttemptTimeout"] = timeout.ToString("c", CultureInfo.InvariantCulture);
@@ -74,9 +79,10 @@ public static class ProcessFanoutScenario
 
             // Ten times the budget's pace plus a claim (and with faults, time for pauses and sends that time out several
             // times): past that something is stuck, and the bots' output says what.
-            var deadline = TimeSpan.FromSeconds(30 + (10.0 * people / budget)) + claimFor
+            var deadline = TimeSpan.FromSeconds(60 + (10.0 * people / budget)) + (claimFor ?? TimeSpan.Zero)
                 + (teams.Faults == ConnectorFaults.None ? TimeSpan.Zero : TimeSpan.FromSeconds(60 + (0.5 * people)) + (5 * timeout));
             var inDoubt = new HashSet<string>();
+            var killedAt = TimeSpan.Zero;
             if (killMidway)
             {
                 while (teams.Delivered.Count < people / 2)
@@ -85,15 +91,17 @@ public static class ProcessFanoutScenario
                     await Task.Delay(20, cancellationToken);
                 }
                 await bots[0].KillAsync();
+                killedAt = watch.Elapsed;
                 await bots[0].DisposeAsync();
                 var recorded = await RecordedSentAsync(storage, prefix, runId, cancellationToken);
                 inDoubt = [.. teams.Delivered.Keys.Where(conversation => !recorded.Contains(conversation))];
                 bots[0] = await BotProcess.StartAsync(settings);
             }
 
+            JsonElement progress;
             while (true)
             {
-                var progress = await http.GetFromJsonAsync<JsonElement>(new Uri(bots[^1].BaseAddress, $"/api/admin/runs/{runId}"), cancellationToken);
+                progress = await http.GetFromJsonAsync<JsonElement>(new Uri(bots[^1].BaseAddress, $"/api/admin/runs/{runId}"), cancellationToken);
                 if (progress.GetProperty("completedAt").ValueKind != JsonValueKind.Null)
                     break;
                 ThrowIfPast(watch, deadline, bots);
@@ -108,7 +116,8 @@ public static class ProcessFanoutScenario
                 delivered.Count, delivered.Values.Sum(n => n - 1), people - delivered.Count, inDoubt.Count,
                 delivered.Count(d => d.Value > 1 && !inDoubt.Contains(d.Key)), teams.Throttled, teams.Faulted,
                 Peak(teams.DeliveredAt, TimeSpan.FromSeconds(1)), Peak(teams.DeliveredAt, TimeSpan.FromSeconds(5)) / 5.0,
-                botCpuMs / delivered.Count, azuritePercent, BenchCharts.PerSecond(teams.DeliveredAt, startedAt), [.. teams.PausesBeforeThrottling.Select(p => Math.Round(p.TotalMilliseconds, 1))]);
+                botCpuMs / delivered.Count, azuritePercent, BenchCharts.PerSecond(teams.DeliveredAt, startedAt), [.. teams.PausesBeforeThrottling.Select(p => Math.Round(p.TotalMilliseconds, 1))],
+                teams.DeliveredUnanswered, progress.GetProperty("unconfirmed").GetInt32(), killMidway ? seconds - killedAt.TotalSeconds : 0);
         }
         finally
         {

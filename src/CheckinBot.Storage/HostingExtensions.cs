@@ -58,6 +58,8 @@ public static class HostingExtensions
         });
         services.AddSingleton<CheckinBot.Core.Runs.IWorkBacklog, Runs.StorageQueueWorkBacklog>();
         services.AddSingleton<CheckinBot.Core.Runs.IRunStore, Runs.TableRunStore>();
+        services.AddOptions<CheckinBot.Core.Messaging.SendBudgetOptions>().BindConfiguration(CheckinBot.Core.Messaging.SendBudgetOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CheckinBot.Core.Messaging.IRateBudget, Runs.TableRateBudget>();
         services.AddSingleton<CheckinBot.Core.Runs.ILeaderLease>(sp =>
         {

@@ -38,8 +38,12 @@ internal static class HostingExtensions
         services.AddOptions<CheckinBot.Core.Cadences.HrOptions>().BindConfiguration(CheckinBot.Core.Cadences.HrOptions.SectionName);
         services.AddSingleton<CheckinBot.Core.Cadences.HrAdmins>();
         services.AddSingleton<CheckinBot.Core.Cadences.CadenceService>();
-        services.AddOptions<CheckinBot.Core.Runs.FanoutOptions>().BindConfiguration(CheckinBot.Core.Runs.FanoutOptions.SectionName);
+        services.AddOptions<CheckinBot.Core.Runs.FanoutOptions>().BindConfiguration(CheckinBot.Core.Runs.FanoutOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CheckinBot.Core.Runs.RunService>();
+        services.AddSingleton<CheckinBot.Core.PassingFaults>();
+        services.AddSingleton<CheckinBot.Core.Runs.RecipientOutcomes>();
+        services.AddSingleton<CheckinBot.Core.Runs.ChunkSender>();
+        services.AddSingleton<CheckinBot.Core.Runs.FanoutWork>();
         services.AddSingleton<CheckinBot.Core.Runs.CadencePlanner>();
         return builder;
     }

@@ -37,7 +37,9 @@ public sealed class HrTests(PlaygroundFixture stack) : IClassFixture<PlaygroundF
             await adele.SeeAsync("active");
 
             await adele.ClickAsync("Run Weekly growth check-in now");
-            await adele.SeeAsync("is going out to its audience now");
+            await adele.SeeAsync("Send Weekly growth check-in to 20 people now?"); // samples/org.csv: everyone
+            await adele.ClickAsync("Send now");
+            await adele.SeeAsync("is going out to 20 people now");
             await alex.SeeAsync("Time for your Weekly growth check-in.");
             await alex.ClickAsync("4");
             await alex.SeeAsync("What did you learn or accomplish?");

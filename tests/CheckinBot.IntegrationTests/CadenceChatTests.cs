@@ -87,9 +87,8 @@ public sealed class CadenceChatTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(["Sales", "Operations"], saved.Audience.Departments);
 
         var runs = _factory.Services.GetRequiredService<CheckinBot.Core.Runs.RunService>();
-        var run = (await runs.StartAsync("monthly-career-chat", CancellationToken.None))!;
-        while ((await runs.ProgressAsync(run.RunId, CancellationToken.None))!.CompletedAt is null)
-            await Task.Delay(100);
+        var run = await runs.StartAsync("monthly-career-chat", runId: null, force: false, CancellationToken.None);
+        await Eventually.TrueAsync(async () => (await runs.ProgressAsync(run.RunId!, CancellationToken.None))!.CompletedAt is not null, "the run to finish", TimeSpan.FromSeconds(30));
         await PostAsync(Activities.Message(_connector.ServiceUrl, "cadences"));
         var list = _connector.PostedActivities[^1].GetRawText();
         Assert.Contains("Monthly career chat", list, StringComparison.Ordinal);

@@ -33,7 +33,7 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
         _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
         {
             s.AddSingleton(new TableServiceClient(azurite.ConnectionString, options));
-            s.AddSingleton<TimeProvider>(_time);
+            s.WithFakeClock(_time);
             s.WithoutBackgroundWork(); // the test finishes the erasure itself, at a time of its choosing
         }));
         _client = _host.CreateClient();

@@ -24,7 +24,7 @@ internal sealed class FakeClockHost(AzuriteFixture azurite, FakeTimeProvider tim
     {
         Connector = await FakeConnector.StartAsync();
         _factory = new BotApplicationFactory(azurite);
-        _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time).WithoutBackgroundWork()));
+        _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.WithFakeClock(time).WithoutBackgroundWork()));
         _client = _host.CreateClient();
         await PostAsync(Activities.InstallationUpdate(Connector.ServiceUrl));
     }

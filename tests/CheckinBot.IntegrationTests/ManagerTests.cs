@@ -40,7 +40,7 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
         _host = new WebApplicationFactoryClient(_factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
         {
             services.AddSingleton<IOrgDirectory>(_directory);
-            services.AddSingleton<TimeProvider>(_time);
+            services.WithFakeClock(_time);
             // Nudges run when a test asks, so their timing is the test's own; summaries go out as in production.
             services.WithoutBackgroundWork().AddHostedService<ManagerSummaryWorker>();
         })));

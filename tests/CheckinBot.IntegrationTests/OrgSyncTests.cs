@@ -112,11 +112,11 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
         var result = await Get<IPersonMessenger>().SendAsync(Manager, new FeedbackAskedMessage(new FeedbackAsk
         {
             Id = "a1", RequesterId = Other, AskedUserId = Manager, Topic = "my demo",
-        }), null, CancellationToken.None);
+        }), CancellationToken.None);
         var again = await Get<IPersonMessenger>().SendAsync(Manager, new FeedbackAskedMessage(new FeedbackAsk
         {
             Id = "a2", RequesterId = Other, AskedUserId = Manager, Topic = "my demo",
-        }), null, CancellationToken.None);
+        }), CancellationToken.None);
 
         Assert.Equal((DeliveryOutcome.Unreachable, "NotInstalled (install: Requested)"), (result.Outcome, result.Reason));
         Assert.Equal("NotInstalled (install: AlreadyInstalled)", again.Reason);

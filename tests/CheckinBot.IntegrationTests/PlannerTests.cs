@@ -49,7 +49,7 @@ public sealed class PlannerTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("weekly-growth:2026-11-30", alex.OccurrenceId);
         Assert.NotEqual(alex.Chunk, christie.Chunk); // people due at different moments are queued apart
 
-        var runs = Get<RunService>();
+        var runs = Get<ChunkSender>();
         Assert.Equal(TimeSpan.FromMinutes(90), await runs.SendChunkAsync("weekly-growth-20261130", alex.Chunk, CancellationToken.None));
         Assert.DoesNotContain(_bot.Connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal));
 

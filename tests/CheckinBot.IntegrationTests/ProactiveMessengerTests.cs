@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Registrations;
 using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Connector;
@@ -37,7 +38,7 @@ public sealed class ProactiveMessengerTests(AzuriteFixture azurite) : IAsyncLife
         (await _factory.Services.GetRequiredService<IChatRegistrationStore>().FindAsync(Activities.UserAadId, CancellationToken.None))!;
 
     private async Task<ConnectorResult<ResourceResponse>> SendToAlexAsync() =>
-        await _factory.Services.GetRequiredService<ProactiveMessenger>().SendAsync(await AlexAsync(), Nudge, null, CancellationToken.None);
+        await _factory.Services.GetRequiredService<ProactiveMessenger>().SendAsync(await AlexAsync(), Nudge, SendPriority.Interactive, CancellationToken.None);
 
     [Fact]
     public async Task Send_ActivePerson_PostsToTheirPersonalChat()

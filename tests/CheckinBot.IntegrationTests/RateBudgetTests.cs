@@ -15,7 +15,7 @@ public sealed class RateBudgetTests(AzuriteFixture azurite)
         await using var instances = TwoInstances.Start(azurite, perSecond: 5);
         var budgets = instances.Budgets;
 
-        var grants = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => budgets[i % 2].AcquireAsync(CancellationToken.None)));
+        var grants = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => budgets[i % 2].AcquireAsync(SendPriority.Bulk, CancellationToken.None)));
 
         Assert.Equal(24, grants.Length);
         Assert.All(grants.GroupBy(s => s), second => Assert.InRange(second.Count(), 1, 5));
@@ -33,7 +33,7 @@ public sealed class RateBudgetTests(AzuriteFixture azurite)
         await Task.WhenAll(Enumerable.Range(0, 32).Select(async sender =>
         {
             for (var i = sender; i < 135; i += 32)
-                grants.Add(await budget.AcquireAsync(CancellationToken.None));
+                grants.Add(await budget.AcquireAsync(SendPriority.Bulk, CancellationToken.None));
         })).WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.Equal(135, grants.Count);
@@ -52,7 +52,7 @@ public sealed class RateBudgetTests(AzuriteFixture azurite)
         {
             for (var i = sender; i < 80; i += 16)
             {
-                await budgets[sender % 2].AcquireAsync(CancellationToken.None);
+                await budgets[sender % 2].AcquireAsync(SendPriority.Bulk, CancellationToken.None);
                 granted.Add(TimeProvider.System.GetTimestamp());
             }
         })).WaitAsync(TimeSpan.FromSeconds(30));

@@ -35,27 +35,27 @@ public sealed class ReminderTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Reminder_AfterTheHours_MovedOffTheWeekend_AndNotOnceThePersonSetTheCheckinAside()
     {
-        var runs = Get<RunService>();
-        var run = (await runs.StartAsync("weekly-growth", CancellationToken.None))!;
-        await runs.PlanAsync(run.RunId, CancellationToken.None);
-        Assert.Null(await runs.SendChunkAsync(run.RunId, 0, CancellationToken.None));
+        var run = await Get<RunService>().StartAsync("weekly-growth", runId: null, force: false, CancellationToken.None);
+        await Get<RunService>().PlanAsync(run.RunId!, CancellationToken.None);
+        var runs = Get<ChunkSender>();
+        Assert.Null(await runs.SendChunkAsync(run.RunId!, 0, CancellationToken.None));
         Assert.Contains("Time for your Weekly growth check-in", _bot.Connector.PostedActivities[^1].GetRawText(), StringComparison.Ordinal);
 
         // 24 hours later is Saturday: the reminder waits for Monday 08:00 in Berlin (07:00 UTC).
-        Assert.Equal(new TimeSpan(2, 15, 0, 0), await runs.RemindChunkAsync(run.RunId, 0, 1, CancellationToken.None));
+        Assert.Equal(new TimeSpan(2, 15, 0, 0), await runs.RemindChunkAsync(run.RunId!, 0, 1, CancellationToken.None));
         Assert.Equal(0, Reminders);
         _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero));
-        Assert.Null(await runs.RemindChunkAsync(run.RunId, 0, 1, CancellationToken.None));
+        Assert.Null(await runs.RemindChunkAsync(run.RunId!, 0, 1, CancellationToken.None));
         Assert.Equal(1, Reminders);
-        Assert.Null(await runs.RemindChunkAsync(run.RunId, 0, 1, CancellationToken.None)); // redelivered: not again
+        Assert.Null(await runs.RemindChunkAsync(run.RunId!, 0, 1, CancellationToken.None)); // redelivered: not again
         Assert.Equal(1, Reminders);
 
         // The second comes 24 hours after the first; by then Alex has set the check-in aside, so it is not sent.
-        Assert.Equal(TimeSpan.FromHours(24), await runs.RemindChunkAsync(run.RunId, 0, 2, CancellationToken.None));
+        Assert.Equal(TimeSpan.FromHours(24), await runs.RemindChunkAsync(run.RunId!, 0, 2, CancellationToken.None));
         await _bot.PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "cancel"));
         _time.Advance(TimeSpan.FromHours(24));
-        Assert.Null(await runs.RemindChunkAsync(run.RunId, 0, 2, CancellationToken.None));
+        Assert.Null(await runs.RemindChunkAsync(run.RunId!, 0, 2, CancellationToken.None));
         Assert.Equal(1, Reminders);
-        Assert.Equal(2, (await Get<IRunStore>().FindRecipientAsync(run.RunId, Activities.UserAadId, CancellationToken.None))!.Reminded);
+        Assert.Equal(2, (await Get<IRunStore>().FindRecipientAsync(run.RunId!, Activities.UserAadId, CancellationToken.None))!.Reminded);
     }
 }

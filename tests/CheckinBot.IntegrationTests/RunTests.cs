@@ -53,7 +53,7 @@ public sealed class RunTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // Redelivered work (a crash after the send) finds the recipient done and sends nothing more.
         var alex = await _factory.Services.GetRequiredService<IRunStore>().FindRecipientAsync(runId, Activities.UserAadId, CancellationToken.None);
-        Assert.Null(await _factory.Services.GetRequiredService<RunService>().SendChunkAsync(runId, alex!.Chunk, CancellationToken.None));
+        Assert.Null(await _factory.Services.GetRequiredService<ChunkSender>().SendChunkAsync(runId, alex!.Chunk, CancellationToken.None));
         Assert.Single(_connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal));
 
         // The person answers the question the scheduled card asked.
@@ -62,31 +62,72 @@ public sealed class RunTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunOfAPausedCadence_SendsNothing_AndUnknownIdsAre404()
+    public async Task RunNow_AgainSoonAfter_Is409UntilForced_AndSaysWhenItWentOut()
     {
-        var paused = await SampleCadence.RunNowOnlyJsonAsync(active: false);
-        await _client.PutAsync("/api/admin/cadences/weekly-growth", new StringContent(paused, System.Text.Encoding.UTF8, "application/json"));
-        var runId = JsonDocument.Parse(await (await _client.PostAsync("/api/admin/cadences/weekly-growth/run", null)).Content.ReadAsStringAsync()).RootElement.GetProperty("runId").GetString()!;
+        await WaitForCompletionAsync(await StartRunAsync());
+
+        var again = await _client.PostAsync("/api/admin/cadences/weekly-growth/run", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("?force=true", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var forced = await _client.PostAsync("/api/admin/cadences/weekly-growth/run?force=true", null);
+        Assert.Equal(HttpStatusCode.Accepted, forced.StatusCode);
+        var body = JsonDocument.Parse(await forced.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(20, body.GetProperty("audience").GetInt32());
+        await WaitForCompletionAsync(body.GetProperty("runId").GetString()!);
+        Assert.Single(_connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal)); // Alex still has it open
+    }
+
+    [Fact]
+    public async Task RunNow_TeamsAnswerLostAfterTheSend_IsUnconfirmed_AndNeverSentAgain()
+    {
+        _connector.Enqueue(504); // a gateway gave up waiting for Teams: the question may or may not have arrived
+        var runId = await StartRunAsync();
 
         var progress = await WaitForCompletionAsync(runId);
 
-        Assert.Equal(20, progress.GetProperty("skipped").GetInt32());
-        Assert.DoesNotContain(_connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal));
+        Assert.Equal((0, 1, 19), (progress.GetProperty("sent").GetInt32(), progress.GetProperty("unconfirmed").GetInt32(), progress.GetProperty("unreachable").GetInt32()));
+        var alex = (await _factory.Services.GetRequiredService<IRunStore>().FindRecipientAsync(runId, Activities.UserAadId, CancellationToken.None))!;
+        Assert.Equal(RecipientStatus.Unconfirmed, alex.Status);
+        Assert.Null(await _factory.Services.GetRequiredService<ChunkSender>().SendChunkAsync(runId, alex.Chunk, CancellationToken.None)); // redelivered
+        Assert.Single(_connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunNow_PeopleWhoCannotBeReached_GetNothingWrittenForThem()
+    {
+        var progress = await WaitForCompletionAsync(await StartRunAsync());
+
+        Assert.Equal(19, progress.GetProperty("unreachable").GetInt32());
+        var checkins = _factory.Services.GetRequiredService<CheckinService>();
+        Assert.NotNull(await checkins.FindDraftAsync(Activities.UserAadId, CancellationToken.None));
+        Assert.Null(await checkins.FindDraftAsync("00000000-0000-0000-0000-0000000000021", CancellationToken.None)); // Megan never installed the bot
+    }
+
+    private async Task<string> StartRunAsync()
+    {
+        var started = await _client.PostAsync("/api/admin/cadences/weekly-growth/run", null);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        return JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement.GetProperty("runId").GetString()!;
+    }
+
+    [Fact]
+    public async Task RunOfAPausedCadence_Is409LikeInChat_AndUnknownIdsAre404()
+    {
+        var paused = await SampleCadence.RunNowOnlyJsonAsync(active: false);
+        await _client.PutAsync("/api/admin/cadences/weekly-growth", new StringContent(paused, System.Text.Encoding.UTF8, "application/json"));
+
+        var refused = await _client.PostAsync("/api/admin/cadences/weekly-growth/run", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("paused", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsync("/api/admin/cadences/nope/run", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/admin/runs/nope")).StatusCode);
     }
 
-    private async Task<JsonElement> WaitForCompletionAsync(string runId)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var progress = JsonDocument.Parse(await _client.GetStringAsync($"/api/admin/runs/{runId}")).RootElement;
-            if (progress.GetProperty("completedAt").ValueKind != JsonValueKind.Null)
-                return progress;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"Run {runId} did not complete.");
-    }
+    private Task<JsonElement> WaitForCompletionAsync(string runId) =>
+        Eventually.ReadAsync(async () => JsonDocument.Parse(await _client.GetStringAsync($"/api/admin/runs/{runId}")).RootElement,
+            progress => progress.GetProperty("completedAt").ValueKind != JsonValueKind.Null, $"run {runId} to complete", TimeSpan.FromSeconds(30));
 
     private async Task PostAsync(object activity) =>
         Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/messages", activity)).StatusCode);

@@ -45,28 +45,29 @@ public sealed class SnoozedRecipientTests(AzuriteFixture azurite) : IAsyncLifeti
         var until = Start.AddDays(1);
         await _bot.Get<CheckinService>().SnoozeAsync(Activities.UserAadId, until, CancellationToken.None);
         var runs = _bot.Get<RunService>();
-        var run = (await runs.StartAsync("weekly-growth", CancellationToken.None))!;
-        await runs.PlanAsync(run.RunId, CancellationToken.None);
+        var sender = _bot.Get<ChunkSender>();
+        var run = await runs.StartAsync("weekly-growth", runId: null, force: false, CancellationToken.None);
+        await runs.PlanAsync(run.RunId!, CancellationToken.None);
         var queued = await QueuedAsync();
 
-        Assert.Equal(TimeSpan.FromDays(1), await runs.SendChunkAsync(run.RunId, 0, CancellationToken.None));
+        Assert.Equal(TimeSpan.FromDays(1), await sender.SendChunkAsync(run.RunId!, 0, CancellationToken.None));
         Assert.Equal(queued + 1, await QueuedAsync()); // Megan's reminder is queued now, not after Alex's snooze
-        var waiting = (await runs.ProgressAsync(run.RunId, CancellationToken.None))!;
+        var waiting = (await runs.ProgressAsync(run.RunId!, CancellationToken.None))!;
         Assert.Equal((2, 1, 0, 1, 1), (waiting.Total, waiting.Sent, waiting.Skipped, waiting.Pending, waiting.Snoozed));
         Assert.Equal(1, QuestionsIn("a:" + Megan));
         Assert.Null(waiting.CompletedAt);
 
         // The chunk's message comes back early (a redelivery): still nothing for Alex.
         _time.Advance(TimeSpan.FromHours(2));
-        Assert.Equal(TimeSpan.FromHours(22), await runs.SendChunkAsync(run.RunId, 0, CancellationToken.None));
+        Assert.Equal(TimeSpan.FromHours(22), await sender.SendChunkAsync(run.RunId!, 0, CancellationToken.None));
         await _bot.PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "help"));
         Assert.Equal(0, QuestionsIn(Activities.ConversationId));
 
         _time.SetUtcNow(until);
-        Assert.Null(await runs.SendChunkAsync(run.RunId, 0, CancellationToken.None));
-        Assert.Null(await runs.SendChunkAsync(run.RunId, 0, CancellationToken.None)); // redelivered: not again
+        Assert.Null(await sender.SendChunkAsync(run.RunId!, 0, CancellationToken.None));
+        Assert.Null(await sender.SendChunkAsync(run.RunId!, 0, CancellationToken.None)); // redelivered: not again
         Assert.Equal((1, 1), (QuestionsIn(Activities.ConversationId), QuestionsIn("a:" + Megan)));
-        var done = (await runs.ProgressAsync(run.RunId, CancellationToken.None))!;
+        var done = (await runs.ProgressAsync(run.RunId!, CancellationToken.None))!;
         Assert.Equal((2, 0, 0, 0), (done.Sent, done.Pending, done.Failed, done.Snoozed));
         Assert.Equal(until, done.CompletedAt);
     }
@@ -87,7 +88,7 @@ public sealed class SnoozedRecipientTests(AzuriteFixture azurite) : IAsyncLifeti
         var alex = (await _bot.Get<IRunStore>().FindRecipientAsync("monday-growth-20261130", Activities.UserAadId, CancellationToken.None))!;
 
         _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 8, 31, 0, TimeSpan.Zero));
-        Assert.Null(await _bot.Get<RunService>().SendChunkAsync("monday-growth-20261130", alex.Chunk, CancellationToken.None));
+        Assert.Null(await _bot.Get<ChunkSender>().SendChunkAsync("monday-growth-20261130", alex.Chunk, CancellationToken.None));
 
         var skipped = (await _bot.Get<IRunStore>().FindRecipientAsync("monday-growth-20261130", Activities.UserAadId, CancellationToken.None))!;
         Assert.Equal((RecipientStatus.Skipped, "snoozed past the next cycle"), (skipped.Status, skipped.Reason));

@@ -37,8 +37,14 @@ public sealed class FakeConnector : IAsyncDisposable
         return connector;
     }
 
-    public void Enqueue(int status, string? body = null, string? retryAfter = null) =>
-        _script.Enqueue(new ScriptedResponse(status, body, retryAfter));
+    /// <param name="delay">How long to wait before answering (a Teams that is slow to answer).</param>
+    public void Enqueue(int status, string? body = null, string? retryAfter = null, TimeSpan? delay = null) =>
+        _script.Enqueue(new ScriptedResponse(status, body, retryAfter, delay));
+
+    /// <summary>The next request is read in full and its connection then dropped without an answer.</summary>
+    public void EnqueueReset() => _script.Enqueue(new ScriptedResponse(ResetStatus, null, null, null));
+
+    private const int ResetStatus = -1;
 
     /// <summary>Waits until at least <paramref name="count"/> activities were posted, or fails after the timeout.</summary>
     public async Task<IReadOnlyList<JsonElement>> WaitForPostedActivitiesAsync(int count, TimeSpan? timeout = null)
@@ -59,6 +65,13 @@ public sealed class FakeConnector : IAsyncDisposable
         _requests.Enqueue(request);
         if (_script.TryDequeue(out var scripted))
         {
+            if (scripted.Status == ResetStatus)
+            {
+                ctx.Abort();
+                return Results.Empty;
+            }
+            if (scripted.Delay is { } delay)
+                await Task.Delay(delay, ctx.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             if (scripted.RetryAfter is not null)
                 ctx.Response.Headers.RetryAfter = scripted.RetryAfter;
             return Results.Content(scripted.Body ?? "", "application/json", statusCode: scripted.Status);
@@ -76,5 +89,5 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private sealed record ScriptedResponse(int Status, string? Body, string? RetryAfter);
+    private sealed record ScriptedResponse(int Status, string? Body, string? RetryAfter, TimeSpan? Delay);
 }

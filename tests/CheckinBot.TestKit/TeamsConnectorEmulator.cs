@@ -29,6 +29,7 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
     private readonly ConcurrentQueue<TimeSpan> _pausesBeforeThrottling = new();
     private int _throttled;
     private int _faulted;
+    private int _deliveredUnanswered;
 
     private TeamsConnectorEmulator(LoopbackServer server) => _server = server;
 
@@ -53,6 +54,9 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
     /// <summary>Requests answered with an injected fault.</summary>
     public int Faulted => _faulted;
 
+    /// <summary>Messages delivered whose answer was then lost on purpose (504, reset, silence): the bot cannot know they arrived.</summary>
+    public int DeliveredUnanswered => _deliveredUnanswered;
+
     /// <summary>Activities delivered per conversation.</summary>
     public IReadOnlyDictionary<string, int> Delivered => _delivered;
 
@@ -66,6 +70,7 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
         Interlocked.Exchange(ref _throttled, 0);
         _pausesBeforeThrottling.Clear();
         Interlocked.Exchange(ref _faulted, 0);
+        Interlocked.Exchange(ref _deliveredUnanswered, 0);
     }
 
     public static async Task<TeamsConnectorEmulator> StartAsync()
@@ -96,6 +101,12 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
             using var body = await JsonDocument.ParseAsync(ctx.Request.Body);
             _delivered.AddOrUpdate(conversation, 1, (_, n) => n + 1);
             _deliveredAt.Enqueue(TimeProvider.System.GetUtcNow());
+            if (await AnswerLostAsync(ctx) is { } lost)
+            {
+                Interlocked.Increment(ref _faulted);
+                Interlocked.Increment(ref _deliveredUnanswered);
+                return lost;
+            }
             return Results.Json(new { id = Guid.NewGuid().ToString("N") }, statusCode: 201);
         }
         return Results.Json(new { id = Guid.NewGuid().ToString("N") });
@@ -113,25 +124,13 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
         var faults = Faults;
         if (faults == ConnectorFaults.None)
             return null;
-        bool Draw(double share)
-        {
-            lock (_random)
-                return share > 0 && _random.NextDouble() < share;
-        }
         if (Draw(faults.Throttled))
             return TooManyRequests(ctx);
         if (Draw(faults.Unavailable))
             return Error(503, "ServiceUnavailable", "The service is unavailable");
         if (Draw(faults.Timeout))
         {
-            // Hold the request until the caller gives up: nothing was delivered.
-            try
-            {
-                await Task.Delay(Timeout.InfiniteTimeSpan, ctx.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            await HoldUntilAbortedAsync(ctx); // until the caller gives up: nothing was delivered
             return Results.Empty;
         }
         if (Draw(faults.Blocked))
@@ -139,6 +138,42 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
         if (Draw(faults.ConversationGone))
             return Error(404, "ConversationNotFound", "Conversation not found");
         return null;
+    }
+
+    /// <summary>After a delivery: the answer that never reaches the caller, or null for a plain 201.</summary>
+    private async Task<IResult?> AnswerLostAsync(HttpContext ctx)
+    {
+        var faults = Faults;
+        if (Draw(faults.DeliveredThenGatewayTimeout))
+            return Error(504, "GatewayTimeout", "The gateway timed out");
+        if (Draw(faults.DeliveredThenReset))
+        {
+            ctx.Abort();
+            return Results.Empty;
+        }
+        if (Draw(faults.DeliveredThenSilent))
+        {
+            await HoldUntilAbortedAsync(ctx);
+            return Results.Empty;
+        }
+        return null;
+    }
+
+    private bool Draw(double share)
+    {
+        lock (_random)
+            return share > 0 && _random.NextDouble() < share;
+    }
+
+    private static async Task HoldUntilAbortedAsync(HttpContext ctx)
+    {
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, ctx.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private static IResult Error(int status, string code, string message) =>

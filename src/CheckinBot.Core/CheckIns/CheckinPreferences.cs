@@ -33,6 +33,12 @@ public enum ScheduledStartOutcome
 
     /// <summary>This occurrence was already answered: never ask twice.</summary>
     AlreadyDone,
+
+    /// <summary>
+    /// A "run now" found the person with this cadence's check-in already open (from its current cycle or an earlier
+    /// run): they are not sent the question again.
+    /// </summary>
+    AlreadyOpen,
 }
 
 public sealed record ScheduledStart(ScheduledStartOutcome Outcome, CheckinTurn? Turn = null, DateTimeOffset? SnoozedUntil = null);

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Cadences;
 using CheckinBot.Core.CheckIns.Answers;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.Managers;
@@ -69,6 +70,11 @@ public sealed partial class CheckinService(
         var known = await store.ReadStartStateAsync(userId, cancellationToken);
         if (known.Checkins.Any(r => r.OccurrenceId == occurrenceId))
             return new ScheduledStart(ScheduledStartOutcome.AlreadyDone);
+        // A "run now" does not ask again whoever has this cadence's check-in open (a scheduled cycle continues an open
+        // draft instead, below, so a new week moves last week's unfinished check-in on).
+        if (Occurrences.IsRunNow(occurrenceId) && known.Draft is { Stage: not DraftStage.Paused, OccurrenceId: { } open }
+            && open != occurrenceId && Occurrences.SameCadence(open, occurrenceId))
+            return new ScheduledStart(ScheduledStartOutcome.AlreadyOpen);
 
         var preferences = known.Preferences;
         if (preferences is not null && (preferences.SkipNextScheduled || preferences.SkippedOccurrenceIds.Contains(occurrenceId)))

@@ -36,7 +36,7 @@ public sealed partial class FeedbackNudgeService(
                 continue;
             if (!await store.TrySaveAskAsync(ask with { LastNudgedAt = now }, cancellationToken))
                 continue; // answered or nudged by another instance meanwhile
-            var result = await messenger.SendAsync(ask.AskedUserId, new FeedbackNudgeMessage(ask, (int)(now - ask.CreatedAt).TotalDays), null, cancellationToken);
+            var result = await messenger.SendAsync(ask.AskedUserId, new FeedbackNudgeMessage(ask, (int)(now - ask.CreatedAt).TotalDays), cancellationToken);
             LogNudged(logger, ask.Id, ask.AskedUserId, result.Outcome);
             sent += result.IsSent ? 1 : 0;
         }

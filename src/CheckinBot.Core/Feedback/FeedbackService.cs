@@ -51,7 +51,7 @@ public sealed partial class FeedbackService(
         };
         if (!await store.TryAddAskAsync(ask, cancellationToken))
             throw new ConcurrencyConflictException($"Feedback request {ask.Id} already exists.");
-        var delivery = await messenger.SendAsync(asked.Id, new FeedbackAskedMessage(ask), null, cancellationToken);
+        var delivery = await messenger.SendAsync(asked.Id, new FeedbackAskedMessage(ask), cancellationToken);
         LogAsked(logger, ask.Id, requesterId, asked.Id, delivery.Outcome);
         return (ask, null);
     }
@@ -106,7 +106,7 @@ public sealed partial class FeedbackService(
         if (!await store.TryAddNoteAsync(note, ask is null ? null : ask with { AnsweredAt = now }, cancellationToken))
             return (null, "This request was answered a moment ago, so I kept that answer.");
 
-        var delivery = await messenger.SendAsync(toUserId, new FeedbackReceivedMessage(note, ask?.Topic), null, cancellationToken);
+        var delivery = await messenger.SendAsync(toUserId, new FeedbackReceivedMessage(note, ask?.Topic), cancellationToken);
         LogGiven(logger, note.Id, fromUserId, toUserId, delivery.Outcome);
         return (note, null);
     }

@@ -9,9 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace CheckinBot.Core.Managers;
 
 /// <summary>
-/// Delivers shared check-ins to the person's manager as found in the directory at sending time, exactly once once
-/// recorded: a hand-off is claimed with a conditional write, sent, then marked sent. A crash between send and mark is
-/// the only window in which a summary could go twice (docs/architecture.md). Also the manager's reads, each checked
+/// Delivers shared check-ins to the person's manager as found in the directory at sending time, like a run's sends: a
+/// hand-off is claimed with a conditional write, sent, and its outcome (sent, unconfirmed, or not sent and when to try
+/// again) recorded before anything else. A crash between send and record is the only window in which a summary could go
+/// twice (docs/architecture.md). Also the manager's reads, each checked
 /// against the directory at read time, so a previous manager sees nothing new.
 /// </summary>
 public sealed partial class ManagerSummaryService(
@@ -21,6 +22,7 @@ public sealed partial class ManagerSummaryService(
     IOrgDirectory directory,
     IPersonMessenger messenger,
     IFeedbackStore feedback,
+    PassingFaults faults,
     TimeProvider timeProvider,
     ILogger<ManagerSummaryService> logger)
 {
@@ -68,19 +70,42 @@ public sealed partial class ManagerSummaryService(
         }
 
         var message = await BuildAsync(employee, record, history, cancellationToken);
-        var result = await messenger.SendAsync(managerId, message, null, cancellationToken);
+        // From here on nothing is cancelled: once the summary may have gone out, its outcome is written before anything
+        // else, through passing faults, so neither a fault nor a shutdown can lead to a second one.
+        var result = await messenger.SendAsync(managerId, message, cancellationToken);
         LogDelivered(logger, pending.UserId, pending.CheckinId, managerId, result.Outcome, result.Reason);
-        if (result.IsSent)
+        if (result.MayHaveArrived)
         {
-            await OpenFeedbackRequestAsync(employee, managerId, record, now, cancellationToken);
-            await FinishAsync(claimed with { Status = ShareStatus.Sent, ManagerId = managerId, SentAt = now, MessageId = result.MessageId, ClaimedUntil = null, LastError = null }, cancellationToken);
+            var sentAt = timeProvider.GetUtcNow();
+            await RecordAsync(claimed, h => h with
+            {
+                Status = result.IsSent ? ShareStatus.Sent : ShareStatus.Unconfirmed, ManagerId = managerId, SentAt = sentAt,
+                MessageId = result.MessageId, ClaimedUntil = null, LastError = result.IsSent ? null : result.Reason,
+            });
+            await handoffs.ForgetPendingAsync(pending.UserId, pending.CheckinId, CancellationToken.None);
+            await OpenFeedbackRequestAsync(employee, managerId, record, sentAt, CancellationToken.None);
             return true;
         }
         // Not sent: leave it pending and retry after a pause (a manager who has not installed the bot may yet do so).
         var retryIn = result.RetryAfter ?? (result.Outcome == DeliveryOutcome.Unreachable ? TimeSpan.FromHours(1) : TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, claimed.Attempts))));
-        await handoffs.TrySaveAsync(claimed with { ClaimedUntil = now + retryIn, LastError = result.Reason ?? result.Outcome.ToString() }, cancellationToken);
+        await RecordAsync(claimed, h => h with { ClaimedUntil = timeProvider.GetUtcNow() + retryIn, LastError = result.Reason ?? result.Outcome.ToString() });
         return false;
     }
+
+    /// <summary>
+    /// Writes the hand-off's outcome at the claimed version, re-reading only if the write lost a race (the hand-off is
+    /// still ours: the claim is what every other sender checks), retried through passing faults, never cancelled.
+    /// </summary>
+    private Task RecordAsync(ShareHandoff claimed, Func<ShareHandoff, ShareHandoff> change) =>
+        faults.RetryAsync(async () =>
+        {
+            var reads = 0;
+            await OptimisticUpdate.RunAsync(
+                () => reads++ == 0 ? Task.FromResult<ShareHandoff?>(claimed) : handoffs.FindAsync(claimed.UserId, claimed.CheckinId, CancellationToken.None),
+                h => h is null || h.Status != ShareStatus.Pending ? null : change(h),
+                next => handoffs.TrySaveAsync(next, CancellationToken.None),
+                $"Summary of {claimed.CheckinId}");
+        });
 
     /// <summary>
     /// A shared check-in that asks for feedback becomes an open request to the manager (answered by replying on the

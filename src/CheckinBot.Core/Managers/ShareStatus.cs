@@ -10,4 +10,7 @@ public enum ShareStatus
 
     /// <summary>The person has no manager in the directory: nothing to send (HR sees them listed).</summary>
     NoManager,
+
+    /// <summary>Sent, and Teams' answer was lost (timeout, 502, 504, reset): it may have arrived, so never again.</summary>
+    Unconfirmed,
 }

@@ -4,4 +4,7 @@ namespace CheckinBot.Core.Messaging;
 public sealed record DeliveryResult(DeliveryOutcome Outcome, string? MessageId = null, string? Reason = null, TimeSpan? RetryAfter = null)
 {
     public bool IsSent => Outcome == DeliveryOutcome.Sent;
+
+    /// <summary>Sent, or possibly sent (unconfirmed): either way it must not be sent again.</summary>
+    public bool MayHaveArrived => Outcome is DeliveryOutcome.Sent or DeliveryOutcome.Unconfirmed;
 }

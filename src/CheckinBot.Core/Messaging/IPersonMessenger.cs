@@ -1,11 +1,16 @@
 namespace CheckinBot.Core.Messaging;
 
-/// <summary>Sends a message to a person (by Entra object id) in their personal chat with the bot.</summary>
+/// <summary>
+/// Sends a message to a person (by Entra object id) in their personal chat with the bot. Every call it makes to the
+/// channel is paced by the deployment's shared budget (the channel's concern, not the caller's).
+/// </summary>
 public interface IPersonMessenger
 {
-    /// <param name="budget">
-    /// When given (bulk sends), every call to Teams first takes a slot of it and a 429 pauses it; a person who cannot be
-    /// reached without calling Teams costs no slot.
-    /// </param>
-    Task<DeliveryResult> SendAsync(string userId, OutboundMessage message, IRateBudget? budget, CancellationToken cancellationToken);
+    Task<DeliveryResult> SendAsync(string userId, OutboundMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Why a send to the person cannot work, as far as is known without calling the channel (never installed, blocked,
+    /// erased their data); null when a send is worth trying. Lets a caller write nothing for people it cannot reach.
+    /// </summary>
+    Task<DeliveryResult?> FindUnreachableAsync(string userId, CancellationToken cancellationToken);
 }

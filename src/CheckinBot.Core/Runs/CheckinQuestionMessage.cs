@@ -4,4 +4,8 @@ using CheckinBot.Core.Messaging;
 namespace CheckinBot.Core.Runs;
 
 /// <summary>A scheduled check-in's opening (or a reminder of it): the draft as it stands, so the person sees its current question.</summary>
-public sealed record CheckinQuestionMessage(CheckinDraft Draft, string CadenceName, bool IsReminder = false) : OutboundMessage;
+public sealed record CheckinQuestionMessage(CheckinDraft Draft, string CadenceName, bool IsReminder = false) : OutboundMessage
+{
+    /// <summary>Part of a run: it yields to summaries and feedback.</summary>
+    public override SendPriority Priority => SendPriority.Bulk;
+}

@@ -5,9 +5,10 @@ namespace CheckinBot.Core.Runs;
 /// progress is one small row per <see cref="RunPlanning.ChunkSize"/> people instead of a read of every recipient.
 /// </summary>
 /// <param name="Snoozed">Still pending because they snoozed (a chunk waiting only for them is tallied meanwhile).</param>
-public sealed record ChunkTally(int Chunk, int Sent, int Failed, int Unreachable, int Skipped, DateTimeOffset DoneAt, int Snoozed = 0)
+/// <param name="Unconfirmed">Sent, Teams' answer lost: possibly delivered, never sent again.</param>
+public sealed record ChunkTally(int Chunk, int Sent, int Failed, int Unreachable, int Skipped, DateTimeOffset DoneAt, int Snoozed = 0, int Unconfirmed = 0)
 {
-    public int Done => Sent + Failed + Unreachable + Skipped;
+    public int Done => Sent + Failed + Unreachable + Skipped + Unconfirmed;
 
     public static ChunkTally Of(int chunk, IReadOnlyCollection<RunRecipient> recipients) => new(chunk,
         recipients.Count(r => r.Status == RecipientStatus.Sent),
@@ -15,5 +16,6 @@ public sealed record ChunkTally(int Chunk, int Sent, int Failed, int Unreachable
         recipients.Count(r => r.Status == RecipientStatus.Unreachable),
         recipients.Count(r => r.Status == RecipientStatus.Skipped),
         recipients.Max(r => r.DoneAt) ?? DateTimeOffset.MinValue,
-        recipients.Count(r => r.IsSnoozed));
+        recipients.Count(r => r.IsSnoozed),
+        recipients.Count(r => r.Status == RecipientStatus.Unconfirmed));
 }

@@ -34,6 +34,18 @@ public interface IRunStore
 
     Task<string?> FindLatestRunIdAsync(string cadenceId, CancellationToken cancellationToken);
 
+    /// <summary>The cadence's newest "run now" run (scheduled cycles are not counted), with its version.</summary>
+    Task<LatestRun?> FindLatestRunNowAsync(string cadenceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes <paramref name="runId"/> the cadence's newest "run now" only if that is still <paramref name="expected"/>
+    /// (null: never run by hand), so two starts that raced cannot both win.
+    /// </summary>
+    Task<bool> TrySaveLatestRunNowAsync(string cadenceId, string runId, LatestRun? expected, CancellationToken cancellationToken);
+
+    /// <summary>Removes a run that was never planned (a start that lost the race to be the latest).</summary>
+    Task DeleteUnplannedRunAsync(string runId, CancellationToken cancellationToken);
+
     /// <summary>Keeps a recipient whose send failed for good, with its reason, in the dead-letter table.</summary>
     Task AddDeadLetterAsync(RunRecipient recipient, CancellationToken cancellationToken);
 

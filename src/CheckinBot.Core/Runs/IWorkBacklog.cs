@@ -13,6 +13,9 @@ public interface IWorkBacklog
 
     Task DeleteAsync(QueuedWork work, CancellationToken cancellationToken);
 
+    /// <summary>Keeps taken work hidden for another <paramref name="invisibleFor"/>; returns it with its new receipt.</summary>
+    Task<QueuedWork> KeepHiddenAsync(QueuedWork work, TimeSpan invisibleFor, CancellationToken cancellationToken);
+
     /// <summary>Puts the work back, visible again after <paramref name="delay"/>.</summary>
     Task RetryLaterAsync(QueuedWork work, TimeSpan delay, CancellationToken cancellationToken);
 }

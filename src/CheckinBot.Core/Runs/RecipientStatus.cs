@@ -13,4 +13,10 @@ public enum RecipientStatus
 
     /// <summary>Kept failing after its retries.</summary>
     Failed,
+
+    /// <summary>
+    /// Sent, and Teams' answer was lost (timeout, 502, 504, reset): it may have arrived, so it is never sent again; the
+    /// cadence's reminders cover the rare one that did not.
+    /// </summary>
+    Unconfirmed,
 }

@@ -5,4 +5,10 @@ public sealed record RunProgress(int Total, int Sent, int Failed, int Unreachabl
 {
     /// <summary>Of <see cref="Pending"/>: people who snoozed, sent the check-in when their snooze ends.</summary>
     public int Snoozed { get; init; }
+
+    /// <summary>
+    /// Sent, but Teams' answer was lost (timeout, 502, 504, reset), so it may not have arrived; not counted in
+    /// <see cref="Sent"/>, never sent again, covered by the cadence's reminders.
+    /// </summary>
+    public int Unconfirmed { get; init; }
 }

@@ -4,7 +4,4 @@ namespace CheckinBot.Core.Runs;
 /// A unit of fan-out work on the queue: plan a run (no chunk), send to one chunk of its recipients, or send that chunk's
 /// <see cref="Reminder"/>th reminder.
 /// </summary>
-public sealed record SendWork(string RunId, int? Chunk, int Reminder = 0)
-{
-    public bool IsPlan => Chunk is null;
-}
+public sealed record SendWork(string RunId, int? Chunk, int Reminder = 0);

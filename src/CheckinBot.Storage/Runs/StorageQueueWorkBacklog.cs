@@ -34,6 +34,12 @@ internal sealed class StorageQueueWorkBacklog(QueueClient queue) : IWorkBacklog
     public Task DeleteAsync(QueuedWork work, CancellationToken cancellationToken) =>
         queue.DeleteMessageAsync(work.MessageId, work.Receipt, cancellationToken);
 
+    public async Task<QueuedWork> KeepHiddenAsync(QueuedWork work, TimeSpan invisibleFor, CancellationToken cancellationToken)
+    {
+        var updated = await queue.UpdateMessageAsync(work.MessageId, work.Receipt, visibilityTimeout: invisibleFor, cancellationToken: cancellationToken);
+        return work with { Receipt = updated.Value.PopReceipt };
+    }
+
     /// <summary>
     /// A short wait hides the message again; a long one (a snooze until Monday) goes into a fresh message, because a
     /// message lives only 8 days from when it was first sent and stays hidden at most 7. The fresh one is sent before

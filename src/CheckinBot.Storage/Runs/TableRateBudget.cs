@@ -2,7 +2,7 @@ using CheckinBot.Core.Messaging;
 using Azure;
 using Azure.Data.Tables;
 using CheckinBot.Core.Runs;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace CheckinBot.Storage.Runs;
 
@@ -14,31 +14,32 @@ namespace CheckinBot.Storage.Runs;
 /// no later than <see cref="Late"/> after, else given up, and a reservation never starts at a moment already past. So the
 /// slots used in any sliding second, by all instances together, are at most budget × (1 + <see cref="Late"/>): 46.8 for
 /// a budget of 45, which leaves Teams' 50 a margin for requests that take a few milliseconds longer than others to arrive.
+/// Within an instance, callers wait in one line where interactive ones go first.
 /// </summary>
-internal sealed class TableRateBudget : IRateBudget, IDisposable
+internal sealed class TableRateBudget : IRateBudget
 {
     private const string Partition = "rate";
     private const int Ring = 120;
     private readonly CheckinTables _tables;
     private readonly TimeProvider _time;
     private readonly int _perSecond;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly PriorityGate _gate = new();
     private long _localSecond = -1;
     private int _localLeft;
     private int _localIndex;
     private TimeSpan _writeTook = TimeSpan.Zero;
     private (DateTimeOffset CheckedAt, DateTimeOffset? Until) _pause = (DateTimeOffset.MinValue, null);
 
-    public TableRateBudget(CheckinTables tables, TimeProvider time, IConfiguration configuration)
+    public TableRateBudget(CheckinTables tables, TimeProvider time, IOptions<SendBudgetOptions> options)
     {
         _tables = tables;
         _time = time;
-        _perSecond = Math.Max(1, configuration.GetValue("Teams:MaxRequestsPerSecond", 45));
+        _perSecond = options.Value.MaxRequestsPerSecond;
     }
 
-    public async Task<long> AcquireAsync(CancellationToken cancellationToken)
+    public async Task<long> AcquireAsync(SendPriority priority, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        await _gate.EnterAsync(priority, cancellationToken);
         try
         {
             while (true)
@@ -71,7 +72,7 @@ internal sealed class TableRateBudget : IRateBudget, IDisposable
         }
         finally
         {
-            _gate.Release();
+            _gate.Exit();
         }
     }
 
@@ -81,8 +82,6 @@ internal sealed class TableRateBudget : IRateBudget, IDisposable
         await _tables.Outbox.UpsertEntityAsync(new TableEntity(Partition, "paused") { ["Until"] = until }, TableUpdateMode.Replace, cancellationToken);
         _pause = (_time.GetUtcNow(), until);
     }
-
-    public void Dispose() => _gate.Dispose();
 
     /// <summary>Read at most once a second per instance: a pause reaches every instance within a second.</summary>
     private async Task<DateTimeOffset?> PausedUntilAsync(CancellationToken cancellationToken)

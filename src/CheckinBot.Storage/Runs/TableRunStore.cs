@@ -107,6 +107,29 @@ internal sealed class TableRunStore(CheckinTables tables) : IRunStore
             ? row.Value!.GetString("RunId")
             : null;
 
+    /// <summary>Partition <c>run-now</c>: a row per cadence naming its newest "run now", written conditionally (one run at a time).</summary>
+    public async Task<LatestRun?> FindLatestRunNowAsync(string cadenceId, CancellationToken cancellationToken) =>
+        TableKeys.IsValid(cadenceId) && await Table.GetEntityIfExistsAsync<TableEntity>("run-now", cadenceId, cancellationToken: cancellationToken) is { HasValue: true } row
+            ? new LatestRun(row.Value!.GetString("RunId"), row.Value.ETag.ToString())
+            : null;
+
+    public Task<bool> TrySaveLatestRunNowAsync(string cadenceId, string runId, LatestRun? expected, CancellationToken cancellationToken) =>
+        Table.TryWriteAsync(new TableEntity("run-now", cadenceId) { ["RunId"] = runId }, expected?.Version, cancellationToken);
+
+    public async Task DeleteUnplannedRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (await FindRunAsync(runId, cancellationToken) is not { PlannedAt: null, Version: { } version })
+            return;
+        try
+        {
+            await Table.DeleteEntityAsync(runId, RunRow, new ETag(version), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // gone already, or planned meanwhile: then it is a real run and stays
+        }
+    }
+
     /// <summary><c>{prefix}deadletters</c>: partition = run, row = person; written again by a retry, never twice.</summary>
     public Task AddDeadLetterAsync(RunRecipient recipient, CancellationToken cancellationToken) =>
         tables.DeadLetters.UpsertEntityAsync(Row(recipient.RunId, recipient.UserId, recipient with { Version = null }), TableUpdateMode.Replace, cancellationToken);

@@ -12,6 +12,8 @@ public static class CadenceCards
     public const string PauseVerb = "cadence.pause";
     public const string ResumeVerb = "cadence.resume";
     public const string RunVerb = "cadence.run";
+    public const string ConfirmRunVerb = "cadence.run.confirm";
+    public const string RerunVerb = "cadence.run.again";
     public const string NewVerb = "cadence.new";
     public const string EditVerb = "cadence.edit";
     public const string SaveVerb = "cadence.save";
@@ -104,14 +106,49 @@ public static class CadenceCards
     [
         TextBlock.Heading("Could not be sent after retries"),
         failures.Count == 0 ? new TextBlock("Nobody: every failure was retried successfully.") : new FactSet([.. failures.Take(30).Select(f => new Fact(f.Name, f.Reason))]),
-        TextBlock.Subtle(failures.Count > 30 ? $"And {failures.Count - 30} more: GET /api/admin/runs/{{runId}}/dead-letters lists them all." : "Running the cadence again sends to them once more; everyone already reached is skipped."),
+        TextBlock.Subtle(failures.Count > 30 ? $"And {failures.Count - 30} more: GET /api/admin/runs/{{runId}}/dead-letters lists them all." : "Running the cadence again sends to them once more; whoever still has it open is not asked again."),
     ]);
 
-    public static AdaptiveCard RunStarted(string cadenceName, string runId) => new(
+    public static AdaptiveCard RunStarted(string cadenceName, string runId, int audience) => new(
     [
-        new TextBlock($"Started: {cadenceName} is going out to its audience now.") { Weight = "Bolder" },
+        new TextBlock($"Started: {cadenceName} is going out to {People(audience)} now.") { Weight = "Bolder" },
         TextBlock.Subtle($"Run {runId}. Type **cadences** to see how far it got. People who have not installed CheckinBot are reported with the reason."),
     ]);
+
+    /// <summary>
+    /// "Send it to N people now?": the button carries the run id the confirmation starts, so a double click starts one
+    /// run. After a recent run the question says when that one went out, and the button confirms the rerun.
+    /// </summary>
+    public static AdaptiveCard ConfirmRun(RunNowAnswer answer, string zoneId)
+    {
+        var cadence = answer.Cadence!;
+        (string, object?)[] data = [("cadenceId", cadence.Id), ("runId", answer.RunId)];
+        return answer is { IsRerun: true, Progress: { } last }
+            ? new AdaptiveCard(
+                [
+                    new TextBlock($"{cadence.Name} went out {Local(last.StartedAt, zoneId)} to {People(last.Total)}. Send it to {People(answer.Audience)} again?") { Weight = "Bolder", Wrap = true },
+                    TextBlock.Subtle("Whoever still has it open is not asked again; everyone else gets it once more."),
+                ],
+                [SubmitAction.ForVerb("Yes, send it again", RerunVerb, data)])
+            : new AdaptiveCard(
+                [new TextBlock($"Send {cadence.Name} to {People(answer.Audience)} now?") { Weight = "Bolder", Wrap = true }],
+                [SubmitAction.ForVerb("Send now", ConfirmRunVerb, data)]);
+    }
+
+    /// <summary>Why "run now" did nothing: paused, a run still going, or this confirmation already used.</summary>
+    public static AdaptiveCard RunNotStarted(RunNowAnswer answer) => new(
+    [
+        new TextBlock(answer.Outcome switch
+        {
+            RunNowOutcome.Paused => $"{answer.Cadence!.Name} is paused, so nothing was sent. Resume it first.",
+            RunNowOutcome.Running => $"{answer.Cadence!.Name} is still going out ({answer.Progress?.Pending ?? 0} of {answer.Progress?.Total ?? answer.Audience} to go), "
+                + "so nothing more was sent: a second run would ask people twice. Type **cadences** to follow it.",
+            RunNowOutcome.AlreadyStarted => $"Already on its way: this confirmation started run {answer.RunId}, and nothing more was sent.",
+            _ => "That cadence no longer exists, so nothing was sent.",
+        }) { Wrap = true },
+    ]);
+
+    private static string People(int n) => n == 1 ? "1 person" : $"{n.ToString("N0", CultureInfo.InvariantCulture)} people";
 
     public static AdaptiveCard HrOnly() => new(
     [
@@ -136,7 +173,9 @@ public static class CadenceCards
         + (a.ExcludeUserIds.Count > 0 ? $" (minus {a.ExcludeUserIds.Count})" : "");
 
     private static string Describe(RunProgress p, string zoneId) =>
-        $"{Local(p.StartedAt, zoneId)}: {p.Sent} of {p.Total} sent, {p.Unreachable} unreachable, {p.Skipped} skipped, {p.Failed} failed, "
+        $"{Local(p.StartedAt, zoneId)}: {p.Sent} of {p.Total} sent, "
+        + (p.Unconfirmed > 0 ? $"{p.Unconfirmed} sent unconfirmed (Teams did not confirm; never sent twice), " : "")
+        + $"{p.Unreachable} unreachable, {p.Skipped} skipped, {p.Failed} failed, "
         + (p.CompletedAt is { } done ? $"finished {Local(done, zoneId)}" : $"{p.Pending} to go" + (p.Snoozed > 0 ? $" ({p.Snoozed} snoozed)" : ""));
 
     private static double? Number(string? text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;

@@ -19,7 +19,9 @@ public sealed class CadenceConversation(
         .Command(ChatCommandKind.Cadences, async (r, ct) => await r.Turn.SendCardAsync(await ListCardAsync(r.UserId, ct), ct))
         .Verb(CadenceCards.PauseVerb, (r, ct) => HrOnlyAsync(r, () => SetActiveAsync(r, active: false, ct), ct))
         .Verb(CadenceCards.ResumeVerb, (r, ct) => HrOnlyAsync(r, () => SetActiveAsync(r, active: true, ct), ct))
-        .Verb(CadenceCards.RunVerb, (r, ct) => HrOnlyAsync(r, () => RunNowAsync(r, ct), ct))
+        .Verb(CadenceCards.RunVerb, (r, ct) => HrOnlyAsync(r, () => AskToRunAsync(r, ct), ct))
+        .Verb(CadenceCards.ConfirmRunVerb, (r, ct) => HrOnlyAsync(r, () => RunNowAsync(r, force: false, ct), ct))
+        .Verb(CadenceCards.RerunVerb, (r, ct) => HrOnlyAsync(r, () => RunNowAsync(r, force: true, ct), ct))
         .Verb(CadenceCards.NewVerb, (r, ct) => HrOnlyAsync(r, () => NewAsync(r, ct), ct))
         .Verb(CadenceCards.EditVerb, (r, ct) => HrOnlyAsync(r, () => EditAsync(r, ct), ct))
         .Verb(CadenceCards.SaveVerb, (r, ct) => HrOnlyAsync(r, () => SaveAsync(r, ct), ct))
@@ -86,14 +88,30 @@ public sealed class CadenceConversation(
         await request.Turn.SendCardAsync(CadenceCards.Failures(failures), cancellationToken);
     }
 
-    private async Task RunNowAsync(CardRequest request, CancellationToken cancellationToken)
+    /// <summary>"Run … now" asks first, with the audience's size (and, after a recent run, when that one went out).</summary>
+    private async Task AskToRunAsync(CardRequest request, CancellationToken cancellationToken)
     {
-        var cadence = await cadences.FindAsync(request.UserId, request.Id("cadenceId"), cancellationToken);
-        var run = cadence is { Active: true } ? await runs.StartAsync(cadence.Id, cancellationToken) : null;
-        await (run is null
-            ? request.Turn.SendTextAsync("That cadence no longer exists or is paused, so nothing was sent.", cancellationToken)
-            : request.Turn.SendCardAsync(CadenceCards.RunStarted(cadence!.Name, run.RunId), cancellationToken));
+        var answer = await runs.AskAsync(request.Id("cadenceId"), cancellationToken);
+        await request.Turn.SendCardAsync(answer.Outcome == RunNowOutcome.NeedsConfirmation
+            ? CadenceCards.ConfirmRun(answer, await ZoneOfAsync(request.UserId, cancellationToken))
+            : CadenceCards.RunNotStarted(answer), cancellationToken);
     }
+
+    /// <summary>The confirmation: the card is replaced by what happened, so it cannot be clicked into a second run.</summary>
+    private async Task RunNowAsync(CardRequest request, bool force, CancellationToken cancellationToken)
+    {
+        var answer = await runs.StartAsync(request.Id("cadenceId"), request.Id("runId") is { Length: > 0 } runId ? runId : null, force, cancellationToken);
+        var card = answer.Outcome switch
+        {
+            RunNowOutcome.Started => CadenceCards.RunStarted(answer.Cadence!.Name, answer.RunId!, answer.Audience),
+            RunNowOutcome.NeedsConfirmation => CadenceCards.ConfirmRun(answer, await ZoneOfAsync(request.UserId, cancellationToken)),
+            _ => CadenceCards.RunNotStarted(answer),
+        };
+        await request.Turn.ReplaceOrSendCardAsync(request.Action.CardActivityId, card, cancellationToken);
+    }
+
+    private async Task<string> ZoneOfAsync(string userId, CancellationToken cancellationToken) =>
+        (await registrations.FindAsync(userId, cancellationToken))?.TimeZone ?? "UTC";
 
     private async Task SetActiveAsync(CardRequest request, bool active, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CheckinBot.Core.Messaging;
 using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Authentication;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,17 +24,18 @@ public sealed partial class ConnectorClient(
     TimeProvider timeProvider,
     ILogger<ConnectorClient> logger)
 {
+    /// <param name="budget">For a send outside a turn: each attempt first takes a slot of the shared budget at this priority.</param>
     public Task<ConnectorResult<ResourceResponse>> SendToConversationAsync(
-        string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        CallAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities", activity, idempotent: false, cancellationToken);
+        string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken, SendPriority? budget = null) =>
+        CallAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities", activity, idempotent: false, budget, cancellationToken);
 
     public Task<ConnectorResult<ResourceResponse>> UpdateActivityAsync(
         string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        CallAsync<ResourceResponse>(HttpMethod.Put, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", activity, idempotent: true, cancellationToken);
+        CallAsync<ResourceResponse>(HttpMethod.Put, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", activity, idempotent: true, budget: null, cancellationToken);
 
     /// <summary>Creates (or finds: Teams returns the existing chat) the 1:1 conversation with a person, so repeating it is safe.</summary>
     public Task<ConnectorResult<ConversationResourceResponse>> CreatePersonalConversationAsync(
-        string serviceUrl, string botId, string channelUserId, string tenantId, CancellationToken cancellationToken) =>
+        string serviceUrl, string botId, string channelUserId, string tenantId, CancellationToken cancellationToken, SendPriority? budget = null) =>
         CallAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", new ConversationParameters
         {
             IsGroup = false,
@@ -41,12 +43,12 @@ public sealed partial class ConnectorClient(
             Members = [new ChannelAccount { Id = channelUserId }],
             TenantId = tenantId,
             ChannelData = new { tenant = new { id = tenantId } },
-        }, idempotent: true, cancellationToken);
+        }, idempotent: true, budget, cancellationToken);
 
     private static string Esc(string value) => Uri.EscapeDataString(value);
 
     private async Task<ConnectorResult<T>> CallAsync<T>(
-        HttpMethod method, string serviceUrl, string path, object? body, bool idempotent, CancellationToken cancellationToken)
+        HttpMethod method, string serviceUrl, string path, object? body, bool idempotent, SendPriority? budget, CancellationToken cancellationToken)
     {
         if (!trustedServiceUrls.IsTrusted(serviceUrl))
         {
@@ -59,28 +61,34 @@ public sealed partial class ConnectorClient(
         for (var attempt = 0; ; attempt++)
         {
             var token = await tokens.GetTokenAsync(cancellationToken);
-            using var response = await SendAsync(method, uri, body, token, idempotent, cancellationToken);
+            var (sent, lostAfterSending) = await SendAsync(method, uri, body, token, idempotent, budget, cancellationToken);
+            using var response = sent;
             if (response is null)
-                return new ConnectorResult<T>(ConnectorOutcome.Failed, ErrorCode: "Transport");
+                return lostAfterSending && !idempotent
+                    ? new ConnectorResult<T>(ConnectorOutcome.Ambiguous, ErrorCode: "AnswerLost")
+                    : new ConnectorResult<T>(ConnectorOutcome.Failed, ErrorCode: "Transport");
             if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null && attempt == 0)
             {
                 tokens.Invalidate(token);
                 continue;
             }
-            var result = await ToResultAsync<T>(response, cancellationToken);
+            var result = await ToResultAsync<T>(response, idempotent, cancellationToken);
             LogCall(logger, method.Method, path, (int)response.StatusCode, result.Outcome);
             return result;
         }
     }
 
-    private async Task<HttpResponseMessage?> SendAsync(
-        HttpMethod method, Uri uri, object? body, string? token, bool idempotent, CancellationToken cancellationToken)
+    /// <returns>The response, or null and whether the request may have reached Teams before the failure.</returns>
+    private async Task<(HttpResponseMessage? Response, bool LostAfterSending)> SendAsync(
+        HttpMethod method, Uri uri, object? body, string? token, bool idempotent, SendPriority? budget, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(ConnectorResilience.Idempotent, idempotent);
+        if (budget is { } priority)
+            context.Properties.Set(ConnectorResilience.Budget, priority);
         try
         {
-            return await pipeline.ExecuteAsync(async ctx =>
+            return (await pipeline.ExecuteAsync(async ctx =>
             {
                 using var request = new HttpRequestMessage(method, uri);
                 if (token is not null)
@@ -88,13 +96,13 @@ public sealed partial class ConnectorClient(
                 if (body is not null)
                     request.Content = JsonContent.Create(body, body.GetType(), options: ProtocolJson.Options);
                 return await httpClient.SendAsync(request, ctx.CancellationToken);
-            }, context);
+            }, context), false);
         }
         catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException
                                    && !cancellationToken.IsCancellationRequested)
         {
             LogTransport(logger, method.Method, ex);
-            return null;
+            return (null, !NeverLeft(ex));
         }
         finally
         {
@@ -102,7 +110,17 @@ public sealed partial class ConnectorClient(
         }
     }
 
-    private async Task<ConnectorResult<T>> ToResultAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Failures that happen before a request can reach Teams: no name, no connection, no TLS, no proxy tunnel. Anything
+    /// else (a timeout, a reset or malformed answer) may come after Teams took the request.
+    /// </summary>
+    internal static bool NeverLeft(Exception exception) => exception is HttpRequestException
+    {
+        HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError
+            or HttpRequestError.ProxyTunnelError or HttpRequestError.VersionNegotiationError or HttpRequestError.ExtendedConnectNotSupported,
+    };
+
+    private async Task<ConnectorResult<T>> ToResultAsync<T>(HttpResponseMessage response, bool idempotent, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
@@ -119,6 +137,8 @@ public sealed partial class ConnectorClient(
             HttpStatusCode.TooManyRequests => ConnectorOutcome.Throttled,
             HttpStatusCode.Forbidden when code == "MessageWritesBlocked" => ConnectorOutcome.RecipientGone,
             HttpStatusCode.NotFound when code == "ConversationNotFound" => ConnectorOutcome.RecipientGone,
+            // A gateway answered for Teams: the request may have been delivered behind it.
+            HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout when !idempotent => ConnectorOutcome.Ambiguous,
             _ => ConnectorOutcome.Failed,
         };
         return new ConnectorResult<T>(outcome, default, status, code, ConnectorResilience.RetryAfter(response, timeProvider));

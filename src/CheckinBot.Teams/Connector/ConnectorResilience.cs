@@ -10,7 +10,8 @@ namespace CheckinBot.Teams.Connector;
 /// <summary>
 /// The <c>teams-send</c> pipeline: retry 429/412/502/503/504 with jittered exponential back-off, honouring
 /// Retry-After up to a limit. A POST is retried only when Teams said it did not take it (429, 412, 503); a 502,
-/// a 504, a timeout or a dropped connection may hide a delivered message, so those POSTs are not repeated.
+/// a 504, a timeout or a dropped connection may hide a delivered message, so those POSTs are not repeated. Inside the
+/// retries, every attempt of a call sent outside a turn takes a slot of the shared budget (<see cref="BudgetStrategy"/>).
 /// </summary>
 public static class ConnectorResilience
 {
@@ -19,7 +20,13 @@ public static class ConnectorResilience
     /// <summary>Set on the resilience context of requests that are safe to repeat (GET, PUT, DELETE, create 1:1 conversation).</summary>
     public static readonly ResiliencePropertyKey<bool> Idempotent = new("checkin.idempotent");
 
-    /// <param name="budget">The deployment's shared budget: any 429 Teams sends pauses it, so every instance slows down, not just this call.</param>
+    /// <summary>Set on calls made outside a turn: each attempt first takes a slot of the shared budget at this priority.</summary>
+    public static readonly ResiliencePropertyKey<SendPriority> Budget = new("checkin.budget");
+
+    /// <param name="budget">
+    /// The deployment's shared budget: calls marked with <see cref="Budget"/> take a slot per attempt, and any 429 Teams
+    /// sends pauses it, so every instance slows down, not just this call.
+    /// </param>
     public static void Configure(
         ResiliencePipelineBuilder<HttpResponseMessage> builder, ConnectorResilienceOptions options, TimeProvider timeProvider, IRateBudget? budget = null)
     {
@@ -33,12 +40,9 @@ public static class ConnectorResilience
             ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, timeProvider)),
             DelayGenerator = args => ValueTask.FromResult(
                 args.Outcome.Result is { } response ? RetryAfter(response, timeProvider) : null),
-            OnRetry = async args =>
-            {
-                if (budget is not null && args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests })
-                    await budget.PauseAsync(args.RetryDelay, CancellationToken.None);
-            },
         });
+        if (budget is not null)
+            builder.AddStrategy(_ => new BudgetStrategy(budget, timeProvider), new BudgetStrategyOptions());
         builder.AddTimeout(options.AttemptTimeout);
     }
 

@@ -11,7 +11,13 @@ public enum ConnectorOutcome
     /// <summary>The person blocked or removed the bot (403 MessageWritesBlocked) or deleted the chat (404 ConversationNotFound).</summary>
     RecipientGone,
 
-    /// <summary>Anything else: a 4xx we must not repeat, a 5xx that outlived the retries, a transport error, an untrusted URL.</summary>
+    /// <summary>
+    /// A POST left and its answer was lost (a timeout after the request was sent, 502, 504, the connection reset
+    /// mid-response): Teams may have delivered it. Never repeated; the caller records it as sent, unconfirmed.
+    /// </summary>
+    Ambiguous,
+
+    /// <summary>Anything else: a 4xx we must not repeat, a 5xx that outlived the retries, a connection that never opened, an untrusted URL; Teams did not take the request.</summary>
     Failed,
 }
 

@@ -10,22 +10,23 @@ namespace CheckinBot.Teams.Proactive;
 /// Sends a message to a person's personal chat outside of a turn (scheduled check-ins, nudges, summaries), and
 /// keeps their registration honest: a deleted chat is reopened once (404 ConversationNotFound), and a person who
 /// blocked or removed the bot (403 MessageWritesBlocked), or whose chat cannot be reopened, is marked unreachable
-/// so nobody keeps sending into the void.
+/// so nobody keeps sending into the void. Every call, the reopening included, takes a slot of the shared budget at the
+/// message's priority (the connector's pipeline does it, per attempt).
 /// </summary>
 public sealed partial class ProactiveMessenger(
     ConnectorClient connector,
     ChatRegistrationService registrations,
     ILogger<ProactiveMessenger> logger)
 {
-    /// <param name="budget">When given, each call to Teams first takes a slot of it, and a 429 pauses it.</param>
-    public async Task<ConnectorResult<ResourceResponse>> SendAsync(ChatRegistration to, Activity message, IRateBudget? budget, CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Cancels waiting for a slot; a call that has started is finished, since Teams may already have delivered it.</param>
+    public async Task<ConnectorResult<ResourceResponse>> SendAsync(ChatRegistration to, Activity message, SendPriority priority, CancellationToken cancellationToken)
     {
         if (to.Status != RegistrationStatus.Active)
             return new ConnectorResult<ResourceResponse>(ConnectorOutcome.RecipientGone, ErrorCode: to.StatusReason ?? to.Status.ToString());
 
-        var result = await CallAsync(budget, () => connector.SendToConversationAsync(to.ServiceUrl, to.ConversationId, Addressed(message, to, to.ConversationId), CancellationToken.None), cancellationToken);
+        var result = await connector.SendToConversationAsync(to.ServiceUrl, to.ConversationId, Addressed(message, to, to.ConversationId), cancellationToken, priority);
         if (result.Outcome == ConnectorOutcome.RecipientGone && result.ErrorCode == "ConversationNotFound" && to.BotChannelId is not null)
-            result = await ReopenAndSendAsync(to, message, budget, cancellationToken) ?? result;
+            result = await ReopenAndSendAsync(to, message, priority, cancellationToken) ?? result;
 
         if (result.Outcome == ConnectorOutcome.RecipientGone)
         {
@@ -36,28 +37,14 @@ public sealed partial class ProactiveMessenger(
     }
 
     /// <summary>Teams creates (or returns) the 1:1 chat on request; null when it would not.</summary>
-    private async Task<ConnectorResult<ResourceResponse>?> ReopenAndSendAsync(ChatRegistration to, Activity message, IRateBudget? budget, CancellationToken cancellationToken)
+    private async Task<ConnectorResult<ResourceResponse>?> ReopenAndSendAsync(ChatRegistration to, Activity message, SendPriority priority, CancellationToken cancellationToken)
     {
-        var created = await CallAsync(budget, () => connector.CreatePersonalConversationAsync(to.ServiceUrl, to.BotChannelId!, to.ChannelUserId, to.TenantId, CancellationToken.None), cancellationToken);
+        var created = await connector.CreatePersonalConversationAsync(to.ServiceUrl, to.BotChannelId!, to.ChannelUserId, to.TenantId, cancellationToken, priority);
         if (!created.IsSent || created.Value?.Id is not { Length: > 0 } conversationId)
             return created.Outcome == ConnectorOutcome.RecipientGone ? new(ConnectorOutcome.RecipientGone, ErrorCode: created.ErrorCode) : null;
 
         await registrations.MoveToConversationAsync(to.UserId, conversationId, CancellationToken.None);
-        return await CallAsync(budget, () => connector.SendToConversationAsync(to.ServiceUrl, conversationId, Addressed(message, to, conversationId), CancellationToken.None), cancellationToken);
-    }
-
-    /// <summary>
-    /// Waiting for a slot can be cancelled; the call itself is not, once started: Teams may already have delivered, and
-    /// the caller records the outcome either way.
-    /// </summary>
-    private static async Task<ConnectorResult<T>> CallAsync<T>(IRateBudget? budget, Func<Task<ConnectorResult<T>>> call, CancellationToken cancellationToken)
-    {
-        if (budget is not null)
-            await budget.AcquireAsync(cancellationToken);
-        var result = await call();
-        if (budget is not null && result is { Outcome: ConnectorOutcome.Throttled, RetryAfter: { } pause })
-            await budget.PauseAsync(pause, CancellationToken.None);
-        return result;
+        return await connector.SendToConversationAsync(to.ServiceUrl, conversationId, Addressed(message, to, conversationId), cancellationToken, priority);
     }
 
     private static Activity Addressed(Activity message, ChatRegistration to, string conversationId) => message with

@@ -42,10 +42,8 @@ internal static class AdminEndpoints
                 ? Results.Json(cadence, Json)
                 : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile", detail: "Someone changed this cadence at the same moment; read it again and retry.");
         });
-        admin.MapPost("/cadences/{id}/run", async (string id, RunService runs, CancellationToken ct) =>
-            await runs.StartAsync(id, ct) is { } run
-                ? Results.Json(new { runId = run.RunId }, Json, statusCode: StatusCodes.Status202Accepted)
-                : NotFound(id));
+        admin.MapPost("/cadences/{id}/run", async (string id, bool? force, RunService runs, CancellationToken ct) =>
+            RunNow(id, await runs.StartAsync(id, runId: null, force ?? false, ct)));
         admin.MapGet("/runs/{runId}", async (string runId, RunService runs, CancellationToken ct) =>
             await runs.ProgressAsync(runId, ct) is { } progress
                 ? Results.Json(progress, Json)
@@ -85,6 +83,22 @@ internal static class AdminEndpoints
 
     private static string Readable(JsonException ex) =>
         ex.Message.Contains("missing required properties", StringComparison.Ordinal) ? "id and name are required." : "This value has the wrong type or format.";
+
+    /// <summary>The same rules as the chat's "run now": 202 when started; 409 when paused, running, or recently run (then <c>?force=true</c> confirms).</summary>
+    private static IResult RunNow(string id, RunNowAnswer answer) => answer.Outcome switch
+    {
+        RunNowOutcome.Started => Results.Json(new { runId = answer.RunId, audience = answer.Audience }, Json, statusCode: StatusCodes.Status202Accepted),
+        RunNowOutcome.Paused => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cadence paused",
+            detail: $"'{answer.Cadence!.Name}' is paused; resume it (PUT with \"active\": true) before running it."),
+        RunNowOutcome.Running => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Run in progress",
+            detail: $"Run {answer.RunId} of '{answer.Cadence!.Name}' is still in progress ({answer.Progress?.Pending ?? answer.Audience} to go); "
+                + $"see GET /api/admin/runs/{answer.RunId}. A second run would ask people twice.",
+            extensions: new Dictionary<string, object?> { ["runId"] = answer.RunId }),
+        RunNowOutcome.NeedsConfirmation => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Ran recently",
+            detail: $"'{answer.Cadence!.Name}' went out at {answer.Progress!.StartedAt:u} to {answer.Progress.Total} people. "
+                + $"To send it to {answer.Audience} people again, POST /api/admin/cadences/{id}/run?force=true."),
+        _ => NotFound(id),
+    };
 
     private static IResult NotFound(string id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such cadence", detail: $"There is no cadence '{id}'.");

@@ -5,11 +5,12 @@ namespace CheckinBot.Web.Background;
 
 /// <summary>
 /// Takes fan-out work from the shared queue on every instance and keeps <see cref="FanoutOptions.ChunksInFlight"/> pieces
-/// of it going at once (a new one starts as soon as one ends, not batch by batch). A message is invisible while it is
-/// worked on and deleted only after the outcome is recorded, so a crash means a retry, never a loss.
+/// of it going at once (a new one starts as soon as one ends, not batch by batch); <see cref="FanoutWork"/> does each.
+/// A message is invisible while it is worked on and deleted only after the outcome is recorded, so a crash means a
+/// retry, never a loss.
 /// </summary>
 internal sealed partial class SendWorker(
-    RunService runs, IWorkBacklog backlog, IOptions<FanoutOptions> options, TimeProvider timeProvider, ILogger<SendWorker> logger) : BackgroundService
+    FanoutWork fanout, IWorkBacklog backlog, IOptions<FanoutOptions> options, TimeProvider timeProvider, ILogger<SendWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan IdlePause = TimeSpan.FromMilliseconds(500);
 
@@ -18,8 +19,6 @@ internal sealed partial class SendWorker(
         var inFlight = options.Value.ChunksInFlight;
         if (inFlight <= 0)
             return;
-        // Longer than a claim: a message reappears only when its sender is gone or slow enough to have lost its claims.
-        var invisibleFor = options.Value.ClaimFor + TimeSpan.FromSeconds(30);
         using var slots = new SemaphoreSlim(inFlight);
         var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
@@ -38,7 +37,7 @@ internal sealed partial class SendWorker(
             IReadOnlyList<QueuedWork> taken = [];
             try
             {
-                taken = await backlog.TakeAsync(free, invisibleFor, stoppingToken);
+                taken = await backlog.TakeAsync(free, fanout.InvisibleFor, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -74,23 +73,7 @@ internal sealed partial class SendWorker(
         try
         {
             await Task.Yield();
-            if (work.Work.Chunk is not { } chunk)
-            {
-                await runs.PlanAsync(work.Work.RunId, stoppingToken);
-                await backlog.DeleteAsync(work, CancellationToken.None);
-                return;
-            }
-            var retryIn = work.Work.Reminder > 0
-                ? await runs.RemindChunkAsync(work.Work.RunId, chunk, work.Work.Reminder, stoppingToken)
-                : await runs.SendChunkAsync(work.Work.RunId, chunk, stoppingToken);
-            if (retryIn is { } delay)
-                await backlog.RetryLaterAsync(work, delay, CancellationToken.None);
-            else
-                await backlog.DeleteAsync(work, CancellationToken.None);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            await TryGiveBackAsync(work); // visible again now, for an instance that is staying
+            await fanout.DoAsync(work, stoppingToken);
         }
         catch (Exception ex)
         {
@@ -99,18 +82,6 @@ internal sealed partial class SendWorker(
         finally
         {
             slots.Release();
-        }
-    }
-
-    private async Task TryGiveBackAsync(QueuedWork work)
-    {
-        try
-        {
-            await backlog.RetryLaterAsync(work, TimeSpan.Zero, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogFailed(logger, ex);
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class ManagerSummaryServiceTests
 
     private ManagerSummaryService CreateSut() => new(
         Mock.Of<IShareHandoffStore>(), _store, _store, Mock.Of<IOrgDirectory>(), Mock.Of<IPersonMessenger>(), Mock.Of<CheckinBot.Core.Feedback.IFeedbackStore>(),
-        new FakeTimeProvider(Start), NullLogger<ManagerSummaryService>.Instance);
+        new PassingFaults([], TimeProvider.System), new FakeTimeProvider(Start), NullLogger<ManagerSummaryService>.Instance);
 
     [Fact]
     public async Task Build_EnergyTrendFromSharedCheckinsOnly_GoalMovesSinceThePreviousSharedOne()

@@ -1,5 +1,6 @@
 using Activity = CheckinBot.Teams.Activities.Activity;
 using Stopwatch = System.Diagnostics.Stopwatch;
+using CheckinBot.Core.Messaging;
 using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Authentication;
 using CheckinBot.Teams.Connector;
@@ -31,12 +32,12 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     /// <summary>The real pipeline with short back-off, so the retry tests run in a second or two.</summary>
-    private ConnectorClient CreateSut(BotOptions? bot = null, ConnectorResilienceOptions? resilience = null)
+    private ConnectorClient CreateSut(BotOptions? bot = null, ConnectorResilienceOptions? resilience = null, IRateBudget? budget = null)
     {
         bot ??= new BotOptions { AppId = "app-1", AppPassword = "secret", TenantId = "tenant-1", Authority = _idp.Authority, TrustedServiceUrlHosts = { "127.0.0.1" } };
         resilience ??= new ConnectorResilienceOptions { BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(100) };
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        ConnectorResilience.Configure(builder, resilience, TimeProvider.System);
+        ConnectorResilience.Configure(builder, resilience, TimeProvider.System, budget);
         var options = Options.Create(bot);
         return new ConnectorClient(
             new HttpClient(),
@@ -137,14 +138,122 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Theory]
     [InlineData(502)]
     [InlineData(504)]
-    public async Task Send_GatewayErrorOnPost_IsNotRepeatedBecauseItMayHaveBeenDelivered(int status)
+    public async Task Send_GatewayErrorOnPost_IsAmbiguous_AndNotRepeatedBecauseItMayHaveBeenDelivered(int status)
     {
         _connector.Enqueue(status);
 
         var result = await SendAsync(CreateSut());
 
-        Assert.Equal(ConnectorOutcome.Failed, result.Outcome);
+        Assert.Equal(ConnectorOutcome.Ambiguous, result.Outcome);
         Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task Send_OutsideATurn_EveryAttemptTakesASlot_AndA429PausesTheBudgetForItsRetryAfter()
+    {
+        var budget = new RecordingBudget();
+        _connector.Enqueue(429, retryAfter: "0");
+        _connector.Enqueue(503);
+
+        var result = await CreateSut(budget: budget).SendToConversationAsync(_connector.ServiceUrl, Conversation, Hello, CancellationToken.None, SendPriority.Bulk);
+
+        Assert.Equal(ConnectorOutcome.Sent, result.Outcome);
+        Assert.Equal([SendPriority.Bulk, SendPriority.Bulk, SendPriority.Bulk], budget.Acquired);
+        Assert.Equal([TimeSpan.Zero], budget.Pauses);
+    }
+
+    [Fact]
+    public async Task Send_InATurn_TakesNoSlot_ButA429StillPausesEveryone()
+    {
+        var budget = new RecordingBudget();
+        _connector.Enqueue(429);
+
+        var result = await CreateSut(budget: budget).SendToConversationAsync(_connector.ServiceUrl, Conversation, Hello, CancellationToken.None);
+
+        Assert.Equal(ConnectorOutcome.Sent, result.Outcome);
+        Assert.Empty(budget.Acquired);
+        Assert.Equal([TimeSpan.FromSeconds(1)], budget.Pauses); // no Retry-After: a second
+    }
+
+    [Fact]
+    public async Task CreatePersonalConversation_OutsideATurn_TakesASlotAtTheCallersPriority()
+    {
+        var budget = new RecordingBudget();
+
+        await CreateSut(budget: budget).CreatePersonalConversationAsync(_connector.ServiceUrl, "28:bot", "29:alex", "tenant-1", CancellationToken.None, SendPriority.Interactive);
+
+        Assert.Equal([SendPriority.Interactive], budget.Acquired);
+    }
+
+    private sealed class RecordingBudget : IRateBudget
+    {
+        public List<SendPriority> Acquired { get; } = [];
+
+        public List<TimeSpan> Pauses { get; } = [];
+
+        public Task<long> AcquireAsync(SendPriority priority, CancellationToken cancellationToken)
+        {
+            lock (Acquired)
+                Acquired.Add(priority);
+            return Task.FromResult(0L);
+        }
+
+        public Task PauseAsync(TimeSpan delay, CancellationToken cancellationToken)
+        {
+            lock (Pauses)
+                Pauses.Add(delay);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task Send_ConnectionResetAfterTheRequestArrived_IsAmbiguous_AndNotRepeated_EvenOnAReusedConnection()
+    {
+        var sut = CreateSut();
+        Assert.Equal(ConnectorOutcome.Sent, (await SendAsync(sut)).Outcome); // the connection is now pooled
+        _connector.EnqueueReset();
+
+        var result = await SendAsync(sut);
+
+        Assert.Equal(ConnectorOutcome.Ambiguous, result.Outcome);
+        Assert.Equal(2, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Send_NoAnswerWithinTheAttemptTimeout_IsAmbiguous()
+    {
+        _connector.Enqueue(201, """{"id":"late"}""", delay: TimeSpan.FromSeconds(5));
+
+        var result = await SendAsync(CreateSut(resilience: new ConnectorResilienceOptions { AttemptTimeout = TimeSpan.FromMilliseconds(300) }));
+
+        Assert.Equal(ConnectorOutcome.Ambiguous, result.Outcome);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task Send_ConnectionRefused_FailsPlainly_BecauseNothingLeft()
+    {
+        // A port nobody listens on: the request never reaches Teams, so it is safe to send again later.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var result = await CreateSut().SendToConversationAsync($"http://127.0.0.1:{port}/", Conversation, Hello, CancellationToken.None);
+
+        Assert.Equal(ConnectorOutcome.Failed, result.Outcome);
+        Assert.Equal("Transport", result.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Update_ConnectionReset_IsRetried_NotAmbiguous_BecausePutIsIdempotent()
+    {
+        _connector.EnqueueReset();
+
+        var result = await CreateSut().UpdateActivityAsync(_connector.ServiceUrl, Conversation, "activity-9", Hello, CancellationToken.None);
+
+        Assert.Equal(ConnectorOutcome.Sent, result.Outcome);
+        Assert.Equal(2, _connector.Requests.Count);
     }
 
     [Fact]
