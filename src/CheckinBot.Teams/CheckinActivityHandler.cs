@@ -48,12 +48,18 @@ public sealed partial class CheckinActivityHandler(
             return;
         }
         var request = new ChatRequest(turn, userId, command);
-        // An open check-in takes typed text as its answer; "check in" itself always goes to the check-in.
-        if (command.Kind != ChatCommandKind.CheckIn && await checkins.TryHandleTextAsync(request, text, cancellationToken))
+        // An open check-in takes typed text as its answer, unless the text is exactly another command; "check in"
+        // itself always goes to the check-in.
+        var inCheckin = command.Kind == ChatCommandKind.CheckIn ? TypedTextOutcome.NoCheckinOpen : await checkins.HandleTextAsync(request, text, cancellationToken);
+        if (inCheckin == TypedTextOutcome.Handled)
             return;
 
         if (_routes.FindCommand(command.Kind) is { } handler)
+        {
             await handler(request, cancellationToken);
+            if (inCheckin == TypedTextOutcome.CommandWhileOpen)
+                await checkins.ShowWaitingAsync(turn, userId, cancellationToken);
+        }
         else if (command.Kind == ChatCommandKind.Unknown)
             await turn.SendTextAsync("Sorry, I didn't get that. Type **help** to see what I can do.", cancellationToken);
         else

@@ -71,6 +71,29 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
+    public async Task CommandTypedMidCheckin_IsThatCommand_NeverTheAnswer_AndTheCheckinWaitsWhereItWas()
+    {
+        await SayAsync("check in");
+        await SayAsync("4");
+        Assert.Contains("What did you learn", LastPosted(), StringComparison.Ordinal);
+        var before = _connector.PostedActivities.Count;
+
+        await SayAsync("goals");
+
+        var replies = _connector.PostedActivities.Skip(before).Select(a => a.GetRawText()).ToList();
+        Assert.Equal(2, replies.Count);
+        Assert.Contains("Your learning goals", replies[0], StringComparison.Ordinal);
+        Assert.Contains("Your check-in is still open", replies[1], StringComparison.Ordinal);
+        Assert.Contains("What did you learn", replies[1], StringComparison.Ordinal);
+        var draft = (await DraftAsync())!;
+        Assert.Single(draft.Answers); // only the energy: "goals" was not stored as what Alex learned
+
+        // A command with more words is an answer like any other text.
+        await SayAsync("feedback from the design review");
+        Assert.Equal(2, (await DraftAsync())!.Answers.Count);
+    }
+
+    [Fact]
     public async Task CheckIn_ButtonClick_ReplacesTheClickedCardAndAsksNext()
     {
         await SayAsync("check in"); // the welcome was activity-1, this question card is activity-2

@@ -89,6 +89,9 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await CheckInAsync(Alex, share: false);
         Assert.Equal(0, await Service<ManagerSummaryService>().DeliverPendingAsync(CancellationToken.None));
+        await SayAsync(Megan, "team"); // as the share question promised: nothing of a private check-in, not even its date
+        Assert.Contains("none yet", PostsTo(Megan)[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("private", PostsTo(Megan)[^1], StringComparison.OrdinalIgnoreCase);
 
         await ClickAsync(Patti, new { verb = "manager.history", employeeId = Alex.AadId, checkinId = "x" });
         Assert.Contains("not this person's manager", PostsTo(Patti)[^1], StringComparison.Ordinal);
@@ -165,7 +168,8 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var team = PostsTo(Megan)[^1];
         Assert.Contains("Alex Wilber", team, StringComparison.Ordinal);
-        Assert.Contains("(shared)", team, StringComparison.Ordinal);
+        Assert.Contains("Last shared check-in", team, StringComparison.Ordinal);
+        Assert.DoesNotContain("none yet", team.Split("Emily Braun")[0], StringComparison.Ordinal);
         Assert.Contains("Emily Braun", team, StringComparison.Ordinal);
         Assert.Contains("hasn't installed CheckinBot yet", team, StringComparison.Ordinal);
         Assert.DoesNotContain("Patti", team, StringComparison.Ordinal);

@@ -3,13 +3,15 @@ using CheckinBot.Core.Registrations;
 
 namespace CheckinBot.Core.Managers;
 
-/// <summary>One line of the <c>team</c> view. Trends and goals come from shared check-ins only.</summary>
+/// <summary>
+/// One line of the <c>team</c> view. Everything comes from shared check-ins only: of a private one the manager sees
+/// nothing, not even that it happened (what the share-or-keep-private question tells the person).
+/// </summary>
 public sealed record TeamMember(
     Person Person,
     RegistrationStatus? Reachability,
     string? UnreachableReason,
-    DateTimeOffset? LastCheckinAt,
-    bool LastShared,
+    DateTimeOffset? LastSharedAt,
     IReadOnlyList<int> EnergyTrend,
     int GoalsOnTrack,
     int GoalsBehind,

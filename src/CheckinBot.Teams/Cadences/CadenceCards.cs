@@ -126,12 +126,12 @@ public static class CadenceCards
         return answer is { IsRerun: true, Progress: { } last }
             ? new AdaptiveCard(
                 [
-                    new TextBlock($"{cadence.Name} went out {Local(last.StartedAt, zoneId)} to {People(last.Total)}. Send it to {People(answer.Audience)} again?") { Weight = "Bolder", Wrap = true },
+                    new TextBlock($"{cadence.Name} went out {Local(last.StartedAt, zoneId)} to {People(last.Total)}. Send it to {People(answer.Audience)} again?") { Weight = "Bolder" },
                     TextBlock.Subtle("Whoever still has it open is not asked again; everyone else gets it once more."),
                 ],
                 [SubmitAction.ForVerb("Yes, send it again", RerunVerb, data)])
             : new AdaptiveCard(
-                [new TextBlock($"Send {cadence.Name} to {People(answer.Audience)} now?") { Weight = "Bolder", Wrap = true }],
+                [new TextBlock($"Send {cadence.Name} to {People(answer.Audience)} now?") { Weight = "Bolder" }],
                 [SubmitAction.ForVerb("Send now", ConfirmRunVerb, data)]);
     }
 
@@ -145,7 +145,7 @@ public static class CadenceCards
                 + "so nothing more was sent: a second run would ask people twice. Type **cadences** to follow it.",
             RunNowOutcome.AlreadyStarted => $"Already on its way: this confirmation started run {answer.RunId}, and nothing more was sent.",
             _ => "That cadence no longer exists, so nothing was sent.",
-        }) { Wrap = true },
+        }),
     ]);
 
     private static string People(int n) => n == 1 ? "1 person" : $"{n.ToString("N0", CultureInfo.InvariantCulture)} people";

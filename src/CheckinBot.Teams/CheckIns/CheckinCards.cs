@@ -79,7 +79,7 @@ public static class CheckinCards
             body.Add(new TextBlock(notice) { Color = "Accent" });
         body.Add(TextBlock.Heading("Your check-in"));
         body.AddRange(AnswerBlocks(draft.AnsweredSteps.Select(a => (a.Step.Prompt, a.Answer.ToDisplayText()))));
-        body.Add(new TextBlock("Share it with your manager, or keep it private? Either way it stays in your growth log."));
+        body.Add(new TextBlock("Share it with your manager, or keep it private? Private means your manager sees nothing of it, not even that it happened. Either way it stays in your growth log."));
         return new AdaptiveCard(body,
         [
             Submit("Share with my manager", ShareVerb, CheckinDialogue.RecapKey, ("share", "true")),

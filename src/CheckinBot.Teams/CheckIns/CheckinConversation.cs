@@ -25,20 +25,22 @@ public sealed class CheckinConversation(CheckinService checkins, TimeProvider ti
         await RespondAsync(turn, await checkins.StartOrResumeAsync(userId, occurrenceId: null, cancellationToken), fromCard: false, cancellationToken);
 
     /// <summary>
-    /// While a check-in is open, typed text answers the current question (skip/back/cancel steer it).
-    /// Returns false when no check-in is open or it is paused, so the text is treated as a command.
+    /// While a check-in is open, typed text answers the current question (skip/back/cancel/snooze steer it), except a
+    /// message that is exactly another command, which is that command: the check-in waits where it was.
     /// </summary>
-    public async Task<bool> TryHandleTextAsync(ChatRequest request, string text, CancellationToken cancellationToken)
+    public async Task<TypedTextOutcome> HandleTextAsync(ChatRequest request, string text, CancellationToken cancellationToken)
     {
         var (turn, userId) = (request.Turn, request.UserId);
         var draft = await checkins.FindDraftAsync(userId, cancellationToken);
         if (draft is null || draft.Stage == DraftStage.Paused)
-            return false;
+            return TypedTextOutcome.NoCheckinOpen;
+        if (request.Command is { Kind: not (ChatCommandKind.Unknown or ChatCommandKind.Skip or ChatCommandKind.Snooze or ChatCommandKind.CheckIn), Argument.Length: 0 })
+            return TypedTextOutcome.CommandWhileOpen;
 
         if (request.Command.Kind == ChatCommandKind.Snooze)
         {
             await turn.SendCardAsync(CheckinCards.SnoozeOptions(), cancellationToken);
-            return true;
+            return TypedTextOutcome.Handled;
         }
         DialogueInput input = request.Command.Kind switch
         {
@@ -50,7 +52,17 @@ public sealed class CheckinConversation(CheckinService checkins, TimeProvider ti
         var result = await checkins.HandleAsync(userId, turn.Activity.Id, input, cancellationToken);
         if (result is not null)
             await RespondAsync(turn, result, fromCard: false, cancellationToken);
-        return true;
+        return TypedTextOutcome.Handled;
+    }
+
+    /// <summary>After a command typed mid-check-in: the question the check-in still waits at (nothing when it is gone).</summary>
+    public async Task ShowWaitingAsync(TurnContext turn, string userId, CancellationToken cancellationToken)
+    {
+        var draft = await checkins.FindDraftAsync(userId, cancellationToken);
+        if (draft is { Stage: DraftStage.Answering })
+            await turn.SendCardAsync(CheckinCards.Question(draft, "Your check-in is still open: here is where you left it."), cancellationToken);
+        else if (draft is { Stage: DraftStage.Recap })
+            await turn.SendCardAsync(CheckinCards.Recap(draft, "Your check-in is still open: here is where you left it."), cancellationToken);
     }
 
     /// <summary><c>skip</c> outside a check-in: skip this cycle.</summary>

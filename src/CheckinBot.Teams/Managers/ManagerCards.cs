@@ -84,7 +84,7 @@ public static class ManagerCards
             body.Add(new TextBlock(m.Person.Name) { Weight = "Bolder", Spacing = "Medium", Separator = true });
             var facts = new List<Fact>
             {
-                new("Last check-in", m.LastCheckinAt is { } at ? $"{Date(at)} ({(m.LastShared ? "shared" : "kept private")})" : "none yet"),
+                new("Last shared check-in", m.LastSharedAt is { } at ? Date(at) : "none yet"),
             };
             if (m.EnergyTrend.Count > 0)
                 facts.Add(new Fact("Energy", string.Join(" → ", m.EnergyTrend)));

@@ -133,7 +133,7 @@ public sealed class CardRendererTests
         { "cadence-run-refused", CadenceCards.RunNotStarted(new RunNowAnswer(RunNowOutcome.Running, new Cadence { Id = "weekly", Name = "Weekly growth" }, 1240, "run-1",
             new RunProgress(1240, 40, 0, 0, 0, 1200, At, null))) },
         { "cadences-hr-only", CadenceCards.HrOnly() },
-        { "team", ManagerCards.Team([new TeamMember(Megan, RegistrationStatus.Active, null, At, true, [3, 4], 1, 1, 2), new TeamMember(Megan, null, null, null, false, [], 0, 0, 0)]) },
+        { "team", ManagerCards.Team([new TeamMember(Megan, RegistrationStatus.Active, null, At, [3, 4], 1, 1, 2), new TeamMember(Megan, null, null, null, [], 0, 0, 0)]) },
         { "export", GrowthLogCards.Export(new Uri("https://bot.contoso.com/api/export/t/json"), new Uri("https://bot.contoso.com/api/export/t/csv")) },
         { "confirm-erase", GrowthLogCards.ConfirmErase(At) },
         { "erased", GrowthLogCards.Erased(new EraseResult(3, true)) },
