@@ -8,17 +8,18 @@ namespace CheckinBot.Graph;
 /// Puts an app-only Graph token on requests to the configured Graph host only (never elsewhere), over HTTPS; plain
 /// HTTP is allowed for loopback so tests can stand in for Graph.
 /// </summary>
-internal sealed class CredentialAuthenticationProvider(TokenCredential credential, Uri graphBase) : IAuthenticationProvider
+internal sealed class CredentialAuthenticationProvider(TokenCredential credential, GraphOptions options) : IAuthenticationProvider
 {
-    private static readonly string[] Scopes = ["https://graph.microsoft.com/.default"];
+    private readonly Uri _graphBase = options.BaseUrl;
+    private readonly string[] _scopes = [options.TokenScope];
 
     public async Task AuthenticateRequestAsync(RequestInformation request, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var uri = request.URI;
-        if (!string.Equals(uri.Host, graphBase.Host, StringComparison.OrdinalIgnoreCase) || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
+        if (!string.Equals(uri.Host, _graphBase.Host, StringComparison.OrdinalIgnoreCase) || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
             throw new InvalidOperationException($"Refusing to send a Graph token to {uri.Scheme}://{uri.Host}.");
-        var token = await credential.GetTokenAsync(new TokenRequestContext(Scopes), cancellationToken);
+        var token = await credential.GetTokenAsync(new TokenRequestContext(_scopes), cancellationToken);
         request.Headers.TryAdd("Authorization", "Bearer " + token.Token);
     }
 }

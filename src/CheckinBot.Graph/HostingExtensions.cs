@@ -4,7 +4,6 @@ using CheckinBot.Core.Org;
 using CheckinBot.Core.Messaging;
 using CheckinBot.Graph.Install;
 using CheckinBot.Graph.Org;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -24,11 +23,13 @@ public static class HostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName);
-        services.TryAddSingleton<TokenCredential>(sp => CreateCredential(sp.GetRequiredService<IConfiguration>()));
+        services.AddOptions<GraphCredentialOptions>().BindConfiguration(GraphCredentialOptions.SectionName);
+        services.TryAddSingleton<TokenCredential>(sp => CreateCredential(sp.GetRequiredService<IOptions<GraphCredentialOptions>>().Value));
         services.AddSingleton(sp =>
         {
-            var baseUrl = sp.GetRequiredService<IOptions<GraphOptions>>().Value.BaseUrl;
-            var auth = new CredentialAuthenticationProvider(sp.GetRequiredService<TokenCredential>(), baseUrl);
+            var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
+            var baseUrl = options.BaseUrl;
+            var auth = new CredentialAuthenticationProvider(sp.GetRequiredService<TokenCredential>(), options);
             // The SDK's default handlers retry throttled and failed whole requests; we add none on top.
             return new GraphServiceClient(GraphClientFactory.Create(), auth, baseUrl.ToString().TrimEnd('/'));
         });
@@ -38,11 +39,9 @@ public static class HostingExtensions
         return builder;
     }
 
-    private static TokenCredential CreateCredential(IConfiguration configuration)
-    {
-        var (tenant, appId, secret) = (configuration["Bot:TenantId"], configuration["Bot:AppId"], configuration["Bot:AppPassword"]);
-        return !string.IsNullOrEmpty(secret) && !string.IsNullOrEmpty(tenant) && !string.IsNullOrEmpty(appId)
-            ? new ClientSecretCredential(tenant, appId, secret)
-            : new DefaultAzureCredential();
-    }
+    /// <summary>The bot's secret when it has one, else a managed identity; either way from <c>Bot:Authority</c>'s cloud.</summary>
+    private static TokenCredential CreateCredential(GraphCredentialOptions bot) =>
+        !string.IsNullOrEmpty(bot.AppPassword) && !string.IsNullOrEmpty(bot.TenantId) && !string.IsNullOrEmpty(bot.AppId)
+            ? new ClientSecretCredential(bot.TenantId, bot.AppId, bot.AppPassword, new ClientSecretCredentialOptions { AuthorityHost = bot.Authority })
+            : new DefaultAzureCredential(new DefaultAzureCredentialOptions { AuthorityHost = bot.Authority });
 }

@@ -17,6 +17,7 @@ using CheckinBot.Storage.Registrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CheckinBot.Storage;
@@ -98,7 +99,10 @@ public static class HostingExtensions
     public static IHostApplicationBuilder AddCheckinCachedOrgDirectory(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton<IOrgDirectory>(sp => sp.GetRequiredService<TablePeopleDirectory>());
+        // Someone the cache does not know yet is looked up at the source at once (OrgSyncService.RefreshAsync).
+        builder.Services.AddSingleton<IOrgDirectory>(sp => new LookupOnMissDirectory(
+            sp.GetRequiredService<TablePeopleDirectory>(), sp.GetRequiredService<OrgSyncService>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LookupOnMissDirectory>>()));
         return builder;
     }
 }

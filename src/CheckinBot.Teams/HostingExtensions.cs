@@ -33,13 +33,19 @@ public static class HostingExtensions
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName)
             .Validate(o => o.IsLocalMode || o.AppType == BotAppType.MultiTenant || !string.IsNullOrWhiteSpace(o.TenantId),
                 "Bot:TenantId is required for SingleTenant and UserAssignedMsi bots.")
+            .Validate(o => o.IsLocalMode || o.AppType != BotAppType.UserAssignedMsi,
+                "Bot:AppType=UserAssignedMsi is not supported yet: outbound tokens come from Bot:AppPassword. Use SingleTenant (or MultiTenant) with a client secret.")
+            .Validate(o => o.IsLocalMode || !string.IsNullOrWhiteSpace(o.AppPassword),
+                "Bot:AppPassword is required when Bot:AppId is set: outbound Bot Connector tokens are requested with it.")
+            .Validate(o => Uri.TryCreate(o.Authority, UriKind.Absolute, out var authority) && authority.Scheme is "https" or "http",
+                "Bot:Authority must be an absolute URL such as https://login.microsoftonline.com.")
             .Validate(o => o.IsLocalMode || o.AllowedTenants.Count > 0 || !string.IsNullOrWhiteSpace(o.TenantId) || o.AllowAnyTenant,
                 "A MultiTenant bot needs Bot:AllowedTenants (or Bot:TenantId) naming the tenants it serves; set Bot:AllowAnyTenant=true only if it really serves every tenant.")
             .Validate<IHostEnvironment>((o, environment) => !o.IsLocalMode || !environment.IsProduction() || o.DangerouslyAllowUnauthenticatedInProduction,
                 "Bot:AppId is empty, which is local mode (no token checks), and the environment is Production. Set Bot:AppId (and Bot:TenantId). "
                 + "Only to run unauthenticated on purpose, set Bot:DangerouslyAllowUnauthenticatedInProduction=true.")
             .ValidateOnStart();
-        services.AddOptions<ConnectorResilienceOptions>().BindConfiguration(ConnectorResilienceOptions.SectionName);
+        services.AddOptions<ConnectorResilienceOptions>().BindConfiguration(ConnectorResilienceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddHttpClient(OpenIdMetadataCache.HttpClientName);
         services.AddSingleton<OpenIdMetadataCache>();

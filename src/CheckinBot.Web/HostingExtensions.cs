@@ -34,7 +34,7 @@ internal static class HostingExtensions
         services.AddSingleton<TeamService>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<FeedbackNudgeService>();
-        services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName);
+        services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CheckinBot.Core.Cadences.HrOptions>().BindConfiguration(CheckinBot.Core.Cadences.HrOptions.SectionName);
         services.AddSingleton<CheckinBot.Core.Cadences.HrAdmins>();
         services.AddSingleton<CheckinBot.Core.Cadences.CadenceService>();

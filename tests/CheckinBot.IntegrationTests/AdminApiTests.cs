@@ -88,6 +88,7 @@ public sealed class AdminApiTests(AzuriteFixture azurite) : IAsyncLifetime
         await using var production = new BotApplicationFactory(azurite, new Dictionary<string, string?>
         {
             ["Bot:AppId"] = AppId,
+            ["Bot:AppPassword"] = "secret",
             ["Bot:TenantId"] = FakeIdentityProvider.TenantId,
             ["Bot:Authority"] = idp.Authority,
             ["OrgDirectory:Source"] = "File",

@@ -90,6 +90,33 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SomeoneTheCacheDoesNotKnowYet_IsLookedUpAtOnce_AndKeptLikeADeltaChange()
+    {
+        var directory = Get<IOrgDirectory>(); // no sync has run: the cache is empty
+
+        var megan = await directory.FindAsync(Manager, CancellationToken.None);
+        var again = await directory.FindAsync(Manager, CancellationToken.None);
+        var stranger = await directory.FindAsync("cccccccc-0000-0000-0000-000000000404", CancellationToken.None);
+        var strangerAgain = await directory.FindAsync("cccccccc-0000-0000-0000-000000000404", CancellationToken.None);
+
+        Assert.Equal((Ceo, "Engineering"), (megan!.ManagerId, megan.Department));
+        Assert.Equal(megan.ManagerId, again!.ManagerId);
+        Assert.Null(stranger);
+        Assert.Null(strangerAgain);
+        Assert.Equal(2, _graph.Batches.Count); // Megan once (then from the cache), the stranger once (then remembered as unknown)
+        Assert.Equal(Manager, (await directory.DirectReportsAsync(Ceo, CancellationToken.None)).Single().Id);
+        Assert.All(((FakeGraphCredential)Get<TokenCredential>()).Scopes, scope => Assert.Equal("http://127.0.0.1/.default", scope)); // Graph:BaseUrl's host
+    }
+
+    [Theory]
+    [InlineData("https://graph.microsoft.com/v1.0", "https://graph.microsoft.com/.default")]
+    [InlineData("https://graph.microsoft.us/v1.0", "https://graph.microsoft.us/.default")]
+    [InlineData("https://dod-graph.microsoft.us/v1.0", "https://dod-graph.microsoft.us/.default")]
+    [InlineData("https://microsoftgraph.chinacloudapi.cn/v1.0", "https://microsoftgraph.chinacloudapi.cn/.default")]
+    public void TheGraphTokenScope_FollowsGraphBaseUrl_SoSovereignCloudsWork(string baseUrl, string scope) =>
+        Assert.Equal(scope, new CheckinBot.Graph.GraphOptions { BaseUrl = new Uri(baseUrl) }.TokenScope);
+
+    [Fact]
     public async Task PointLookups_GoInBatchesOf20_AndRetryOnlyTheThrottledItems()
     {
         var ids = Enumerable.Range(10, 7).Select(i => $"bbbbbbbb-0000-0000-0000-0000000000{i}").Append(Ceo).Append("cccccccc-0000-0000-0000-000000000404").ToList();

@@ -35,6 +35,38 @@ public sealed class StartupSafetyTests(AzuriteFixture azurite)
         Assert.Contains("Bot:AllowedTenants", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Fanout:SendsPerChunk", "0", "Fanout:SendsPerChunk must be between 1 and 64")]
+    [InlineData("Fanout:ChunksInFlight", "-1", "Fanout:ChunksInFlight must be between 0 and 64")]
+    [InlineData("Fanout:ClaimFor", "00:00:00", "Fanout:ClaimFor must be between")]
+    [InlineData("OrgDirectory:SyncInterval", "00:00:00", "OrgDirectory:SyncInterval must be between")]
+    [InlineData("Teams:MaxRequestsPerSecond", "0", "Teams:MaxRequestsPerSecond must be between 1 and 1000")]
+    [InlineData("Teams:Resilience:MaxRetries", "1000", "Teams:Resilience:MaxRetries must be between 0 and 10")]
+    [InlineData("Feedback:WorkdayEndHour", "6", "Feedback:WorkdayEndHour must be later than Feedback:WorkdayStartHour")]
+    public async Task AnAbsurdSetting_StopsStartUp_NamingTheKey(string key, string value, string message)
+    {
+        await using var factory = new BotApplicationFactory(azurite, new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AManagedIdentityBot_RefusesToStart_UntilItIsSupported()
+    {
+        await using var factory = new BotApplicationFactory(azurite, new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = "11111111-2222-3333-4444-555555555555",
+            ["Bot:TenantId"] = "00000000-0000-0000-0000-0000000000001",
+            ["Bot:AppType"] = "UserAssignedMsi",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+        Assert.Contains("Bot:AppType=UserAssignedMsi is not supported yet", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task MalformedExportKeyRow_StopsStartUp_NamingTheRow()
     {

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CheckinBot.Core.Org;
 
 public enum OrgDirectorySource
@@ -20,5 +22,6 @@ public sealed class OrgDirectoryOptions
     public string FilePath { get; set; } = "samples/org.csv";
 
     /// <summary>How often the Graph cache pulls changes (a manager change takes effect at the next sync).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00", ErrorMessage = "OrgDirectory:SyncInterval must be between 00:01:00 and 30.00:00:00.")]
     public TimeSpan SyncInterval { get; set; } = TimeSpan.FromDays(1);
 }

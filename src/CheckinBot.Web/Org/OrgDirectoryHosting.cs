@@ -15,9 +15,10 @@ internal static partial class OrgDirectoryHosting
     public static IHostApplicationBuilder AddCheckinOrgDirectory(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<OrgDirectoryOptions>().BindConfiguration(OrgDirectoryOptions.SectionName);
-        var localMode = string.IsNullOrWhiteSpace(builder.Configuration["Bot:AppId"]);
-        var source = builder.Configuration.GetValue<OrgDirectorySource?>($"{OrgDirectoryOptions.SectionName}:Source")
+        services.AddOptions<OrgDirectoryOptions>().BindConfiguration(OrgDirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // Which services to register is decided before the container exists, so the two sections are bound here too.
+        var localMode = (builder.Configuration.GetSection(CheckinBot.Teams.BotOptions.SectionName).Get<CheckinBot.Teams.BotOptions>() ?? new()).IsLocalMode;
+        var source = builder.Configuration.GetSection(OrgDirectoryOptions.SectionName).Get<OrgDirectoryOptions>()?.Source
             ?? (localMode ? OrgDirectorySource.File : OrgDirectorySource.Graph);
         if (source == OrgDirectorySource.File)
         {
