@@ -7,7 +7,8 @@
 #   fanout-crash N budget           the same across bot processes; one is SIGKILLed halfway and started again
 #   fanout-two N budget             two bot processes share one run and one budget
 #   fanout-process N budget [unthrottled]  one bot process (CPU of the bot alone per send, Azurite's CPU)
-#   chaos N budget                  fanout-crash with the connector answering 10 % 429, 5 % 503 and 1 % never
+#   chaos N budget                  fanout-crash with the connector answering 10 % 429, 5 % 503, and 1 % each delivered then 504 / reset / silence
+#   mixed N budget [sharers]        "run now" for N while 100 people share check-ins and trade feedback with their managers
 #   plan N                          planning alone (no sending) for an audience of N
 #   storage-ceiling N               storage alone doing the four operations of a send for N people, as fast as it goes
 # Each writes JSON (and for inbound and the fan-outs a PNG chart) to bench/results/.

@@ -26,9 +26,9 @@ internal static class BenchProgram
     {
         var scenario = args.ElementAtOrDefault(0) ?? "org-sync";
         var size = int.Parse(args.ElementAtOrDefault(1) ?? "100000", CultureInfo.InvariantCulture);
-        if (scenario is not ("org-sync" or "inbound" or "fanout" or "fanout-process" or "fanout-crash" or "fanout-two" or "chaos" or "plan" or "storage-ceiling"))
+        if (scenario is not ("org-sync" or "inbound" or "fanout" or "fanout-process" or "fanout-crash" or "fanout-two" or "chaos" or "mixed" or "plan" or "storage-ceiling"))
         {
-            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync, inbound, fanout, fanout-process, fanout-crash, fanout-two, chaos, plan, storage-ceiling.");
+            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync, inbound, fanout, fanout-process, fanout-crash, fanout-two, chaos, mixed, plan, storage-ceiling.");
             return 2;
         }
 
@@ -57,6 +57,17 @@ internal static class BenchProgram
                 var name = $"fanout-{size}-{budget}{(unthrottled ? "-unthrottled" : "")}";
                 await WriteAsync(name + ".json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
                 BenchCharts.Deliveries(Results(name + ".png"), $"fan-out: {size} people, budget {budget}/s", result.DeliveredPerSecond, budget, unthrottled ? null : 50);
+                return 0;
+            }
+            if (scenario == "mixed")
+            {
+                var budget = int.Parse(args.ElementAtOrDefault(2) ?? "45", CultureInfo.InvariantCulture);
+                var sharers = int.Parse(args.ElementAtOrDefault(3) ?? "100", CultureInfo.InvariantCulture);
+                var r = await MixedTrafficScenario.RunAsync(azurite, size, budget, sharers, CancellationToken.None);
+                Console.WriteLine($"{"people",8} {"budget/s",9} {"sharers",8} {"run s",7} {"all s",7} {"run ratio",10} {"all-slots ratio",16} {"peak/s",7} {"429s",5} {"questions",10} {"dupl.",6} {"losses",7} {"summaries",10} {"fb given",9} {"fb asked",9} {"interactive dupl.",18} {"summary median s",17}");
+                Console.WriteLine($"{r.People,8} {r.Budget,9} {r.Sharers,8} {r.RunSeconds,7:0.0} {r.Seconds,7:0.0} {r.RunRatio,10:0.00} {r.AllSlotsRatio,16:0.00} {r.PeakPerSecond,7} {r.Throttled,5} {r.RunDelivered,10} {r.RunDuplicates,6} {r.RunLosses,7} {r.Summaries,10} {r.FeedbackReceived,9} {r.FeedbackAsked,9} {r.InteractiveDuplicates,18} {r.SummaryMedianSeconds,17:0.0}");
+                await WriteAsync($"mixed-{size}-{budget}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result = r });
+                BenchCharts.Deliveries(Results($"mixed-{size}-{budget}.png"), $"mixed: run of {size} + {sharers} sharing, budget {budget}/s", r.DeliveredPerSecond, budget, 50);
                 return 0;
             }
             if (scenario == "storage-ceiling")

@@ -66,6 +66,16 @@ public sealed class BenchSmokeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Mixed_ARunWithSummariesAndFeedbackBesideIt_EverythingOnce_WithinTeamsLimit()
+    {
+        var result = await MixedTrafficScenario.RunAsync(azurite, people: 120, budget: 40, sharers: 10, CancellationToken.None);
+
+        Assert.Equal((120, 0, 0), (result.RunDelivered, result.RunDuplicates, result.RunLosses));
+        Assert.Equal((10, 10, 10, 0), (result.Summaries, result.FeedbackReceived, result.FeedbackAsked, result.InteractiveDuplicates));
+        Assert.InRange(result.PeakPerSecond, 1, 50);
+    }
+
+    [Fact]
     public async Task Chaos_FaultsAndAKillMidRun_EveryoneOnce_OnlyMessagesInDoubtAtTheKillMayRepeat()
     {
         var result = await ProcessFanoutScenario.RunAsync(azurite, people: 150, budget: 100, instances: 1, killMidway: true,

@@ -207,16 +207,9 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private async Task<string> WaitForPostAsync(Member member, string text)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (PostsTo(member).FirstOrDefault(p => p.Contains(text, StringComparison.Ordinal)) is { } post)
-                return post;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"Nothing containing '{text}' reached {member.Name}.");
-    }
+    private async Task<string> WaitForPostAsync(Member member, string text) =>
+        (await Eventually.ReadAsync(() => Task.FromResult(PostsTo(member).FirstOrDefault(p => p.Contains(text, StringComparison.Ordinal))),
+            post => post is not null, $"a post containing '{text}' to {member.Name}"))!;
 
     private static string CheckinIdFrom(string summaryJson) =>
         System.Text.RegularExpressions.Regex.Match(summaryJson, "\"checkinId\":\"([0-9a-f]+)\"").Groups[1].Value;

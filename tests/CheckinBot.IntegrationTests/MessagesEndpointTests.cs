@@ -65,8 +65,9 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
         var responses = await Task.WhenAll(PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl)), PostAsync(Activities.BotAdded(_connector.ServiceUrl)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        await Task.Delay(300);
-        Assert.Single(_connector.PostedActivities);
+        await PostAsync(Activities.Message(_connector.ServiceUrl, "help")); // a later reply: anything before it has arrived
+        Assert.Equal(2, _connector.PostedActivities.Count);
+        Assert.Single(_connector.PostedActivities, a => a.GetRawText().Contains("Hi Alex", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -181,11 +182,13 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task OtherChannel_Is200AndIgnored()
     {
-        var response = await PostAsync(Activities.Base("message", _connector.ServiceUrl, null) with { ChannelId = "webchat", Text = "help" });
+        var ignored = Activities.Base("message", _connector.ServiceUrl, null) with { ChannelId = "webchat", Text = "help" };
+        var response = await PostAsync(ignored);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Task.Delay(200);
-        Assert.Empty(_connector.Requests);
+        await PostAsync(Activities.Message(_connector.ServiceUrl, "help")); // a later reply: anything before it has arrived
+        Assert.NotEmpty(_connector.Requests);
+        Assert.DoesNotContain(_connector.Requests, r => r.Body.Contains(ignored.Id, StringComparison.Ordinal));
     }
 
     [Fact]

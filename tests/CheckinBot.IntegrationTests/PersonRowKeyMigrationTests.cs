@@ -91,16 +91,9 @@ public sealed class PersonRowKeyMigrationTests(AzuriteFixture azurite)
         await Table(prefix, "settings").DeleteEntityAsync("schema", "person-row-keys", ETag.All);
     }
 
-    private async Task WaitForMigrationMarkAsync(string prefix)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if ((await Table(prefix, "settings").GetEntityIfExistsAsync<TableEntity>("schema", "person-row-keys")).HasValue)
-                return;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("The migration to per-person row keys did not finish.");
-    }
+    private Task WaitForMigrationMarkAsync(string prefix) =>
+        Eventually.TrueAsync(async () => (await Table(prefix, "settings").GetEntityIfExistsAsync<TableEntity>("schema", "person-row-keys")).HasValue,
+            "the migration to per-person row keys to finish");
 
     private TableClient Table(string prefix, string name) => new TableServiceClient(azurite.ConnectionString).GetTableClient(prefix + name);
 

@@ -47,17 +47,8 @@ public sealed class FakeConnector : IAsyncDisposable
     private const int ResetStatus = -1;
 
     /// <summary>Waits until at least <paramref name="count"/> activities were posted, or fails after the timeout.</summary>
-    public async Task<IReadOnlyList<JsonElement>> WaitForPostedActivitiesAsync(int count, TimeSpan? timeout = null)
-    {
-        var deadline = TimeProvider.System.GetTimestamp() + (long)((timeout ?? TimeSpan.FromSeconds(10)).TotalSeconds * TimeProvider.System.TimestampFrequency);
-        while (PostedActivities.Count < count)
-        {
-            if (TimeProvider.System.GetTimestamp() > deadline)
-                throw new TimeoutException($"Expected {count} posted activities, saw {PostedActivities.Count}.");
-            await Task.Delay(50);
-        }
-        return PostedActivities;
-    }
+    public Task<IReadOnlyList<JsonElement>> WaitForPostedActivitiesAsync(int count, TimeSpan? timeout = null) =>
+        Eventually.ReadAsync(() => Task.FromResult(PostedActivities), posted => posted.Count >= count, $"{count} posted activities", timeout);
 
     private async Task<IResult> HandleAsync(HttpContext ctx)
     {

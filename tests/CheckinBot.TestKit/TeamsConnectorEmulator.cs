@@ -24,6 +24,7 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
     private readonly Dictionary<string, Queue<long>> _conversationWindows = []; // only under _gate
     private readonly ConcurrentDictionary<string, int> _delivered = new();
     private readonly ConcurrentQueue<DateTimeOffset> _deliveredAt = new();
+    private readonly ConcurrentQueue<(string Conversation, string Body)> _bodies = new();
     private readonly Random _random = new(20261123);
     private readonly object _gate = new();
     private readonly ConcurrentQueue<TimeSpan> _pausesBeforeThrottling = new();
@@ -39,6 +40,12 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
     public bool SendRetryAfter { get; set; } = true;
 
     public ConnectorFaults Faults { get; set; } = ConnectorFaults.None;
+
+    /// <summary>Keep each delivered activity's body (to tell summaries from check-ins); off by default, as it costs memory.</summary>
+    public bool KeepBodies { get; set; }
+
+    /// <summary>With <see cref="KeepBodies"/>: every delivered activity, by conversation, in order of arrival.</summary>
+    public IReadOnlyList<(string Conversation, string Body)> DeliveredBodies => [.. _bodies];
 
     public string ServiceUrl => _server.BaseUri.ToString();
 
@@ -67,6 +74,7 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
     {
         _delivered.Clear();
         _deliveredAt.Clear();
+        _bodies.Clear();
         Interlocked.Exchange(ref _throttled, 0);
         _pausesBeforeThrottling.Clear();
         Interlocked.Exchange(ref _faulted, 0);
@@ -101,6 +109,8 @@ public sealed class TeamsConnectorEmulator : IAsyncDisposable
             using var body = await JsonDocument.ParseAsync(ctx.Request.Body);
             _delivered.AddOrUpdate(conversation, 1, (_, n) => n + 1);
             _deliveredAt.Enqueue(TimeProvider.System.GetUtcNow());
+            if (KeepBodies)
+                _bodies.Enqueue((conversation, body.RootElement.GetRawText()));
             if (await AnswerLostAsync(ctx) is { } lost)
             {
                 Interlocked.Increment(ref _faulted);
