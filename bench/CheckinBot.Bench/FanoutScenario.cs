@@ -37,13 +37,7 @@ public static class FanoutScenario
             ["Logging:LogLevel:Default"] = "Warning", // a line per send would cost more than the send
         });
         using var client = bot.CreateClient();
-        var registrations = bot.Services.GetRequiredService<IChatRegistrationStore>();
-        await Parallel.ForEachAsync(org.Ids, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (id, ct) =>
-            await registrations.TrySaveAsync(new ChatRegistration
-            {
-                UserId = id, TenantId = Activities.TenantId, ChannelUserId = "29:" + id, BotChannelId = Activities.BotId,
-                ConversationId = "a:" + id, ServiceUrl = teams.ServiceUrl,
-            }, ct));
+        await BenchSeeding.RegisterEveryoneAsync(bot.Services.GetRequiredService<IChatRegistrationStore>(), org.Ids, teams.ServiceUrl, cancellationToken);
 
         var cadence = await SampleCadence.RunNowOnlyJsonAsync();
         await client.PostAsync("/api/admin/cadences", new StringContent(cadence, Encoding.UTF8, "application/json"), cancellationToken);

@@ -44,13 +44,7 @@ public static class MixedTrafficScenario
             ["Logging:LogLevel:Default"] = "Warning",
         });
         using var client = bot.CreateClient();
-        var registrations = bot.Services.GetRequiredService<IChatRegistrationStore>();
-        await Parallel.ForEachAsync(org.Ids, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (id, ct) =>
-            await registrations.TrySaveAsync(new ChatRegistration
-            {
-                UserId = id, TenantId = Activities.TenantId, ChannelUserId = "29:" + id, BotChannelId = Activities.BotId,
-                ConversationId = "a:" + id, ServiceUrl = teams.ServiceUrl,
-            }, ct));
+        await BenchSeeding.RegisterEveryoneAsync(bot.Services.GetRequiredService<IChatRegistrationStore>(), org.Ids, teams.ServiceUrl, cancellationToken);
         var cadence = await SampleCadence.RunNowOnlyJsonAsync();
         (await client.PostAsync("/api/admin/cadences", new StringContent(cadence, Encoding.UTF8, "application/json"), cancellationToken)).EnsureSuccessStatusCode();
 
@@ -103,7 +97,7 @@ public static class MixedTrafficScenario
         var interactiveCount = 3 * sharers;
         return new MixedTrafficResult(people, budget, sharers, runDone!.Value.TotalSeconds, seconds,
             runDone.Value.TotalSeconds / ((double)people / budget), seconds / ((double)(people + interactiveCount) / budget),
-            Peak(teams.DeliveredAt, TimeSpan.FromSeconds(1)), teams.Throttled,
+            BenchSeeding.Peak(teams.DeliveredAt, TimeSpan.FromSeconds(1)), teams.Throttled,
             questions.Count, questions.Sum(g => g.Count() - 1), people - questions.Count,
             all.Count(b => Is(b.Body, "shared a check-in")), all.Count(b => Is(b.Body, "Feedback from")), all.Count(b => Is(b.Body, "asks for your feedback")),
             interactiveDuplicates, latencies.Count == 0 ? 0 : latencies[latencies.Count / 2], BenchCharts.PerSecond(teams.DeliveredAt, startedAt));
@@ -129,18 +123,5 @@ public static class MixedTrafficScenario
                 return record;
         }
         throw new InvalidOperationException($"The check-in of {userId} did not complete.");
-    }
-
-    private static int Peak(IReadOnlyList<DateTimeOffset> deliveredAt, TimeSpan window)
-    {
-        var times = deliveredAt.Order().ToList();
-        var peak = 0;
-        for (int first = 0, last = 0; last < times.Count; last++)
-        {
-            while (times[last] - times[first] >= window)
-                first++;
-            peak = Math.Max(peak, last - first + 1);
-        }
-        return peak;
     }
 }

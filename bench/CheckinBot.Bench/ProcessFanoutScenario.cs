@@ -115,7 +115,7 @@ public static class ProcessFanoutScenario
             return new ProcessFanoutResult(people, budget, instances, killMidway, seconds, seconds / ((double)people / budget),
                 delivered.Count, delivered.Values.Sum(n => n - 1), people - delivered.Count, inDoubt.Count,
                 delivered.Count(d => d.Value > 1 && !inDoubt.Contains(d.Key)), teams.Throttled, teams.Faulted,
-                Peak(teams.DeliveredAt, TimeSpan.FromSeconds(1)), Peak(teams.DeliveredAt, TimeSpan.FromSeconds(5)) / 5.0,
+                BenchSeeding.Peak(teams.DeliveredAt, TimeSpan.FromSeconds(1)), BenchSeeding.Peak(teams.DeliveredAt, TimeSpan.FromSeconds(5)) / 5.0,
                 botCpuMs / delivered.Count, azuritePercent, BenchCharts.PerSecond(teams.DeliveredAt, startedAt), [.. teams.PausesBeforeThrottling.Select(p => Math.Round(p.TotalMilliseconds, 1))],
                 teams.DeliveredUnanswered, progress.GetProperty("unconfirmed").GetInt32(), killMidway ? seconds - killedAt.TotalSeconds : 0);
         }
@@ -151,19 +151,5 @@ public static class ProcessFanoutScenario
                 sent.Add("a:" + recipient.GetProperty("userId").GetString());
         }
         return sent;
-    }
-
-    /// <summary>The most deliveries in any sliding window of this length.</summary>
-    private static int Peak(IReadOnlyList<DateTimeOffset> deliveredAt, TimeSpan window)
-    {
-        var times = deliveredAt.Order().ToList();
-        var peak = 0;
-        for (int first = 0, last = 0; last < times.Count; last++)
-        {
-            while (times[last] - times[first] >= window)
-                first++;
-            peak = Math.Max(peak, last - first + 1);
-        }
-        return peak;
     }
 }

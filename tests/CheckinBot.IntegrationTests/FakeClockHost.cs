@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CheckinBot.Core.Cadences;
 using CheckinBot.TestKit;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -38,6 +39,25 @@ internal sealed class FakeClockHost(AzuriteFixture azurite, FakeTimeProvider tim
     }
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    /// <summary>
+    /// Megan installs the bot too, and the cadence <c>weekly-growth</c> ("Weekly growth check-in", Fridays 10:00 in
+    /// Berlin) is for Alex and Megan: the org of the run tests.
+    /// </summary>
+    public async Task AddMeganAndWeeklyCadenceAsync(ReminderPolicy? reminder = null)
+    {
+        await PostAsync(Activities.InstallationUpdateFor(Connector.ServiceUrl, Megan));
+        await Get<ICadenceStore>().TrySaveAsync(new Cadence
+        {
+            Id = "weekly-growth",
+            Name = "Weekly growth check-in",
+            Audience = new CadenceAudience { UserIds = [Activities.UserAadId, Megan] },
+            Schedule = new CadenceSchedule { DayOfWeek = DayOfWeek.Friday, LocalTime = "10:00", TimeZone = "Europe/Berlin" },
+            Reminder = reminder ?? new ReminderPolicy(),
+        }, CancellationToken.None);
+    }
+
+    public const string Megan = "00000000-0000-0000-0000-0000000000021";
 
     public async Task PostAsync(object activity) =>
         Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/messages", activity)).StatusCode);

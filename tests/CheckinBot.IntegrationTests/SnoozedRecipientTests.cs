@@ -11,7 +11,7 @@ namespace CheckinBot.IntegrationTests;
 [Collection(AzuriteCollection.Name)]
 public sealed class SnoozedRecipientTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string Megan = "00000000-0000-0000-0000-0000000000021";
+    private const string Megan = FakeClockHost.Megan;
     private static readonly DateTimeOffset Start = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(Start);
     private FakeClockHost _bot = null!;
@@ -20,15 +20,7 @@ public sealed class SnoozedRecipientTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         _bot = new FakeClockHost(azurite, _time);
         await _bot.InitializeAsync();
-        await _bot.PostAsync(Activities.InstallationUpdateFor(_bot.Connector.ServiceUrl, Megan));
-        await _bot.Get<ICadenceStore>().TrySaveAsync(new Cadence
-        {
-            Id = "weekly-growth",
-            Name = "Weekly growth check-in",
-            Audience = new CadenceAudience { UserIds = [Activities.UserAadId, Megan] },
-            Schedule = new CadenceSchedule { DayOfWeek = DayOfWeek.Friday, LocalTime = "10:00", TimeZone = "Europe/Berlin" },
-            Reminder = new ReminderPolicy { AfterHours = 4, Max = 1 },
-        }, CancellationToken.None);
+        await _bot.AddMeganAndWeeklyCadenceAsync(new ReminderPolicy { AfterHours = 4, Max = 1 });
     }
 
     private async Task<int> QueuedAsync() => (await _bot.Get<QueueClient>().GetPropertiesAsync()).Value.ApproximateMessagesCount;

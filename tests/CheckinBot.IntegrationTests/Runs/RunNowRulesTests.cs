@@ -13,7 +13,6 @@ namespace CheckinBot.IntegrationTests.Runs;
 [Collection(AzuriteCollection.Name)]
 public sealed class RunNowRulesTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string Megan = "00000000-0000-0000-0000-0000000000021";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
     private FakeClockHost _bot = null!;
 
@@ -23,14 +22,7 @@ public sealed class RunNowRulesTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         _bot = new FakeClockHost(azurite, _time);
         await _bot.InitializeAsync();
-        await _bot.PostAsync(Activities.InstallationUpdateFor(_bot.Connector.ServiceUrl, Megan));
-        await _bot.Get<ICadenceStore>().TrySaveAsync(new Cadence
-        {
-            Id = "weekly-growth",
-            Name = "Weekly growth check-in",
-            Audience = new CadenceAudience { UserIds = [Activities.UserAadId, Megan] },
-            Schedule = new CadenceSchedule { DayOfWeek = DayOfWeek.Friday, LocalTime = "10:00", TimeZone = "Europe/Berlin" },
-        }, CancellationToken.None);
+        await _bot.AddMeganAndWeeklyCadenceAsync();
     }
 
     public Task DisposeAsync() => _bot.DisposeAsync();
