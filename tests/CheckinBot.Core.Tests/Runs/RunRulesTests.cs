@@ -1,0 +1,153 @@
+using CheckinBot.Core.Cadences;
+using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Managers;
+using CheckinBot.Core.Messaging;
+using CheckinBot.Core.Org;
+using CheckinBot.Core.Runs;
+using CheckinBot.Core.Tests.CheckIns;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace CheckinBot.Core.Tests.Runs;
+
+/// <summary>
+/// The fan-out rules in Core with in-memory stores (the Azurite integration tests prove the same through storage): one
+/// chunk of two people, the outcome classes, claims held by another sender, people who cannot be reached, reminders,
+/// and the "run now" rules.
+/// </summary>
+public sealed class RunRulesTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero); // a Monday
+    private readonly FakeTimeProvider _time = new(Start);
+    private readonly InMemoryRunStore _runs = new();
+    private readonly InMemoryWorkBacklog _queue = new();
+    private readonly InMemoryGrowthLogStore _log = new();
+    private readonly ScriptedMessenger _messenger = new();
+    private readonly Mock<ICadenceStore> _cadences = new();
+    private readonly IOptions<FanoutOptions> _options = Options.Create(new FanoutOptions());
+
+    public RunRulesTests() =>
+        _cadences.Setup(c => c.FindAsync("weekly", It.IsAny<CancellationToken>())).ReturnsAsync(new Cadence
+        {
+            Id = "weekly",
+            Name = "Weekly growth",
+            Audience = new CadenceAudience { UserIds = ["alex", "megan"] },
+            Schedule = new CadenceSchedule { DayOfWeek = DayOfWeek.Monday, LocalTime = "10:00", TimeZone = "Europe/Berlin" },
+            Reminder = new ReminderPolicy { AfterHours = 24, Max = 1 },
+        });
+
+    private RunService Runs => new(_cadences.Object, _runs, _queue,
+        new InMemoryOrgDirectory([new Person { Id = "alex", TimeZone = "Europe/Berlin" }, new Person { Id = "megan", TimeZone = "Europe/Berlin" }]),
+        Mock.Of<IGroupMembers>(), _options, _time, NullLogger<RunService>.Instance);
+
+    private ChunkSender Sender => new(_cadences.Object, _runs, _queue,
+        new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new SharedCheckinSignal(), _time, NullLogger<CheckinService>.Instance),
+        _messenger, new RecipientOutcomes(_runs, new PassingFaults([], _time), _time, NullLogger<RecipientOutcomes>.Instance), _options, _time);
+
+    private async Task<string> StartedRunAsync()
+    {
+        var run = await Runs.StartAsync("weekly", runId: null, force: true, CancellationToken.None);
+        await Runs.PlanAsync(run.RunId!, CancellationToken.None);
+        return run.RunId!;
+    }
+
+    private Task<RunRecipient?> RecipientAsync(string runId, string userId) => _runs.FindRecipientAsync(runId, userId, CancellationToken.None);
+
+    [Fact]
+    public async Task EachOutcomeClassIsRecorded_AndOnlyWhatTeamsDidNotTakeIsTriedAgain()
+    {
+        var runId = await StartedRunAsync();
+        _messenger.Script("alex", new DeliveryResult(DeliveryOutcome.Unconfirmed, Reason: "504"));
+        _messenger.Script("megan", new DeliveryResult(DeliveryOutcome.Throttled, Reason: "Throttled", RetryAfter: TimeSpan.FromSeconds(5)));
+
+        Assert.Equal(TimeSpan.FromSeconds(5), await Sender.SendChunkAsync(runId, 0, CancellationToken.None));
+        Assert.Equal(RecipientStatus.Unconfirmed, (await RecipientAsync(runId, "alex"))!.Status);
+        Assert.Equal((RecipientStatus.Pending, 1, (DateTimeOffset?)null), ((await RecipientAsync(runId, "megan"))!.Status, (await RecipientAsync(runId, "megan"))!.Attempts, (await RecipientAsync(runId, "megan"))!.ClaimedUntil));
+
+        _time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Null(await Sender.SendChunkAsync(runId, 0, CancellationToken.None));
+        Assert.Null(await Sender.SendChunkAsync(runId, 0, CancellationToken.None)); // redelivered: nothing more
+
+        Assert.Equal((1, 2), (_messenger.SendsTo("alex"), _messenger.SendsTo("megan")));
+        var progress = (await Runs.ProgressAsync(runId, CancellationToken.None))!;
+        Assert.Equal((1, 1, 0, 2), (progress.Sent, progress.Unconfirmed, progress.Pending, progress.Total));
+        Assert.NotNull(progress.CompletedAt);
+    }
+
+    [Fact]
+    public async Task ASendThatKeepsFailing_IsTriedFiveTimes_ThenDeadLettered()
+    {
+        var runId = await StartedRunAsync();
+        _messenger.Script("megan", [.. Enumerable.Repeat(new DeliveryResult(DeliveryOutcome.Failed, Reason: "500"), 10)]);
+
+        for (var i = 0; i < 10 && await Sender.SendChunkAsync(runId, 0, CancellationToken.None) is { } retryIn; i++)
+            _time.Advance(retryIn);
+
+        Assert.Equal(ChunkSender.MaxAttempts, _messenger.SendsTo("megan"));
+        Assert.Equal(RecipientStatus.Failed, (await RecipientAsync(runId, "megan"))!.Status);
+        Assert.Equal("megan", Assert.Single(_runs.DeadLetters).UserId);
+    }
+
+    [Fact]
+    public async Task SomeoneWhoCannotBeReached_IsRecordedUnreachable_AndNothingIsWrittenForThem()
+    {
+        var runId = await StartedRunAsync();
+        _messenger.Unreachable.Add("megan");
+
+        Assert.Null(await Sender.SendChunkAsync(runId, 0, CancellationToken.None));
+
+        Assert.Equal((RecipientStatus.Unreachable, "NotInstalled"), ((await RecipientAsync(runId, "megan"))!.Status, (await RecipientAsync(runId, "megan"))!.Reason));
+        Assert.Null(await _log.FindDraftAsync("megan", CancellationToken.None));
+        Assert.NotNull(await _log.FindDraftAsync("alex", CancellationToken.None));
+        Assert.Equal(0, _messenger.SendsTo("megan"));
+    }
+
+    [Fact]
+    public async Task ARecipientAnotherSenderHolds_IsLeftAlone_UntilItsClaimRunsOut()
+    {
+        var runId = await StartedRunAsync();
+        var alex = (await RecipientAsync(runId, "alex"))!;
+        await _runs.TrySaveRecipientAsync(alex with { ClaimedUntil = Start + TimeSpan.FromSeconds(15) }, CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(15), await Sender.SendChunkAsync(runId, 0, CancellationToken.None));
+        Assert.Equal((0, 1), (_messenger.SendsTo("alex"), _messenger.SendsTo("megan")));
+
+        _time.Advance(TimeSpan.FromSeconds(15)); // that sender died: its claim ran out
+        Assert.Null(await Sender.SendChunkAsync(runId, 0, CancellationToken.None));
+        Assert.Equal(1, _messenger.SendsTo("alex"));
+    }
+
+    [Fact]
+    public async Task TheReminder_GoesToWhoeverMayHaveGottenTheQuestion_UnconfirmedIncluded_Once()
+    {
+        var runId = await StartedRunAsync();
+        _messenger.Script("alex", new DeliveryResult(DeliveryOutcome.Unconfirmed, Reason: "Timeout"));
+        Assert.Null(await Sender.SendChunkAsync(runId, 0, CancellationToken.None));
+        Assert.Contains(_queue.Queued, q => q.Work == new SendWork(runId, 0, 1) && q.Delay == TimeSpan.FromHours(24));
+
+        _time.Advance(TimeSpan.FromHours(24));
+        Assert.Null(await Sender.RemindChunkAsync(runId, 0, 1, CancellationToken.None));
+        Assert.Null(await Sender.RemindChunkAsync(runId, 0, 1, CancellationToken.None)); // redelivered
+
+        Assert.All(["alex", "megan"], person => Assert.Single(_messenger.Sent, s => s.UserId == person && s.Message is CheckinQuestionMessage { IsReminder: true }));
+    }
+
+    [Fact]
+    public async Task RunNow_OneAtATime_ThenASecondConfirmationWithinTheGuard_ThenFreely()
+    {
+        var first = await Runs.StartAsync("weekly", runId: null, force: false, CancellationToken.None);
+        Assert.Equal(RunNowOutcome.Started, first.Outcome);
+        Assert.Equal(RunNowOutcome.Running, (await Runs.StartAsync("weekly", runId: null, force: true, CancellationToken.None)).Outcome);
+        Assert.Equal(RunNowOutcome.AlreadyStarted, (await Runs.StartAsync("weekly", first.RunId, force: false, CancellationToken.None)).Outcome);
+
+        await Runs.PlanAsync(first.RunId!, CancellationToken.None);
+        await Sender.SendChunkAsync(first.RunId!, 0, CancellationToken.None);
+        var soon = await Runs.StartAsync("weekly", runId: null, force: false, CancellationToken.None);
+        Assert.Equal((RunNowOutcome.NeedsConfirmation, true, 2), (soon.Outcome, soon.IsRerun, soon.Audience));
+
+        _time.Advance(_options.Value.RerunGuard);
+        Assert.Equal(RunNowOutcome.Started, (await Runs.StartAsync("weekly", runId: null, force: false, CancellationToken.None)).Outcome);
+    }
+}
