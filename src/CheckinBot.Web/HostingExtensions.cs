@@ -34,6 +34,7 @@ internal static class HostingExtensions
         services.AddSingleton<TeamService>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<FeedbackNudgeService>();
+        services.AddSingleton<CheckinBot.Core.Org.PersonZones>();
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CheckinBot.Core.Cadences.HrOptions>().BindConfiguration(CheckinBot.Core.Cadences.HrOptions.SectionName);
         services.AddSingleton<CheckinBot.Core.Cadences.HrAdmins>();

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Cadences;
 using CheckinBot.Core.Time;
 
 namespace CheckinBot.Core.CheckIns;
@@ -19,12 +20,9 @@ public static class Snooze
         if (choice == SnoozeChoice.OneDay)
             return now.AddDays(1);
         var zone = IanaTimeZone.FindOrUtc(timeZoneId);
-        var local = TimeZoneInfo.ConvertTime(now, zone);
-        var days = ((int)DayOfWeek.Monday - (int)local.DayOfWeek + 7) % 7;
-        var monday = local.Date.AddDays(days == 0 ? 7 : days).AddHours(MondayHour);
-        // A Monday 09:00 that falls in a DST gap does not exist; an hour later does.
-        if (zone.IsInvalidTime(monday))
-            monday = monday.AddHours(1);
-        return new DateTimeOffset(monday, zone.GetUtcOffset(monday)).ToUniversalTime();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var days = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
+        // The calendar's one rule for local times: a DST gap moves it forward by the gap.
+        return CadenceCalendar.LocalToUtc(today.AddDays(days == 0 ? 7 : days), new TimeOnly(MondayHour, 0), zone);
     }
 }

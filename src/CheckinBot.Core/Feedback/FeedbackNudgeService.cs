@@ -1,6 +1,5 @@
 using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Org;
-using CheckinBot.Core.Registrations;
 using CheckinBot.Core.Time;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,8 +13,7 @@ namespace CheckinBot.Core.Feedback;
 /// </summary>
 public sealed partial class FeedbackNudgeService(
     IFeedbackStore store,
-    IOrgDirectory directory,
-    IChatRegistrationStore registrations,
+    PersonZones zones,
     IPersonMessenger messenger,
     IOptions<FeedbackOptions> options,
     TimeProvider timeProvider,
@@ -29,8 +27,7 @@ public sealed partial class FeedbackNudgeService(
         {
             if (now - ask.CreatedAt < options.Value.NudgeAfter)
                 continue;
-            var zone = IanaTimeZone.FindOrUtc((await directory.FindAsync(ask.AskedUserId, cancellationToken))?.TimeZone
-                ?? (await registrations.FindAsync(ask.AskedUserId, cancellationToken))?.TimeZone);
+            var zone = IanaTimeZone.FindOrUtc(await zones.FindAsync(ask.AskedUserId, person: null, cancellationToken));
             var local = TimeZoneInfo.ConvertTime(now, zone);
             if (!IsWorkingHour(local) || (ask.LastNudgedAt is { } last && TimeZoneInfo.ConvertTime(last, zone).Date == local.Date))
                 continue;

@@ -1,6 +1,5 @@
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.Org;
-using CheckinBot.Core.Registrations;
 using Microsoft.Extensions.Logging;
 
 namespace CheckinBot.Core.Runs;
@@ -17,7 +16,7 @@ public sealed partial class CadencePlanner(
     IWorkBacklog queue,
     IOrgDirectory directory,
     IGroupMembers groupMembers,
-    IChatRegistrationStore registrations,
+    PersonZones zones,
     TimeProvider timeProvider,
     ILogger<CadencePlanner> logger)
 {
@@ -55,7 +54,7 @@ public sealed partial class CadencePlanner(
         var occurrence = cycle.OccurrenceId(cadence.Id);
         var total = await RunPlanning.PlanAsync(runs, queue, timeProvider, runId, Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken), async person =>
         {
-            var zoneId = Time.IanaTimeZone.Normalize(person.TimeZone ?? (await registrations.FindAsync(person.Id, cancellationToken))?.TimeZone) ?? cadence.Schedule.TimeZone;
+            var zoneId = await zones.FindAsync(person.Id, person, cancellationToken) ?? cadence.Schedule.TimeZone;
             var due = CadenceCalendar.LocalToUtc(cycle.Date, cycle.Time, Time.IanaTimeZone.FindOrUtc(zoneId));
             if (due < now - MissedAfter)
                 return null;

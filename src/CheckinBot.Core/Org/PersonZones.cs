@@ -1,0 +1,16 @@
+using CheckinBot.Core.Registrations;
+using CheckinBot.Core.Time;
+
+namespace CheckinBot.Core.Org;
+
+/// <summary>
+/// A person's time zone, by the one rule every schedule uses: the org directory's, else the one Teams reported from
+/// their client (their chat registration), else null (the caller's fallback: a cadence's zone, or UTC).
+/// </summary>
+public sealed class PersonZones(IOrgDirectory directory, IChatRegistrationStore registrations)
+{
+    /// <param name="person">The person as already read from the directory, to spare a second read.</param>
+    public async Task<string?> FindAsync(string userId, Person? person, CancellationToken cancellationToken) =>
+        IanaTimeZone.Normalize((person ?? await directory.FindAsync(userId, cancellationToken))?.TimeZone
+            ?? (await registrations.FindAsync(userId, cancellationToken))?.TimeZone);
+}
