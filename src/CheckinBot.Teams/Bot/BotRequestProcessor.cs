@@ -18,6 +18,7 @@ public sealed partial class BotRequestProcessor(
     ConnectorClient connector,
     TurnFailures failures,
     IOptions<BotOptions> options,
+    TimeProvider timeProvider,
     ILogger<BotRequestProcessor> logger)
 {
     public const int MaxBodyBytes = 1024 * 1024;
@@ -69,8 +70,8 @@ public sealed partial class BotRequestProcessor(
         InvokeResponse? invokeResponse;
         // Teams waits 5 s for an invoke (15 s for anything else); a turn that cannot finish in time gives up
         // cleanly (every write is conditional, so nothing half-done stays) instead of spending the budget on retries.
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(activity.Type == ActivityTypes.Invoke ? InvokeBudget : MessageBudget);
+        using var deadline = new CancellationTokenSource(TurnBudget(activity.Type), timeProvider);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             invokeResponse = await handler.OnTurnAsync(turn, budget.Token);
@@ -102,9 +103,11 @@ public sealed partial class BotRequestProcessor(
 
     internal const string CannotSaveText = "Sorry, I can't save that as it is (it doesn't fit what I can store). Nothing you entered before is lost; try a shorter answer, or type **help**.";
 
-    // A second short of Teams' 5 s: the answer still has to be written, logged and carried back over the network.
-    private static readonly TimeSpan InvokeBudget = TimeSpan.FromSeconds(4);
-    private static readonly TimeSpan MessageBudget = TimeSpan.FromSeconds(14);
+    /// <summary>
+    /// How long a turn may work before it gives up: for an invoke a second short of Teams' 5 s (the answer still has to
+    /// be written, logged and carried back over the network), for anything else a second short of 15 s.
+    /// </summary>
+    public static TimeSpan TurnBudget(string? activityType) => activityType == ActivityTypes.Invoke ? TimeSpan.FromSeconds(4) : TimeSpan.FromSeconds(14);
 
     /// <summary>Reads at most one byte past the limit, whatever Content-Length claimed; null when the body is too big.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
