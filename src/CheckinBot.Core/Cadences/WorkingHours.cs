@@ -2,22 +2,27 @@ using CheckinBot.Core.Time;
 
 namespace CheckinBot.Core.Cadences;
 
-/// <summary>Reminders keep to working hours: 08:00–18:00, Monday to Friday, in the person's own time zone.</summary>
-public static class WorkingHours
+/// <summary>
+/// The one rule for "in working hours", used by reminders and feedback nudges alike: from <paramref name="StartHour"/>
+/// to <paramref name="EndHour"/>, Monday to Friday, in the person's own time zone (<c>Feedback:WorkdayStartHour</c> and
+/// <c>Feedback:WorkdayEndHour</c>, 8 and 18 unless set).
+/// </summary>
+public sealed record WorkingHours(int StartHour = 8, int EndHour = 18)
 {
-    private static readonly TimeOnly Start = new(8, 0);
-    private static readonly TimeOnly End = new(18, 0);
+    private TimeOnly Start => new(StartHour, 0);
+
+    /// <summary>Whether a local time falls in working hours.</summary>
+    public bool Contains(DateTimeOffset local) => IsWorkday(DateOnly.FromDateTime(local.DateTime)) && local.Hour >= StartHour && local.Hour < EndHour;
 
     /// <summary><paramref name="atUtc"/> when it falls in the person's working hours, else the start of their next working day.</summary>
-    public static DateTimeOffset NextWithin(DateTimeOffset atUtc, string? timeZoneId)
+    public DateTimeOffset NextWithin(DateTimeOffset atUtc, string? timeZoneId)
     {
         var zone = IanaTimeZone.FindOrUtc(IanaTimeZone.Normalize(timeZoneId) ?? "UTC");
         var local = TimeZoneInfo.ConvertTime(atUtc, zone);
-        var date = DateOnly.FromDateTime(local.Date);
-        var time = TimeOnly.FromDateTime(local.DateTime);
-        if (IsWorkday(date) && time >= Start && time < End)
+        if (Contains(local))
             return atUtc;
-        if (!IsWorkday(date) || time >= End)
+        var date = DateOnly.FromDateTime(local.Date);
+        if (!IsWorkday(date) || local.Hour >= EndHour)
             date = date.AddDays(1);
         while (!IsWorkday(date))
             date = date.AddDays(1);

@@ -29,7 +29,7 @@ public sealed partial class FeedbackNudgeService(
                 continue;
             var zone = IanaTimeZone.FindOrUtc(await zones.FindAsync(ask.AskedUserId, person: null, cancellationToken));
             var local = TimeZoneInfo.ConvertTime(now, zone);
-            if (!IsWorkingHour(local) || (ask.LastNudgedAt is { } last && TimeZoneInfo.ConvertTime(last, zone).Date == local.Date))
+            if (!options.Value.Workday.Contains(local) || (ask.LastNudgedAt is { } last && TimeZoneInfo.ConvertTime(last, zone).Date == local.Date))
                 continue;
             if (!await store.TrySaveAskAsync(ask with { LastNudgedAt = now }, cancellationToken))
                 continue; // answered or nudged by another instance meanwhile
@@ -39,10 +39,6 @@ public sealed partial class FeedbackNudgeService(
         }
         return sent;
     }
-
-    private bool IsWorkingHour(DateTimeOffset local) =>
-        local.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
-        && local.Hour >= options.Value.WorkdayStartHour && local.Hour < options.Value.WorkdayEndHour;
 
     [LoggerMessage(EventId = 9003, Level = LogLevel.Information, Message = "Nudged {AskedId} about feedback request {AskId}: {Outcome}")]
     private static partial void LogNudged(ILogger logger, string askId, string askedId, DeliveryOutcome outcome);

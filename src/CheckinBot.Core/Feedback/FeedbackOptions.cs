@@ -18,6 +18,9 @@ public sealed class FeedbackOptions : IValidatableObject
     [Range(1, 24, ErrorMessage = "Feedback:WorkdayEndHour must be between 1 and 24.")]
     public int WorkdayEndHour { get; set; } = 18;
 
+    /// <summary>The working hours these settings describe: feedback nudges and check-in reminders keep to them.</summary>
+    public Cadences.WorkingHours Workday => new(WorkdayStartHour, WorkdayEndHour);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (WorkdayEndHour <= WorkdayStartHour)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Messaging;
 using Microsoft.Extensions.Options;
 
@@ -21,10 +22,12 @@ public sealed class ChunkSender(
     IPersonMessenger messenger,
     RecipientOutcomes outcomes,
     IOptions<FanoutOptions> fanout,
+    IOptions<FeedbackOptions> feedback,
     TimeProvider timeProvider)
 {
     public const int MaxAttempts = 5;
     private readonly FanoutOptions _options = fanout.Value;
+    private readonly WorkingHours _workday = feedback.Value.Workday;
 
     /// <summary>
     /// Sends to the due, unclaimed recipients of one chunk. Returns null when every recipient of the chunk is done (its
@@ -74,9 +77,9 @@ public sealed class ChunkSender(
     /// When a recipient is due reminder <paramref name="reminder"/>: the policy's hours after the check-in (or after the
     /// previous reminder), moved into their working hours. Null when they are not to get it.
     /// </summary>
-    private static DateTimeOffset? ReminderDue(RunRecipient r, Cadence cadence, int reminder) =>
+    private DateTimeOffset? ReminderDue(RunRecipient r, Cadence cadence, int reminder) =>
         r is { Status: RecipientStatus.Sent or RecipientStatus.Unconfirmed, DoneAt: { } sentAt } && r.Reminded == reminder - 1
-            ? WorkingHours.NextWithin((r.RemindedAt ?? sentAt) + TimeSpan.FromHours(cadence.Reminder.AfterHours), r.TimeZone ?? cadence.Schedule.TimeZone)
+            ? _workday.NextWithin((r.RemindedAt ?? sentAt) + TimeSpan.FromHours(cadence.Reminder.AfterHours), r.TimeZone ?? cadence.Schedule.TimeZone)
             : null;
 
     private async Task QueueReminderAsync(

@@ -17,7 +17,17 @@ public sealed class WorkingHoursTests
     [InlineData("2026-11-28T12:00:00Z", null, "2026-11-30T08:00:00Z")]               // unknown zone: UTC
     public void NextWithin_KeepsToWeekdaysEightToSix_InThePersonsZone(string at, string? zone, string expected)
     {
-        Assert.Equal(Parse(expected), WorkingHours.NextWithin(Parse(at), zone));
+        Assert.Equal(Parse(expected), new WorkingHours().NextWithin(Parse(at), zone));
+    }
+
+    [Fact]
+    public void TheConfiguredHours_AreTheOnesKept()
+    {
+        var lateShift = new CheckinBot.Core.Feedback.FeedbackOptions { WorkdayStartHour = 12, WorkdayEndHour = 20 }.Workday;
+
+        Assert.Equal(Parse("2026-11-25T11:00:00Z"), lateShift.NextWithin(Parse("2026-11-25T08:00:00Z"), "Europe/Berlin")); // 09:00 → 12:00
+        Assert.True(lateShift.Contains(Parse("2026-11-25T19:30:00+01:00")));
+        Assert.False(lateShift.Contains(Parse("2026-11-25T20:00:00+01:00")));
     }
 
     private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
