@@ -24,9 +24,9 @@ public sealed partial class CheckinActivityHandler(
 
     public override async Task<InvokeResponse?> OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (!IsRemoval(turn.Activity) && ToRegistration(turn.Activity) is { } observed)
+        if (!InstallSignals.IsRemoval(turn.Activity) && ToRegistration(turn.Activity) is { } observed)
         {
-            var seen = await registrations.RecordSeenAsync(observed, IsInstall(turn.Activity), cancellationToken);
+            var seen = await registrations.RecordSeenAsync(observed, InstallSignals.IsInstall(turn.Activity), cancellationToken);
             if (seen.ShouldWelcome)
             {
                 LogWelcomed(logger, observed.UserId);
@@ -87,14 +87,6 @@ public sealed partial class CheckinActivityHandler(
         await turn.SendTextAsync("That button no longer does anything. Type **help** to see what I can do.", cancellationToken);
         return InvokeResponses.Error(400, "BadRequest", $"Unknown verb '{action.Verb}'.");
     }
-
-    private static bool IsInstall(Activity activity) =>
-        (activity.Type == ActivityTypes.InstallationUpdate && !IsRemoval(activity))
-        || (activity.Type == ActivityTypes.ConversationUpdate && activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true);
-
-    private static bool IsRemoval(Activity activity) =>
-        (activity.Type == ActivityTypes.InstallationUpdate && activity.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true)
-        || (activity.Type == ActivityTypes.ConversationUpdate && activity.MembersRemoved?.Any(m => m.Id == activity.Recipient?.Id) == true);
 
     /// <summary>Only personal chats are the 1:1 conversation we can reach the person in later.</summary>
     private static ChatRegistration? ToRegistration(Activity activity)

@@ -24,7 +24,7 @@ public abstract class TeamsActivityHandler
                     await OnMessageAsync(turn, cancellationToken);
                 return null;
             case ActivityTypes.InstallationUpdate:
-                if (activity.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true)
+                if (InstallSignals.IsRemoval(activity))
                     await OnInstallationRemoveAsync(turn, cancellationToken);
                 else
                     await OnInstallationAddAsync(turn, cancellationToken);
@@ -54,11 +54,9 @@ public abstract class TeamsActivityHandler
     /// <summary>Membership changes; the bot itself being added or removed is the personal-scope install signal.</summary>
     protected virtual Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var activity = turn.Activity;
-        var botId = activity.Recipient?.Id;
-        if (activity.MembersRemoved?.Any(m => m.Id == botId) == true)
+        if (InstallSignals.IsRemoval(turn.Activity))
             return OnInstallationRemoveAsync(turn, cancellationToken);
-        if (activity.MembersAdded?.Any(m => m.Id == botId) == true)
+        if (InstallSignals.IsInstall(turn.Activity))
             return OnInstallationAddAsync(turn, cancellationToken);
         return Task.CompletedTask;
     }
