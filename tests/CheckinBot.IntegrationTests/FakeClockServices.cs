@@ -8,7 +8,7 @@ namespace CheckinBot.IntegrationTests;
 /// <summary>
 /// A host whose clock moves only when the test says. The shared send budget paces calls by that clock, so it would wait
 /// for ever for the next slot; here every slot is granted at once (the budget itself is tested on the real clock in
-/// <see cref="RateBudgetTests"/> and the fan-out benchmarks).
+/// <see cref="Runs.RateBudgetTests"/> and the fan-out benchmarks).
 /// </summary>
 internal static class FakeClockServices
 {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Bot;
 
 /// <summary>When storage fails past its own retries, the person is told plainly that nothing was saved.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -3,7 +3,7 @@ using CheckinBot.Core.Runs;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Runs;
 
 /// <summary>The scheduled planner on Azurite: one lease holder, each person due at their own local hour, planned once.</summary>
 [Collection(AzuriteCollection.Name)]

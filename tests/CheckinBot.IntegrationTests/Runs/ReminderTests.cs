@@ -3,7 +3,7 @@ using CheckinBot.Core.Runs;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Runs;
 
 /// <summary>A cadence's reminders on Azurite: after the policy's hours, in the person's working hours, only while their check-in is open.</summary>
 [Collection(AzuriteCollection.Name)]

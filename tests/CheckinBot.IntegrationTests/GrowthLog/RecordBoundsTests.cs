@@ -5,7 +5,7 @@ using CheckinBot.Core.GrowthLog;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.GrowthLog;
 
 /// <summary>A heavy, ordinary user: years of daily goal updates, maximum-length text everywhere, the most goals allowed.</summary>
 [Collection(AzuriteCollection.Name)]

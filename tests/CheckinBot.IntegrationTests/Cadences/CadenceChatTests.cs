@@ -4,7 +4,7 @@ using CheckinBot.Core.Cadences;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Cadences;
 
 /// <summary><c>cadences</c> in chat: HR sees the list with the next run and can pause; everyone else is told it is HR's.</summary>
 [Collection(AzuriteCollection.Name)]

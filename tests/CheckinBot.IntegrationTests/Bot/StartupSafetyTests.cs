@@ -1,7 +1,7 @@
 using CheckinBot.TestKit;
 using Microsoft.AspNetCore.Hosting;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Bot;
 
 /// <summary>Authentication configuration fails safe: the host refuses to start rather than trust every caller.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -6,7 +6,7 @@ using CheckinBot.TestKit;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Org;
 
 /// <summary>The Graph org directory: the real Graph SDK against a loopback Graph, cached in Azurite.</summary>
 [Collection(AzuriteCollection.Name)]

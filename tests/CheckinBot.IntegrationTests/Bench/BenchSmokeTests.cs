@@ -1,7 +1,7 @@
 using CheckinBot.Bench;
 using CheckinBot.TestKit;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Bench;
 
 /// <summary>Each benchmark scenario at a small N, so scripts/bench.sh cannot rot between measurements.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -2,7 +2,7 @@ using CheckinBot.Core.Registrations;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Storage;
 
 /// <summary>The registration store's ETag contract and the service's race handling, on real Azurite.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Managers;
 
 /// <summary>
 /// Managers over HTTP with Azurite and a loopback connector: summaries of shared check-ins, feedback both ways, requests

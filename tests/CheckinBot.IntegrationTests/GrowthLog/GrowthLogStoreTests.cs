@@ -5,7 +5,7 @@ using CheckinBot.Core.Goals;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.GrowthLog;
 
 /// <summary>The check-in and goal store on real Azurite: ETags, one-transaction completion, concurrent dialogue updates.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -6,7 +6,7 @@ using CheckinBot.Core.Registrations;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Storage;
 
 /// <summary>
 /// Rows stored before per-person row keys (<c>chat</c>, <c>draft</c>, <c>preferences</c>, <c>exportgrant</c>) are

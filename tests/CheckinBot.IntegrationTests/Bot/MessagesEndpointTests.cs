@@ -5,7 +5,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using CheckinBot.TestKit;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Bot;
 
 /// <summary>POST /api/messages in local mode: real host, real Azurite, real HTTP to a fake connector.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.GrowthLog;
 
 /// <summary><c>delete my data</c> with a storage fault between its batches: export links die at once, the rest is finished later.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -7,7 +7,7 @@ using CheckinBot.Teams.Proactive;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Proactive;
 
 /// <summary>Proactive sends keep registrations honest: reopen a deleted chat once, mark blocked people unreachable.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -6,7 +6,7 @@ using CheckinBot.TestKit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Cadences;
 
 /// <summary>The cadence admin API: CRUD, problem details naming the field, and who may call it.</summary>
 [Collection(AzuriteCollection.Name)]

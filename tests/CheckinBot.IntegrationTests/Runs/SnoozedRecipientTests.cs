@@ -5,7 +5,7 @@ using CheckinBot.Core.Runs;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Runs;
 
 /// <summary>A person who snoozed when their cadence's check-in was due gets it when the snooze ends, once.</summary>
 [Collection(AzuriteCollection.Name)]

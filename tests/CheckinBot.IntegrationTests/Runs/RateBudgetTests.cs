@@ -3,7 +3,7 @@ using CheckinBot.Core.Runs;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Runs;
 
 /// <summary>The shared send budget on Azurite: two instances together never take more than the budget in any second.</summary>
 [Collection(AzuriteCollection.Name)]

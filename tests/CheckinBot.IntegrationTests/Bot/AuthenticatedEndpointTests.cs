@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CheckinBot.TestKit;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Bot;
 
 /// <summary>
 /// The production path end to end: an app id is configured, inbound tokens are checked against a loopback OpenID

@@ -1,6 +1,6 @@
 using CheckinBot.TestKit;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Org;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class OrgDirectoryFileTests(AzuriteFixture azurite)

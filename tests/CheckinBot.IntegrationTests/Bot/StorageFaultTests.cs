@@ -7,7 +7,7 @@ using CheckinBot.TestKit;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Bot;
 
 /// <summary>Storage that is slow or refuses a request: invokes still answer inside Teams' 5 s, and people are told the truth.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -6,7 +6,7 @@ using CheckinBot.Core.Runs;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Runs;
 
 /// <summary>HR's "run now" through the admin API, the shared queue (Azurite) and the connector: each person once.</summary>
 [Collection(AzuriteCollection.Name)]

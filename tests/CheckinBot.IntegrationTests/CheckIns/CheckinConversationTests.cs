@@ -7,7 +7,7 @@ using CheckinBot.Core.Goals;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.CheckIns;
 
 /// <summary>The check-in and growth-log commands through POST /api/messages, with Azurite and a fake connector.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -3,7 +3,7 @@ using CheckinBot.Core.Runs;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CheckinBot.IntegrationTests;
+namespace CheckinBot.IntegrationTests.Runs;
 
 /// <summary>The fan-out's queue on Azurite: work put off for days is kept, once.</summary>
 [Collection(AzuriteCollection.Name)]
