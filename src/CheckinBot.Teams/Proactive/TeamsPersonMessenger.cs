@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Registrations;
@@ -10,11 +11,24 @@ namespace CheckinBot.Teams.Proactive;
 /// The Core messaging port in Teams: finds the person's chat registration, renders the message as a card and sends it
 /// through <see cref="ProactiveMessenger"/> (which reopens a deleted chat once and marks blocked people unreachable).
 /// </summary>
-public sealed class TeamsPersonMessenger(IChatRegistrationStore registrations, ProactiveMessenger proactive, IAppInstaller installer) : IPersonMessenger
+public sealed class TeamsPersonMessenger(
+    IChatRegistrationStore registrations, ProactiveMessenger proactive, IAppInstaller installer, TimeProvider timeProvider) : IPersonMessenger
 {
+    /// <summary>
+    /// A run asks whether someone can be reached and sends to them moments later: the registration read for the question
+    /// serves the send (once, within this long), which spares a storage read per message of a run. A change in between
+    /// (a blocked bot, a moved chat) is what Teams answers for anyway.
+    /// </summary>
+    private static readonly TimeSpan ReuseFor = TimeSpan.FromSeconds(30);
+
+    private const int MaxRemembered = 10_000;
+    private readonly ConcurrentDictionary<string, (ChatRegistration Registration, DateTimeOffset ReadAt)> _justRead = new(StringComparer.OrdinalIgnoreCase);
+
     public async Task<DeliveryResult> SendAsync(string userId, OutboundMessage message, CancellationToken cancellationToken)
     {
-        var registration = await registrations.FindAsync(userId, cancellationToken);
+        var registration = _justRead.TryRemove(userId, out var read) && timeProvider.GetUtcNow() - read.ReadAt < ReuseFor
+            ? read.Registration
+            : await registrations.FindAsync(userId, cancellationToken);
         if (registration is null)
             return await NotInstalledAsync(userId, cancellationToken);
 
@@ -30,13 +44,21 @@ public sealed class TeamsPersonMessenger(IChatRegistrationStore registrations, P
         };
     }
 
-    public async Task<DeliveryResult?> FindUnreachableAsync(string userId, CancellationToken cancellationToken) =>
-        await registrations.FindAsync(userId, cancellationToken) switch
+    public async Task<DeliveryResult?> FindUnreachableAsync(string userId, CancellationToken cancellationToken)
+    {
+        switch (await registrations.FindAsync(userId, cancellationToken))
         {
-            null => await NotInstalledAsync(userId, cancellationToken),
-            { Status: not RegistrationStatus.Active } gone => new DeliveryResult(DeliveryOutcome.Unreachable, Reason: gone.StatusReason ?? gone.Status.ToString()),
-            _ => null,
-        };
+            case null:
+                return await NotInstalledAsync(userId, cancellationToken);
+            case { Status: not RegistrationStatus.Active } gone:
+                return new DeliveryResult(DeliveryOutcome.Unreachable, Reason: gone.StatusReason ?? gone.Status.ToString());
+            case var active:
+                if (_justRead.Count >= MaxRemembered)
+                    _justRead.Clear(); // only sends that never followed their question pile up
+                _justRead[userId] = (active, timeProvider.GetUtcNow());
+                return null;
+        }
+    }
 
     /// <summary>Never talked to the bot: install it for them where Graph allows; their install event registers them.</summary>
     private async Task<DeliveryResult> NotInstalledAsync(string userId, CancellationToken cancellationToken)
