@@ -39,9 +39,15 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>The bot's secret when it has one, else a managed identity; either way from <c>Bot:Authority</c>'s cloud.</summary>
-    private static TokenCredential CreateCredential(GraphCredentialOptions bot) =>
-        !string.IsNullOrEmpty(bot.AppPassword) && !string.IsNullOrEmpty(bot.TenantId) && !string.IsNullOrEmpty(bot.AppId)
-            ? new ClientSecretCredential(bot.TenantId, bot.AppId, bot.AppPassword, new ClientSecretCredentialOptions { AuthorityHost = bot.Authority })
-            : new DefaultAzureCredential(new DefaultAzureCredentialOptions { AuthorityHost = bot.Authority });
+    /// <summary>
+    /// The bot's secret when it has one, else a managed identity; either way from <c>Bot:Authority</c>'s cloud.
+    /// Azure.Identity accepts only an https authority: a loopback http one (tests standing in for Entra) keeps its default.
+    /// </summary>
+    private static TokenCredential CreateCredential(GraphCredentialOptions bot)
+    {
+        var authority = bot.Authority.Scheme == Uri.UriSchemeHttps ? bot.Authority : null;
+        return !string.IsNullOrEmpty(bot.AppPassword) && !string.IsNullOrEmpty(bot.TenantId) && !string.IsNullOrEmpty(bot.AppId)
+            ? new ClientSecretCredential(bot.TenantId, bot.AppId, bot.AppPassword, authority is null ? new() : new ClientSecretCredentialOptions { AuthorityHost = authority })
+            : new DefaultAzureCredential(authority is null ? new() : new DefaultAzureCredentialOptions { AuthorityHost = authority });
+    }
 }

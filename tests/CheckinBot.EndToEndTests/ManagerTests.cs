@@ -42,7 +42,7 @@ public sealed class ManagerTests(PlaygroundFixture stack) : IClassFixture<Playgr
 
             await megan.TypeAsync("team");
             await megan.SeeAsync("Your team");
-            await megan.SeeAsync("(shared)");
+            await megan.SeeAsync("Last shared check-in");
         }
         catch
         {
