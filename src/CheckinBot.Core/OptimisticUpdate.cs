@@ -19,6 +19,17 @@ internal static class OptimisticUpdate
         }, what);
 
     /// <summary>
+    /// <see cref="RunAsync{T}"/> starting from a version already in hand (a claim just written): the first attempt writes
+    /// at <paramref name="known"/> without reading, and only a lost race reads again through <paramref name="reread"/>.
+    /// </summary>
+    public static Task<T?> RunFromAsync<T>(T known, Func<Task<T?>> reread, Func<T?, T?> change, Func<T, Task<bool>> trySave, string what)
+        where T : class
+    {
+        var reads = 0;
+        return RunAsync(() => reads++ == 0 ? Task.FromResult<T?>(known) : reread(), change, trySave, what);
+    }
+
+    /// <summary>
     /// Runs one read-decide-write attempt until it reports that its write went through (or that nothing needed
     /// writing); a lost race is retried from a fresh read, at most <see cref="MaxAttempts"/> times.
     /// </summary>

@@ -97,15 +97,12 @@ public sealed partial class ManagerSummaryService(
     /// still ours: the claim is what every other sender checks), retried through passing faults, never cancelled.
     /// </summary>
     private Task RecordAsync(ShareHandoff claimed, Func<ShareHandoff, ShareHandoff> change) =>
-        faults.RetryAsync(async () =>
-        {
-            var reads = 0;
-            await OptimisticUpdate.RunAsync(
-                () => reads++ == 0 ? Task.FromResult<ShareHandoff?>(claimed) : handoffs.FindAsync(claimed.UserId, claimed.CheckinId, CancellationToken.None),
-                h => h is null || h.Status != ShareStatus.Pending ? null : change(h),
-                next => handoffs.TrySaveAsync(next, CancellationToken.None),
-                $"Summary of {claimed.CheckinId}");
-        });
+        faults.RetryAsync(() => OptimisticUpdate.RunFromAsync(
+            claimed,
+            () => handoffs.FindAsync(claimed.UserId, claimed.CheckinId, CancellationToken.None),
+            h => h is null || h.Status != ShareStatus.Pending ? null : change(h),
+            next => handoffs.TrySaveAsync(next, CancellationToken.None),
+            $"Summary of {claimed.CheckinId}"));
 
     /// <summary>
     /// A shared check-in that asks for feedback becomes an open request to the manager (answered by replying on the

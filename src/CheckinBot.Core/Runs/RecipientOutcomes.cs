@@ -40,15 +40,12 @@ public sealed partial class RecipientOutcomes(IRunStore runs, PassingFaults faul
         RecordAsync(claimed, r => r.Reminded >= reminder ? null : r with { Reminded = reminder, RemindedAt = timeProvider.GetUtcNow(), ClaimedUntil = null });
 
     private Task RecordAsync(RunRecipient claimed, Func<RunRecipient, RunRecipient?> change) =>
-        faults.RetryAsync(async () =>
-        {
-            var reads = 0;
-            await OptimisticUpdate.RunAsync(
-                () => reads++ == 0 ? Task.FromResult<RunRecipient?>(claimed) : runs.FindRecipientAsync(claimed.RunId, claimed.UserId, CancellationToken.None),
-                r => r is null ? null : change(r),
-                async next => await runs.TrySaveRecipientAsync(next, CancellationToken.None) is not null,
-                $"Recipient {claimed.UserId} of run {claimed.RunId}");
-        });
+        faults.RetryAsync(() => OptimisticUpdate.RunFromAsync(
+            claimed,
+            () => runs.FindRecipientAsync(claimed.RunId, claimed.UserId, CancellationToken.None),
+            r => r is null ? null : change(r),
+            async next => await runs.TrySaveRecipientAsync(next, CancellationToken.None) is not null,
+            $"Recipient {claimed.UserId} of run {claimed.RunId}"));
 
     [LoggerMessage(EventId = 9302, Level = LogLevel.Information, Message = "Run {RunId}: {UserId} {Status} ({Reason})")]
     private static partial void LogOutcome(ILogger logger, string runId, string userId, RecipientStatus status, string? reason);

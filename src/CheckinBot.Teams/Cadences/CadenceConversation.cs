@@ -39,8 +39,7 @@ public sealed class CadenceConversation(
 
     private async Task NewAsync(CardRequest request, CancellationToken cancellationToken)
     {
-        var zone = (await registrations.FindAsync(request.UserId, cancellationToken))?.TimeZone ?? "UTC";
-        await request.Turn.SendCardAsync(CadenceCards.Form(CadenceForm.New(zone), cadenceId: null, errors: []), cancellationToken);
+        await request.Turn.SendCardAsync(CadenceCards.Form(CadenceForm.New(await ZoneOfAsync(request.UserId, cancellationToken)), cadenceId: null, errors: []), cancellationToken);
     }
 
     private async Task EditAsync(CardRequest request, CancellationToken cancellationToken)
