@@ -77,15 +77,20 @@ public static class HostingExtensions
         services.AddSingleton<Core.IFailureClassifier, StorageFailureClassifier>();
         services.AddSingleton<IChatRegistrationStore, TableChatRegistrationStore>();
         services.AddSingleton<TableGrowthLogStore>();
-        services.AddSingleton<TableShareHandoffStore>();
-        services.AddSingleton<IShareHandoffStore>(sp => sp.GetRequiredService<TableShareHandoffStore>());
-        services.AddSingleton<IFeedbackStore, TableFeedbackStore>();
+        services.AddSingleton<IShareHandoffStore, TableShareHandoffStore>();
+        services.AddSingleton<Outbox.TableDeliveryOutbox>();
+        services.AddSingleton<CheckinBot.Core.Messaging.IDeliveryOutbox>(sp => sp.GetRequiredService<Outbox.TableDeliveryOutbox>());
+        services.AddSingleton<TableFeedbackStore>();
+        services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<TableFeedbackStore>());
         services.AddSingleton<CheckinBot.Core.Cadences.ICadenceStore, Cadences.TableCadenceStore>();
         services.AddSingleton<TablePeopleDirectory>();
         services.AddSingleton<IOrgChartStore>(sp => sp.GetRequiredService<TablePeopleDirectory>());
         services.AddSingleton<ICheckinStore>(sp => sp.GetRequiredService<TableGrowthLogStore>());
         services.AddSingleton<IGoalStore>(sp => sp.GetRequiredService<TableGrowthLogStore>());
+        // Each store erases its own rows; the log goes first (it holds the export grant, which must die first).
         services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<TableGrowthLogStore>());
+        services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<TableFeedbackStore>());
+        services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<Outbox.TableDeliveryOutbox>());
         services.AddSingleton<TableSigningKeyProvider>();
         services.AddSingleton<ISigningKeyProvider>(sp => sp.GetRequiredService<TableSigningKeyProvider>());
         services.AddSingleton<IExportGrantStore, TableExportGrantStore>();

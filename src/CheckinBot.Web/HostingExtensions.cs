@@ -27,12 +27,13 @@ internal static class HostingExtensions
         services.AddSingleton<GoalService>();
         services.AddSingleton<GrowthLogService>();
         services.AddSingleton<ExportTokens>();
-        services.AddSingleton<SharedCheckinSignal>();
+        services.AddSingleton<OutboxSignal>();
         services.TryAddSingleton<IAppInstaller, NoAppInstaller>();
         services.TryAddSingleton<CheckinBot.Core.Org.IGroupMembers, CheckinBot.Core.Org.GroupsFromDirectory>();
         services.AddSingleton<ManagerSummaryService>();
         services.AddSingleton<TeamService>();
         services.AddSingleton<FeedbackService>();
+        services.AddSingleton<FeedbackDeliveryService>();
         services.AddSingleton<FeedbackNudgeService>();
         services.AddSingleton<CheckinBot.Core.Org.PersonZones>();
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -54,7 +55,7 @@ internal static class HostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddCheckinBackgroundWork(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHostedService<ManagerSummaryWorker>();
+        builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddHostedService<FeedbackNudgeWorker>();
         builder.Services.AddHostedService<ErasureWorker>();
         builder.Services.AddHostedService<SendWorker>();

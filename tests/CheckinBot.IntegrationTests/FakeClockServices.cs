@@ -19,11 +19,4 @@ internal static class FakeClockServices
         services.AddSingleton<IRateBudget, UnpacedBudget>();
         return services;
     }
-
-    private sealed class UnpacedBudget(TimeProvider time) : IRateBudget
-    {
-        public Task<long> AcquireAsync(SendPriority priority, CancellationToken cancellationToken) => Task.FromResult(time.GetUtcNow().ToUnixTimeSeconds());
-
-        public Task PauseAsync(TimeSpan delay, CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }

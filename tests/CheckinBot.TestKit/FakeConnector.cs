@@ -12,7 +12,7 @@ namespace CheckinBot.TestKit;
 public sealed class FakeConnector : IAsyncDisposable
 {
     private readonly LoopbackServer _server;
-    private readonly ConcurrentQueue<ScriptedResponse> _script = new();
+    private readonly List<ScriptedResponse> _script = [];
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private int _ids;
 
@@ -38,11 +38,15 @@ public sealed class FakeConnector : IAsyncDisposable
     }
 
     /// <param name="delay">How long to wait before answering (a Teams that is slow to answer).</param>
-    public void Enqueue(int status, string? body = null, string? retryAfter = null, TimeSpan? delay = null) =>
-        _script.Enqueue(new ScriptedResponse(status, body, retryAfter, delay));
+    /// <param name="forPathContaining">Only a request whose path contains this takes the answer (others pass it by).</param>
+    public void Enqueue(int status, string? body = null, string? retryAfter = null, TimeSpan? delay = null, string? forPathContaining = null)
+    {
+        lock (_script)
+            _script.Add(new ScriptedResponse(status, body, retryAfter, delay, forPathContaining));
+    }
 
     /// <summary>The next request is read in full and its connection then dropped without an answer.</summary>
-    public void EnqueueReset() => _script.Enqueue(new ScriptedResponse(ResetStatus, null, null, null));
+    public void EnqueueReset() => Enqueue(ResetStatus);
 
     private const int ResetStatus = -1;
 
@@ -54,7 +58,7 @@ public sealed class FakeConnector : IAsyncDisposable
     {
         var request = await RecordedRequest.FromAsync(ctx.Request);
         _requests.Enqueue(request);
-        if (_script.TryDequeue(out var scripted))
+        if (NextScripted(request.Path) is { } scripted)
         {
             if (scripted.Status == ResetStatus)
             {
@@ -80,5 +84,18 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private sealed record ScriptedResponse(int Status, string? Body, string? RetryAfter, TimeSpan? Delay);
+    private ScriptedResponse? NextScripted(string path)
+    {
+        lock (_script)
+        {
+            var index = _script.FindIndex(s => s.ForPathContaining is null || path.Contains(s.ForPathContaining, StringComparison.Ordinal));
+            if (index < 0)
+                return null;
+            var scripted = _script[index];
+            _script.RemoveAt(index);
+            return scripted;
+        }
+    }
+
+    private sealed record ScriptedResponse(int Status, string? Body, string? RetryAfter, TimeSpan? Delay, string? ForPathContaining);
 }

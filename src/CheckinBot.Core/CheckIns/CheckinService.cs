@@ -2,6 +2,7 @@ using CheckinBot.Core.Cadences;
 using CheckinBot.Core.CheckIns.Answers;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.Managers;
+using CheckinBot.Core.Messaging;
 using Microsoft.Extensions.Logging;
 
 namespace CheckinBot.Core.CheckIns;
@@ -24,7 +25,7 @@ public sealed partial class CheckinService(
     ICheckinStore store,
     IGoalStore goalStore,
     IQuestionSetStore questionSets,
-    SharedCheckinSignal sharedSignal,
+    OutboxSignal outboxSignal,
     TimeProvider timeProvider,
     ILogger<CheckinService> logger)
 {
@@ -162,7 +163,7 @@ public sealed partial class CheckinService(
                 {
                     LogCompleted(logger, userId, turn.Completed.CheckinId, turn.Completed.SharedWithManager);
                     if (turn.Completed.SharedWithManager)
-                        sharedSignal.Notify();
+                        outboxSignal.Notify();
                 }
                 return (completed, turn);
             }

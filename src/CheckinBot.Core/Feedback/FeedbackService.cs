@@ -6,13 +6,15 @@ namespace CheckinBot.Core.Feedback;
 
 /// <summary>
 /// Feedback both ways: people ask their manager or any colleague; managers answer shared check-ins. A note is stored
-/// in the recipient's log before anything is sent, so no text is lost when delivery fails; only the two people
-/// involved ever see a request or its answer.
+/// in the recipient's log (a request in the requester's) together with its delivery, which the outbox worker sends
+/// (<see cref="FeedbackDeliveryService"/>): no text is lost when delivery fails, and a retry never sends it twice. Only
+/// the two people involved ever see a request or its answer.
 /// </summary>
 public sealed partial class FeedbackService(
     IFeedbackStore store,
     IOrgDirectory directory,
-    IPersonMessenger messenger,
+    IDeliveryOutbox outbox,
+    OutboxSignal outboxSignal,
     TimeProvider timeProvider,
     ILogger<FeedbackService> logger)
 {
@@ -49,10 +51,11 @@ public sealed partial class FeedbackService(
             CreatedAt = now,
             CheckinId = checkinId,
         };
-        if (!await store.TryAddAskAsync(ask, cancellationToken))
+        await outbox.NoteAsync(OutboxKind.Feedback, requesterId, ask.Id, cancellationToken);
+        if (!await store.TryAddAskAsync(ask, FeedbackDelivery.Of(ask), cancellationToken))
             throw new ConcurrencyConflictException($"Feedback request {ask.Id} already exists.");
-        var delivery = await messenger.SendAsync(asked.Id, new FeedbackAskedMessage(ask), cancellationToken);
-        LogAsked(logger, ask.Id, requesterId, asked.Id, delivery.Outcome);
+        outboxSignal.Notify();
+        LogAsked(logger, ask.Id, requesterId, asked.Id);
         return (ask, null);
     }
 
@@ -103,11 +106,11 @@ public sealed partial class FeedbackService(
             RegardingCheckinId = regardingCheckinId ?? ask?.CheckinId,
             AskId = ask?.Id,
         };
-        if (!await store.TryAddNoteAsync(note, ask is null ? null : ask with { AnsweredAt = now }, cancellationToken))
+        await outbox.NoteAsync(OutboxKind.Feedback, toUserId, note.Id, cancellationToken);
+        if (!await store.TryAddNoteAsync(note, ask is null ? null : ask with { AnsweredAt = now }, FeedbackDelivery.Of(note), cancellationToken))
             return (null, "This request was answered a moment ago, so I kept that answer.");
-
-        var delivery = await messenger.SendAsync(toUserId, new FeedbackReceivedMessage(note, ask?.Topic), cancellationToken);
-        LogGiven(logger, note.Id, fromUserId, toUserId, delivery.Outcome);
+        outboxSignal.Notify();
+        LogGiven(logger, note.Id, fromUserId, toUserId);
         return (note, null);
     }
 
@@ -125,9 +128,9 @@ public sealed partial class FeedbackService(
             next => store.TrySaveNoteAsync(next, cancellationToken),
             $"Feedback {noteId}");
 
-    [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Feedback request {AskId} from {RequesterId} to {AskedId}: {Outcome}")]
-    private static partial void LogAsked(ILogger logger, string askId, string requesterId, string askedId, DeliveryOutcome outcome);
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Feedback request {AskId} from {RequesterId} to {AskedId} stored for delivery")]
+    private static partial void LogAsked(ILogger logger, string askId, string requesterId, string askedId);
 
-    [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "Feedback {NoteId} from {FromId} to {ToId}: {Outcome}")]
-    private static partial void LogGiven(ILogger logger, string noteId, string fromId, string toId, DeliveryOutcome outcome);
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "Feedback {NoteId} from {FromId} to {ToId} stored for delivery")]
+    private static partial void LogGiven(ILogger logger, string noteId, string fromId, string toId);
 }

@@ -5,16 +5,22 @@ public interface IFeedbackStore
 {
     /// <summary>
     /// Stores a note in the recipient's log and, in the same transaction, marks the request it answers (at its
-    /// version) as answered: the text is never lost and a request is never answered twice.
+    /// version) as answered, and its <paramref name="delivery"/>: the text is never lost, a request is never answered
+    /// twice, and a stored note is always on its way.
     /// </summary>
-    Task<bool> TryAddNoteAsync(FeedbackNote note, FeedbackAsk? answered, CancellationToken cancellationToken);
+    Task<bool> TryAddNoteAsync(FeedbackNote note, FeedbackAsk? answered, FeedbackDelivery delivery, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<FeedbackNote>> ListNotesAsync(string userId, CancellationToken cancellationToken);
 
+    Task<FeedbackNote?> FindNoteAsync(string userId, string noteId, CancellationToken cancellationToken);
+
     Task<bool> TrySaveNoteAsync(FeedbackNote note, CancellationToken cancellationToken);
 
-    /// <summary>Inserts a request (and indexes it for the person asked); false when that id exists.</summary>
-    Task<bool> TryAddAskAsync(FeedbackAsk ask, CancellationToken cancellationToken);
+    /// <summary>
+    /// Inserts a request with its <paramref name="delivery"/> (none when another message carries it) and indexes it for
+    /// the person asked; false when that id exists.
+    /// </summary>
+    Task<bool> TryAddAskAsync(FeedbackAsk ask, FeedbackDelivery? delivery, CancellationToken cancellationToken);
 
     Task<FeedbackAsk?> FindAskAsync(string requesterId, string askId, CancellationToken cancellationToken);
 
@@ -28,4 +34,9 @@ public interface IFeedbackStore
 
     /// <summary>Every open request (for nudges).</summary>
     Task<IReadOnlyList<FeedbackAsk>> ListOpenAsksAsync(int max, CancellationToken cancellationToken);
+
+    Task<FeedbackDelivery?> FindDeliveryAsync(string ownerId, string itemId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the delivery at its version; false when someone else wrote first (or it is gone).</summary>
+    Task<bool> TrySaveDeliveryAsync(FeedbackDelivery delivery, CancellationToken cancellationToken);
 }

@@ -47,7 +47,7 @@ public sealed record GrowthLogExport(
 public sealed partial class GrowthLogService(
     ICheckinStore store,
     IGoalStore goalStore,
-    IPersonalDataEraser eraser,
+    IEnumerable<IPersonalDataEraser> erasers,
     IFeedbackStore feedback,
     IErasureJournal erasures,
     ChatRegistrationService registrations,
@@ -121,7 +121,8 @@ public sealed partial class GrowthLogService(
         var erased = 0;
         try
         {
-            erased = await eraser.EraseAsync(userId, cancellationToken);
+            foreach (var eraser in erasers)
+                erased += await eraser.EraseAsync(userId, cancellationToken);
             if (await registrations.DeleteAsync(userId, cancellationToken))
                 erased++;
             await erasures.CompleteAsync(userId, cancellationToken);

@@ -11,12 +11,13 @@ namespace CheckinBot.Core.Managers;
 /// <summary>
 /// Delivers shared check-ins to the person's manager as found in the directory at sending time, like a run's sends: a
 /// hand-off is claimed with a conditional write, sent, and its outcome (sent, unconfirmed, or not sent and when to try
-/// again) recorded before anything else. A crash between send and record is the only window in which a summary could go
+/// again) recorded before anything else; the outbox points any instance to what is still due. A crash between send and record is the only window in which a summary could go
 /// twice (docs/architecture.md). Also the manager's reads, each checked
 /// against the directory at read time, so a previous manager sees nothing new.
 /// </summary>
 public sealed partial class ManagerSummaryService(
     IShareHandoffStore handoffs,
+    IDeliveryOutbox outbox,
     ICheckinStore checkins,
     IGoalStore goals,
     IOrgDirectory directory,
@@ -26,46 +27,44 @@ public sealed partial class ManagerSummaryService(
     TimeProvider timeProvider,
     ILogger<ManagerSummaryService> logger)
 {
-    /// <summary>How long a sender owns a claimed hand-off before another may retry it.</summary>
-    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
-
-    /// <summary>A pending entry with no hand-off this long after it was noted belongs to a check-in that never committed.</summary>
-    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
-
     public const int EnergyTrendLength = 5;
 
     public async Task<int> DeliverPendingAsync(CancellationToken cancellationToken)
     {
         var sent = 0;
-        foreach (var pending in await handoffs.ListPendingAsync(100, cancellationToken))
-            sent += await DeliverAsync(pending, cancellationToken) ? 1 : 0;
+        foreach (var entry in await outbox.ListDueAsync(OutboxKind.Summary, OutboxEntry.SweepSize, cancellationToken))
+            sent += await DeliverAsync(entry, cancellationToken) ? 1 : 0;
         return sent;
     }
 
-    private async Task<bool> DeliverAsync(PendingShare pending, CancellationToken cancellationToken)
+    private async Task<bool> DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var handoff = await handoffs.FindAsync(pending.UserId, pending.CheckinId, cancellationToken);
+        var handoff = await handoffs.FindAsync(entry.UserId, entry.ItemId, cancellationToken);
         if (handoff is null || handoff.Status != ShareStatus.Pending)
         {
-            if (handoff is not null || now - pending.NotedAt > AbandonedAfter)
-                await handoffs.ForgetPendingAsync(pending.UserId, pending.CheckinId, cancellationToken);
+            if (handoff is not null || now - entry.NotedAt > OutboxEntry.AbandonedAfter)
+                await outbox.ForgetAsync(entry, cancellationToken);
             return false;
         }
         if (handoff.ClaimedUntil > now)
             return false;
-        var claimed = handoff with { ClaimedUntil = now + ClaimFor, Attempts = handoff.Attempts + 1 };
-        if (!await handoffs.TrySaveAsync(claimed, cancellationToken))
+        if (!await handoffs.TrySaveAsync(handoff with { ClaimedUntil = now + OutboxEntry.ClaimFor, Attempts = handoff.Attempts + 1 }, cancellationToken))
             return false; // another instance claimed it
-        claimed = (await handoffs.FindAsync(pending.UserId, pending.CheckinId, cancellationToken))!;
+        if (await handoffs.FindAsync(entry.UserId, entry.ItemId, cancellationToken) is not { } claimed)
+        {
+            await outbox.ForgetAsync(entry, cancellationToken); // erased with the person's data a moment ago
+            return false;
+        }
 
-        var employee = await directory.FindAsync(pending.UserId, cancellationToken);
-        var history = await checkins.ListCheckinsAsync(pending.UserId, cancellationToken);
-        var record = history.FirstOrDefault(r => r.CheckinId == pending.CheckinId);
+        var employee = await directory.FindAsync(entry.UserId, cancellationToken);
+        var history = await checkins.ListCheckinsAsync(entry.UserId, cancellationToken);
+        var record = history.FirstOrDefault(r => r.CheckinId == entry.ItemId);
         if (employee?.ManagerId is not { } managerId || record is null)
         {
-            LogNoManager(logger, pending.UserId, pending.CheckinId);
-            await FinishAsync(claimed with { Status = ShareStatus.NoManager, ClaimedUntil = null }, cancellationToken);
+            LogNoManager(logger, entry.UserId, entry.ItemId);
+            await handoffs.TrySaveAsync(claimed with { Status = ShareStatus.NoManager, ClaimedUntil = null }, cancellationToken);
+            await outbox.ForgetAsync(entry, cancellationToken);
             return false;
         }
 
@@ -73,7 +72,7 @@ public sealed partial class ManagerSummaryService(
         // From here on nothing is cancelled: once the summary may have gone out, its outcome is written before anything
         // else, through passing faults, so neither a fault nor a shutdown can lead to a second one.
         var result = await messenger.SendAsync(managerId, message, cancellationToken);
-        LogDelivered(logger, pending.UserId, pending.CheckinId, managerId, result.Outcome, result.Reason);
+        LogDelivered(logger, entry.UserId, entry.ItemId, managerId, result.Outcome, result.Reason);
         if (result.MayHaveArrived)
         {
             var sentAt = timeProvider.GetUtcNow();
@@ -82,13 +81,14 @@ public sealed partial class ManagerSummaryService(
                 Status = result.IsSent ? ShareStatus.Sent : ShareStatus.Unconfirmed, ManagerId = managerId, SentAt = sentAt,
                 MessageId = result.MessageId, ClaimedUntil = null, LastError = result.IsSent ? null : result.Reason,
             });
-            await handoffs.ForgetPendingAsync(pending.UserId, pending.CheckinId, CancellationToken.None);
+            await outbox.ForgetAsync(entry, CancellationToken.None);
             await OpenFeedbackRequestAsync(employee, managerId, record, sentAt, CancellationToken.None);
             return true;
         }
         // Not sent: leave it pending and retry after a pause (a manager who has not installed the bot may yet do so).
-        var retryIn = result.RetryAfter ?? (result.Outcome == DeliveryOutcome.Unreachable ? TimeSpan.FromHours(1) : TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, claimed.Attempts))));
-        await RecordAsync(claimed, h => h with { ClaimedUntil = timeProvider.GetUtcNow() + retryIn, LastError = result.Reason ?? result.Outcome.ToString() });
+        var dueAt = timeProvider.GetUtcNow() + result.RetryPause(claimed.Attempts);
+        await RecordAsync(claimed, h => h with { ClaimedUntil = dueAt, LastError = result.Reason ?? result.Outcome.ToString() });
+        await outbox.PostponeAsync(entry, dueAt, CancellationToken.None);
         return false;
     }
 
@@ -114,6 +114,7 @@ public sealed partial class ManagerSummaryService(
         if (record.TextsFor(QuestionPurpose.FeedbackRequest).FirstOrDefault() is not { } topic)
             return;
         var manager = await directory.FindAsync(managerId, cancellationToken);
+        // Not delivered as a request of its own: the summary that carries it is the message.
         await feedback.TryAddAskAsync(new FeedbackAsk
         {
             Id = FeedbackAsk.ForCheckin(record.CheckinId),
@@ -124,13 +125,7 @@ public sealed partial class ManagerSummaryService(
             Topic = topic,
             CreatedAt = now,
             CheckinId = record.CheckinId,
-        }, cancellationToken);
-    }
-
-    private async Task FinishAsync(ShareHandoff done, CancellationToken cancellationToken)
-    {
-        await handoffs.TrySaveAsync(done, cancellationToken);
-        await handoffs.ForgetPendingAsync(done.UserId, done.CheckinId, cancellationToken);
+        }, delivery: null, cancellationToken);
     }
 
     /// <summary>The summary: energy trend over recent shared check-ins, each goal's move since the previous one.</summary>

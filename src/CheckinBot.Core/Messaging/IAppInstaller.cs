@@ -20,5 +20,6 @@ public enum AppInstallOutcome
 /// <summary>Installs the bot for a person who has not installed it (https://learn.microsoft.com/microsoftteams/platform/graph-api/proactive-bots-and-messages/graph-proactive-bots-and-messages), where permissions allow.</summary>
 public interface IAppInstaller
 {
-    Task<AppInstallOutcome> InstallForAsync(string userId, CancellationToken cancellationToken);
+    /// <param name="priority">The priority of the message that found the person not installed: the install's call takes a slot of the shared budget at it.</param>
+    Task<AppInstallOutcome> InstallForAsync(string userId, SendPriority priority, CancellationToken cancellationToken);
 }

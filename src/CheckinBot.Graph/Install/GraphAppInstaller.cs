@@ -10,13 +10,15 @@ namespace CheckinBot.Graph.Install;
 /// <summary>
 /// Installs the bot in a person's personal scope: <c>POST /users/{id}/teamwork/installedApps</c> binding the app's
 /// org-catalog id (<c>Graph:TeamsCatalogAppId</c>). 409 means it is installed already; 403 that the permission is missing.
+/// Each install makes Teams open a chat and send the bot an event, so it takes a slot of the shared budget like a send.
 /// </summary>
-internal sealed partial class GraphAppInstaller(GraphServiceClient graph, IOptions<GraphOptions> options, ILogger<GraphAppInstaller> logger) : IAppInstaller
+internal sealed partial class GraphAppInstaller(GraphServiceClient graph, IRateBudget budget, IOptions<GraphOptions> options, ILogger<GraphAppInstaller> logger) : IAppInstaller
 {
-    public async Task<AppInstallOutcome> InstallForAsync(string userId, CancellationToken cancellationToken)
+    public async Task<AppInstallOutcome> InstallForAsync(string userId, SendPriority priority, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(options.Value.TeamsCatalogAppId))
             return AppInstallOutcome.NotConfigured;
+        await budget.AcquireAsync(priority, cancellationToken);
         var outcome = await TryInstallAsync(userId, options.Value.TeamsCatalogAppId, cancellationToken);
         LogInstall(logger, userId, outcome);
         return outcome;

@@ -23,6 +23,9 @@ internal sealed class GrowthLogEntity : ITableEntity
     public const string FeedbackPrefix = "feedback-";
     public const string AskPrefix = "ask-";
 
+    /// <summary>A feedback request's or note's delivery (ids and outcome only), beside the item in the same partition.</summary>
+    public const string FeedbackDeliveryPrefix = "fbsend-";
+
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }

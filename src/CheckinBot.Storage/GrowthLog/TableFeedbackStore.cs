@@ -1,38 +1,42 @@
 using Azure;
 using Azure.Data.Tables;
 using CheckinBot.Core.Feedback;
+using CheckinBot.Core.GrowthLog;
 using static CheckinBot.Storage.GrowthLog.GrowthLogRows;
 
 namespace CheckinBot.Storage.GrowthLog;
 
 /// <summary>
 /// Notes live in the recipient's partition and requests in the requester's, so answering a request stores the note and
-/// closes the request in one transaction. Open requests are also indexed by the person asked in the outbox table; the
-/// index is a hint, always checked against the request itself.
+/// closes the request in one transaction, and each item's delivery row commits with it. Open requests are also indexed
+/// by the person asked in the outbox table; the index is a hint, always checked against the request itself.
 /// </summary>
-internal sealed class TableFeedbackStore(CheckinTables tables) : IFeedbackStore
+internal sealed class TableFeedbackStore(CheckinTables tables) : IFeedbackStore, IPersonalDataEraser
 {
     private const string OpenAsksPartition = "asks";
 
     private TableClient Table => tables.GrowthLog;
 
-    public async Task<bool> TryAddNoteAsync(FeedbackNote note, FeedbackAsk? answered, CancellationToken cancellationToken)
+    public async Task<bool> TryAddNoteAsync(FeedbackNote note, FeedbackAsk? answered, FeedbackDelivery delivery, CancellationToken cancellationToken)
     {
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, Row(note.ToUserId, GrowthLogEntity.FeedbackPrefix + note.Id, note with { Version = null })) };
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.Add, Row(note.ToUserId, GrowthLogEntity.FeedbackPrefix + note.Id, note with { Version = null })),
+            new(TableTransactionActionType.Add, DeliveryRow(delivery)),
+        };
         if (answered is not null)
             actions.Add(new(TableTransactionActionType.UpdateReplace, Row(answered.RequesterId, GrowthLogEntity.AskPrefix + answered.Id, answered with { Version = null }), new ETag(answered.Version!)));
-        try
-        {
-            await Table.SubmitTransactionAsync(actions, cancellationToken);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
-        {
+        if (!await TrySubmitAsync(actions, cancellationToken))
             return false;
-        }
         if (answered is not null)
             await UnindexAsync(answered, cancellationToken);
         return true;
     }
+
+    public async Task<FeedbackNote?> FindNoteAsync(string userId, string noteId, CancellationToken cancellationToken) =>
+        await Table.FindAsync<FeedbackNote>(userId, GrowthLogEntity.FeedbackPrefix + noteId, cancellationToken) is ({ } note, var version)
+            ? note with { Version = version }
+            : null;
 
     public async Task<IReadOnlyList<FeedbackNote>> ListNotesAsync(string userId, CancellationToken cancellationToken) =>
         [.. (await Table.ListAsync(userId, GrowthLogEntity.FeedbackPrefix, cancellationToken)).Select(e => Read<FeedbackNote>(e) with { Version = e.ETag.ToString() })];
@@ -40,11 +44,33 @@ internal sealed class TableFeedbackStore(CheckinTables tables) : IFeedbackStore
     public Task<bool> TrySaveNoteAsync(FeedbackNote note, CancellationToken cancellationToken) =>
         Table.TryWriteAsync(Row(note.ToUserId, GrowthLogEntity.FeedbackPrefix + note.Id, note with { Version = null }), note.Version, cancellationToken);
 
-    public async Task<bool> TryAddAskAsync(FeedbackAsk ask, CancellationToken cancellationToken)
+    public async Task<bool> TryAddAskAsync(FeedbackAsk ask, FeedbackDelivery? delivery, CancellationToken cancellationToken)
     {
         // Indexed first: an index entry without its request is ignored (and cleaned) by readers.
         await tables.Outbox.UpsertEntityAsync(new TableEntity(OpenAsksPartition, IndexKey(ask)), TableUpdateMode.Replace, cancellationToken);
-        return await Table.TryWriteAsync(Row(ask.RequesterId, GrowthLogEntity.AskPrefix + ask.Id, ask with { Version = null }), null, cancellationToken);
+        var row = Row(ask.RequesterId, GrowthLogEntity.AskPrefix + ask.Id, ask with { Version = null });
+        return delivery is null
+            ? await Table.TryWriteAsync(row, null, cancellationToken)
+            : await TrySubmitAsync([new(TableTransactionActionType.Add, row), new(TableTransactionActionType.Add, DeliveryRow(delivery))], cancellationToken);
+    }
+
+    public async Task<FeedbackDelivery?> FindDeliveryAsync(string ownerId, string itemId, CancellationToken cancellationToken) =>
+        await Table.FindAsync<FeedbackDelivery>(ownerId, GrowthLogEntity.FeedbackDeliveryPrefix + itemId, cancellationToken) is ({ } delivery, var version)
+            ? delivery with { Version = version }
+            : null;
+
+    public Task<bool> TrySaveDeliveryAsync(FeedbackDelivery delivery, CancellationToken cancellationToken) =>
+        Table.TryWriteAsync(DeliveryRow(delivery), delivery.Version ?? "*", cancellationToken);
+
+    /// <summary>The index entries of requests addressed to the person (their own requests went with their log).</summary>
+    public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await foreach (var row in tables.Outbox.QueryAsync<TableEntity>(TableKeys.PrefixFilter(OpenAsksPartition, userId + "|"), select: ["RowKey"], cancellationToken: cancellationToken))
+            keys.Add(row.RowKey);
+        foreach (var key in keys)
+            await UnindexAsync(key, cancellationToken);
+        return 0; // pointers, not records: the count stays the log's
     }
 
     public async Task<FeedbackAsk?> FindAskAsync(string requesterId, string askId, CancellationToken cancellationToken) =>
@@ -95,4 +121,20 @@ internal sealed class TableFeedbackStore(CheckinTables tables) : IFeedbackStore
         tables.Outbox.DeleteIfExistsAsync(OpenAsksPartition, key, cancellationToken);
 
     private static string IndexKey(FeedbackAsk ask) => $"{ask.AskedUserId}|{ask.RequesterId}|{ask.Id}";
+
+    private static GrowthLogEntity DeliveryRow(FeedbackDelivery delivery) =>
+        Row(delivery.OwnerId, GrowthLogEntity.FeedbackDeliveryPrefix + delivery.ItemId, delivery with { Version = null });
+
+    private async Task<bool> TrySubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
+        {
+            return false;
+        }
+    }
 }

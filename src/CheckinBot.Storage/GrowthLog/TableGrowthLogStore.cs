@@ -4,6 +4,7 @@ using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.GrowthLog;
 using CheckinBot.Core.Managers;
+using CheckinBot.Core.Messaging;
 using static CheckinBot.Storage.GrowthLog.GrowthLogRows;
 
 namespace CheckinBot.Storage.GrowthLog;
@@ -12,7 +13,7 @@ namespace CheckinBot.Storage.GrowthLog;
 /// The growth-log table: one partition per person holds their draft, check-ins, goals, preferences and hand-offs, so a
 /// finishing check-in commits with the goals it touches in one transaction. Each port sees only its own rows.
 /// </summary>
-internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandoffStore shares, PersonRowKeys rowKeys) : ICheckinStore, IGoalStore, IPersonalDataEraser
+internal sealed class TableGrowthLogStore(CheckinTables tables, IDeliveryOutbox outbox, PersonRowKeys rowKeys) : ICheckinStore, IGoalStore, IPersonalDataEraser
 {
     private TableClient Table => tables.GrowthLog;
 
@@ -39,7 +40,7 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandof
             actions.Add(new(TableTransactionActionType.Add, Row(record.UserId, GrowthLogEntity.SharePrefix + record.CheckinId, handoff)));
             // Noted on the pending list first: if the transaction then fails, the entry finds no hand-off and is dropped;
             // if we crash after it commits, the entry is what lets any instance find and deliver it.
-            await shares.NotePendingAsync(record.UserId, record.CheckinId, cancellationToken);
+            await outbox.NoteAsync(OutboxKind.Summary, record.UserId, record.CheckinId, cancellationToken);
         }
 
         try
@@ -188,16 +189,6 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, TableShareHandof
         // One partition, so whole batches of up to 100 go in one transaction each.
         foreach (var chunk in rows.Chunk(100))
             await Table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), cancellationToken);
-        // Pointers to what was just erased: pending summaries, and open requests addressed to the person.
-        var pointers = new List<TableEntity>();
-        await foreach (var row in tables.Outbox.QueryAsync<TableEntity>(
-            e => (e.PartitionKey == "share" || e.PartitionKey == "asks") && e.RowKey.CompareTo(userId + "|") >= 0 && e.RowKey.CompareTo(userId + "}") < 0,
-            select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            pointers.Add(row);
-        }
-        foreach (var pointer in pointers)
-            await tables.Outbox.DeleteIfExistsAsync(pointer.PartitionKey, pointer.RowKey, cancellationToken);
         return rows.Count;
     }
 

@@ -8,30 +8,11 @@ using static CheckinBot.Storage.GrowthLog.GrowthLogRows;
 namespace CheckinBot.Storage.GrowthLog;
 
 /// <summary>
-/// Hand-offs live in the person's growth-log partition (written in the check-in's own transaction); the pending list
-/// is one partition of the outbox table, so any instance finds undelivered ones without scanning everyone's log.
+/// Hand-offs live in the person's growth-log partition, written in the check-in's own transaction; the outbox
+/// (<see cref="Outbox.TableDeliveryOutbox"/>) points any instance to the ones still due.
 /// </summary>
-internal sealed class TableShareHandoffStore(CheckinTables tables, TimeProvider timeProvider) : IShareHandoffStore
+internal sealed class TableShareHandoffStore(CheckinTables tables) : IShareHandoffStore
 {
-    private const string PendingPartition = "share";
-
-    public async Task NotePendingAsync(string userId, string checkinId, CancellationToken cancellationToken) =>
-        await tables.Outbox.UpsertEntityAsync(
-            new TableEntity(PendingPartition, PendingKey(userId, checkinId)) { ["NotedAt"] = timeProvider.GetUtcNow() },
-            TableUpdateMode.Replace, cancellationToken);
-
-    public async Task<IReadOnlyList<PendingShare>> ListPendingAsync(int max, CancellationToken cancellationToken)
-    {
-        var pending = new List<PendingShare>();
-        await foreach (var row in tables.Outbox.QueryAsync<TableEntity>(e => e.PartitionKey == PendingPartition, maxPerPage: max, cancellationToken: cancellationToken))
-        {
-            var parts = row.RowKey.Split('|');
-            pending.Add(new PendingShare(parts[0], parts[1], row.GetDateTimeOffset("NotedAt") ?? DateTimeOffset.MinValue));
-            if (pending.Count >= max)
-                break;
-        }
-        return pending;
-    }
 
     public async Task<ShareHandoff?> FindAsync(string userId, string checkinId, CancellationToken cancellationToken)
     {
@@ -49,9 +30,4 @@ internal sealed class TableShareHandoffStore(CheckinTables tables, TimeProvider 
 
     public Task<bool> TrySaveAsync(ShareHandoff handoff, CancellationToken cancellationToken) =>
         tables.GrowthLog.TryWriteAsync(Row(handoff.UserId, GrowthLogEntity.SharePrefix + handoff.CheckinId, handoff with { Version = null }), handoff.Version ?? "*", cancellationToken);
-
-    public Task ForgetPendingAsync(string userId, string checkinId, CancellationToken cancellationToken) =>
-        tables.Outbox.DeleteIfExistsAsync(PendingPartition, PendingKey(userId, checkinId), cancellationToken);
-
-    private static string PendingKey(string userId, string checkinId) => $"{userId}|{checkinId}";
 }

@@ -30,7 +30,7 @@ public sealed class TeamsPersonMessenger(
             ? read.Registration
             : await registrations.FindAsync(userId, cancellationToken);
         if (registration is null)
-            return await NotInstalledAsync(userId, cancellationToken);
+            return await NotInstalledAsync(userId, message.Priority, cancellationToken);
 
         var activity = new Activity { Type = ActivityTypes.Message, Attachments = [OutboundCards.Render(message).ToAttachment()] };
         var result = await proactive.SendAsync(registration, activity, message.Priority, cancellationToken);
@@ -49,7 +49,7 @@ public sealed class TeamsPersonMessenger(
         switch (await registrations.FindAsync(userId, cancellationToken))
         {
             case null:
-                return await NotInstalledAsync(userId, cancellationToken);
+                return await NotInstalledAsync(userId, SendPriority.Bulk, cancellationToken); // a run asks before its sends
             case { Status: not RegistrationStatus.Active } gone:
                 return new DeliveryResult(DeliveryOutcome.Unreachable, Reason: gone.StatusReason ?? gone.Status.ToString());
             case var active:
@@ -61,9 +61,9 @@ public sealed class TeamsPersonMessenger(
     }
 
     /// <summary>Never talked to the bot: install it for them where Graph allows; their install event registers them.</summary>
-    private async Task<DeliveryResult> NotInstalledAsync(string userId, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> NotInstalledAsync(string userId, SendPriority priority, CancellationToken cancellationToken)
     {
-        var install = await installer.InstallForAsync(userId, cancellationToken);
+        var install = await installer.InstallForAsync(userId, priority, cancellationToken);
         return new DeliveryResult(DeliveryOutcome.Unreachable, Reason: $"NotInstalled (install: {install})",
             RetryAfter: install is AppInstallOutcome.Requested or AppInstallOutcome.AlreadyInstalled ? TimeSpan.FromMinutes(1) : null);
     }

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Feedback;
 using Moq;
 using CheckinBot.Core.Managers;
@@ -19,11 +20,11 @@ public sealed class GrowthLogServiceTests
     private readonly InMemoryChatRegistrationStore _registrations = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
 
-    private GrowthLogService CreateSut() => new(_store, _store, _store, new Mock<IFeedbackStore> { DefaultValue = DefaultValue.Mock }.Object, new Mock<IErasureJournal>().Object, new ChatRegistrationService(_registrations, _time, NullLogger<ChatRegistrationService>.Instance), _time, NullLogger<GrowthLogService>.Instance);
+    private GrowthLogService CreateSut() => new(_store, _store, [_store], new Mock<IFeedbackStore> { DefaultValue = DefaultValue.Mock }.Object, new Mock<IErasureJournal>().Object, new ChatRegistrationService(_registrations, _time, NullLogger<ChatRegistrationService>.Instance), _time, NullLogger<GrowthLogService>.Instance);
 
     private async Task CheckinAsync(string win, string? feedback, bool share)
     {
-        var checkins = new CheckinService(_store, _store, QuestionSetStores.Holding().Object, new SharedCheckinSignal(), _time, NullLogger<CheckinService>.Instance);
+        var checkins = new CheckinService(_store, _store, QuestionSetStores.Holding().Object, new OutboxSignal(), _time, NullLogger<CheckinService>.Instance);
         await checkins.StartOrResumeAsync(User, null, CancellationToken.None);
         foreach (var answer in new[] { "3", win, "skip", "skip", "no", feedback ?? "skip" })
             await checkins.HandleAsync(User, Guid.NewGuid().ToString(), answer == "skip" ? new DialogueInput.Skip() : new DialogueInput.Answer(answer), CancellationToken.None);

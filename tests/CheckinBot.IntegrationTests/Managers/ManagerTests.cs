@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Managers;
+using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Org;
 using CheckinBot.TestKit;
 using CheckinBot.Web.Background;
@@ -42,7 +43,7 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
             services.AddSingleton<IOrgDirectory>(_directory);
             services.WithFakeClock(_time);
             // Nudges run when a test asks, so their timing is the test's own; summaries go out as in production.
-            services.WithoutBackgroundWork().AddHostedService<ManagerSummaryWorker>();
+            services.WithoutBackgroundWork().AddHostedService<OutboxWorker>();
         })));
         foreach (var member in new[] { Alex, Megan, Patti })
             await PostAsync(member, Activities.Base("installationUpdate", _connector.ServiceUrl, null) with { Action = "add" });
@@ -76,7 +77,9 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
         await ClickAsync(Megan, new { verb = "manager.feedback", employeeId = Alex.AadId, checkinId, feedback = "Great work on the importer", praise = "true" }, "summary-1");
 
         Assert.Contains("Feedback sent", Assert.Single(_connector.Requests, r => r.Method == "PUT" && r.Path.EndsWith("/summary-1", StringComparison.Ordinal)).Body, StringComparison.Ordinal);
-        Assert.Contains("Great work on the importer", PostsTo(Alex).Single(p => p.Contains("Feedback from Megan Bowen", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("Great work on the importer", await WaitForPostAsync(Alex, "Feedback from Megan Bowen"), StringComparison.Ordinal);
+        Assert.Equal(0, await Service<FeedbackDeliveryService>().DeliverPendingAsync(CancellationToken.None)); // delivered once, nothing left
+        Assert.Single(PostsTo(Alex), p => p.Contains("Feedback from Megan Bowen", StringComparison.Ordinal));
         Assert.Empty(await Service<IFeedbackStore>().ListOpenAsksForAsync(Megan.AadId, CancellationToken.None));
         await SayAsync(Alex, "wins");
         Assert.Contains("Praise: Great work on the importer (Megan Bowen)", PostsTo(Alex)[^1], StringComparison.Ordinal);
@@ -129,10 +132,34 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
         await ClickAsync(Patti, new { verb = "feedback.reply", askId, requesterId = Alex.AadId, text = "Again", praise = "false" }, "ask-1");
 
         Assert.Contains("already answered", PostsTo(Patti)[^1], StringComparison.Ordinal);
-        var received = Assert.Single(PostsTo(Alex), p => p.Contains("Feedback from Patti Fernandez", StringComparison.Ordinal));
-        Assert.Contains("Clear story, slow start", received, StringComparison.Ordinal);
+        Assert.Contains("Clear story, slow start", await WaitForPostAsync(Alex, "Feedback from Patti Fernandez"), StringComparison.Ordinal);
+        Assert.Equal(0, await Service<FeedbackDeliveryService>().DeliverPendingAsync(CancellationToken.None));
+        Assert.Single(PostsTo(Alex), p => p.Contains("Feedback from Patti Fernandez", StringComparison.Ordinal));
         Assert.DoesNotContain(PostsTo(Alex), p => p.Contains("Sneaky", StringComparison.Ordinal) || p.Contains("\"Again\"", StringComparison.Ordinal));
         Assert.Empty(await Service<IFeedbackStore>().ListOpenAsksForAsync(Patti.AadId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FeedbackRequest_ThrottledAtLength_WaitsInTheOutboxUntilDue_AndAnAmbiguousSendIsNeverRepeated()
+    {
+        _connector.Enqueue(429, retryAfter: "120", forPathContaining: Megan.ChatId); // longer than the pipeline waits inline: the outbox waits instead
+        await ClickAsync(Alex, new { verb = "feedback.ask.send", colleague = Megan.AadId, topic = "my roadmap" }, "form-1");
+        var askId = Assert.Single(await Service<IFeedbackStore>().ListAsksByAsync(Alex.AadId, CancellationToken.None)).Id;
+        var throttled = await Eventually.ReadAsync(() => Service<IFeedbackStore>().FindDeliveryAsync(Alex.AadId, askId, CancellationToken.None),
+            d => d?.LastError is not null, "the throttled delivery recorded");
+        Assert.Equal((DeliveryStatus.Pending, 1), (throttled!.Status, throttled.Attempts));
+
+        // Not due yet: a sweep finds nothing (the outbox's due time, as Azurite filters it).
+        Assert.Equal(0, await Service<FeedbackDeliveryService>().DeliverPendingAsync(CancellationToken.None));
+        _connector.Enqueue(504, forPathContaining: Megan.ChatId); // then Teams' answer is lost: it may have arrived
+        _time.Advance(TimeSpan.FromSeconds(121));
+        await Service<FeedbackDeliveryService>().DeliverPendingAsync(CancellationToken.None);
+        await Eventually.ReadAsync(() => Service<IFeedbackStore>().FindDeliveryAsync(Alex.AadId, askId, CancellationToken.None),
+            d => d?.Status == DeliveryStatus.Unconfirmed, "the ambiguous send recorded as unconfirmed");
+
+        _time.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(0, await Service<FeedbackDeliveryService>().DeliverPendingAsync(CancellationToken.None));
+        Assert.Equal(2, PostsTo(Megan).Count(p => p.Contains("asks for your feedback", StringComparison.Ordinal))); // the throttled one and the unconfirmed one
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using CheckinBot.Core.Org;
 using CheckinBot.TestKit;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CheckinBot.IntegrationTests.Org;
 
@@ -150,6 +151,8 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(TimeSpan.FromMinutes(1), result.RetryAfter);
         var install = _graph.Installs.First();
         Assert.Equal((Manager, $"{_graph.BaseUrl}/appCatalogs/teamsApps/catalog-app-1"), install);
+        // Each install call took a slot of the shared budget, at the priority of the message that needed it.
+        Assert.Equal([SendPriority.Interactive, SendPriority.Interactive], ((UnpacedBudget)Get<IRateBudget>()).Grants);
     }
 
     /// <summary>The host in Graph mode, signed in with a fake credential and without the start-up sync racing the test.</summary>
@@ -162,6 +165,8 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
             {
                 services.AddSingleton<TokenCredential, FakeGraphCredential>();
                 services.WithoutBackgroundWork();
+                services.RemoveAll<IRateBudget>();
+                services.AddSingleton<IRateBudget>(new UnpacedBudget(TimeProvider.System));
             });
         }
     }

@@ -1,10 +1,10 @@
-namespace CheckinBot.Core.Managers;
+namespace CheckinBot.Core.Messaging;
 
 /// <summary>
-/// Wakes the manager-summary worker as soon as a check-in is shared, so the summary goes out within seconds; the
-/// worker's own timer still finds anything a crash left behind.
+/// Wakes the outbox worker as soon as a turn leaves something to deliver (a shared check-in, feedback), so it goes out
+/// within moments; the worker's own timer still finds anything a crash or a throttle left behind.
 /// </summary>
-public sealed class SharedCheckinSignal : IDisposable
+public sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 

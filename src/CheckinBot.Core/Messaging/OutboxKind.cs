@@ -1,0 +1,11 @@
+namespace CheckinBot.Core.Messaging;
+
+/// <summary>What an outbox entry points to; each kind has its own sender.</summary>
+public enum OutboxKind
+{
+    /// <summary>A shared check-in's summary for the manager.</summary>
+    Summary,
+
+    /// <summary>A feedback request or a piece of feedback for the other person.</summary>
+    Feedback,
+}
