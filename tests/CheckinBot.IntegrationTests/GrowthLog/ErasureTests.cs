@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Goals;
+using CheckinBot.Core.Messaging;
 using CheckinBot.Core.GrowthLog;
 using CheckinBot.TestKit;
 using Microsoft.AspNetCore.TestHost;
@@ -86,6 +88,40 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
         var export = System.Text.Json.JsonDocument.Parse(await _client.GetStringAsync(ExportLink(LastPosted()))).RootElement;
         Assert.Equal(0, export.GetProperty("goals").GetArrayLength());
         Assert.Equal(0, export.GetProperty("checkIns").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Erasure_TakesEveryPointerToThePersonsData_AndLeavesOtherPeoplesRecords()
+    {
+        const string Colleague = "00000000-0000-0000-0000-00000000c011";
+        var feedback = _host.Services.GetRequiredService<IFeedbackStore>();
+        var outbox = _host.Services.GetRequiredService<IDeliveryOutbox>();
+        // Feedback for the person still on its way, and a colleague's open request addressed to them.
+        var note = new FeedbackNote { Id = "n1", ToUserId = Activities.UserAadId, FromUserId = Colleague, Text = "Thanks for the review" };
+        await outbox.NoteAsync(OutboxKind.Feedback, Activities.UserAadId, note.Id, CancellationToken.None);
+        Assert.True(await feedback.TryAddNoteAsync(note, null, FeedbackDelivery.Of(note), CancellationToken.None));
+        var ask = new FeedbackAsk { Id = "a1", RequesterId = Colleague, AskedUserId = Activities.UserAadId, Topic = "my talk" };
+        Assert.True(await feedback.TryAddAskAsync(ask, FeedbackDelivery.Of(ask), CancellationToken.None));
+        Assert.NotEmpty(await OutboxRowsOf(Activities.UserAadId));
+
+        Assert.True((await _host.Services.GetRequiredService<GrowthLogService>().EraseAsync(Activities.UserAadId, CancellationToken.None)).Finished);
+
+        Assert.Empty(await OutboxRowsOf(Activities.UserAadId));
+        Assert.Empty(await feedback.ListOpenAsksForAsync(Activities.UserAadId, CancellationToken.None));
+        Assert.NotNull(await feedback.FindAskAsync(Colleague, ask.Id, CancellationToken.None)); // the colleague's own record stays theirs
+    }
+
+    /// <summary>Outbox rows whose key starts with the person's id (summaries, feedback) or indexes requests to them.</summary>
+    private async Task<List<string>> OutboxRowsOf(string userId)
+    {
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(_factory.TablePrefix + "outbox");
+        var rows = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+        {
+            if (row.RowKey.StartsWith(userId + "|", StringComparison.Ordinal) && row.PartitionKey != "erase")
+                rows.Add($"{row.PartitionKey}/{row.RowKey}");
+        }
+        return rows;
     }
 
     private async Task<List<TableEntity>> Rows()
