@@ -39,23 +39,15 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IAsyncLifetime
     ];
 
     private readonly CollectingLoggerProvider _errors = new(LogLevel.Error);
-    private FakeConnector _connector = null!;
-    private HttpClient _client = null!;
-    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> _factory = null!;
+    private BotHost _bot = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
-        _connector = await FakeConnector.StartAsync();
-        _factory = new BotApplicationFactory(azurite).WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(_errors)));
-        _client = _factory.CreateClient();
+        _bot = new BotHost(azurite, new BotHostOptions { Logging = l => l.AddProvider(_errors), AlexInstalled = false });
+        return _bot.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => _bot.DisposeAsync();
 
     public static TheoryData<string> Kinds() => ["message", "card-submit", "invoke", "installationUpdate", "conversationUpdate"];
 
@@ -73,7 +65,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IAsyncLifetime
                     var activity = Valid(kind);
                     if (!Mutate(activity, path.Split('.'), remove, variant()))
                         continue;
-                    var response = await _client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+                    var response = await _bot.Client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
                     if ((int)response.StatusCode >= 500)
                         failures.Add($"{path} {(remove ? "removed" : activity.ToJsonString()[..Math.Min(200, activity.ToJsonString().Length)])}: {(int)response.StatusCode}");
                 }
@@ -85,7 +77,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private JsonObject Valid(string kind)
     {
-        var url = _connector.ServiceUrl;
+        var url = _bot.Connector.ServiceUrl;
         object activity = kind switch
         {
             "message" => Activities.Message(url, "add goal Learn Rust"),

@@ -11,27 +11,19 @@ namespace CheckinBot.IntegrationTests.Bot;
 [Collection(AzuriteCollection.Name)]
 public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private FakeConnector _connector = null!;
-    private BotApplicationFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
+    private readonly BotHost _bot = new(azurite, new BotHostOptions
     {
-        _connector = await FakeConnector.StartAsync();
-        _factory = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["Bot:AllowedTenants:0"] = Activities.TenantId });
-        _client = _factory.CreateClient();
-    }
+        Settings = new Dictionary<string, string?> { ["Bot:AllowedTenants:0"] = Activities.TenantId },
+        AlexInstalled = false,
+    });
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public Task InitializeAsync() => _bot.InitializeAsync();
 
-    private Task<HttpResponseMessage> PostAsync(object activity) => _client.PostAsJsonAsync("/api/messages", activity);
+    public Task DisposeAsync() => _bot.DisposeAsync();
 
-    private TableClient Registrations => new TableServiceClient(azurite.ConnectionString).GetTableClient(_factory.TablePrefix + "registrations");
+    private Task<HttpResponseMessage> PostAsync(object activity) => _bot.Client.PostAsJsonAsync("/api/messages", activity);
+
+    private TableClient Registrations => new TableServiceClient(azurite.ConnectionString).GetTableClient(_bot.TablePrefix + "registrations");
 
     private static JsonElement CardOf(JsonElement activity)
     {
@@ -43,17 +35,17 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task Install_StoresConversationReferenceAndSendsWelcomeCard()
     {
-        var response = await PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl));
+        var response = await PostAsync(Activities.InstallationUpdate(_bot.Connector.ServiceUrl));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var welcome = Assert.Single(await _connector.WaitForPostedActivitiesAsync(1));
+        var welcome = Assert.Single(await _bot.Connector.WaitForPostedActivitiesAsync(1));
         Assert.Contains("Hi Alex", CardOf(welcome).GetRawText(), StringComparison.Ordinal);
         Assert.Equal(Activities.ConversationId, welcome.GetProperty("conversation").GetProperty("id").GetString());
 
         var entity = (await Registrations.GetEntityAsync<TableEntity>(Activities.UserAadId, "chat-" + Activities.UserAadId)).Value;
         Assert.Equal(Activities.UserId, entity.GetString("ChannelUserId"));
         Assert.Equal(Activities.ConversationId, entity.GetString("ConversationId"));
-        Assert.Equal(_connector.ServiceUrl, entity.GetString("ServiceUrl"));
+        Assert.Equal(_bot.Connector.ServiceUrl, entity.GetString("ServiceUrl"));
         Assert.Equal(Activities.TenantId, entity.GetString("TenantId"));
         Assert.Equal("Europe/Berlin", entity.GetString("TimeZone"));
         Assert.Equal("Active", entity.GetString("Status"));
@@ -62,21 +54,21 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task InstallationUpdateAndConversationUpdateTogether_WelcomeOnce()
     {
-        var responses = await Task.WhenAll(PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl)), PostAsync(Activities.BotAdded(_connector.ServiceUrl)));
+        var responses = await Task.WhenAll(PostAsync(Activities.InstallationUpdate(_bot.Connector.ServiceUrl)), PostAsync(Activities.BotAdded(_bot.Connector.ServiceUrl)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        await PostAsync(Activities.Message(_connector.ServiceUrl, "help")); // a later reply: anything before it has arrived
-        Assert.Equal(2, _connector.PostedActivities.Count);
-        Assert.Single(_connector.PostedActivities, a => a.GetRawText().Contains("Hi Alex", StringComparison.Ordinal));
+        await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "help")); // a later reply: anything before it has arrived
+        Assert.Equal(2, _bot.Connector.PostedActivities.Count);
+        Assert.Single(_bot.Connector.PostedActivities, a => a.GetRawText().Contains("Hi Alex", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Help_AnswersWithCommandCard()
     {
-        await PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl));
-        await PostAsync(Activities.Message(_connector.ServiceUrl, "  HELP "));
+        await PostAsync(Activities.InstallationUpdate(_bot.Connector.ServiceUrl));
+        await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "  HELP "));
 
-        var posted = await _connector.WaitForPostedActivitiesAsync(2);
+        var posted = await _bot.Connector.WaitForPostedActivitiesAsync(2);
         var help = CardOf(posted[1]).GetRawText();
         Assert.Contains("What you can type", help, StringComparison.Ordinal);
         foreach (var command in new[] { "check in", "goals", "add goal", "wins", "feedback", "snooze", "skip", "export my data", "delete my data", "team", "cadences", "stats" })
@@ -86,27 +78,27 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task UnknownText_GetsShortHelpfulReply()
     {
-        await PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl));
-        await PostAsync(Activities.Message(_connector.ServiceUrl, "what is the meaning of life"));
+        await PostAsync(Activities.InstallationUpdate(_bot.Connector.ServiceUrl));
+        await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "what is the meaning of life"));
 
-        var reply = (await _connector.WaitForPostedActivitiesAsync(2))[1];
+        var reply = (await _bot.Connector.WaitForPostedActivitiesAsync(2))[1];
         Assert.Contains("help", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task SubmitButtonWithHelpVerb_AnswersWithCommandCard()
     {
-        await PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl));
-        await PostAsync(Activities.Message(_connector.ServiceUrl, "", value: new { verb = "help" }, replyToId: "activity-1"));
+        await PostAsync(Activities.InstallationUpdate(_bot.Connector.ServiceUrl));
+        await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "", value: new { verb = "help" }, replyToId: "activity-1"));
 
-        var posted = await _connector.WaitForPostedActivitiesAsync(2);
+        var posted = await _bot.Connector.WaitForPostedActivitiesAsync(2);
         Assert.Contains("What you can type", CardOf(posted[1]).GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ExecuteActionInvoke_ReturnsInvokeResponseInBody()
     {
-        var response = await PostAsync(Activities.Invoke(_connector.ServiceUrl, "adaptiveCard/action",
+        var response = await PostAsync(Activities.Invoke(_bot.Connector.ServiceUrl, "adaptiveCard/action",
             new { action = new { type = "Action.Execute", verb = "help", data = new { } }, trigger = "manual" }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -118,7 +110,7 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task InvokeWithoutVerb_Is400InvokeError()
     {
-        var response = await PostAsync(Activities.Invoke(_connector.ServiceUrl, "adaptiveCard/action", new { action = new { type = "Action.Execute" } }));
+        var response = await PostAsync(Activities.Invoke(_bot.Connector.ServiceUrl, "adaptiveCard/action", new { action = new { type = "Action.Execute" } }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/vnd.microsoft.error", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
@@ -127,8 +119,8 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task Uninstall_MarksRegistrationUninstalled()
     {
-        await PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl));
-        var response = await PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl, action: "remove"));
+        await PostAsync(Activities.InstallationUpdate(_bot.Connector.ServiceUrl));
+        var response = await PostAsync(Activities.InstallationUpdate(_bot.Connector.ServiceUrl, action: "remove"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var entity = (await Registrations.GetEntityAsync<TableEntity>(Activities.UserAadId, "chat-" + Activities.UserAadId)).Value;
@@ -144,7 +136,7 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     public async Task NotAnActivity_Is400ProblemDetails(string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        var response = await _client.PostAsync("/api/messages", content);
+        var response = await _bot.Client.PostAsync("/api/messages", content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -166,45 +158,45 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
         using var content = sendContentLength
             ? (HttpContent)new StringContent(big, Encoding.UTF8, "application/json")
             : new StreamingContent(Encoding.UTF8.GetBytes(big));
-        var response = await _client.PostAsync("/api/messages", content);
+        var response = await _bot.Client.PostAsync("/api/messages", content);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(_connector.Requests);
+        Assert.Empty(_bot.Connector.Requests);
     }
 
     [Fact]
     public async Task UnknownActivityType_Is200AndDoesNothing()
     {
-        var response = await PostAsync(Activities.Base("someFutureType", _connector.ServiceUrl, null));
+        var response = await PostAsync(Activities.Base("someFutureType", _bot.Connector.ServiceUrl, null));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
     public async Task OtherChannel_Is200AndIgnored()
     {
-        var ignored = Activities.Base("message", _connector.ServiceUrl, null) with { ChannelId = "webchat", Text = "help" };
+        var ignored = Activities.Base("message", _bot.Connector.ServiceUrl, null) with { ChannelId = "webchat", Text = "help" };
         var response = await PostAsync(ignored);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await PostAsync(Activities.Message(_connector.ServiceUrl, "help")); // a later reply: anything before it has arrived
-        Assert.NotEmpty(_connector.Requests);
-        Assert.DoesNotContain(_connector.Requests, r => r.Body.Contains(ignored.Id, StringComparison.Ordinal));
+        await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "help")); // a later reply: anything before it has arrived
+        Assert.NotEmpty(_bot.Connector.Requests);
+        Assert.DoesNotContain(_bot.Connector.Requests, r => r.Body.Contains(ignored.Id, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task TenantNotAllowed_Is403AndNothingIsStored()
     {
-        var response = await PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl, tenantId: "99999999-0000-0000-0000-000000000000"));
+        var response = await PostAsync(Activities.InstallationUpdate(_bot.Connector.ServiceUrl, tenantId: "99999999-0000-0000-0000-000000000000"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Empty(_connector.Requests);
+        Assert.Empty(_bot.Connector.Requests);
         Assert.False((await Registrations.GetEntityIfExistsAsync<TableEntity>(Activities.UserAadId, "chat-" + Activities.UserAadId)).HasValue);
     }
 
     [Fact]
     public async Task Get_Is405()
     {
-        var response = await _client.GetAsync("/api/messages");
+        var response = await _bot.Client.GetAsync("/api/messages");
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 
@@ -213,7 +205,7 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     [InlineData("/health/ready")]
     public async Task Health_IsHealthy(string path)
     {
-        var response = await _client.GetAsync(path);
+        var response = await _bot.Client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }

@@ -10,16 +10,16 @@ namespace CheckinBot.IntegrationTests.Cadences;
 [Collection(AzuriteCollection.Name)]
 public sealed class CadenceChatTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private FakeConnector _connector = null!;
-    private BotApplicationFactory _factory = null!;
-    private HttpClient _client = null!;
+    private readonly BotHost _bot = new(azurite, new BotHostOptions
+    {
+        Settings = new Dictionary<string, string?> { ["Hr:AdminUserIds:0"] = Activities.UserAadId },
+        AlexInstalled = false,
+    });
 
     public async Task InitializeAsync()
     {
-        _connector = await FakeConnector.StartAsync();
-        _factory = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["Hr:AdminUserIds:0"] = Activities.UserAadId });
-        _client = _factory.CreateClient();
-        await _factory.Services.GetRequiredService<ICadenceStore>().TrySaveAsync(new Cadence
+        await _bot.InitializeAsync();
+        await _bot.Services.GetRequiredService<ICadenceStore>().TrySaveAsync(new Cadence
         {
             Id = "weekly-growth",
             Name = "Weekly growth",
@@ -30,35 +30,30 @@ public sealed class CadenceChatTests(AzuriteFixture azurite) : IAsyncLifetime
         }, CancellationToken.None);
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => _bot.DisposeAsync();
 
     [Fact]
     public async Task Hr_SeesCadencesWithTheNextRun_AndCanPause_OthersAreToldItIsForHr()
     {
-        await PostAsync(Activities.Message(_connector.ServiceUrl, "cadences"));
-        var list = _connector.PostedActivities[^1].GetRawText();
+        await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "cadences"));
+        var list = _bot.Connector.PostedActivities[^1].GetRawText();
         Assert.Contains("Weekly growth", list, StringComparison.Ordinal);
         Assert.Contains("Europe/Berlin", list, StringComparison.Ordinal);
         Assert.Contains("Pause Weekly growth", list, StringComparison.Ordinal);
 
-        await PostAsync(Activities.Message(_connector.ServiceUrl, "", value: new { verb = "cadence.pause", cadenceId = "weekly-growth" }, replyToId: "list-1"));
-        Assert.False((await _factory.Services.GetRequiredService<ICadenceStore>().FindAsync("weekly-growth", CancellationToken.None))!.Active);
-        Assert.Contains("Resume Weekly growth", _connector.Requests.Last(r => r.Method == "PUT").Body, StringComparison.Ordinal);
+        await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "", value: new { verb = "cadence.pause", cadenceId = "weekly-growth" }, replyToId: "list-1"));
+        Assert.False((await _bot.Services.GetRequiredService<ICadenceStore>().FindAsync("weekly-growth", CancellationToken.None))!.Active);
+        Assert.Contains("Resume Weekly growth", _bot.Connector.Requests.Last(r => r.Method == "PUT").Body, StringComparison.Ordinal);
 
-        var notHr = Activities.Base("message", _connector.ServiceUrl, null) with
+        var notHr = Activities.Base("message", _bot.Connector.ServiceUrl, null) with
         {
             Text = "cadences",
             From = new Activities.Account("user-id-1", "Megan Bowen", "00000000-0000-0000-0000-0000000000021"),
         };
         await PostAsync(notHr);
-        Assert.Contains("managed by HR", _connector.PostedActivities[^1].GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("managed by HR", _bot.Connector.PostedActivities[^1].GetRawText(), StringComparison.Ordinal);
         await PostAsync(notHr with { Text = "", Value = new { verb = "cadence.resume", cadenceId = "weekly-growth" } });
-        Assert.False((await _factory.Services.GetRequiredService<ICadenceStore>().FindAsync("weekly-growth", CancellationToken.None))!.Active);
+        Assert.False((await _bot.Services.GetRequiredService<ICadenceStore>().FindAsync("weekly-growth", CancellationToken.None))!.Active);
     }
 
     [Fact]
@@ -70,33 +65,32 @@ public sealed class CadenceChatTests(AzuriteFixture azurite) : IAsyncLifetime
             ["cadence.weekOfMonth"] = "-1", ["cadence.localTime"] = "25:00", ["cadence.timeZone"] = "Europe/Berlin", ["cadence.everyone"] = "false", ["cadence.departments"] = "Sales, Operations",
             ["cadence.remindAfterHours"] = "48", ["cadence.remindMax"] = "1", ["cadence.skipDates"] = "2026-12-29",
         };
-        await PostAsync(Activities.Message(_connector.ServiceUrl, "", value: typed, replyToId: "form-1"));
-        var rejected = _connector.Requests.Last(r => r.Method == "PUT").Body;
+        await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "", value: typed, replyToId: "form-1"));
+        var rejected = _bot.Connector.Requests.Last(r => r.Method == "PUT").Body;
         Assert.Contains("Use a 24-hour time", rejected, StringComparison.Ordinal);
         Assert.Contains("Monthly career chat", rejected, StringComparison.Ordinal);
         Assert.Contains("2026-12-29", rejected, StringComparison.Ordinal);
-        Assert.Null(await _factory.Services.GetRequiredService<ICadenceStore>().FindAsync("monthly-career-chat", CancellationToken.None));
+        Assert.Null(await _bot.Services.GetRequiredService<ICadenceStore>().FindAsync("monthly-career-chat", CancellationToken.None));
 
         typed["cadence.localTime"] = "10:00";
-        await PostAsync(Activities.Message(_connector.ServiceUrl, "", value: typed, replyToId: "form-1"));
-        Assert.Contains("Saved: Monthly career chat.", _connector.Requests.Last(r => r.Method == "PUT").Body, StringComparison.Ordinal);
-        var saved = (await _factory.Services.GetRequiredService<ICadenceStore>().FindAsync("monthly-career-chat", CancellationToken.None))!;
+        await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "", value: typed, replyToId: "form-1"));
+        Assert.Contains("Saved: Monthly career chat.", _bot.Connector.Requests.Last(r => r.Method == "PUT").Body, StringComparison.Ordinal);
+        var saved = (await _bot.Services.GetRequiredService<ICadenceStore>().FindAsync("monthly-career-chat", CancellationToken.None))!;
         Assert.Equal((CadenceFrequency.Monthly, DayOfWeek.Tuesday, -1, "10:00"), (saved.Schedule.Frequency, saved.Schedule.DayOfWeek!.Value, saved.Schedule.WeekOfMonth!.Value, saved.Schedule.LocalTime));
         Assert.Equal((48, 1), (saved.Reminder.AfterHours, saved.Reminder.Max));
         Assert.Equal([new DateOnly(2026, 12, 29)], saved.Schedule.SkipDates);
         Assert.Equal(["Sales", "Operations"], saved.Audience.Departments);
 
-        var runs = _factory.Services.GetRequiredService<CheckinBot.Core.Runs.RunService>();
+        var runs = _bot.Services.GetRequiredService<CheckinBot.Core.Runs.RunService>();
         var run = await runs.StartAsync("monthly-career-chat", runId: null, force: false, CancellationToken.None);
         await Eventually.TrueAsync(async () => (await runs.ProgressAsync(run.RunId!, CancellationToken.None))!.CompletedAt is not null, "the run to finish", TimeSpan.FromSeconds(30));
-        await PostAsync(Activities.Message(_connector.ServiceUrl, "cadences"));
-        var list = _connector.PostedActivities[^1].GetRawText();
+        await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "cadences"));
+        var list = _bot.Connector.PostedActivities[^1].GetRawText();
         Assert.Contains("Monthly career chat", list, StringComparison.Ordinal);
         Assert.Contains("on the last Tuesday at 10:00", list, StringComparison.Ordinal);
         Assert.Contains("0 of 8 sent, 8 unreachable", list, StringComparison.Ordinal); // Sales and Operations; none installed the bot
         Assert.Contains("finished", list, StringComparison.Ordinal);
     }
 
-    private async Task PostAsync(object activity) =>
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/messages", activity)).StatusCode);
+    private Task PostAsync(object activity) => _bot.PostAsync(activity);
 }

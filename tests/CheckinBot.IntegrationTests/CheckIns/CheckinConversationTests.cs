@@ -13,44 +13,26 @@ namespace CheckinBot.IntegrationTests.CheckIns;
 [Collection(AzuriteCollection.Name)]
 public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private FakeConnector _connector = null!;
-    private BotApplicationFactory _factory = null!;
-    private HttpClient _client = null!;
+    private readonly BotHost _bot = new(azurite);
 
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _factory = new BotApplicationFactory(azurite);
-        _client = _factory.CreateClient();
-        await PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl));
-    }
+    public Task InitializeAsync() => _bot.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => _bot.DisposeAsync();
 
-    private async Task PostAsync(object activity)
-    {
-        var response = await _client.PostAsJsonAsync("/api/messages", activity);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
+    private Task PostAsync(object activity) => _bot.PostAsync(activity);
 
-    private Task SayAsync(string text) => PostAsync(Activities.Message(_connector.ServiceUrl, text));
+    private Task SayAsync(string text) => _bot.SayAsync(text);
 
-    private Task ClickAsync(object value, string cardId = "activity-2") =>
-        PostAsync(Activities.Message(_connector.ServiceUrl, "", value: value, replyToId: cardId));
+    private Task ClickAsync(object value, string cardId = "activity-2") => _bot.ClickAsync(value, cardId);
 
-    private string LastPosted() => _connector.PostedActivities[^1].GetRawText();
+    private string LastPosted() => _bot.LastPosted();
 
     /// <summary>The erase button's <c>requestedAt</c>, as a client would send it back.</summary>
     private static string RequestedAt(string confirmCard) =>
         System.Text.RegularExpressions.Regex.Match(confirmCard, "\"requestedAt\":\"(\\d+)\"").Groups[1].Value;
 
     private Task<CheckinDraft?> DraftAsync() =>
-        _factory.Services.GetRequiredService<CheckinService>().FindDraftAsync(Activities.UserAadId, CancellationToken.None);
+        _bot.Services.GetRequiredService<CheckinService>().FindDraftAsync(Activities.UserAadId, CancellationToken.None);
 
     [Fact]
     public async Task CheckIn_TypedAnswers_WalkTheQuestionsToRecapAndShare()
@@ -76,11 +58,11 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
         await SayAsync("check in");
         await SayAsync("4");
         Assert.Contains("What did you learn", LastPosted(), StringComparison.Ordinal);
-        var before = _connector.PostedActivities.Count;
+        var before = _bot.Connector.PostedActivities.Count;
 
         await SayAsync("goals");
 
-        var replies = _connector.PostedActivities.Skip(before).Select(a => a.GetRawText()).ToList();
+        var replies = _bot.Connector.PostedActivities.Skip(before).Select(a => a.GetRawText()).ToList();
         Assert.Equal(2, replies.Count);
         Assert.Contains("Your learning goals", replies[0], StringComparison.Ordinal);
         Assert.Contains("Your check-in is still open", replies[1], StringComparison.Ordinal);
@@ -100,7 +82,7 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
 
         await ClickAsync(new { verb = "checkin.answer", step = "energy", value = "5" }, cardId: "activity-2");
 
-        var update = Assert.Single(_connector.Requests, r => r.Method == "PUT");
+        var update = Assert.Single(_bot.Connector.Requests, r => r.Method == "PUT");
         Assert.EndsWith("/activities/activity-2", update.Path, StringComparison.Ordinal);
         using var body = JsonDocument.Parse(update.Body);
         var card = body.RootElement.GetProperty("attachments")[0].GetProperty("content");
@@ -119,7 +101,7 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
 
         var draft = await DraftAsync();
         Assert.Equal(new ScaleAnswer(5), draft!.Answers["energy"]);
-        Assert.Contains(_connector.PostedActivities, a => a.GetRawText().Contains("earlier question", StringComparison.Ordinal) || a.GetRawText().Contains("another question", StringComparison.Ordinal));
+        Assert.Contains(_bot.Connector.PostedActivities, a => a.GetRawText().Contains("earlier question", StringComparison.Ordinal) || a.GetRawText().Contains("another question", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -131,7 +113,7 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
         await ClickAsync(new { verb = "checkin.skip", step = "energy" });
 
         Assert.Contains("This check-in is paused", LastPosted(), StringComparison.Ordinal);
-        Assert.DoesNotContain(_connector.PostedActivities, a => a.GetRawText().Contains("couldn't save", StringComparison.Ordinal));
+        Assert.DoesNotContain(_bot.Connector.PostedActivities, a => a.GetRawText().Contains("couldn't save", StringComparison.Ordinal));
         Assert.Equal(DraftStage.Paused, (await DraftAsync())!.Stage);
     }
 
@@ -139,13 +121,13 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
     public async Task CheckIn_SameActivityDeliveredTwice_IsAnsweredOnce()
     {
         await SayAsync("check in");
-        var activity = Activities.Message(_connector.ServiceUrl, "4");
+        var activity = Activities.Message(_bot.Connector.ServiceUrl, "4");
         await PostAsync(activity);
-        var posted = _connector.PostedActivities.Count;
+        var posted = _bot.Connector.PostedActivities.Count;
 
         await PostAsync(activity);
 
-        Assert.Equal(posted, _connector.PostedActivities.Count);
+        Assert.Equal(posted, _bot.Connector.PostedActivities.Count);
         Assert.Equal("learned", (await DraftAsync())!.CurrentStep!.Key);
     }
 
@@ -175,11 +157,11 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
 
         await ClickAsync(new { verb = "checkin.snooze", until = "UntilMonday" }, cardId: "snooze-1");
 
-        Assert.Contains("Snoozed until Monday", Assert.Single(_connector.Requests, r => r.Method == "PUT").Body, StringComparison.Ordinal);
+        Assert.Contains("Snoozed until Monday", Assert.Single(_bot.Connector.Requests, r => r.Method == "PUT").Body, StringComparison.Ordinal);
         var draft = await DraftAsync();
         Assert.Equal(DraftStage.Paused, draft!.Stage);
         Assert.Equal(new ScaleAnswer(4), draft.Answers["energy"]);
-        var scheduled = await _factory.Services.GetRequiredService<CheckinService>().StartScheduledAsync(Activities.UserAadId, "weekly-1", CancellationToken.None);
+        var scheduled = await _bot.Services.GetRequiredService<CheckinService>().StartScheduledAsync(Activities.UserAadId, "weekly-1", CancellationToken.None);
         Assert.Equal(ScheduledStartOutcome.Snoozed, scheduled.Outcome);
     }
 
@@ -189,7 +171,7 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
         await SayAsync("skip");
         Assert.Contains("Skipped this cycle", LastPosted(), StringComparison.Ordinal);
 
-        var scheduled = await _factory.Services.GetRequiredService<CheckinService>().StartScheduledAsync(Activities.UserAadId, "weekly-1", CancellationToken.None);
+        var scheduled = await _bot.Services.GetRequiredService<CheckinService>().StartScheduledAsync(Activities.UserAadId, "weekly-1", CancellationToken.None);
         Assert.Equal(ScheduledStartOutcome.Skipped, scheduled.Outcome);
     }
 
@@ -209,7 +191,7 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
     {
         await ClickAsync(new { verb = "goal.add", title = "Learn Go", why = "backend", measure = "ship a service", targetDate = "2020-01-01" }, cardId: "form-1");
 
-        var update = Assert.Single(_connector.Requests, r => r.Method == "PUT");
+        var update = Assert.Single(_bot.Connector.Requests, r => r.Method == "PUT");
         Assert.Contains("The target date is in the past.", update.Body, StringComparison.Ordinal);
         Assert.Contains("\"value\":\"Learn Go\"", update.Body, StringComparison.Ordinal);
         Assert.Contains("\"value\":\"ship a service\"", update.Body, StringComparison.Ordinal);
@@ -219,10 +201,10 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
     public async Task GoalButtons_UpdateProgressThenComplete_ShowsOnBragSheet()
     {
         await SayAsync("add goal Learn Kusto");
-        var goal = Assert.Single(await _factory.Services.GetRequiredService<IGoalStore>().ListGoalsAsync(Activities.UserAadId, CancellationToken.None));
+        var goal = Assert.Single(await _bot.Services.GetRequiredService<IGoalStore>().ListGoalsAsync(Activities.UserAadId, CancellationToken.None));
 
         await ClickAsync(new { verb = "goal.progress", goalId = goal.Id, percent = "250", note = "first module" }, cardId: "progress-1");
-        using (var rejected = JsonDocument.Parse(Assert.Single(_connector.Requests, r => r.Method == "PUT").Body))
+        using (var rejected = JsonDocument.Parse(Assert.Single(_bot.Connector.Requests, r => r.Method == "PUT").Body))
         {
             var body = rejected.RootElement.GetProperty("attachments")[0].GetProperty("content").GetProperty("body").EnumerateArray().ToList();
             Assert.Contains(body, e => e.TryGetProperty("text", out var t) && t.GetString() == "Progress is a number from 0 to 100.");
@@ -231,7 +213,7 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
 
         await ClickAsync(new { verb = "goal.progress", goalId = goal.Id, percent = "60", note = "first module" }, cardId: "progress-1");
         await ClickAsync(new { verb = "goal.add", title = "Speak at a meetup", milestones = "Pick a topic\nBook a slot", targetDate = "" }, cardId: "form-1");
-        var meetup = (await _factory.Services.GetRequiredService<IGoalStore>().ListGoalsAsync(Activities.UserAadId, CancellationToken.None)).Single(g => g.Title == "Speak at a meetup");
+        var meetup = (await _bot.Services.GetRequiredService<IGoalStore>().ListGoalsAsync(Activities.UserAadId, CancellationToken.None)).Single(g => g.Title == "Speak at a meetup");
         await ClickAsync(new { verb = "goal.milestone", goalId = meetup.Id, milestoneId = "m1" });
         Assert.Contains("Milestone reached: **Pick a topic**", LastPosted(), StringComparison.Ordinal);
         await ClickAsync(new { verb = "goal.complete", goalId = goal.Id });
@@ -240,7 +222,7 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
         await SayAsync("wins");
         Assert.Contains("Completed goal: Learn Kusto", LastPosted(), StringComparison.Ordinal);
         Assert.Contains("Milestone: Pick a topic (Speak at a meetup)", LastPosted(), StringComparison.Ordinal);
-        var stored = (await _factory.Services.GetRequiredService<IGoalStore>().ListGoalsAsync(Activities.UserAadId, CancellationToken.None)).Single(g => g.Id == goal.Id);
+        var stored = (await _bot.Services.GetRequiredService<IGoalStore>().ListGoalsAsync(Activities.UserAadId, CancellationToken.None)).Single(g => g.Id == goal.Id);
         Assert.Equal([60, 100], stored.History.Select(h => h.Percent));
     }
 
@@ -255,14 +237,14 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
         var jsonUrl = new Uri(actions[0].GetProperty("url").GetString()!);
         var csvUrl = new Uri(actions[1].GetProperty("url").GetString()!);
 
-        var raw = await _client.GetStringAsync(jsonUrl.PathAndQuery);
+        var raw = await _bot.Client.GetStringAsync(jsonUrl.PathAndQuery);
         var json = JsonDocument.Parse(raw).RootElement;
         Assert.Equal(Activities.UserAadId, json.GetProperty("userId").GetString());
         Assert.Equal("Learn Kusto", json.GetProperty("goals")[0].GetProperty("title").GetString());
         Assert.Equal("active", json.GetProperty("goals")[0].GetProperty("status").GetString()); // words, not enum numbers
         Assert.DoesNotContain("\"version\"", raw, StringComparison.Ordinal); // no storage internals
         Assert.DoesNotContain("W/\\\"datetime", raw, StringComparison.Ordinal);
-        var csv = await _client.GetAsync(csvUrl.PathAndQuery);
+        var csv = await _bot.Client.GetAsync(csvUrl.PathAndQuery);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         Assert.Equal("utf-8", csv.Content.Headers.ContentType?.CharSet);
         var bytes = await csv.Content.ReadAsByteArrayAsync();
@@ -270,7 +252,7 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Contains("goal,", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
 
         var tampered = jsonUrl.PathAndQuery.Replace("/json", "x/json", StringComparison.Ordinal);
-        var rejected = await _client.GetAsync(tampered);
+        var rejected = await _bot.Client.GetAsync(tampered);
         Assert.Equal(HttpStatusCode.NotFound, rejected.StatusCode);
         Assert.Equal("application/problem+json", rejected.Content.Headers.ContentType?.MediaType);
     }
@@ -281,16 +263,16 @@ public sealed class CheckinConversationTests(AzuriteFixture azurite) : IAsyncLif
         await SayAsync("add goal Learn Kusto");
         await SayAsync("delete my data");
         Assert.Contains("Delete all your data?", LastPosted(), StringComparison.Ordinal);
-        var store = _factory.Services.GetRequiredService<IGoalStore>();
+        var store = _bot.Services.GetRequiredService<IGoalStore>();
 
         // A confirmation card from days ago erases nothing.
         await ClickAsync(new { verb = "data.erase", requestedAt = TimeProvider.System.GetUtcNow().AddDays(-2).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) }, cardId: "old-confirm");
-        Assert.Contains("expired, so nothing was deleted", Assert.Single(_connector.Requests, r => r.Method == "PUT").Body, StringComparison.Ordinal);
+        Assert.Contains("expired, so nothing was deleted", Assert.Single(_bot.Connector.Requests, r => r.Method == "PUT").Body, StringComparison.Ordinal);
         Assert.NotEmpty(await store.ListGoalsAsync(Activities.UserAadId, CancellationToken.None));
 
         await ClickAsync(new { verb = "data.erase", requestedAt = RequestedAt(LastPosted()) }, cardId: "confirm-1");
 
-        Assert.Contains("Done: ", _connector.Requests.Last(r => r.Method == "PUT").Body, StringComparison.Ordinal);
+        Assert.Contains("Done: ", _bot.Connector.Requests.Last(r => r.Method == "PUT").Body, StringComparison.Ordinal);
         Assert.Empty(await store.ListGoalsAsync(Activities.UserAadId, CancellationToken.None));
     }
 

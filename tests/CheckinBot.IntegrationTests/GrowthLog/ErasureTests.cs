@@ -20,40 +20,27 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly FaultAfterFirstBatch _fault = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
-    private FakeConnector _connector = null!;
-    private BotApplicationFactory _factory = null!;
-    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> _host = null!;
-    private HttpClient _client = null!;
+    private BotHost _bot = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
-        _connector = await FakeConnector.StartAsync();
-        _factory = new BotApplicationFactory(azurite);
         var options = new TableClientOptions();
         options.AddPolicy(_fault, HttpPipelinePosition.PerCall);
         options.Retry.MaxRetries = 0;
-        _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        // No background work: the test finishes the erasure itself, at a time of its choosing.
+        _bot = new BotHost(azurite, BotHostOptions.FakeClock(_time) with
         {
-            s.AddSingleton(new TableServiceClient(azurite.ConnectionString, options));
-            s.WithFakeClock(_time);
-            s.WithoutBackgroundWork(); // the test finishes the erasure itself, at a time of its choosing
-        }));
-        _client = _host.CreateClient();
-        await PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl));
+            Services = s => s.AddSingleton(new TableServiceClient(azurite.ConnectionString, options)),
+        });
+        return _bot.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _factory.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => _bot.DisposeAsync();
 
     [Fact]
     public async Task FaultBetweenBatches_ReportsItTruthfully_LinksDieAtOnce_AndTheRestIsFinishedLater()
     {
-        var goals = _host.Services.GetRequiredService<GoalService>();
+        var goals = _bot.Services.GetRequiredService<GoalService>();
         var (goal, _, _) = await goals.AddAsync(Activities.UserAadId, "Learn Kusto", null, null, null, null, CancellationToken.None);
         for (var i = 0; i < 150; i++) // 150 history rows: erasing takes two batches
         {
@@ -62,30 +49,30 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
         }
         await SayAsync("export my data");
         var link = ExportLink(LastPosted());
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(link)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _bot.Client.GetAsync(link)).StatusCode);
 
         await SayAsync("delete my data");
         var requestedAt = System.Text.RegularExpressions.Regex.Match(LastPosted(), "\"requestedAt\":\"(\\d+)\"").Groups[1].Value;
         _fault.Armed = true;
-        await PostAsync(Activities.Message(_connector.ServiceUrl, "", value: new { verb = "data.erase", requestedAt }, replyToId: "confirm-1"));
+        await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "", value: new { verb = "data.erase", requestedAt }, replyToId: "confirm-1"));
 
-        var answer = _connector.Requests.Last(r => r.Method == "PUT").Body;
+        var answer = _bot.Connector.Requests.Last(r => r.Method == "PUT").Body;
         Assert.Contains("interrupted part-way", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("nothing changed", answer, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(link)).StatusCode); // the link died first
+        Assert.Equal(HttpStatusCode.NotFound, (await _bot.Client.GetAsync(link)).StatusCode); // the link died first
         Assert.NotEmpty(await Rows()); // part of the log is still there...
 
         _fault.Armed = false;
         _time.Advance(TimeSpan.FromMinutes(2));
-        Assert.Equal(1, await _host.Services.GetRequiredService<GrowthLogService>().FinishUnfinishedAsync(CancellationToken.None));
+        Assert.Equal(1, await _bot.Services.GetRequiredService<GrowthLogService>().FinishUnfinishedAsync(CancellationToken.None));
 
         Assert.Empty(await Rows()); // ...until the erasure is finished
-        Assert.Equal(0, await _host.Services.GetRequiredService<GrowthLogService>().FinishUnfinishedAsync(CancellationToken.None));
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(link)).StatusCode);
+        Assert.Equal(0, await _bot.Services.GetRequiredService<GrowthLogService>().FinishUnfinishedAsync(CancellationToken.None));
+        Assert.Equal(HttpStatusCode.NotFound, (await _bot.Client.GetAsync(link)).StatusCode);
 
         // Exporting afterwards works, and shows nothing of what was erased.
         await SayAsync("export my data");
-        var export = System.Text.Json.JsonDocument.Parse(await _client.GetStringAsync(ExportLink(LastPosted()))).RootElement;
+        var export = System.Text.Json.JsonDocument.Parse(await _bot.Client.GetStringAsync(ExportLink(LastPosted()))).RootElement;
         Assert.Equal(0, export.GetProperty("goals").GetArrayLength());
         Assert.Equal(0, export.GetProperty("checkIns").GetArrayLength());
     }
@@ -94,8 +81,8 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Erasure_TakesEveryPointerToThePersonsData_AndLeavesOtherPeoplesRecords()
     {
         const string Colleague = "00000000-0000-0000-0000-00000000c011";
-        var feedback = _host.Services.GetRequiredService<IFeedbackStore>();
-        var outbox = _host.Services.GetRequiredService<IDeliveryOutbox>();
+        var feedback = _bot.Services.GetRequiredService<IFeedbackStore>();
+        var outbox = _bot.Services.GetRequiredService<IDeliveryOutbox>();
         // Feedback for the person still on its way, and a colleague's open request addressed to them.
         var note = new FeedbackNote { Id = "n1", ToUserId = Activities.UserAadId, FromUserId = Colleague, Text = "Thanks for the review" };
         await outbox.NoteAsync(OutboxKind.Feedback, Activities.UserAadId, note.Id, CancellationToken.None);
@@ -104,7 +91,7 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(await feedback.TryAddAskAsync(ask, FeedbackDelivery.Of(ask), CancellationToken.None));
         Assert.NotEmpty(await OutboxRowsOf(Activities.UserAadId));
 
-        Assert.True((await _host.Services.GetRequiredService<GrowthLogService>().EraseAsync(Activities.UserAadId, CancellationToken.None)).Finished);
+        Assert.True((await _bot.Services.GetRequiredService<GrowthLogService>().EraseAsync(Activities.UserAadId, CancellationToken.None)).Finished);
 
         Assert.Empty(await OutboxRowsOf(Activities.UserAadId));
         Assert.Empty(await feedback.ListOpenAsksForAsync(Activities.UserAadId, CancellationToken.None));
@@ -114,7 +101,7 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
     /// <summary>Outbox rows whose key starts with the person's id (summaries, feedback) or indexes requests to them.</summary>
     private async Task<List<string>> OutboxRowsOf(string userId)
     {
-        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(_factory.TablePrefix + "outbox");
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(_bot.TablePrefix + "outbox");
         var rows = new List<string>();
         await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
         {
@@ -126,19 +113,18 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<List<TableEntity>> Rows()
     {
-        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(_factory.TablePrefix + "growthlog");
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(_bot.TablePrefix + "growthlog");
         var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == Activities.UserAadId))
             rows.Add(row);
         return rows;
     }
 
-    private async Task PostAsync(object activity) =>
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/messages", activity)).StatusCode);
+    private Task PostAsync(object activity) => _bot.PostAsync(activity);
 
-    private Task SayAsync(string text) => PostAsync(Activities.Message(_connector.ServiceUrl, text));
+    private Task SayAsync(string text) => _bot.SayAsync(text);
 
-    private string LastPosted() => _connector.PostedActivities[^1].GetRawText();
+    private string LastPosted() => _bot.LastPosted();
 
     private static string ExportLink(string card) =>
         new Uri(System.Text.RegularExpressions.Regex.Match(card, "\"url\":\"([^\"]+/json)\"").Groups[1].Value).PathAndQuery;

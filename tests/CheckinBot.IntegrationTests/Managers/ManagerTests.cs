@@ -26,35 +26,26 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private readonly MutableOrgDirectory _directory = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero)); // Monday
-    private FakeConnector _connector = null!;
-    private BotApplicationFactory _factory = null!;
-    private WebApplicationFactoryClient _host = null!;
+    private BotHost _bot = null!;
 
     public async Task InitializeAsync()
     {
-        _connector = await FakeConnector.StartAsync();
         _directory.Put(new Person { Id = Megan.AadId, DisplayName = Megan.Name, Mail = "meganb@contoso.example", TimeZone = "America/New_York" });
         _directory.Put(new Person { Id = Patti.AadId, DisplayName = Patti.Name, TimeZone = "America/Chicago" });
         _directory.Put(new Person { Id = Alex.AadId, DisplayName = Alex.Name, Mail = "alexw@contoso.example", ManagerId = Megan.AadId, TimeZone = "Europe/Berlin" });
         _directory.Put(new Person { Id = "00000000-0000-0000-0000-0000000000099", DisplayName = "Emily Braun", ManagerId = Megan.AadId });
-        _factory = new BotApplicationFactory(azurite);
-        _host = new WebApplicationFactoryClient(_factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        // Nudges run when a test asks, so their timing is the test's own; summaries and feedback go out as in production.
+        _bot = new BotHost(azurite, BotHostOptions.FakeClock(_time) with
         {
-            services.AddSingleton<IOrgDirectory>(_directory);
-            services.WithFakeClock(_time);
-            // Nudges run when a test asks, so their timing is the test's own; summaries go out as in production.
-            services.WithoutBackgroundWork().AddHostedService<OutboxWorker>();
-        })));
+            Services = services => services.AddSingleton<IOrgDirectory>(_directory).AddHostedService<OutboxWorker>(),
+            AlexInstalled = false,
+        });
+        await _bot.InitializeAsync();
         foreach (var member in new[] { Alex, Megan, Patti })
-            await PostAsync(member, Activities.Base("installationUpdate", _connector.ServiceUrl, null) with { Action = "add" });
+            await PostAsync(member, Activities.Base("installationUpdate", _bot.Connector.ServiceUrl, null) with { Action = "add" });
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _factory.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => _bot.DisposeAsync();
 
     [Fact]
     public async Task SharedCheckin_ReachesTheManagerOnce_AndFeedbackFlowsBackToTheEmployee()
@@ -76,7 +67,7 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("Write your feedback in the box first.", PostsTo(Megan)[^1], StringComparison.Ordinal);
         await ClickAsync(Megan, new { verb = "manager.feedback", employeeId = Alex.AadId, checkinId, feedback = "Great work on the importer", praise = "true" }, "summary-1");
 
-        Assert.Contains("Feedback sent", Assert.Single(_connector.Requests, r => r.Method == "PUT" && r.Path.EndsWith("/summary-1", StringComparison.Ordinal)).Body, StringComparison.Ordinal);
+        Assert.Contains("Feedback sent", Assert.Single(_bot.Connector.Requests, r => r.Method == "PUT" && r.Path.EndsWith("/summary-1", StringComparison.Ordinal)).Body, StringComparison.Ordinal);
         Assert.Contains("Great work on the importer", await WaitForPostAsync(Alex, "Feedback from Megan Bowen"), StringComparison.Ordinal);
         Assert.Equal(0, await Service<FeedbackDeliveryService>().DeliverPendingAsync(CancellationToken.None)); // delivered once, nothing left
         Assert.Single(PostsTo(Alex), p => p.Contains("Feedback from Megan Bowen", StringComparison.Ordinal));
@@ -120,7 +111,7 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task FeedbackRequest_ToAColleaguePickedByName_OnlyTheyMayAnswer_Once()
     {
         await ClickAsync(Alex, new { verb = "feedback.ask.find", name = "pat", topic = "my demo" }, "form-1");
-        Assert.Contains(Patti.AadId, Assert.Single(_connector.Requests, r => r.Method == "PUT").Body, StringComparison.Ordinal);
+        Assert.Contains(Patti.AadId, Assert.Single(_bot.Connector.Requests, r => r.Method == "PUT").Body, StringComparison.Ordinal);
         await ClickAsync(Alex, new { verb = "feedback.ask.send", colleague = Patti.AadId, topic = "my demo" }, "form-1");
 
         var asked = await WaitForPostAsync(Patti, "Alex Wilber asks for your feedback");
@@ -142,7 +133,7 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task FeedbackRequest_ThrottledAtLength_WaitsInTheOutboxUntilDue_AndAnAmbiguousSendIsNeverRepeated()
     {
-        _connector.Enqueue(429, retryAfter: "120", forPathContaining: Megan.ChatId); // longer than the pipeline waits inline: the outbox waits instead
+        _bot.Connector.Enqueue(429, retryAfter: "120", forPathContaining: Megan.ChatId); // longer than the pipeline waits inline: the outbox waits instead
         await ClickAsync(Alex, new { verb = "feedback.ask.send", colleague = Megan.AadId, topic = "my roadmap" }, "form-1");
         var askId = Assert.Single(await Service<IFeedbackStore>().ListAsksByAsync(Alex.AadId, CancellationToken.None)).Id;
         var throttled = await Eventually.ReadAsync(() => Service<IFeedbackStore>().FindDeliveryAsync(Alex.AadId, askId, CancellationToken.None),
@@ -151,7 +142,7 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // Not due yet: a sweep finds nothing (the outbox's due time, as Azurite filters it).
         Assert.Equal(0, await Service<FeedbackDeliveryService>().DeliverPendingAsync(CancellationToken.None));
-        _connector.Enqueue(504, forPathContaining: Megan.ChatId); // then Teams' answer is lost: it may have arrived
+        _bot.Connector.Enqueue(504, forPathContaining: Megan.ChatId); // then Teams' answer is lost: it may have arrived
         _time.Advance(TimeSpan.FromSeconds(121));
         await Service<FeedbackDeliveryService>().DeliverPendingAsync(CancellationToken.None);
         await Eventually.ReadAsync(() => Service<IFeedbackStore>().FindDeliveryAsync(Alex.AadId, askId, CancellationToken.None),
@@ -212,7 +203,7 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task PostAsync(Member member, Activities.ActivityJson activity)
     {
-        var response = await _host.Client.PostAsJsonAsync("/api/messages", activity with
+        var response = await _bot.Client.PostAsJsonAsync("/api/messages", activity with
         {
             From = new Activities.Account(member.TeamsId, member.Name, member.AadId),
             Conversation = new Activities.Conversation(member.ChatId, "personal", Activities.TenantId),
@@ -220,13 +211,13 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private Task SayAsync(Member member, string text) => PostAsync(member, Activities.Base("message", _connector.ServiceUrl, null) with { Text = text });
+    private Task SayAsync(Member member, string text) => PostAsync(member, Activities.Base("message", _bot.Connector.ServiceUrl, null) with { Text = text });
 
     private Task ClickAsync(Member member, object value, string? cardId = null) =>
-        PostAsync(member, Activities.Base("message", _connector.ServiceUrl, null) with { Text = "", Value = value, ReplyToId = cardId });
+        PostAsync(member, Activities.Base("message", _bot.Connector.ServiceUrl, null) with { Text = "", Value = value, ReplyToId = cardId });
 
     private List<string> PostsTo(Member member) =>
-        [.. _connector.Requests.Where(r => r.Method == "POST" && r.Path.Contains($"/{member.ChatId}/activities", StringComparison.Ordinal)).Select(r => Readable(r.Body))];
+        [.. _bot.Connector.Requests.Where(r => r.Method == "POST" && r.Path.Contains($"/{member.ChatId}/activities", StringComparison.Ordinal)).Select(r => Readable(r.Body))];
 
     /// <summary>The body with JSON escapes undone (apostrophes, ampersands), so assertions read like the card.</summary>
     private static string Readable(string json) =>
@@ -241,24 +232,11 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
     private static string CheckinIdFrom(string summaryJson) =>
         System.Text.RegularExpressions.Regex.Match(summaryJson, "\"checkinId\":\"([0-9a-f]+)\"").Groups[1].Value;
 
-    private T Service<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+    private T Service<T>() where T : notnull => _bot.Services.GetRequiredService<T>();
 
     private sealed record Member(string AadId, string TeamsId, string Name)
     {
         public string ChatId => "chat-" + TeamsId;
-    }
-
-    private sealed class WebApplicationFactoryClient(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory) : IAsyncDisposable
-    {
-        public HttpClient Client { get; } = factory.CreateClient();
-
-        public IServiceProvider Services => factory.Services;
-
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            await factory.DisposeAsync();
-        }
     }
 }
 

@@ -16,29 +16,21 @@ public sealed class ProactiveMessengerTests(AzuriteFixture azurite) : IAsyncLife
     private const string NotFound = """{"error":{"code":"ConversationNotFound","message":"Conversation not found."}}""";
     private const string Blocked = """{"errorCode":209,"message":"{\"error\":{\"code\":\"Forbidden\",\"subCode\":\"MessageWritesBlocked\"}}"}""";
     private static readonly Activity Nudge = new() { Type = ActivityTypes.Message, Text = "Time for your check-in" };
-    private FakeConnector _connector = null!;
-    private BotApplicationFactory _factory = null!;
+    private readonly BotHost _bot = new(azurite);
 
     public async Task InitializeAsync()
     {
-        _connector = await FakeConnector.StartAsync();
-        _factory = new BotApplicationFactory(azurite);
-        using var client = _factory.CreateClient();
-        await client.PostAsJsonAsync("/api/messages", Activities.InstallationUpdate(_connector.ServiceUrl));
-        await _connector.WaitForPostedActivitiesAsync(1); // the welcome card
+        await _bot.InitializeAsync();
+        await _bot.Connector.WaitForPostedActivitiesAsync(1); // the welcome card
     }
 
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => _bot.DisposeAsync();
 
     private async Task<ChatRegistration> AlexAsync() =>
-        (await _factory.Services.GetRequiredService<IChatRegistrationStore>().FindAsync(Activities.UserAadId, CancellationToken.None))!;
+        (await _bot.Services.GetRequiredService<IChatRegistrationStore>().FindAsync(Activities.UserAadId, CancellationToken.None))!;
 
     private async Task<ConnectorResult<ResourceResponse>> SendToAlexAsync() =>
-        await _factory.Services.GetRequiredService<ProactiveMessenger>().SendAsync(await AlexAsync(), Nudge, SendPriority.Interactive, CancellationToken.None);
+        await _bot.Services.GetRequiredService<ProactiveMessenger>().SendAsync(await AlexAsync(), Nudge, SendPriority.Interactive, CancellationToken.None);
 
     [Fact]
     public async Task Send_ActivePerson_PostsToTheirPersonalChat()
@@ -46,7 +38,7 @@ public sealed class ProactiveMessengerTests(AzuriteFixture azurite) : IAsyncLife
         var result = await SendToAlexAsync();
 
         Assert.Equal(ConnectorOutcome.Sent, result.Outcome);
-        var posted = _connector.PostedActivities[^1];
+        var posted = _bot.Connector.PostedActivities[^1];
         Assert.Equal(Activities.ConversationId, posted.GetProperty("conversation").GetProperty("id").GetString());
         Assert.Equal(Activities.UserId, posted.GetProperty("recipient").GetProperty("id").GetString());
         Assert.Equal("Time for your check-in", posted.GetProperty("text").GetString());
@@ -55,7 +47,7 @@ public sealed class ProactiveMessengerTests(AzuriteFixture azurite) : IAsyncLife
     [Fact]
     public async Task Send_403MessageWritesBlocked_MarksUnreachableAndStopsSending()
     {
-        _connector.Enqueue(403, Blocked);
+        _bot.Connector.Enqueue(403, Blocked);
 
         var result = await SendToAlexAsync();
 
@@ -64,34 +56,34 @@ public sealed class ProactiveMessengerTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal(RegistrationStatus.Unreachable, alex.Status);
         Assert.Equal("MessageWritesBlocked", alex.StatusReason);
 
-        var requestsBefore = _connector.Requests.Count;
+        var requestsBefore = _bot.Connector.Requests.Count;
         Assert.Equal(ConnectorOutcome.RecipientGone, (await SendToAlexAsync()).Outcome);
-        Assert.Equal(requestsBefore, _connector.Requests.Count);
+        Assert.Equal(requestsBefore, _bot.Connector.Requests.Count);
     }
 
     [Fact]
     public async Task Send_404ConversationNotFound_ReopensChatOnceAndSendsThere()
     {
-        _connector.Enqueue(404, NotFound);
+        _bot.Connector.Enqueue(404, NotFound);
 
         var result = await SendToAlexAsync();
 
         Assert.Equal(ConnectorOutcome.Sent, result.Outcome);
-        var create = _connector.Requests.Single(r => r.Path == "/v3/conversations");
+        var create = _bot.Connector.Requests.Single(r => r.Path == "/v3/conversations");
         Assert.Contains($"\"members\":[{{\"id\":\"{Activities.UserId}\"}}]", create.Body, StringComparison.Ordinal);
         Assert.Contains($"\"bot\":{{\"id\":\"{Activities.BotId}\"}}", create.Body, StringComparison.Ordinal);
         var alex = await AlexAsync();
         Assert.StartsWith("a:conversation-", alex.ConversationId, StringComparison.Ordinal);
-        Assert.Equal(alex.ConversationId, _connector.PostedActivities[^1].GetProperty("conversation").GetProperty("id").GetString());
+        Assert.Equal(alex.ConversationId, _bot.Connector.PostedActivities[^1].GetProperty("conversation").GetProperty("id").GetString());
         Assert.Equal(RegistrationStatus.Active, alex.Status);
     }
 
     [Fact]
     public async Task Send_404AgainAfterReopening_MarksUnreachable()
     {
-        _connector.Enqueue(404, NotFound);
-        _connector.Enqueue(201, """{"id":"a:reopened"}""");
-        _connector.Enqueue(404, NotFound);
+        _bot.Connector.Enqueue(404, NotFound);
+        _bot.Connector.Enqueue(201, """{"id":"a:reopened"}""");
+        _bot.Connector.Enqueue(404, NotFound);
 
         var result = await SendToAlexAsync();
 
@@ -99,14 +91,14 @@ public sealed class ProactiveMessengerTests(AzuriteFixture azurite) : IAsyncLife
         var alex = await AlexAsync();
         Assert.Equal(RegistrationStatus.Unreachable, alex.Status);
         Assert.Equal("ConversationNotFound", alex.StatusReason);
-        Assert.Single(_connector.Requests, r => r.Path == "/v3/conversations");
+        Assert.Single(_bot.Connector.Requests, r => r.Path == "/v3/conversations");
     }
 
     [Fact]
     public async Task Send_ServerErrorThatOutlivesRetries_FailsButKeepsPersonActive()
     {
         for (var i = 0; i < 5; i++)
-            _connector.Enqueue(503);
+            _bot.Connector.Enqueue(503);
 
         var result = await SendToAlexAsync();
 

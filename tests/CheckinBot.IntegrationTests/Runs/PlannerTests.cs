@@ -10,11 +10,11 @@ namespace CheckinBot.IntegrationTests.Runs;
 public sealed class PlannerTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero)); // Monday
-    private FakeClockHost _bot = null!;
+    private BotHost _bot = null!;
 
     public async Task InitializeAsync()
     {
-        _bot = new FakeClockHost(azurite, _time);
+        _bot = new BotHost(azurite, BotHostOptions.FakeClock(_time));
         await _bot.InitializeAsync();
         await Get<ICadenceStore>().TrySaveAsync(new Cadence
         {

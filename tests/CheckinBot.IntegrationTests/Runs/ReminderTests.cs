@@ -10,11 +10,11 @@ namespace CheckinBot.IntegrationTests.Runs;
 public sealed class ReminderTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 16, 0, 0, TimeSpan.Zero)); // Friday, 17:00 in Berlin
-    private FakeClockHost _bot = null!;
+    private BotHost _bot = null!;
 
     public async Task InitializeAsync()
     {
-        _bot = new FakeClockHost(azurite, _time);
+        _bot = new BotHost(azurite, BotHostOptions.FakeClock(_time));
         await _bot.InitializeAsync();
         await Get<ICadenceStore>().TrySaveAsync(new Cadence
         {

@@ -14,13 +14,13 @@ namespace CheckinBot.IntegrationTests.Runs;
 public sealed class RunNowRulesTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
-    private FakeClockHost _bot = null!;
+    private BotHost _bot = null!;
 
     private RunService Runs => _bot.Get<RunService>();
 
     public async Task InitializeAsync()
     {
-        _bot = new FakeClockHost(azurite, _time);
+        _bot = new BotHost(azurite, BotHostOptions.FakeClock(_time));
         await _bot.InitializeAsync();
         await _bot.AddMeganAndWeeklyCadenceAsync();
     }

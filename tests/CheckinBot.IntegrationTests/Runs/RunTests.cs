@@ -12,31 +12,21 @@ namespace CheckinBot.IntegrationTests.Runs;
 [Collection(AzuriteCollection.Name)]
 public sealed class RunTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private FakeConnector _connector = null!;
-    private BotApplicationFactory _factory = null!;
-    private HttpClient _client = null!;
+    private readonly BotHost _bot = new(azurite); // Alex has the bot; the rest of samples/org.csv does not
 
     public async Task InitializeAsync()
     {
-        _connector = await FakeConnector.StartAsync();
-        _factory = new BotApplicationFactory(azurite);
-        _client = _factory.CreateClient();
-        await PostAsync(Activities.InstallationUpdate(_connector.ServiceUrl)); // Alex has the bot; the rest of samples/org.csv does not
+        await _bot.InitializeAsync();
         var cadence = await SampleCadence.RunNowOnlyJsonAsync();
-        Assert.Equal(HttpStatusCode.Created, (await _client.PostAsync("/api/admin/cadences", new StringContent(cadence, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await _bot.Client.PostAsync("/api/admin/cadences", new StringContent(cadence, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => _bot.DisposeAsync();
 
     [Fact]
     public async Task RunNow_EveryoneOnce_ReachableGetTheFirstQuestion_OthersAreReportedWithTheReason()
     {
-        var started = await _client.PostAsync("/api/admin/cadences/weekly-growth/run", null);
+        var started = await _bot.Client.PostAsync("/api/admin/cadences/weekly-growth/run", null);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var runId = JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement.GetProperty("runId").GetString()!;
 
@@ -46,19 +36,19 @@ public sealed class RunTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(1, progress.GetProperty("sent").GetInt32());
         Assert.Equal(19, progress.GetProperty("unreachable").GetInt32());
         Assert.Equal(0, progress.GetProperty("pending").GetInt32());
-        var question = Assert.Single(_connector.PostedActivities, a => a.GetRawText().Contains("Time for your Weekly growth check-in", StringComparison.Ordinal));
+        var question = Assert.Single(_bot.Connector.PostedActivities, a => a.GetRawText().Contains("Time for your Weekly growth check-in", StringComparison.Ordinal));
         Assert.Contains("How energised", question.GetRawText(), StringComparison.Ordinal);
-        var draft = await _factory.Services.GetRequiredService<CheckinService>().FindDraftAsync(Activities.UserAadId, CancellationToken.None);
+        var draft = await _bot.Services.GetRequiredService<CheckinService>().FindDraftAsync(Activities.UserAadId, CancellationToken.None);
         Assert.Equal($"weekly-growth:run-{runId}", draft!.OccurrenceId);
 
         // Redelivered work (a crash after the send) finds the recipient done and sends nothing more.
-        var alex = await _factory.Services.GetRequiredService<IRunStore>().FindRecipientAsync(runId, Activities.UserAadId, CancellationToken.None);
-        Assert.Null(await _factory.Services.GetRequiredService<ChunkSender>().SendChunkAsync(runId, alex!.Chunk, CancellationToken.None));
-        Assert.Single(_connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal));
+        var alex = await _bot.Services.GetRequiredService<IRunStore>().FindRecipientAsync(runId, Activities.UserAadId, CancellationToken.None);
+        Assert.Null(await _bot.Services.GetRequiredService<ChunkSender>().SendChunkAsync(runId, alex!.Chunk, CancellationToken.None));
+        Assert.Single(_bot.Connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal));
 
         // The person answers the question the scheduled card asked.
-        await PostAsync(Activities.Message(_connector.ServiceUrl, "4"));
-        Assert.Contains("What did you learn", _connector.PostedActivities[^1].GetRawText(), StringComparison.Ordinal);
+        await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "4"));
+        Assert.Contains("What did you learn", _bot.Connector.PostedActivities[^1].GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,31 +56,31 @@ public sealed class RunTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await WaitForCompletionAsync(await StartRunAsync());
 
-        var again = await _client.PostAsync("/api/admin/cadences/weekly-growth/run", null);
+        var again = await _bot.Client.PostAsync("/api/admin/cadences/weekly-growth/run", null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("?force=true", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var forced = await _client.PostAsync("/api/admin/cadences/weekly-growth/run?force=true", null);
+        var forced = await _bot.Client.PostAsync("/api/admin/cadences/weekly-growth/run?force=true", null);
         Assert.Equal(HttpStatusCode.Accepted, forced.StatusCode);
         var body = JsonDocument.Parse(await forced.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(20, body.GetProperty("audience").GetInt32());
         await WaitForCompletionAsync(body.GetProperty("runId").GetString()!);
-        Assert.Single(_connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal)); // Alex still has it open
+        Assert.Single(_bot.Connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal)); // Alex still has it open
     }
 
     [Fact]
     public async Task RunNow_TeamsAnswerLostAfterTheSend_IsUnconfirmed_AndNeverSentAgain()
     {
-        _connector.Enqueue(504); // a gateway gave up waiting for Teams: the question may or may not have arrived
+        _bot.Connector.Enqueue(504); // a gateway gave up waiting for Teams: the question may or may not have arrived
         var runId = await StartRunAsync();
 
         var progress = await WaitForCompletionAsync(runId);
 
         Assert.Equal((0, 1, 19), (progress.GetProperty("sent").GetInt32(), progress.GetProperty("unconfirmed").GetInt32(), progress.GetProperty("unreachable").GetInt32()));
-        var alex = (await _factory.Services.GetRequiredService<IRunStore>().FindRecipientAsync(runId, Activities.UserAadId, CancellationToken.None))!;
+        var alex = (await _bot.Services.GetRequiredService<IRunStore>().FindRecipientAsync(runId, Activities.UserAadId, CancellationToken.None))!;
         Assert.Equal(RecipientStatus.Unconfirmed, alex.Status);
-        Assert.Null(await _factory.Services.GetRequiredService<ChunkSender>().SendChunkAsync(runId, alex.Chunk, CancellationToken.None)); // redelivered
-        Assert.Single(_connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal));
+        Assert.Null(await _bot.Services.GetRequiredService<ChunkSender>().SendChunkAsync(runId, alex.Chunk, CancellationToken.None)); // redelivered
+        Assert.Single(_bot.Connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -99,14 +89,14 @@ public sealed class RunTests(AzuriteFixture azurite) : IAsyncLifetime
         var progress = await WaitForCompletionAsync(await StartRunAsync());
 
         Assert.Equal(19, progress.GetProperty("unreachable").GetInt32());
-        var checkins = _factory.Services.GetRequiredService<CheckinService>();
+        var checkins = _bot.Services.GetRequiredService<CheckinService>();
         Assert.NotNull(await checkins.FindDraftAsync(Activities.UserAadId, CancellationToken.None));
         Assert.Null(await checkins.FindDraftAsync("00000000-0000-0000-0000-0000000000021", CancellationToken.None)); // Megan never installed the bot
     }
 
     private async Task<string> StartRunAsync()
     {
-        var started = await _client.PostAsync("/api/admin/cadences/weekly-growth/run", null);
+        var started = await _bot.Client.PostAsync("/api/admin/cadences/weekly-growth/run", null);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         return JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement.GetProperty("runId").GetString()!;
     }
@@ -115,20 +105,19 @@ public sealed class RunTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task RunOfAPausedCadence_Is409LikeInChat_AndUnknownIdsAre404()
     {
         var paused = await SampleCadence.RunNowOnlyJsonAsync(active: false);
-        await _client.PutAsync("/api/admin/cadences/weekly-growth", new StringContent(paused, System.Text.Encoding.UTF8, "application/json"));
+        await _bot.Client.PutAsync("/api/admin/cadences/weekly-growth", new StringContent(paused, System.Text.Encoding.UTF8, "application/json"));
 
-        var refused = await _client.PostAsync("/api/admin/cadences/weekly-growth/run", null);
+        var refused = await _bot.Client.PostAsync("/api/admin/cadences/weekly-growth/run", null);
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("paused", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsync("/api/admin/cadences/nope/run", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/admin/runs/nope")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _bot.Client.PostAsync("/api/admin/cadences/nope/run", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _bot.Client.GetAsync("/api/admin/runs/nope")).StatusCode);
     }
 
     private Task<JsonElement> WaitForCompletionAsync(string runId) =>
-        Eventually.ReadAsync(async () => JsonDocument.Parse(await _client.GetStringAsync($"/api/admin/runs/{runId}")).RootElement,
+        Eventually.ReadAsync(async () => JsonDocument.Parse(await _bot.Client.GetStringAsync($"/api/admin/runs/{runId}")).RootElement,
             progress => progress.GetProperty("completedAt").ValueKind != JsonValueKind.Null, $"run {runId} to complete", TimeSpan.FromSeconds(30));
 
-    private async Task PostAsync(object activity) =>
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/messages", activity)).StatusCode);
+    private Task PostAsync(object activity) => _bot.PostAsync(activity);
 }

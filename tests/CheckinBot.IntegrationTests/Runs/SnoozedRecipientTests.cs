@@ -11,14 +11,14 @@ namespace CheckinBot.IntegrationTests.Runs;
 [Collection(AzuriteCollection.Name)]
 public sealed class SnoozedRecipientTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string Megan = FakeClockHost.Megan;
+    private const string Megan = BotHost.Megan;
     private static readonly DateTimeOffset Start = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(Start);
-    private FakeClockHost _bot = null!;
+    private BotHost _bot = null!;
 
     public async Task InitializeAsync()
     {
-        _bot = new FakeClockHost(azurite, _time);
+        _bot = new BotHost(azurite, BotHostOptions.FakeClock(_time));
         await _bot.InitializeAsync();
         await _bot.AddMeganAndWeeklyCadenceAsync(new ReminderPolicy { AfterHours = 4, Max = 1 });
     }

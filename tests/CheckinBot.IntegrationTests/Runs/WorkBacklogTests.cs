@@ -9,7 +9,7 @@ namespace CheckinBot.IntegrationTests.Runs;
 [Collection(AzuriteCollection.Name)]
 public sealed class WorkBacklogTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly FakeClockHost _bot = new(azurite, new FakeTimeProvider());
+    private readonly BotHost _bot = new(azurite, BotHostOptions.FakeClock(new FakeTimeProvider()));
 
     public Task InitializeAsync() => _bot.InitializeAsync();
 

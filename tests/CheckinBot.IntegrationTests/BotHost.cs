@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using CheckinBot.Core.Cadences;
+using CheckinBot.TestKit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CheckinBot.IntegrationTests;
+
+/// <summary>
+/// The one integration host: the real bot (the Web project's Program) on Azurite behind a loopback fake connector, with
+/// the knobs in <see cref="BotHostOptions"/> (clock, settings, background work, services, logging). Alex has installed
+/// the bot unless the options say otherwise.
+/// </summary>
+internal sealed class BotHost(AzuriteFixture azurite, BotHostOptions? options = null) : IAsyncLifetime
+{
+    private readonly BotHostOptions _options = options ?? new BotHostOptions();
+    private BotApplicationFactory _factory = null!;
+    private WebApplicationFactory<Program> _host = null!;
+
+    public FakeConnector Connector { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>The prefix of this host's tables in Azurite.</summary>
+    public string TablePrefix => _factory.TablePrefix;
+
+    public async Task InitializeAsync()
+    {
+        Connector = await FakeConnector.StartAsync();
+        _factory = new BotApplicationFactory(azurite, _options.Settings);
+        _host = _factory.WithWebHostBuilder(b =>
+        {
+            if (_options.Logging is { } logging)
+                b.ConfigureLogging(logging);
+            b.ConfigureTestServices(s =>
+            {
+                if (_options.Clock is { } clock)
+                    s.WithFakeClock(clock);
+                if (!_options.BackgroundWork)
+                    s.WithoutBackgroundWork();
+                _options.Services?.Invoke(s);
+            });
+        });
+        Client = _host.CreateClient();
+        if (_options.AlexInstalled)
+            await PostAsync(Activities.InstallationUpdate(Connector.ServiceUrl));
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await _host.DisposeAsync();
+        await _factory.DisposeAsync();
+        await Connector.DisposeAsync();
+    }
+
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    /// <summary>Posts an activity to the bot's messaging endpoint and expects 200.</summary>
+    public async Task PostAsync(object activity) =>
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsJsonAsync("/api/messages", activity)).StatusCode);
+
+    /// <summary>Alex types <paramref name="text"/> in the personal chat.</summary>
+    public Task SayAsync(string text) => PostAsync(Activities.Message(Connector.ServiceUrl, text));
+
+    /// <summary>Alex clicks a button whose data is <paramref name="value"/> on the card <paramref name="cardId"/>.</summary>
+    public Task ClickAsync(object value, string? cardId = null) =>
+        PostAsync(Activities.Message(Connector.ServiceUrl, "", value: value, replyToId: cardId));
+
+    /// <summary>The last activity the bot posted, as JSON.</summary>
+    public string LastPosted() => Connector.PostedActivities[^1].GetRawText();
+
+    /// <summary>
+    /// Megan installs the bot too, and the cadence <c>weekly-growth</c> ("Weekly growth check-in", Fridays 10:00 in
+    /// Berlin) is for Alex and Megan: the org of the run tests.
+    /// </summary>
+    public async Task AddMeganAndWeeklyCadenceAsync(ReminderPolicy? reminder = null)
+    {
+        await PostAsync(Activities.InstallationUpdateFor(Connector.ServiceUrl, Megan));
+        await Get<ICadenceStore>().TrySaveAsync(new Cadence
+        {
+            Id = "weekly-growth",
+            Name = "Weekly growth check-in",
+            Audience = new CadenceAudience { UserIds = [Activities.UserAadId, Megan] },
+            Schedule = new CadenceSchedule { DayOfWeek = DayOfWeek.Friday, LocalTime = "10:00", TimeZone = "Europe/Berlin" },
+            Reminder = reminder ?? new ReminderPolicy(),
+        }, CancellationToken.None);
+    }
+
+    public const string Megan = "00000000-0000-0000-0000-0000000000021";
+}
