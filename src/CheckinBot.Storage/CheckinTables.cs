@@ -15,8 +15,9 @@ public sealed class CheckinTables(TableServiceClient service, IOptions<StorageOp
     public const string CadencesName = "cadences";
     public const string RunsName = "runs";
     public const string DeadLettersName = "deadletters";
+    public const string MetricsName = "metrics";
 
-    internal static readonly string[] All = [RegistrationsName, GrowthLogName, SettingsName, QuestionSetsName, PeopleName, OutboxName, CadencesName, RunsName, DeadLettersName];
+    internal static readonly string[] All = [RegistrationsName, GrowthLogName, SettingsName, QuestionSetsName, PeopleName, OutboxName, CadencesName, RunsName, DeadLettersName, MetricsName];
 
     public TableClient Registrations => Get(RegistrationsName);
 
@@ -34,6 +35,9 @@ public sealed class CheckinTables(TableServiceClient service, IOptions<StorageOp
 
     /// <summary>Sends that kept failing after their retries, per run, for HR to see.</summary>
     public TableClient DeadLetters => Get(DeadLettersName);
+
+    /// <summary>Rollups of check-ins per group and day, and the census of group sizes (counts only).</summary>
+    public TableClient Metrics => Get(MetricsName);
 
     /// <summary>Work other instances must be able to find: shared check-ins to summarise, open feedback requests.</summary>
     public TableClient Outbox => Get(OutboxName);

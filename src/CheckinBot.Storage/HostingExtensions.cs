@@ -96,6 +96,7 @@ public static class HostingExtensions
         services.AddSingleton<IExportGrantStore, TableExportGrantStore>();
         services.AddSingleton<IErasureJournal, TableErasureJournal>();
         services.AddSingleton<IQuestionSetStore, TableQuestionSetStore>();
+        services.AddSingleton<CheckinBot.Core.Insights.IMetricsStore, Insights.TableMetricsStore>();
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("table-storage", tags: ["ready"]);
         return builder;
     }

@@ -5,6 +5,7 @@ using CheckinBot.Core.Messaging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using CheckinBot.Web.Admin;
 using CheckinBot.Web.Background;
+using CheckinBot.Web.Insights;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.GrowthLog;
 using CheckinBot.Core.Registrations;
@@ -37,7 +38,9 @@ internal static class HostingExtensions
         services.AddSingleton<FeedbackNudgeService>();
         services.AddSingleton<CheckinBot.Core.Org.PersonZones>();
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CheckinBot.Core.Cadences.HrOptions>().BindConfiguration(CheckinBot.Core.Cadences.HrOptions.SectionName);
+        services.AddOptions<CheckinBot.Core.Cadences.HrOptions>().BindConfiguration(CheckinBot.Core.Cadences.HrOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CheckinBot.Core.Insights.MetricsAggregator>();
+        services.AddSingleton<CheckinBot.Core.Insights.MetricsService>();
         services.AddSingleton<CheckinBot.Core.Cadences.HrAdmins>();
         services.AddSingleton<CheckinBot.Core.Cadences.CadenceService>();
         services.AddOptions<CheckinBot.Core.Runs.FanoutOptions>().BindConfiguration(CheckinBot.Core.Runs.FanoutOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -58,6 +61,7 @@ internal static class HostingExtensions
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddHostedService<FeedbackNudgeWorker>();
         builder.Services.AddHostedService<ErasureWorker>();
+        builder.Services.AddHostedService<MetricsWorker>();
         builder.Services.AddHostedService<SendWorker>();
         builder.Services.AddHostedService<PlannerWorker>();
         return builder;
@@ -74,6 +78,7 @@ internal static class HostingExtensions
         app.MapTeamsBot();
         app.MapExportEndpoints();
         app.MapAdminEndpoints();
+        app.MapMetricsEndpoints();
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CheckinBot.Core.Cadences;
 
 /// <summary>Section <c>Hr</c>: who may manage cadences and see HR metrics.</summary>
@@ -10,6 +12,13 @@ public sealed class HrOptions
 
     /// <summary>Entra object ids of HR admins.</summary>
     public IList<string> AdminUserIds { get; } = [];
+
+    /// <summary>
+    /// The fewest people a group may have for its figures to be shown (anonymity threshold); below 3 one person could
+    /// find out another's answers by elimination.
+    /// </summary>
+    [Range(3, 1000, ErrorMessage = "Hr:MinGroupSize must be between 3 and 1000.")]
+    public int MinGroupSize { get; set; } = 5;
 
     public bool IsAdmin(string userId) => AdminUserIds.Contains(userId, StringComparer.OrdinalIgnoreCase);
 }

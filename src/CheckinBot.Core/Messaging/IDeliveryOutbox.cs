@@ -1,7 +1,7 @@
 namespace CheckinBot.Core.Messaging;
 
 /// <summary>
-/// Messages still to deliver outside a turn (summaries, feedback), so any instance finds what a crash, a throttle or an
+/// Work still to do outside a turn (summaries and feedback to deliver, check-ins to count), so any instance finds what a crash, a throttle or an
 /// unreachable recipient left behind without scanning everyone's log. An entry is a hint: its sender always checks the
 /// item itself.
 /// </summary>

@@ -8,4 +8,7 @@ public enum OutboxKind
 
     /// <summary>A feedback request or a piece of feedback for the other person.</summary>
     Feedback,
+
+    /// <summary>A completed check-in still to be added to the metrics rollups (not a message: nothing is sent).</summary>
+    Metrics,
 }

@@ -34,6 +34,8 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, IDeliveryOutbox 
         };
         foreach (var goal in goals)
             actions.AddRange(GoalActions(goal));
+        // Noted first, like the hand-off below: the metrics sweep counts it once the transaction has committed.
+        await outbox.NoteAsync(OutboxKind.Metrics, record.UserId, record.CheckinId, cancellationToken);
         if (record.SharedWithManager)
         {
             var handoff = new ShareHandoff { UserId = record.UserId, CheckinId = record.CheckinId };

@@ -1,0 +1,14 @@
+namespace CheckinBot.Core.Insights;
+
+/// <summary>
+/// One group of a metrics response. Suppressed: only <see cref="Key"/> and <see cref="Suppressed"/>, nothing numeric.
+/// </summary>
+/// <param name="Name">What people call the group (a department's name, "Megan Bowen's team", a cadence's name).</param>
+public sealed record GroupFigures(
+    string Key,
+    string Name,
+    bool Suppressed,
+    int? People = null,
+    ParticipationFigures? Participation = null,
+    EnergyFigures? Energy = null,
+    IReadOnlyList<PeriodFigures>? Periods = null);

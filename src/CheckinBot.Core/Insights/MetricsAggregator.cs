@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text;
+using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Messaging;
+using CheckinBot.Core.Org;
+using Microsoft.Extensions.Logging;
+
+namespace CheckinBot.Core.Insights;
+
+/// <summary>
+/// Keeps the rollups current within a sweep of a check-in's completion: each completion is noted in the outbox before
+/// its transaction; a sweep reads the check-in, adds its tally to the person's groups as the directory has them now
+/// (organisation, department, every manager's tree above them, the cadence) once per check-in, and drops the entry.
+/// Also takes the census of group sizes the anonymity threshold is checked against, at most every
+/// <see cref="CensusEvery"/>.
+/// </summary>
+public sealed partial class MetricsAggregator(
+    IDeliveryOutbox outbox,
+    ICheckinStore checkins,
+    IOrgDirectory directory,
+    IMetricsStore metrics,
+    TimeProvider timeProvider,
+    ILogger<MetricsAggregator> logger)
+{
+    public static readonly TimeSpan CensusEvery = TimeSpan.FromHours(1);
+
+    /// <summary>A longer management chain is a loop in the directory's data: the walk stops there.</summary>
+    private const int MaxChainLength = 32;
+
+    public async Task<int> FoldPendingAsync(CancellationToken cancellationToken)
+    {
+        var folded = 0;
+        foreach (var entry in await outbox.ListDueAsync(OutboxKind.Metrics, OutboxEntry.SweepSize, cancellationToken))
+        {
+            var record = (await checkins.ListCheckinsAsync(entry.UserId, cancellationToken)).FirstOrDefault(r => r.CheckinId == entry.ItemId);
+            if (record is null)
+            {
+                // Not committed (yet, or ever), or erased since: counted only once it exists.
+                if (timeProvider.GetUtcNow() - entry.NotedAt > OutboxEntry.AbandonedAfter)
+                    await outbox.ForgetAsync(entry, cancellationToken);
+                continue;
+            }
+            var groups = await GroupsOfAsync(record, cancellationToken);
+            if (await metrics.TryFoldAsync(FoldId(record), DateOnly.FromDateTime(record.CompletedAt.UtcDateTime), groups, MetricTally.Of(record), cancellationToken))
+                folded++;
+            await outbox.ForgetAsync(entry, cancellationToken);
+        }
+        return folded;
+    }
+
+    /// <summary>Counts the people of every group from the directory, unless a census younger than <see cref="CensusEvery"/> exists.</summary>
+    public async Task<bool> TakeCensusIfDueAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if ((await metrics.ReadCensusAsync(MetricGroups.Organisation, cancellationToken)).TakenAt is { } taken && now - taken < CensusEvery)
+            return false;
+        // One pass keeps each person's manager (ids only): the trees are counted from it afterwards.
+        var managerOf = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var person in directory.ListEveryoneAsync(cancellationToken))
+        {
+            if (!person.Enabled)
+                continue;
+            managerOf[person.Id] = person.ManagerId;
+            Count(sizes, MetricGroups.Organisation);
+            Count(sizes, MetricGroups.Department(person.Department));
+        }
+        foreach (var (personId, managerId) in managerOf)
+        {
+            foreach (var manager in Chain(managerId, id => managerOf.GetValueOrDefault(id)))
+                Count(sizes, MetricGroups.ManagerTree(manager));
+        }
+        await metrics.SaveCensusAsync(sizes, now, cancellationToken);
+        LogCensus(logger, managerOf.Count, sizes.Count);
+        return true;
+    }
+
+    private async Task<List<string>> GroupsOfAsync(CheckinRecord record, CancellationToken cancellationToken)
+    {
+        var person = await directory.FindAsync(record.UserId, cancellationToken);
+        var groups = new List<string> { MetricGroups.Organisation, MetricGroups.Department(person?.Department) };
+        var manager = person?.ManagerId;
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (manager is not null && seen.Count < MaxChainLength && seen.Add(manager))
+        {
+            groups.Add(MetricGroups.ManagerTree(manager));
+            manager = (await directory.FindAsync(manager, cancellationToken))?.ManagerId;
+        }
+        if (CadenceOf(record.OccurrenceId) is { } cadenceId)
+            groups.Add(MetricGroups.Cadence(cadenceId));
+        return groups;
+    }
+
+    private static IEnumerable<string> Chain(string? managerId, Func<string, string?> managerOf)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var manager = managerId; manager is not null && seen.Count < MaxChainLength && seen.Add(manager); manager = managerOf(manager))
+            yield return manager;
+    }
+
+    private static void Count(Dictionary<string, int> sizes, string group) => sizes[group] = sizes.GetValueOrDefault(group) + 1;
+
+    /// <summary>Occurrences are <c>{cadence}:{date}</c> (docs/architecture.md).</summary>
+    private static string? CadenceOf(string? occurrenceId) =>
+        occurrenceId?.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon ? occurrenceId[..colon] : null;
+
+    /// <summary>A hash, so the rollups hold no pointer to a person's check-in.</summary>
+    private static string FoldId(CheckinRecord record) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(record.UserId + "|" + record.CheckinId)))[..32];
+
+    [LoggerMessage(EventId = 9501, Level = LogLevel.Information, Message = "Metrics census: {People} people in {Groups} groups")]
+    private static partial void LogCensus(ILogger logger, int people, int groups);
+}
