@@ -16,6 +16,13 @@ internal sealed class InMemoryGrowthLogStore : ICheckinStore, IGoalStore, IPerso
 
     public IReadOnlyList<CheckinRecord> Records { get { lock (_gate) return [.. _records]; } }
 
+    /// <summary>A finished check-in, as if its dialogue had completed.</summary>
+    public void AddRecord(CheckinRecord record)
+    {
+        lock (_gate)
+            _records.Add(record);
+    }
+
     /// <summary>Runs once before the next write, to let "another instance" write first.</summary>
     public Action? BeforeNextWrite { get; set; }
 

@@ -1,0 +1,113 @@
+using CheckinBot.Core.Cadences;
+using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.CheckIns.Answers;
+using CheckinBot.Core.Insights;
+using CheckinBot.Core.Messaging;
+using CheckinBot.Core.Org;
+using CheckinBot.Core.Tests.CheckIns;
+using CheckinBot.Core.Tests.Messaging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace CheckinBot.Core.Tests.Insights;
+
+/// <summary>
+/// From completed check-ins to the metrics response: folded once into the groups of the person, counted by the census,
+/// reported per period, and suppressed below the threshold without a number left behind.
+/// </summary>
+public sealed class MetricsServiceTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _time = new(Now);
+    private readonly InMemoryMetricsStore _metrics = new();
+    private readonly InMemoryGrowthLogStore _log = new();
+    private readonly InMemoryDeliveryOutbox _outbox;
+    private readonly InMemoryOrgDirectory _directory;
+
+    public MetricsServiceTests()
+    {
+        _outbox = new InMemoryDeliveryOutbox(_time);
+        // Lynne leads Megan (Engineering, a team of six) and Sam (Legal, a team of three).
+        var people = new List<Person> { new() { Id = "lynne", DisplayName = "Lynne", Department = "Leadership" } };
+        people.Add(new Person { Id = "megan", DisplayName = "Megan", ManagerId = "lynne", Department = "Engineering" });
+        people.AddRange(Enumerable.Range(1, 6).Select(i => new Person { Id = $"eng{i}", ManagerId = "megan", Department = "Engineering" }));
+        people.Add(new Person { Id = "sam", DisplayName = "Sam", ManagerId = "lynne", Department = "Legal" });
+        people.AddRange(Enumerable.Range(1, 2).Select(i => new Person { Id = $"legal{i}", ManagerId = "sam", Department = "Legal" }));
+        _directory = new InMemoryOrgDirectory(people);
+    }
+
+    private MetricsAggregator Aggregator => new(_outbox, _log, _directory, _metrics, _time, NullLogger<MetricsAggregator>.Instance);
+
+    private MetricsService Service(int minGroupSize = 5) => new(_metrics, _directory, Mock.Of<ICadenceStore>(c => c.ListAsync(It.IsAny<CancellationToken>()) == Task.FromResult<IReadOnlyList<Cadence>>(Array.Empty<Cadence>())),
+        Options.Create(new HrOptions { MinGroupSize = minGroupSize }));
+
+    private async Task CompleteAsync(string userId, DateTimeOffset at, int energy)
+    {
+        var record = new CheckinRecord
+        {
+            UserId = userId, CheckinId = Guid.NewGuid().ToString("N"), QuestionSetId = "weekly-growth", QuestionSetVersion = 1,
+            OccurrenceId = "weekly:" + at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StartedAt = at.AddMinutes(-7), CompletedAt = at,
+            SharedWithManager = false, Answers = [new CheckinAnswer("energy", QuestionPurpose.Energy, "Energy?", new ScaleAnswer(energy))],
+        };
+        _log.AddRecord(record);
+        await _outbox.NoteAsync(OutboxKind.Metrics, userId, record.CheckinId, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task EachCheckin_CountsOnceInEveryGroupOfItsPerson_PerMonth()
+    {
+        await CompleteAsync("eng1", Now.AddMonths(-1), 4);
+        await CompleteAsync("eng2", Now, 2);
+        await CompleteAsync("eng3", Now, 3);
+        Assert.True(await Aggregator.TakeCensusIfDueAsync(CancellationToken.None));
+        Assert.Equal(3, await Aggregator.FoldPendingAsync(CancellationToken.None));
+        await _outbox.NoteAsync(OutboxKind.Metrics, "eng2", (await _log.ListCheckinsAsync("eng2", CancellationToken.None))[0].CheckinId, CancellationToken.None);
+        Assert.Equal(0, await Aggregator.FoldPendingAsync(CancellationToken.None)); // noted twice, counted once
+
+        // At three: Leadership (1) is hidden, and Legal (3) with it, so that the total does not give Lynne away.
+        var report = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.Department, MetricsPeriod.Month, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
+
+        Assert.Equal((11, 3, 3.0), (report.Total.People, report.Total.Participation!.Completed, report.Total.Energy!.Mean));
+        Assert.Equal(["dept:Leadership", "dept:Legal"], report.Groups.Where(g => g.Suppressed).Select(g => g.Key).Order());
+        var engineering = report.Groups.Single(g => g.Key == "dept:Engineering");
+        Assert.Equal((7, 3), (engineering.People, engineering.Participation!.Completed));
+        Assert.Equal([(new DateOnly(2026, 10, 1), 1), (new DateOnly(2026, 11, 1), 2)], engineering.Periods!.Select(p => (p.Start, p.Participation.Completed)));
+        Assert.Equal(7.5, engineering.Participation.MedianMinutesToComplete);
+    }
+
+    [Fact]
+    public async Task SmallGroups_AndTheOnesThatWouldRevealThem_ShowNoNumbers()
+    {
+        await CompleteAsync("legal1", Now, 1);
+        await CompleteAsync("eng1", Now, 5);
+        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        await Aggregator.FoldPendingAsync(CancellationToken.None);
+
+        var byDepartment = await Service().ReportAsync(new MetricsRequest(MetricsGroupBy.Department, MetricsPeriod.Week, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
+        // Legal (3) and Leadership (1) are hidden: 4 people, under five, so Engineering (7) must go as well.
+        Assert.All(byDepartment.Groups, g => Assert.Equal(new GroupFigures(g.Key, g.Name, Suppressed: true), g));
+        Assert.Equal(2, byDepartment.Total.Participation!.Completed);
+
+        var byTeam = await Service().ReportAsync(new MetricsRequest(MetricsGroupBy.Manager, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
+        Assert.Equal(("tree:lynne", 10), (byTeam.Total.Key, byTeam.Total.People));
+        // Megan's team (6) and Sam's (2): Sam's is hidden, and with Megan and Sam themselves that is 4, so Megan's goes too.
+        Assert.Equal(["Megan's team", "Sam's team"], byTeam.Groups.Select(g => g.Name).Order());
+        Assert.All(byTeam.Groups, g => Assert.True(g.Suppressed));
+    }
+
+    [Theory]
+    [InlineData("teams", null, null, null, "groupBy")]
+    [InlineData(null, "day", null, null, "period")]
+    [InlineData(null, null, "2026-12-01", "2026-11-30", "from")]
+    [InlineData(null, null, "2024-01-01", "2026-11-30", "to")]
+    [InlineData(null, null, "30.11.2026", null, "from")]
+    public void BadParameters_AreNamed(string? groupBy, string? period, string? from, string? to, string parameter) =>
+        Assert.Equal(parameter, MetricsRequest.Parse(groupBy, period, from, to, null, new DateOnly(2026, 11, 30)).Parameter);
+
+    [Fact]
+    public void WithoutParameters_TheLast90DaysByMonth() =>
+        Assert.Equal(new MetricsRequest(MetricsGroupBy.None, MetricsPeriod.Month, new DateOnly(2026, 9, 2), new DateOnly(2026, 11, 30)),
+            MetricsRequest.Parse(null, null, null, null, null, new DateOnly(2026, 11, 30)).Request);
+}
