@@ -50,7 +50,13 @@ public sealed class ChildProcess : IAsyncDisposable
                     return match;
             }
             if (_process.HasExited)
+            {
+                // The exit can be seen before the last lines are read: this wait returns once both streams are drained.
+                _process.WaitForExit();
+                if (_output.Select(line => pattern.Match(line)).FirstOrDefault(m => m.Success) is { } late)
+                    return late;
                 throw new InvalidOperationException($"{_process.StartInfo.FileName} exited with {_process.ExitCode}:\n{Output}");
+            }
             if (TimeProvider.System.GetTimestamp() > deadline)
                 throw new TimeoutException($"{_process.StartInfo.FileName} did not print {pattern}:\n{Output}");
             await Task.Delay(50);

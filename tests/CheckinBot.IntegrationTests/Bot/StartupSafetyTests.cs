@@ -43,6 +43,7 @@ public sealed class StartupSafetyTests(AzuriteFixture azurite)
     [InlineData("Teams:MaxRequestsPerSecond", "0", "Teams:MaxRequestsPerSecond must be between 1 and 1000")]
     [InlineData("Teams:Resilience:MaxRetries", "1000", "Teams:Resilience:MaxRetries must be between 0 and 10")]
     [InlineData("Feedback:WorkdayEndHour", "6", "Feedback:WorkdayEndHour must be later than Feedback:WorkdayStartHour")]
+    [InlineData("Hr:MinGroupSize", "2", "Hr:MinGroupSize must be between 3 and 1000")]
     public async Task AnAbsurdSetting_StopsStartUp_NamingTheKey(string key, string value, string message)
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() => StartProcessAsync(new() { [key] = value }));

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text.Json;
+using CheckinBot.Core.Insights;
+using CheckinBot.TestKit;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CheckinBot.IntegrationTests.Insights;
+
+/// <summary>
+/// Metrics end to end on Azurite: Alex checks in over chat, the sweep folds it into the rollups and counts the sample
+/// org (samples/org.csv: Engineering 8, Sales 4, Operations 4, People 3, Leadership 1), and HR reads the figures over
+/// the admin API (local mode: loopback callers are HR).
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class MetricsApiTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private BotHost _bot = null!;
+
+    public Task InitializeAsync()
+    {
+        _bot = new BotHost(azurite, BotHostOptions.FakeClock(_time));
+        return _bot.InitializeAsync();
+    }
+
+    public Task DisposeAsync() => _bot.DisposeAsync();
+
+    [Fact]
+    public async Task ACheckin_IsCountedOnce_AndSmallDepartmentsShowNoNumbers()
+    {
+        await _bot.SayAsync("check in");
+        foreach (var answer in new[] { "4", "Shipped the importer", "skip", "skip", "no", "skip", "share" })
+        {
+            _time.Advance(TimeSpan.FromMinutes(1));
+            await _bot.SayAsync(answer);
+        }
+        var aggregator = _bot.Get<MetricsAggregator>();
+        Assert.True(await aggregator.TakeCensusIfDueAsync(CancellationToken.None));
+        Assert.Equal(1, await aggregator.FoldPendingAsync(CancellationToken.None));
+        Assert.Equal(0, await aggregator.FoldPendingAsync(CancellationToken.None));
+
+        var report = await GetAsync("/api/admin/metrics?groupBy=department&period=week&from=2026-11-01&to=2026-11-30");
+
+        var total = report.GetProperty("total");
+        Assert.Equal((20, 1, 1, 4.0), (total.GetProperty("people").GetInt32(), total.GetProperty("participation").GetProperty("completed").GetInt32(),
+            total.GetProperty("participation").GetProperty("shared").GetInt32(), total.GetProperty("energy").GetProperty("mean").GetDouble()));
+        var groups = report.GetProperty("groups").EnumerateArray().ToDictionary(g => g.GetProperty("name").GetString()!);
+        Assert.Equal((8, 1), (groups["Engineering"].GetProperty("people").GetInt32(), groups["Engineering"].GetProperty("participation").GetProperty("completed").GetInt32()));
+        Assert.Equal("2026-11-23", groups["Engineering"].GetProperty("periods")[0].GetProperty("start").GetString());
+        foreach (var small in new[] { "Sales", "Operations", "People", "Leadership" })
+            Assert.Equal(["key", "name", "suppressed"], groups[small].EnumerateObject().Select(p => p.Name)); // and nothing numeric
+    }
+
+    [Theory]
+    [InlineData("groupBy=teams", "groupBy")]
+    [InlineData("from=2026-12-01&to=2026-11-01", "from")]
+    [InlineData("period=decade", "period")]
+    public async Task BadParameters_Are400ProblemDetails_NamingTheParameter(string query, string parameter)
+    {
+        var response = await _bot.Client.GetAsync("/api/admin/metrics?" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(parameter, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public async Task AFold_RetriedAfterACrash_AddsNothingTwice()
+    {
+        var store = _bot.Get<IMetricsStore>();
+        var day = new DateOnly(2026, 11, 23);
+        var tally = new MetricTally { Completed = 1 };
+
+        Assert.True(await store.TryFoldAsync("fold-1", day, ["org", "dept:R&D / Labs #2"], tally, CancellationToken.None));
+        Assert.False(await store.TryFoldAsync("fold-1", day, ["org", "dept:R&D / Labs #2"], tally, CancellationToken.None));
+        Assert.True(await store.TryFoldAsync("fold-2", day, ["dept:R&D / Labs #2"], tally, CancellationToken.None));
+
+        var rows = await store.ReadAsync("dept:", day, day, CancellationToken.None);
+        Assert.Equal(("dept:R&D / Labs #2", 2), (Assert.Single(rows).Group, rows[0].Tally.Completed));
+    }
+
+    private async Task<JsonElement> GetAsync(string path)
+    {
+        var response = await _bot.Client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+}
