@@ -8,7 +8,7 @@ namespace CheckinBot.Core.Feedback;
 /// before anything else, like a run's sends: a fault or a shutdown after the send never leads to a second message. It
 /// holds ids only, never text.
 /// </summary>
-public sealed record FeedbackDelivery
+public sealed record FeedbackDelivery : IOutboxItem<FeedbackDelivery>
 {
     /// <summary>Whose log holds the item: the requester for a request, the recipient for a note.</summary>
     public required string OwnerId { get; init; }
@@ -22,6 +22,12 @@ public sealed record FeedbackDelivery
     public DateTimeOffset? SentAt { get; init; }
     public string? MessageId { get; init; }
     public string? Version { get; init; }
+
+    public bool IsPending => Status == DeliveryStatus.Pending;
+
+    public FeedbackDelivery ClaimedTill(DateTimeOffset until) => this with { ClaimedUntil = until, Attempts = Attempts + 1 };
+
+    public FeedbackDelivery PutOff(DateTimeOffset dueAt, string reason) => this with { ClaimedUntil = dueAt, LastError = reason };
 
     public static FeedbackDelivery Of(FeedbackAsk ask) =>
         new() { OwnerId = ask.RequesterId, ItemId = ask.Id, Item = FeedbackItem.Request, RecipientId = ask.AskedUserId };

@@ -29,34 +29,12 @@ public sealed partial class ManagerSummaryService(
 {
     public const int EnergyTrendLength = 5;
 
-    public async Task<int> DeliverPendingAsync(CancellationToken cancellationToken)
-    {
-        var sent = 0;
-        foreach (var entry in await outbox.ListDueAsync(OutboxKind.Summary, OutboxEntry.SweepSize, cancellationToken))
-            sent += await DeliverAsync(entry, cancellationToken) ? 1 : 0;
-        return sent;
-    }
+    private readonly OutboxSteps<ShareHandoff> _steps = new(outbox, faults, timeProvider, (entry, ct) => handoffs.FindAsync(entry.UserId, entry.ItemId, ct), handoffs.TrySaveAsync);
 
-    private async Task<bool> DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken)
-    {
-        var now = timeProvider.GetUtcNow();
-        var handoff = await handoffs.FindAsync(entry.UserId, entry.ItemId, cancellationToken);
-        if (handoff is null || handoff.Status != ShareStatus.Pending)
-        {
-            if (handoff is not null || now - entry.NotedAt > OutboxEntry.AbandonedAfter)
-                await outbox.ForgetAsync(entry, cancellationToken);
-            return false;
-        }
-        if (handoff.ClaimedUntil > now)
-            return false;
-        if (!await handoffs.TrySaveAsync(handoff with { ClaimedUntil = now + OutboxEntry.ClaimFor, Attempts = handoff.Attempts + 1 }, cancellationToken))
-            return false; // another instance claimed it
-        if (await handoffs.FindAsync(entry.UserId, entry.ItemId, cancellationToken) is not { } claimed)
-        {
-            await outbox.ForgetAsync(entry, cancellationToken); // erased with the person's data a moment ago
-            return false;
-        }
+    public Task<int> DeliverPendingAsync(CancellationToken cancellationToken) => _steps.SweepAsync(OutboxKind.Summary, SendAsync, cancellationToken);
 
+    private async Task<bool> SendAsync(OutboxEntry entry, ShareHandoff claimed, CancellationToken cancellationToken)
+    {
         var employee = await directory.FindAsync(entry.UserId, cancellationToken);
         var history = await checkins.ListCheckinsAsync(entry.UserId, cancellationToken);
         var record = history.FirstOrDefault(r => r.CheckinId == entry.ItemId);
@@ -70,39 +48,21 @@ public sealed partial class ManagerSummaryService(
 
         var message = await BuildAsync(employee, record, history, cancellationToken);
         // From here on nothing is cancelled: once the summary may have gone out, its outcome is written before anything
-        // else, through passing faults, so neither a fault nor a shutdown can lead to a second one.
+        // else, through passing faults, so neither a fault nor a shutdown can lead to a second one. Not sent: it waits
+        // and is tried again (a manager who has not installed the bot may yet do so).
         var result = await messenger.SendAsync(managerId, message, cancellationToken);
         LogDelivered(logger, entry.UserId, entry.ItemId, managerId, result.Outcome, result.Reason);
-        if (result.MayHaveArrived)
-        {
-            var sentAt = timeProvider.GetUtcNow();
-            await RecordAsync(claimed, h => h with
+        if (!await _steps.RecordAsync(entry, claimed, result, (h, at) => h with
             {
-                Status = result.IsSent ? ShareStatus.Sent : ShareStatus.Unconfirmed, ManagerId = managerId, SentAt = sentAt,
+                Status = result.IsSent ? ShareStatus.Sent : ShareStatus.Unconfirmed, ManagerId = managerId, SentAt = at,
                 MessageId = result.MessageId, ClaimedUntil = null, LastError = result.IsSent ? null : result.Reason,
-            });
-            await outbox.ForgetAsync(entry, CancellationToken.None);
-            await OpenFeedbackRequestAsync(employee, managerId, record, sentAt, CancellationToken.None);
-            return true;
+            }))
+        {
+            return false;
         }
-        // Not sent: leave it pending and retry after a pause (a manager who has not installed the bot may yet do so).
-        var dueAt = timeProvider.GetUtcNow() + result.RetryPause(claimed.Attempts);
-        await RecordAsync(claimed, h => h with { ClaimedUntil = dueAt, LastError = result.Reason ?? result.Outcome.ToString() });
-        await outbox.PostponeAsync(entry, dueAt, CancellationToken.None);
-        return false;
+        await OpenFeedbackRequestAsync(employee, managerId, record, timeProvider.GetUtcNow(), CancellationToken.None);
+        return true;
     }
-
-    /// <summary>
-    /// Writes the hand-off's outcome at the claimed version, re-reading only if the write lost a race (the hand-off is
-    /// still ours: the claim is what every other sender checks), retried through passing faults, never cancelled.
-    /// </summary>
-    private Task RecordAsync(ShareHandoff claimed, Func<ShareHandoff, ShareHandoff> change) =>
-        faults.RetryAsync(() => OptimisticUpdate.RunFromAsync(
-            claimed,
-            () => handoffs.FindAsync(claimed.UserId, claimed.CheckinId, CancellationToken.None),
-            h => h is null || h.Status != ShareStatus.Pending ? null : change(h),
-            next => handoffs.TrySaveAsync(next, CancellationToken.None),
-            $"Summary of {claimed.CheckinId}"));
 
     /// <summary>
     /// A shared check-in that asks for feedback becomes an open request to the manager (answered by replying on the

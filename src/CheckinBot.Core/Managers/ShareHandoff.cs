@@ -1,3 +1,5 @@
+using CheckinBot.Core.Messaging;
+
 namespace CheckinBot.Core.Managers;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace CheckinBot.Core.Managers;
 /// claims it (<see cref="ClaimedUntil"/>) with a conditional write before sending and records the outcome after, so a
 /// crash leads to a retry, never to a second summary once <see cref="ShareStatus.Sent"/> is recorded.
 /// </summary>
-public sealed record ShareHandoff
+public sealed record ShareHandoff : IOutboxItem<ShareHandoff>
 {
     public required string UserId { get; init; }
     public required string CheckinId { get; init; }
@@ -18,4 +20,10 @@ public sealed record ShareHandoff
     public string? MessageId { get; init; }
     public DateTimeOffset? AcknowledgedAt { get; init; }
     public string? Version { get; init; }
+
+    public bool IsPending => Status == ShareStatus.Pending;
+
+    public ShareHandoff ClaimedTill(DateTimeOffset until) => this with { ClaimedUntil = until, Attempts = Attempts + 1 };
+
+    public ShareHandoff PutOff(DateTimeOffset dueAt, string reason) => this with { ClaimedUntil = dueAt, LastError = reason };
 }
