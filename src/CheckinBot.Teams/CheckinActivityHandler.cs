@@ -60,10 +60,8 @@ public sealed partial class CheckinActivityHandler(
             if (inCheckin == TypedTextOutcome.CommandWhileOpen)
                 await checkins.ShowWaitingAsync(turn, userId, cancellationToken);
         }
-        else if (command.Kind == ChatCommandKind.Unknown)
-            await turn.SendTextAsync("Sorry, I didn't get that. Type **help** to see what I can do.", cancellationToken);
         else
-            await turn.SendTextAsync("That part of CheckinBot is on its way but not ready yet. Type **help** to see what I can do.", cancellationToken);
+            await turn.SendTextAsync("Sorry, I didn't get that. Type **help** to see what I can do.", cancellationToken);
     }
 
     protected override async Task OnInstallationRemoveAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -80,6 +80,7 @@ public static class HostingExtensions
         services.AddSingleton<IChatFeature, FeedbackConversation>();
         services.AddSingleton<IChatFeature, ManagerConversation>();
         services.AddSingleton<IChatFeature, Cadences.CadenceConversation>();
+        services.AddSingleton<IChatFeature, Insights.StatsConversation>();
         services.AddSingleton<IPersonMessenger, TeamsPersonMessenger>();
         services.AddSingleton<TeamsActivityHandler, CheckinActivityHandler>();
         services.AddTransient<BotRequestProcessor>();

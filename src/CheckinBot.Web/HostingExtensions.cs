@@ -41,6 +41,7 @@ internal static class HostingExtensions
         services.AddOptions<CheckinBot.Core.Cadences.HrOptions>().BindConfiguration(CheckinBot.Core.Cadences.HrOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CheckinBot.Core.Insights.MetricsAggregator>();
         services.AddSingleton<CheckinBot.Core.Insights.MetricsService>();
+        services.AddSingleton<CheckinBot.Core.Insights.StatsService>();
         services.AddSingleton<CheckinBot.Core.Cadences.HrAdmins>();
         services.AddSingleton<CheckinBot.Core.Cadences.CadenceService>();
         services.AddOptions<CheckinBot.Core.Runs.FanoutOptions>().BindConfiguration(CheckinBot.Core.Runs.FanoutOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

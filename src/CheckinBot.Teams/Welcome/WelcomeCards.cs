@@ -22,7 +22,7 @@ public static class WelcomeCards
         ("delete my data", "Erase everything stored about you"),
         ("team", "Managers: who in your team has checked in"),
         ("cadences", "HR: manage check-in schedules"),
-        ("stats", "HR: participation and goal metrics"),
+        ("stats", "Your last four weeks; your team's and, for HR, the organisation's"),
     ];
 
     public static AdaptiveCard Welcome(string? displayName)

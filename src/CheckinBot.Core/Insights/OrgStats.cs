@@ -1,0 +1,15 @@
+namespace CheckinBot.Core.Insights;
+
+/// <summary>
+/// HR's last four weeks: participation and its change against the four before, time to complete, energy by week, the
+/// departments that moved most, and who the latest runs could not reach. Null figures: suppressed or no data.
+/// </summary>
+public sealed record OrgStats(
+    int? People,
+    int? Completed,
+    int? CompletedBefore,
+    double? MedianMinutesToComplete,
+    IReadOnlyList<(DateOnly Week, double? Energy)> EnergyByWeek,
+    IReadOnlyList<DepartmentMove> Movers,
+    int Unreachable,
+    int RunsLookedAt);
