@@ -1,23 +1,26 @@
 namespace CheckinBot.Core.Insights;
 
 /// <summary>
-/// The rollups the metrics are read from (one row per group and day) and the census of group sizes the anonymity
-/// threshold is checked against.
+/// The rollups the metrics are read from and the census of group sizes the anonymity threshold is checked against.
+/// Reads name the groups they want, so a query costs what it returns, not what is stored.
 /// </summary>
 public interface IMetricsStore
 {
     /// <summary>
-    /// Adds <paramref name="tally"/> to each of <paramref name="groups"/> on <paramref name="day"/>, all or nothing, once
-    /// per <paramref name="foldId"/>: false when that fold was made before (a retry after a crash adds nothing twice).
+    /// Adds each fold's tally to its groups on its day, at most once per fold and group: a batch retried after a crash
+    /// part-way adds nothing twice.
     /// </summary>
-    Task<bool> TryFoldAsync(string foldId, DateOnly day, IReadOnlyCollection<string> groups, MetricTally tally, CancellationToken cancellationToken);
+    Task FoldAsync(IReadOnlyList<MetricFold> folds, CancellationToken cancellationToken);
 
-    /// <summary>The rows of groups whose key starts with <paramref name="groupPrefix"/> (or is it), <paramref name="firstDay"/> to <paramref name="lastDay"/> inclusive.</summary>
-    Task<IReadOnlyList<DailyTally>> ReadAsync(string groupPrefix, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
+    /// <summary>The day rows of exactly <paramref name="groups"/>, <paramref name="firstDay"/> to <paramref name="lastDay"/> inclusive.</summary>
+    Task<IReadOnlyList<DailyTally>> ReadAsync(IReadOnlyCollection<string> groups, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the census: how many people each group has now.</summary>
-    Task SaveCensusAsync(IReadOnlyDictionary<string, int> sizes, DateTimeOffset takenAt, CancellationToken cancellationToken);
+    /// <summary>Replaces the census.</summary>
+    Task SaveCensusAsync(MetricsCensus census, CancellationToken cancellationToken);
 
-    /// <summary>The sizes of groups whose key starts with <paramref name="groupPrefix"/>, and when the census was taken (null: never).</summary>
-    Task<(IReadOnlyDictionary<string, int> Sizes, DateTimeOffset? TakenAt)> ReadCensusAsync(string groupPrefix, CancellationToken cancellationToken);
+    /// <summary>
+    /// The census's sizes of <paramref name="groups"/> (those it counted), or of every group whose key starts with
+    /// <paramref name="prefix"/> when no groups are named, with the census's time and root; null when none was taken.
+    /// </summary>
+    Task<MetricsCensus?> ReadCensusAsync(string prefix, IReadOnlyCollection<string>? groups, CancellationToken cancellationToken);
 }

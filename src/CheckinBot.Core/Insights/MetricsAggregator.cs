@@ -27,9 +27,12 @@ public sealed partial class MetricsAggregator(
     /// <summary>A longer management chain is a loop in the directory's data: the walk stops there.</summary>
     private const int MaxChainLength = 32;
 
+    /// <summary>Folds one sweep's worth of due check-ins in one batch; returns how many check-ins it covered.</summary>
     public async Task<int> FoldPendingAsync(CancellationToken cancellationToken)
     {
-        var folded = 0;
+        var folds = new List<MetricFold>();
+        var done = new List<OutboxEntry>();
+        var managers = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase); // the batch's chain lookups, once each
         foreach (var entry in await outbox.ListDueAsync(OutboxKind.Metrics, OutboxEntry.SweepSize, cancellationToken))
         {
             var record = (await checkins.ListCheckinsAsync(entry.UserId, cancellationToken)).FirstOrDefault(r => r.CheckinId == entry.ItemId);
@@ -40,19 +43,22 @@ public sealed partial class MetricsAggregator(
                     await outbox.ForgetAsync(entry, cancellationToken);
                 continue;
             }
-            var groups = await GroupsOfAsync(record, cancellationToken);
-            if (await metrics.TryFoldAsync(FoldId(record), DateOnly.FromDateTime(record.CompletedAt.UtcDateTime), groups, MetricTally.Of(record), cancellationToken))
-                folded++;
-            await outbox.ForgetAsync(entry, cancellationToken);
+            folds.Add(new MetricFold(FoldId(record), DateOnly.FromDateTime(record.CompletedAt.UtcDateTime), await GroupsOfAsync(record, managers, cancellationToken), MetricTally.Of(record)));
+            done.Add(entry);
         }
-        return folded;
+        if (folds.Count == 0)
+            return 0;
+        await metrics.FoldAsync(folds, cancellationToken);
+        foreach (var entry in done)
+            await outbox.ForgetAsync(entry, cancellationToken);
+        return folds.Count;
     }
 
     /// <summary>Counts the people of every group from the directory, unless a census younger than <see cref="CensusEvery"/> exists.</summary>
     public async Task<bool> TakeCensusIfDueAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        if ((await metrics.ReadCensusAsync(MetricGroups.Organisation, cancellationToken)).TakenAt is { } taken && now - taken < CensusEvery)
+        if (await metrics.ReadCensusAsync(MetricGroups.Organisation, [MetricGroups.Organisation], cancellationToken) is { } last && now - last.TakenAt < CensusEvery)
             return false;
         // One pass keeps each person's manager (ids only): the trees are counted from it afterwards.
         var managerOf = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -70,12 +76,15 @@ public sealed partial class MetricsAggregator(
             foreach (var manager in Chain(managerId, id => managerOf.GetValueOrDefault(id)))
                 Count(sizes, MetricGroups.ManagerTree(manager));
         }
-        await metrics.SaveCensusAsync(sizes, now, cancellationToken);
+        var root = sizes.Where(s => s.Key.StartsWith(MetricGroups.ManagerTreePrefix, StringComparison.Ordinal))
+            .OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => s.Key[MetricGroups.ManagerTreePrefix.Length..]).FirstOrDefault();
+        await metrics.SaveCensusAsync(new MetricsCensus(sizes, now, root), cancellationToken);
         LogCensus(logger, managerOf.Count, sizes.Count);
         return true;
     }
 
-    private async Task<List<string>> GroupsOfAsync(CheckinRecord record, CancellationToken cancellationToken)
+    private async Task<List<string>> GroupsOfAsync(CheckinRecord record, Dictionary<string, string?> managers, CancellationToken cancellationToken)
     {
         var person = await directory.FindAsync(record.UserId, cancellationToken);
         var groups = new List<string> { MetricGroups.Organisation, MetricGroups.Department(person?.Department) };
@@ -84,7 +93,9 @@ public sealed partial class MetricsAggregator(
         while (manager is not null && seen.Count < MaxChainLength && seen.Add(manager))
         {
             groups.Add(MetricGroups.ManagerTree(manager));
-            manager = (await directory.FindAsync(manager, cancellationToken))?.ManagerId;
+            if (!managers.TryGetValue(manager, out var above))
+                managers[manager] = above = (await directory.FindAsync(manager, cancellationToken))?.ManagerId;
+            manager = above;
         }
         if (CadenceOf(record.OccurrenceId) is { } cadenceId)
             groups.Add(MetricGroups.Cadence(cadenceId));

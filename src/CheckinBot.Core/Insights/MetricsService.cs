@@ -14,59 +14,49 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
     public async Task<MetricsReport> ReportAsync(MetricsRequest request, CancellationToken cancellationToken)
     {
         var min = hr.Value.MinGroupSize;
-        var (census, _) = await store.ReadCensusAsync(request.GroupBy == MetricsGroupBy.Manager ? MetricGroups.ManagerTreePrefix : MetricGroups.Organisation, cancellationToken);
-        if (request.GroupBy == MetricsGroupBy.Department)
-            census = census.Concat((await store.ReadCensusAsync(MetricGroups.DepartmentPrefix, cancellationToken)).Sizes).ToDictionary();
+        var organisation = await store.ReadCensusAsync(MetricGroups.Organisation, [MetricGroups.Organisation], cancellationToken);
         var parentKey = request.GroupBy == MetricsGroupBy.Manager
-            ? MetricGroups.ManagerTree(request.ManagerId ?? LargestTree(census) ?? "")
+            ? MetricGroups.ManagerTree(request.ManagerId ?? organisation?.Root ?? "")
             : MetricGroups.Organisation;
+        var children = await ChildrenAsync(request, parentKey, cancellationToken);
+        var known = children.Keys.Where(k => !k.StartsWith(MetricGroups.CadencePrefix, StringComparison.Ordinal)).Append(parentKey).ToList();
+        var census = (await store.ReadCensusAsync(MetricGroups.PrefixOf(request.GroupBy), known, cancellationToken))?.Sizes ?? new Dictionary<string, int>();
+        if (request.GroupBy == MetricsGroupBy.Manager)
+            children = children.Where(c => census.ContainsKey(c.Key)).ToDictionary(); // reports who lead no one have no tree
+        var rows = (await store.ReadAsync([.. children.Keys.Append(parentKey)], request.From, request.To, cancellationToken)).ToLookup(r => r.Group);
         var parentSize = census.GetValueOrDefault(parentKey);
-        var parentRows = (await store.ReadAsync(parentKey, request.From, request.To, cancellationToken)).Where(r => r.Group == parentKey).ToList();
 
-        var children = await ChildrenAsync(request, parentKey, census, cancellationToken);
-        var childRows = children.Count == 0 ? []
-            : (await store.ReadAsync(MetricGroups.PrefixOf(request.GroupBy), request.From, request.To, cancellationToken)).Where(r => children.ContainsKey(r.Group)).ToList();
-        if (request.GroupBy == MetricsGroupBy.Cadence)
-        {
-            foreach (var group in childRows.Select(r => r.Group).Distinct().Where(g => !children.ContainsKey(g)))
-                children[group] = null;
-        }
+        IReadOnlySet<string> suppressed = request.GroupBy == MetricsGroupBy.Cadence
+            // Cadence audiences overlap (no subtraction between them) and have no census: a cadence is shown once it has
+            // at least the threshold of completed check-ins in the range.
+            ? children.Keys.Where(k => rows[k].Sum(r => r.Tally.Completed) < min).ToHashSet()
+            : GroupSuppression.Suppressed(parentSize, children.Keys.ToDictionary(k => k, k => census.GetValueOrDefault(k)), min);
 
-        IReadOnlySet<string> suppressed = request.GroupBy switch
-        {
-            // Cadence audiences overlap (no subtraction between them) and have no census: a cadence is shown once it
-            // has at least the threshold of completed check-ins in the range.
-            MetricsGroupBy.Cadence => children.Keys.Where(k => childRows.Where(r => r.Group == k).Sum(r => r.Tally.Completed) < min).ToHashSet(),
-            _ => GroupSuppression.Suppressed(parentSize, children.Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!.Value), min),
-        };
-
-        var total = Figures(parentKey, await NameOfAsync(parentKey, cancellationToken), parentSize < min, parentSize, parentRows, request.Period);
+        var total = Figures(parentKey, await NameOfAsync(parentKey, children, cancellationToken), parentSize < min, parentSize, rows[parentKey], request.Period);
         var groups = new List<GroupFigures>();
-        foreach (var (key, size) in children.OrderBy(c => c.Key, StringComparer.Ordinal))
-            groups.Add(Figures(key, await NameOfAsync(key, cancellationToken), suppressed.Contains(key), size, childRows.Where(r => r.Group == key), request.Period));
+        foreach (var key in children.Keys.Order(StringComparer.Ordinal))
+        {
+            groups.Add(Figures(key, await NameOfAsync(key, children, cancellationToken), suppressed.Contains(key),
+                request.GroupBy == MetricsGroupBy.Cadence ? null : census.GetValueOrDefault(key), rows[key], request.Period));
+        }
         return new MetricsReport(request.From, request.To, request.GroupBy, request.Period, min, total, groups);
     }
 
-    /// <summary>The child groups and their sizes (null: no census for that kind of group).</summary>
-    private async Task<Dictionary<string, int?>> ChildrenAsync(MetricsRequest request, string parentKey, IReadOnlyDictionary<string, int> census, CancellationToken cancellationToken)
+    /// <summary>The child groups, each with what people call it.</summary>
+    private async Task<Dictionary<string, string>> ChildrenAsync(MetricsRequest request, string parentKey, CancellationToken cancellationToken)
     {
         switch (request.GroupBy)
         {
             case MetricsGroupBy.Department:
-                return census.Where(c => c.Key.StartsWith(MetricGroups.DepartmentPrefix, StringComparison.Ordinal)).ToDictionary(c => c.Key, c => (int?)c.Value);
+                var departments = await store.ReadCensusAsync(MetricGroups.DepartmentPrefix, null, cancellationToken);
+                return (departments?.Sizes.Keys ?? []).ToDictionary(k => k, k => k[MetricGroups.DepartmentPrefix.Length..]);
             case MetricsGroupBy.Manager:
-                // The trees below the manager's direct reports who lead someone; the rest of the tree (the reports
-                // themselves, people without reports) is the remainder the suppression accounts for.
-                var root = parentKey[MetricGroups.ManagerTreePrefix.Length..];
-                var children = new Dictionary<string, int?>();
-                foreach (var report in await directory.DirectReportsAsync(root, cancellationToken))
-                {
-                    if (census.TryGetValue(MetricGroups.ManagerTree(report.Id), out var size))
-                        children[MetricGroups.ManagerTree(report.Id)] = size;
-                }
-                return children;
+                // The trees below the manager's direct reports (empty for those who lead no one: the census leaves them
+                // out); the rest of the tree (the reports themselves) is the remainder the suppression accounts for.
+                var reports = await directory.DirectReportsAsync(parentKey[MetricGroups.ManagerTreePrefix.Length..], cancellationToken);
+                return reports.ToDictionary(r => MetricGroups.ManagerTree(r.Id), r => r.Name + "'s team");
             case MetricsGroupBy.Cadence:
-                return (await cadences.ListAsync(cancellationToken)).ToDictionary(c => MetricGroups.Cadence(c.Id), _ => (int?)null);
+                return (await cadences.ListAsync(cancellationToken)).ToDictionary(c => MetricGroups.Cadence(c.Id), c => c.Name);
             default:
                 return [];
         }
@@ -94,19 +84,9 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
         _ => new DateOnly(day.Year, day.Month, 1),
     };
 
-    private static string? LargestTree(IReadOnlyDictionary<string, int> census) =>
-        census.Where(c => c.Key.StartsWith(MetricGroups.ManagerTreePrefix, StringComparison.Ordinal))
-            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => c.Key[MetricGroups.ManagerTreePrefix.Length..]).FirstOrDefault();
-
-    private async Task<string> NameOfAsync(string key, CancellationToken cancellationToken)
-    {
-        if (key.StartsWith(MetricGroups.ManagerTreePrefix, StringComparison.Ordinal))
-            return (await directory.FindAsync(key[MetricGroups.ManagerTreePrefix.Length..], cancellationToken))?.Name + "'s team";
-        if (key.StartsWith(MetricGroups.CadencePrefix, StringComparison.Ordinal))
-            return (await cadences.FindAsync(key[MetricGroups.CadencePrefix.Length..], cancellationToken))?.Name ?? key[MetricGroups.CadencePrefix.Length..];
-        if (key.StartsWith(MetricGroups.DepartmentPrefix, StringComparison.Ordinal))
-            return key[MetricGroups.DepartmentPrefix.Length..];
-        return "Organisation";
-    }
+    private async Task<string> NameOfAsync(string key, Dictionary<string, string> children, CancellationToken cancellationToken) =>
+        children.TryGetValue(key, out var name) ? name
+        : key.StartsWith(MetricGroups.ManagerTreePrefix, StringComparison.Ordinal)
+            ? (await directory.FindAsync(key[MetricGroups.ManagerTreePrefix.Length..], cancellationToken))?.Name + "'s team"
+            : "Organisation";
 }

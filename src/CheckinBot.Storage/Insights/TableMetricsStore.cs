@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using CheckinBot.Core.Insights;
@@ -6,117 +9,164 @@ using CheckinBot.Core.Insights;
 namespace CheckinBot.Storage.Insights;
 
 /// <summary>
-/// Rollups: partition <c>m{yyyy-MM}</c> (the month of the day), row <c>{group}|{yyyy-MM-dd}</c> with the tally's counts,
-/// and in the same partition a marker row per fold, so a fold and its marker commit in one transaction and a retried
-/// fold adds nothing. The census is the partition <c>census</c>. Group keys are escaped (department names may hold
-/// characters row keys refuse).
+/// One row per group and year (partition <c>{kind}|{yyyy}</c>, row the escaped group key): the year's day tallies as a
+/// fixed binary block (366 × <see cref="TallyCounts.Width"/> counts), and a ring of the last folds' hashes, so a fold
+/// retried after a crash is recognised per row and adds nothing twice. A query reads the rows of the groups it names,
+/// one point read per group and year: its cost does not grow with people or history. The census is partition
+/// <c>census|{kind}</c>, its time and root in <c>census|~</c>.
 /// </summary>
 internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore
 {
-    private const string CensusPartition = "census";
-    private const string CensusTakenKey = "~taken";
-    private const string FoldPrefix = "~fold|";
-    private const int MaxAttempts = 5;
+    /// <summary>Folds remembered per row: far more than the folds of the batches in flight when a crash can cut one short.</summary>
+    public const int RingSize = 4096;
+
+    private const int DaysPerYear = 366;
+    private const int HashLength = 8;
+    private const int MaxAttempts = 8;
+    private const string CensusInfoPartition = "census|~";
+    private const int ParallelRows = 8;
 
     private TableClient Table => tables.Metrics;
 
-    public async Task<bool> TryFoldAsync(string foldId, DateOnly day, IReadOnlyCollection<string> groups, MetricTally tally, CancellationToken cancellationToken)
+    public async Task FoldAsync(IReadOnlyList<MetricFold> folds, CancellationToken cancellationToken)
     {
-        var partition = Partition(day);
+        var byRow = folds
+            .SelectMany(f => f.Groups.Distinct(StringComparer.Ordinal).Select(g => (Group: g, Fold: f)))
+            .GroupBy(x => (Partition: Partition(x.Group, x.Fold.Day.Year), RowKey: Escape(x.Group)));
+        await Parallel.ForEachAsync(byRow, new ParallelOptions { MaxDegreeOfParallelism = ParallelRows, CancellationToken = cancellationToken },
+            (row, ct) => new ValueTask(FoldRowAsync(row.Key.Partition, row.Key.RowKey, [.. row.Select(x => x.Fold)], ct)));
+    }
+
+    private async Task FoldRowAsync(string partition, string rowKey, IReadOnlyList<MetricFold> folds, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
-            if ((await Table.GetEntityIfExistsAsync<TableEntity>(partition, FoldPrefix + foldId, select: ["RowKey"], cancellationToken: cancellationToken)).HasValue)
-                return false;
-            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, new TableEntity(partition, FoldPrefix + foldId)) };
-            foreach (var group in groups.Distinct(StringComparer.Ordinal))
+            var existing = await Table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
+            var days = existing.HasValue ? existing.Value!.GetBinary("Days") ?? NewDays() : NewDays();
+            var ring = existing.HasValue ? existing.Value!.GetBinary("Folds") ?? NewRing() : NewRing();
+            var next = existing.HasValue ? existing.Value!.GetInt32("FoldNext") ?? 0 : 0;
+            var counts = MemoryMarshal.Cast<byte, int>(days.AsSpan());
+            var added = 0;
+            foreach (var fold in folds)
             {
-                var key = RowKey(group, day);
-                var row = await Table.GetEntityIfExistsAsync<TableEntity>(partition, key, cancellationToken: cancellationToken);
-                actions.Add(row.HasValue
-                    ? new(TableTransactionActionType.UpdateReplace, Write(partition, key, Read(row.Value!).Add(tally)), row.Value!.ETag)
-                    : new(TableTransactionActionType.Add, Write(partition, key, tally)));
+                var hash = Hash(fold.FoldId);
+                if (Contains(ring, hash))
+                    continue; // folded before this crash or race
+                TallyCounts.AddTo(fold.Tally, counts.Slice((fold.Day.DayOfYear - 1) * TallyCounts.Width, TallyCounts.Width));
+                hash.CopyTo(ring.AsSpan(next * HashLength));
+                next = (next + 1) % RingSize;
+                added++;
             }
-            try
-            {
-                await Table.SubmitTransactionAsync(actions, cancellationToken);
-                return true;
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
-            {
-                // another aggregator folded into the same rows (or this very fold) meanwhile: read again
-            }
+            if (added == 0)
+                return;
+            var row = new TableEntity(partition, rowKey) { ["Days"] = days, ["Folds"] = ring, ["FoldNext"] = next };
+            if (await Table.TryWriteAsync(row, existing.HasValue ? existing.Value!.ETag.ToString() : null, cancellationToken))
+                return;
+            if (attempt == MaxAttempts)
+                throw new Core.ConcurrencyConflictException($"Metrics row {partition}/{rowKey} kept changing; the sweep retries the batch.");
         }
     }
 
-    public async Task<IReadOnlyList<DailyTally>> ReadAsync(string groupPrefix, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DailyTally>> ReadAsync(IReadOnlyCollection<string> groups, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
     {
-        var prefix = Escape(groupPrefix);
+        var reads = groups.Distinct(StringComparer.Ordinal)
+            .SelectMany(g => Enumerable.Range(firstDay.Year, lastDay.Year - firstDay.Year + 1).Select(year => (Group: g, Year: year)))
+            .ToList();
         var rows = new List<DailyTally>();
-        for (var month = new DateOnly(firstDay.Year, firstDay.Month, 1); month <= lastDay; month = month.AddMonths(1))
+        await Parallel.ForEachAsync(reads, new ParallelOptions { MaxDegreeOfParallelism = ParallelRows, CancellationToken = cancellationToken }, async (read, ct) =>
         {
-            await foreach (var row in Table.QueryAsync<TableEntity>(TableKeys.PrefixFilter(Partition(month), prefix), cancellationToken: cancellationToken))
-            {
-                if (row.RowKey.StartsWith(FoldPrefix, StringComparison.Ordinal))
-                    continue;
-                var bar = row.RowKey.LastIndexOf('|');
-                var day = DateOnly.ParseExact(row.RowKey[(bar + 1)..], "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                if (day >= firstDay && day <= lastDay)
-                    rows.Add(new DailyTally(Uri.UnescapeDataString(row.RowKey[..bar]), day, Read(row)));
-            }
-        }
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition(read.Group, read.Year), Escape(read.Group), select: ["Days"], cancellationToken: ct);
+            if (!row.HasValue || row.Value!.GetBinary("Days") is not { } days)
+                return;
+            var found = DaysOf(read.Group, read.Year, days, firstDay, lastDay);
+            lock (rows)
+                rows.AddRange(found);
+        });
         return rows;
     }
 
-    public async Task SaveCensusAsync(IReadOnlyDictionary<string, int> sizes, DateTimeOffset takenAt, CancellationToken cancellationToken)
+    public async Task SaveCensusAsync(MetricsCensus census, CancellationToken cancellationToken)
     {
-        var stale = new List<string>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == CensusPartition, select: ["RowKey"], cancellationToken: cancellationToken))
+        foreach (var kind in census.Sizes.GroupBy(s => KindOf(s.Key)))
         {
-            if (row.RowKey != CensusTakenKey && !sizes.ContainsKey(Uri.UnescapeDataString(row.RowKey)))
-                stale.Add(row.RowKey);
+            var partition = "census|" + kind.Key;
+            var stale = new List<string>();
+            await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                if (!census.Sizes.ContainsKey(Uri.UnescapeDataString(row.RowKey)))
+                    stale.Add(row.RowKey);
+            }
+            var actions = kind.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, Escape(s.Key)) { ["People"] = s.Value }))
+                .Concat(stale.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, key), ETag.All)));
+            foreach (var chunk in actions.Chunk(100))
+                await Table.SubmitTransactionAsync(chunk, cancellationToken);
         }
-        var actions = sizes.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(CensusPartition, Escape(s.Key)) { ["People"] = s.Value }))
-            .Concat(stale.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(CensusPartition, key), ETag.All)))
-            .Append(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(CensusPartition, CensusTakenKey) { ["TakenAt"] = takenAt }));
-        // The time goes last: a census cut short is taken again on the next sweep.
-        foreach (var chunk in actions.Chunk(100))
-            await Table.SubmitTransactionAsync(chunk, cancellationToken);
+        // Written last: a census cut short is taken again on the next sweep.
+        await Table.UpsertEntityAsync(new TableEntity(CensusInfoPartition, "taken") { ["TakenAt"] = census.TakenAt, ["Root"] = census.Root }, TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task<(IReadOnlyDictionary<string, int> Sizes, DateTimeOffset? TakenAt)> ReadCensusAsync(string groupPrefix, CancellationToken cancellationToken)
+    public async Task<MetricsCensus?> ReadCensusAsync(string prefix, IReadOnlyCollection<string>? groups, CancellationToken cancellationToken)
     {
+        var info = await Table.GetEntityIfExistsAsync<TableEntity>(CensusInfoPartition, "taken", cancellationToken: cancellationToken);
+        if (!info.HasValue)
+            return null;
         var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var row in Table.QueryAsync<TableEntity>(TableKeys.PrefixFilter(CensusPartition, Escape(groupPrefix)), cancellationToken: cancellationToken))
+        if (groups is null)
         {
-            if (row.RowKey != CensusTakenKey)
-                sizes[Uri.UnescapeDataString(row.RowKey)] = row.GetInt32("People") ?? 0;
+            var partition = "census|" + KindOf(prefix);
+            await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+            {
+                if (Uri.UnescapeDataString(row.RowKey) is var group && group.StartsWith(prefix, StringComparison.Ordinal))
+                    sizes[group] = row.GetInt32("People") ?? 0;
+            }
         }
-        var taken = await Table.GetEntityIfExistsAsync<TableEntity>(CensusPartition, CensusTakenKey, cancellationToken: cancellationToken);
-        return (sizes, taken.HasValue ? taken.Value!.GetDateTimeOffset("TakenAt") : null);
+        else
+        {
+            foreach (var group in groups.Distinct(StringComparer.Ordinal))
+            {
+                var row = await Table.GetEntityIfExistsAsync<TableEntity>("census|" + KindOf(group), Escape(group), cancellationToken: cancellationToken);
+                if (row.HasValue)
+                    sizes[group] = row.Value!.GetInt32("People") ?? 0;
+            }
+        }
+        return new MetricsCensus(sizes, info.Value!.GetDateTimeOffset("TakenAt") ?? DateTimeOffset.MinValue, info.Value.GetString("Root"));
     }
 
-    private static string Partition(DateOnly day) => "m" + day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    private static IEnumerable<DailyTally> DaysOf(string group, int year, byte[] days, DateOnly firstDay, DateOnly lastDay)
+    {
+        var counts = MemoryMarshal.Cast<byte, int>(days.AsSpan()).ToArray();
+        var first = new DateOnly(year, 1, 1);
+        for (var i = 0; i < DaysPerYear; i++)
+        {
+            var day = first.AddDays(i);
+            if (day.Year != year || day < firstDay || day > lastDay)
+                continue;
+            var slice = counts.AsSpan(i * TallyCounts.Width, TallyCounts.Width);
+            if (slice.ContainsAnyExcept(0))
+                yield return new DailyTally(group, day, TallyCounts.Read(slice));
+        }
+    }
 
-    private static string RowKey(string group, DateOnly day) => Escape(group) + "|" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>The kind of a group key: <c>org</c>, <c>dept</c>, <c>tree</c>, <c>cadence</c>.</summary>
+    private static string KindOf(string group) => group.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon ? group[..colon] : group;
+
+    private static string Partition(string group, int year) => KindOf(group) + "|" + year.ToString(CultureInfo.InvariantCulture);
 
     private static string Escape(string group) => Uri.EscapeDataString(group);
 
-    private static TableEntity Write(string partition, string key, MetricTally tally)
-    {
-        var row = new TableEntity(partition, key) { ["Completed"] = tally.Completed, ["SelfStarted"] = tally.SelfStarted, ["Shared"] = tally.Shared };
-        for (var i = 0; i < tally.Energy.Length; i++)
-            row["E" + (i + 1)] = tally.Energy[i];
-        for (var i = 0; i < tally.Minutes.Length; i++)
-            row["M" + i] = tally.Minutes[i];
-        return row;
-    }
+    private static byte[] NewDays() => new byte[DaysPerYear * TallyCounts.Width * sizeof(int)];
 
-    private static MetricTally Read(TableEntity row) => new()
+    private static byte[] NewRing() => new byte[RingSize * HashLength];
+
+    private static byte[] Hash(string foldId) => SHA256.HashData(Encoding.UTF8.GetBytes(foldId))[..HashLength];
+
+    private static bool Contains(byte[] ring, byte[] hash)
     {
-        Completed = row.GetInt32("Completed") ?? 0,
-        SelfStarted = row.GetInt32("SelfStarted") ?? 0,
-        Shared = row.GetInt32("Shared") ?? 0,
-        Energy = [.. Enumerable.Range(1, 5).Select(i => row.GetInt32("E" + i) ?? 0)],
-        Minutes = [.. Enumerable.Range(0, MetricTally.MinuteBounds.Length + 1).Select(i => row.GetInt32("M" + i) ?? 0)],
-    };
+        for (var offset = 0; offset < ring.Length; offset += HashLength)
+        {
+            if (ring.AsSpan(offset, HashLength).SequenceEqual(hash))
+                return true;
+        }
+        return false;
+    }
 }
