@@ -11,6 +11,7 @@
 #   mixed N budget [sharers]        "run now" for N while 100 people share check-ins and trade feedback with their managers
 #   plan N                          planning alone (no sending) for an audience of N
 #   storage-ceiling N               storage alone doing the four operations of a send for N people, as fast as it goes
+#   metrics N [repetitions]         the metrics API over a year of weekly check-ins of N people, each cut and period
 # Each writes JSON (and for inbound and the fan-outs a PNG chart) to bench/results/.
 # Micro-benchmarks of the hot paths (BenchmarkDotNet): scripts/bench.sh micro [filter]
 # Figures and how they were taken: docs/performance.md.

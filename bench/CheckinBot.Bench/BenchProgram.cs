@@ -26,9 +26,9 @@ internal static class BenchProgram
     {
         var scenario = args.ElementAtOrDefault(0) ?? "org-sync";
         var size = int.Parse(args.ElementAtOrDefault(1) ?? "100000", CultureInfo.InvariantCulture);
-        if (scenario is not ("org-sync" or "inbound" or "fanout" or "fanout-process" or "fanout-crash" or "fanout-two" or "chaos" or "mixed" or "plan" or "storage-ceiling"))
+        if (scenario is not ("org-sync" or "inbound" or "fanout" or "fanout-process" or "fanout-crash" or "fanout-two" or "chaos" or "mixed" or "plan" or "storage-ceiling" or "metrics"))
         {
-            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync, inbound, fanout, fanout-process, fanout-crash, fanout-two, chaos, mixed, plan, storage-ceiling.");
+            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync, inbound, fanout, fanout-process, fanout-crash, fanout-two, chaos, mixed, plan, storage-ceiling, metrics.");
             return 2;
         }
 
@@ -76,6 +76,18 @@ internal static class BenchProgram
                 Console.WriteLine($"{"people",8} {"in flight",10} {"seconds",8} {"sends/s",8} {"storage ops/s",14} {"Azurite CPU %",14}");
                 Console.WriteLine($"{result.People,8} {result.InFlight,10} {result.Seconds,8:0.0} {result.SendsPerSecond,8:0.0} {result.OperationsPerSecond,14:0} {result.AzuritePercent,14:0}");
                 await WriteAsync($"storage-ceiling-{size}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
+                return 0;
+            }
+            if (scenario == "metrics")
+            {
+                var repetitions = int.Parse(args.ElementAtOrDefault(2) ?? "20", CultureInfo.InvariantCulture);
+                var r = await MetricsScenario.RunAsync(azurite, size, repetitions, CancellationToken.None);
+                Console.WriteLine($"{size} people, {r.Weeks} weeks, {r.Groups} groups; census {r.CensusSeconds:0.0} s; rollups seeded in {r.SeedSeconds:0.0} s");
+                Console.WriteLine($"{"query",-62} {"groups",7} {"median ms",10} {"p95 ms",8}");
+                foreach (var q in r.Queries)
+                    Console.WriteLine($"{q.Query,-62} {q.Groups,7} {q.MedianMs,10:0.0} {q.P95Ms,8:0.0}");
+                Console.WriteLine($"all queries: median {r.MedianMs:0.0} ms, p95 {r.P95Ms:0.0} ms (budget 1000 ms: {r.P95Ms / 1000:0.00}); working set {r.WorkingSetBeforeQueriesMiB} → {r.WorkingSetAfterQueriesMiB} MiB; {r.AllocatedKiBPerQuery:0} KiB allocated per query");
+                await WriteAsync($"metrics-{size}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result = r });
                 return 0;
             }
             if (scenario == "plan")

@@ -10,8 +10,9 @@ namespace CheckinBot.Storage.Insights;
 
 /// <summary>
 /// One row per group and year (partition <c>{kind}|{yyyy}</c>, row the escaped group key): the year's day tallies as a
-/// fixed binary block (366 × <see cref="TallyCounts.Width"/> counts), and a ring of the last folds' hashes, so a fold
-/// retried after a crash is recognised per row and adds nothing twice. A query reads the rows of the groups it names,
+/// fixed binary block (366 × <see cref="TallyCounts.Width"/> counts), and a ring of the last folds' hashes (growing to
+/// <see cref="RingSize"/>, then overwriting the oldest), so a fold retried after a crash is recognised per row and adds
+/// nothing twice. A query reads the rows of the groups it names,
 /// one point read per group and year: its cost does not grow with people or history. The census is partition
 /// <c>census|{kind}</c>, its time and root in <c>census|~</c>.
 /// </summary>
@@ -43,7 +44,7 @@ internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore
         {
             var existing = await Table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
             var days = existing.HasValue ? existing.Value!.GetBinary("Days") ?? NewDays() : NewDays();
-            var ring = existing.HasValue ? existing.Value!.GetBinary("Folds") ?? NewRing() : NewRing();
+            var ring = existing.HasValue ? existing.Value!.GetBinary("Folds") ?? [] : [];
             var next = existing.HasValue ? existing.Value!.GetInt32("FoldNext") ?? 0 : 0;
             var counts = MemoryMarshal.Cast<byte, int>(days.AsSpan());
             var added = 0;
@@ -53,8 +54,16 @@ internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore
                 if (Contains(ring, hash))
                     continue; // folded before this crash or race
                 TallyCounts.AddTo(fold.Tally, counts.Slice((fold.Day.DayOfYear - 1) * TallyCounts.Width, TallyCounts.Width));
-                hash.CopyTo(ring.AsSpan(next * HashLength));
-                next = (next + 1) % RingSize;
+                if (ring.Length < RingSize * HashLength)
+                {
+                    Array.Resize(ref ring, ring.Length + HashLength); // still growing: append
+                    hash.CopyTo(ring, ring.Length - HashLength);
+                }
+                else
+                {
+                    hash.CopyTo(ring, next * HashLength); // full: the oldest goes
+                    next = (next + 1) % RingSize;
+                }
                 added++;
             }
             if (added == 0)
@@ -155,8 +164,6 @@ internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore
     private static string Escape(string group) => Uri.EscapeDataString(group);
 
     private static byte[] NewDays() => new byte[DaysPerYear * TallyCounts.Width * sizeof(int)];
-
-    private static byte[] NewRing() => new byte[RingSize * HashLength];
 
     private static byte[] Hash(string foldId) => SHA256.HashData(Encoding.UTF8.GetBytes(foldId))[..HashLength];
 

@@ -25,6 +25,17 @@ public sealed class BenchSmokeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Metrics_SmallOrg_EveryCutAnswers_WithItsGroups()
+    {
+        var result = await MetricsScenario.RunAsync(azurite, people: 300, repetitions: 2, CancellationToken.None);
+
+        // 300 people, ten wide: the total and ten departments; the top's ten reports lead trees; person 5's reports
+        // (51–60) lead no one, so their manager's cut is the total alone; one cadence.
+        Assert.Equal([1, 11, 11, 11, 1, 2], result.Queries.Select(q => q.Groups));
+        Assert.True(result.P95Ms > 0);
+    }
+
+    [Fact]
     public async Task Plan_SmallAudience_EveryoneIsPlannedOnce()
     {
         var result = await PlanScenario.RunAsync(azurite, people: 300, CancellationToken.None);
