@@ -43,23 +43,5 @@ public static class GrowthLogCsv
         return csv.ToString();
     }
 
-    private static void Row(StringBuilder csv, params object?[] cells)
-    {
-        csv.AppendJoin(',', cells.Select(c => Escape(c switch
-        {
-            DateTimeOffset at => at.ToString("O", CultureInfo.InvariantCulture),
-            _ => c?.ToString(),
-        })));
-        csv.Append("\r\n");
-    }
-
-    /// <summary>RFC 4180 quoting, and a leading quote for text a spreadsheet would run as a formula.</summary>
-    private static string Escape(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-            return "";
-        if (value[0] is '=' or '+' or '-' or '@')
-            value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
+    private static void Row(StringBuilder csv, params object?[] cells) => CsvText.Row(csv, cells);
 }

@@ -81,8 +81,11 @@ public sealed class AdminApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(errors.TryGetProperty(field, out _), $"{field} not in {errors}");
     }
 
-    [Fact]
-    public async Task WithAnAppId_OnlyATokenWithTheAdminRole_GetsIn()
+    [Theory]
+    [InlineData("/api/admin/cadences")]
+    [InlineData("/api/admin/metrics?groupBy=department")]
+    [InlineData("/api/admin/export?groupBy=department")]
+    public async Task WithAnAppId_OnlyATokenWithTheAdminRole_GetsIn(string path)
     {
         await using var idp = await FakeIdentityProvider.StartAsync();
         await using var production = new BotApplicationFactory(azurite, new Dictionary<string, string?>
@@ -98,7 +101,7 @@ public sealed class AdminApiTests(AzuriteFixture azurite) : IAsyncLifetime
             extraClaims: new Dictionary<string, object> { ["tid"] = FakeIdentityProvider.TenantId, ["roles"] = roles });
         async Task<HttpStatusCode> GetAsync(string? token)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/cadences");
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
             if (token is not null)
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             return (await client.SendAsync(request)).StatusCode;
@@ -107,6 +110,12 @@ public sealed class AdminApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync(null));
         Assert.Equal(HttpStatusCode.Forbidden, await GetAsync(Token(AppId, "Something.Else")));
         Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync(Token("another-app", "CheckinBot.Admin")));
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync(FakeIdentityProvider.CreateToken(idp.EntraKey, AppId, idp.EntraIssuerV2,
+            notBefore: TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-2), expires: TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-1),
+            extraClaims: new Dictionary<string, object> { ["tid"] = FakeIdentityProvider.TenantId, ["roles"] = new[] { "CheckinBot.Admin" } })));
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync(FakeIdentityProvider.CreateToken(idp.EntraKey, AppId,
+            idp.EntraIssuerV2.Replace(FakeIdentityProvider.TenantId, "99999999-9999-9999-9999-999999999999", StringComparison.Ordinal),
+            extraClaims: new Dictionary<string, object> { ["tid"] = "99999999-9999-9999-9999-999999999999", ["roles"] = new[] { "CheckinBot.Admin" } })));
         Assert.Equal(HttpStatusCode.OK, await GetAsync(Token(AppId, "CheckinBot.Admin")));
         Assert.Equal(HttpStatusCode.OK, await GetAsync(Token($"api://{AppId}", "CheckinBot.Admin")));
     }

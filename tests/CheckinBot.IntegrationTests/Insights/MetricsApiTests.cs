@@ -49,6 +49,15 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("2026-11-23", groups["Engineering"].GetProperty("periods")[0].GetProperty("start").GetString());
         foreach (var small in new[] { "Sales", "Operations", "People", "Leadership" })
             Assert.Equal(["key", "name", "suppressed"], groups[small].EnumerateObject().Select(p => p.Name)); // and nothing numeric
+
+        var csv = await _bot.Client.GetAsync("/api/admin/export?groupBy=department&period=week&from=2026-11-01&to=2026-11-30");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Equal(System.Text.Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("group,name,suppressed,periodStart,people,completed", lines[0], StringComparison.Ordinal);
+        Assert.Contains("org,Organisation,false,2026-11-23,20,1,1,1,", lines[1], StringComparison.Ordinal); // one check-in, self-started, shared
+        Assert.Contains("dept:Sales,Sales,true", lines); // the whole row: no number follows
     }
 
     [Theory]

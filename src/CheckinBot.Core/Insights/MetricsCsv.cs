@@ -1,0 +1,30 @@
+using System.Text;
+
+namespace CheckinBot.Core.Insights;
+
+/// <summary>
+/// A metrics response as one CSV table: a row per group and period (the parent first), a suppressed group as one row
+/// with no number, exactly as thresholded for the API.
+/// </summary>
+public static class MetricsCsv
+{
+    public static string Write(MetricsReport report)
+    {
+        var csv = new StringBuilder("group,name,suppressed,periodStart,people,completed,selfStarted,shared,medianMinutesToComplete,energyResponses,energyMean,energy1,energy2,energy3,energy4,energy5\r\n");
+        foreach (var group in report.Groups.Prepend(report.Total))
+        {
+            if (group.Suppressed)
+            {
+                CsvText.Row(csv, group.Key, group.Name, "true");
+                continue;
+            }
+            foreach (var period in group.Periods ?? [])
+            {
+                var (p, e) = (period.Participation, period.Energy);
+                CsvText.Row(csv, [group.Key, group.Name, "false", period.Start, group.People, p.Completed, p.SelfStarted, p.Shared, p.MedianMinutesToComplete,
+                    e.Responses, e.Mean, .. e.Distribution.Cast<object?>()]);
+            }
+        }
+        return csv.ToString();
+    }
+}
