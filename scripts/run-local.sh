@@ -2,6 +2,8 @@
 # Runs CheckinBot locally: Azurite (tables, queues, blobs), the bot in local mode (no app id, samples/org.csv)
 # and the Microsoft 365 Agents Playground pointed at it. Each runs detached (setsid) and logs to .local/.
 # Stop everything with: scripts/run-local.sh stop
+# At first start the bot writes six months of sample history for samples/org.csv (check-ins, goals), so stats and the
+# metrics show something at once; scripts/run-local.sh --no-seed starts without it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +40,8 @@ start() { # name, command...
 }
 
 if [[ "${1:-}" == "stop" ]]; then stop; echo "stopped"; exit 0; fi
+SEED_HISTORY=true
+if [[ "${1:-}" == "--no-seed" ]]; then SEED_HISTORY=false; fi
 stop
 
 scripts/install-tools.sh
@@ -47,7 +51,7 @@ start azurite node_modules/.bin/azurite --silent --location .local/azurite \
   --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --skipApiVersionCheck
 wait_for "http://127.0.0.1:10002/devstoreaccount1/Tables" "Azurite" .local/azurite.log
 
-start bot env ASPNETCORE_ENVIRONMENT=Development Hr__AdminUserIds__0="$HR_USER_ID" \
+start bot env ASPNETCORE_ENVIRONMENT=Development Hr__AdminUserIds__0="$HR_USER_ID" Local__SeedHistory="$SEED_HISTORY" \
   dotnet run --project src/CheckinBot.Web --no-build --urls "http://127.0.0.1:$BOT_PORT"
 wait_for "http://127.0.0.1:$BOT_PORT/health/ready" "The bot" .local/bot.log
 
@@ -77,7 +81,7 @@ echo
 echo "CheckinBot is running in local mode."
 echo "  Alex Wilber (employee):    http://localhost:$PLAYGROUND_PORT"
 echo "  Megan Bowen (his manager): http://localhost:$MANAGER_PLAYGROUND_PORT   (open it once so she has the bot)"
-echo "  Adele Vance (HR):          http://localhost:$HR_PLAYGROUND_PORT   (type: cadences)"
+echo "  Adele Vance (HR):          http://localhost:$HR_PLAYGROUND_PORT   (type: cadences, stats)"
 echo "  Bot endpoint:              http://127.0.0.1:$BOT_PORT/api/messages"
 echo "  Logs:                      .local/{azurite,bot,playground,manager-playground,hr-playground}.log"
 echo "  Stop:                      scripts/run-local.sh stop"

@@ -63,6 +63,8 @@ internal static class HostingExtensions
         builder.Services.AddHostedService<FeedbackNudgeWorker>();
         builder.Services.AddHostedService<ErasureWorker>();
         builder.Services.AddHostedService<MetricsWorker>();
+        builder.Services.AddOptions<Local.LocalOptions>().BindConfiguration(Local.LocalOptions.SectionName);
+        builder.Services.AddHostedService<Local.SampleHistorySeeder>();
         builder.Services.AddHostedService<SendWorker>();
         builder.Services.AddHostedService<PlannerWorker>();
         return builder;
