@@ -18,7 +18,7 @@ public sealed class WelcomeAndHelpTests(PlaygroundFixture stack) : IClassFixture
             await chat.TypeAsync("help");
             await chat.SeeAsync("What you can type");
             await chat.SeeAsync("export my data");
-            await chat.SeeAsync("HR: participation and goal metrics");
+            await chat.SeeAsync("Your last four weeks; your team's and, for HR, the organisation's");
 
             await chat.ClickAsync("Show what I can do");
             await Microsoft.Playwright.Assertions.Expect(chat.Page.GetByText("What you can type")).ToHaveCountAsync(2, new() { Timeout = 30_000 });

@@ -11,6 +11,18 @@ public sealed record MetricTally
     /// <summary>Upper bounds (minutes, inclusive) of the time-to-complete buckets; the last bucket is everything longer.</summary>
     public static readonly int[] MinuteBounds = [1, 2, 5, 10, 15, 30, 60, 120, 240, 480, 1440];
 
+    /// <summary>Check-ins a run sent (confirmed or not).</summary>
+    public int Sent { get; init; }
+
+    /// <summary>Of <see cref="Sent"/>, those Teams confirmed it delivered.</summary>
+    public int Reached { get; init; }
+
+    /// <summary>Not sent on purpose (skipped this cycle, answered already, a paused cadence).</summary>
+    public int Skipped { get; init; }
+
+    /// <summary>People a run could not reach, per <see cref="UnreachableReason"/>.</summary>
+    public int[] Unreachable { get; init; } = new int[Enum.GetValues<UnreachableReason>().Length];
+
     public int Completed { get; init; }
 
     /// <summary>Completed check-ins the person started themselves (no cadence sent them one).</summary>
@@ -40,8 +52,38 @@ public sealed record MetricTally
         };
     }
 
+    /// <summary>What a run's outcome for one person adds (nothing while it is pending).</summary>
+    public static MetricTally Of(Runs.RunRecipient recipient)
+    {
+        var unreachable = new int[Enum.GetValues<UnreachableReason>().Length];
+        if (recipient.Status == Runs.RecipientStatus.Unreachable)
+            unreachable[(int)ReasonOf(recipient.Reason)] = 1;
+        return new MetricTally
+        {
+            Sent = recipient.Status is Runs.RecipientStatus.Sent or Runs.RecipientStatus.Unconfirmed ? 1 : 0,
+            Reached = recipient.Status == Runs.RecipientStatus.Sent ? 1 : 0,
+            Skipped = recipient.Status == Runs.RecipientStatus.Skipped ? 1 : 0,
+            Unreachable = unreachable,
+        };
+    }
+
+    /// <summary>The reasons the messaging port and the registrations give, by what fixes them.</summary>
+    public static UnreachableReason ReasonOf(string? reason) => reason switch
+    {
+        null => UnreachableReason.Other,
+        _ when reason.StartsWith("NotInstalled", StringComparison.Ordinal) || reason == "Uninstalled" => UnreachableReason.NotInstalled,
+        _ when reason.Contains("Blocked", StringComparison.Ordinal) => UnreachableReason.Blocked,
+        "ConversationNotFound" or "RecipientGone" => UnreachableReason.NoConversation,
+        "Disabled" or "Left" => UnreachableReason.Left,
+        _ => UnreachableReason.Other,
+    };
+
     public MetricTally Add(MetricTally other) => new()
     {
+        Sent = Sent + other.Sent,
+        Reached = Reached + other.Reached,
+        Skipped = Skipped + other.Skipped,
+        Unreachable = [.. Unreachable.Zip(other.Unreachable, (a, b) => a + b)],
         Completed = Completed + other.Completed,
         SelfStarted = SelfStarted + other.SelfStarted,
         Shared = Shared + other.Shared,

@@ -3,14 +3,15 @@ using System.Text;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Org;
+using CheckinBot.Core.Runs;
 using Microsoft.Extensions.Logging;
 
 namespace CheckinBot.Core.Insights;
 
 /// <summary>
-/// Keeps the rollups current within a sweep of a check-in's completion: each completion is noted in the outbox before
-/// its transaction; a sweep reads the check-in, adds its tally to the person's groups as the directory has them now
-/// (organisation, department, every manager's tree above them, the cadence) once per check-in, and drops the entry.
+/// Keeps the rollups current within a sweep: each completed check-in, and each finished chunk of a run, is noted in the
+/// outbox before it is written; a sweep reads what it points to, adds its tally to the person's groups as the directory
+/// has them now (organisation, department, every manager's tree above them, the cadence) once, and drops the entry.
 /// Also takes the census of group sizes the anonymity threshold is checked against, at most every
 /// <see cref="CensusEvery"/>.
 /// </summary>
@@ -19,6 +20,7 @@ public sealed partial class MetricsAggregator(
     ICheckinStore checkins,
     IOrgDirectory directory,
     IMetricsStore metrics,
+    IRunStore runs,
     TimeProvider timeProvider,
     ILogger<MetricsAggregator> logger)
 {
@@ -27,7 +29,12 @@ public sealed partial class MetricsAggregator(
     /// <summary>A longer management chain is a loop in the directory's data: the walk stops there.</summary>
     private const int MaxChainLength = 32;
 
-    /// <summary>Folds one sweep's worth of due check-ins in one batch; returns how many check-ins it covered.</summary>
+    /// <summary>The outbox item of a finished chunk of a run (the entry's user is the run).</summary>
+    public static string ChunkItem(int chunk) => ChunkPrefix + chunk.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private const string ChunkPrefix = "chunk-";
+
+    /// <summary>Folds one sweep's worth of due check-ins and chunks in one batch; returns how many it covered.</summary>
     public async Task<int> FoldPendingAsync(CancellationToken cancellationToken)
     {
         var folds = new List<MetricFold>();
@@ -35,23 +42,25 @@ public sealed partial class MetricsAggregator(
         var managers = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase); // the batch's chain lookups, once each
         foreach (var entry in await outbox.ListDueAsync(OutboxKind.Metrics, OutboxEntry.SweepSize, cancellationToken))
         {
-            var record = (await checkins.ListCheckinsAsync(entry.UserId, cancellationToken)).FirstOrDefault(r => r.CheckinId == entry.ItemId);
-            if (record is null)
+            var found = entry.ItemId.StartsWith(ChunkPrefix, StringComparison.Ordinal)
+                ? await ChunkFoldsAsync(entry.UserId, int.Parse(entry.ItemId[ChunkPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture), managers, cancellationToken)
+                : await CheckinFoldsAsync(entry, managers, cancellationToken);
+            if (found is null)
             {
                 // Not committed (yet, or ever), or erased since: counted only once it exists.
                 if (timeProvider.GetUtcNow() - entry.NotedAt > OutboxEntry.AbandonedAfter)
                     await outbox.ForgetAsync(entry, cancellationToken);
                 continue;
             }
-            folds.Add(new MetricFold(FoldId(record), DateOnly.FromDateTime(record.CompletedAt.UtcDateTime), await GroupsOfAsync(record, managers, cancellationToken), MetricTally.Of(record)));
+            folds.AddRange(found);
             done.Add(entry);
         }
-        if (folds.Count == 0)
+        if (done.Count == 0)
             return 0;
         await metrics.FoldAsync(folds, cancellationToken);
         foreach (var entry in done)
             await outbox.ForgetAsync(entry, cancellationToken);
-        return folds.Count;
+        return done.Count;
     }
 
     /// <summary>Counts the people of every group from the directory, unless a census younger than <see cref="CensusEvery"/> exists.</summary>
@@ -84,9 +93,38 @@ public sealed partial class MetricsAggregator(
         return true;
     }
 
-    private async Task<List<string>> GroupsOfAsync(CheckinRecord record, Dictionary<string, string?> managers, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<MetricFold>?> CheckinFoldsAsync(OutboxEntry entry, Dictionary<string, string?> managers, CancellationToken cancellationToken)
     {
-        var person = await directory.FindAsync(record.UserId, cancellationToken);
+        var record = (await checkins.ListCheckinsAsync(entry.UserId, cancellationToken)).FirstOrDefault(r => r.CheckinId == entry.ItemId);
+        return record is null ? null
+            : [new MetricFold(FoldId(record.UserId + "|" + record.CheckinId), DateOnly.FromDateTime(record.CompletedAt.UtcDateTime),
+                await GroupsOfAsync(record.UserId, CadenceOf(record.OccurrenceId), managers, cancellationToken), MetricTally.Of(record))];
+    }
+
+    /// <summary>
+    /// A finished chunk's outcomes, summed per group and day first, so a row gets one fold per chunk and day (the rows'
+    /// memory of recent folds then covers whole runs' worth of chunks).
+    /// </summary>
+    private async Task<IReadOnlyList<MetricFold>?> ChunkFoldsAsync(string runId, int chunk, Dictionary<string, string?> managers, CancellationToken cancellationToken)
+    {
+        if (await runs.FindRunAsync(runId, cancellationToken) is not { } run)
+            return null;
+        var sums = new Dictionary<(string Group, DateOnly Day), MetricTally>();
+        foreach (var recipient in await runs.ListChunkAsync(runId, chunk, cancellationToken))
+        {
+            if (!recipient.IsDone || recipient.DoneAt is not { } doneAt)
+                continue;
+            var day = DateOnly.FromDateTime(doneAt.UtcDateTime);
+            var tally = MetricTally.Of(recipient);
+            foreach (var group in await GroupsOfAsync(recipient.UserId, run.CadenceId, managers, cancellationToken))
+                sums[(group, day)] = sums.TryGetValue((group, day), out var sum) ? sum.Add(tally) : tally;
+        }
+        return [.. sums.Select(s => new MetricFold(FoldId($"{runId}|{chunk}|{s.Key.Day:yyyy-MM-dd}"), s.Key.Day, [s.Key.Group], s.Value))];
+    }
+
+    private async Task<List<string>> GroupsOfAsync(string userId, string? cadenceId, Dictionary<string, string?> managers, CancellationToken cancellationToken)
+    {
+        var person = await directory.FindAsync(userId, cancellationToken);
         var groups = new List<string> { MetricGroups.Organisation, MetricGroups.Department(person?.Department) };
         var manager = person?.ManagerId;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -97,7 +135,7 @@ public sealed partial class MetricsAggregator(
                 managers[manager] = above = (await directory.FindAsync(manager, cancellationToken))?.ManagerId;
             manager = above;
         }
-        if (CadenceOf(record.OccurrenceId) is { } cadenceId)
+        if (cadenceId is not null)
             groups.Add(MetricGroups.Cadence(cadenceId));
         return groups;
     }
@@ -116,8 +154,7 @@ public sealed partial class MetricsAggregator(
         occurrenceId?.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon ? occurrenceId[..colon] : null;
 
     /// <summary>A hash, so the rollups hold no pointer to a person's check-in.</summary>
-    private static string FoldId(CheckinRecord record) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(record.UserId + "|" + record.CheckinId)))[..32];
+    private static string FoldId(string source) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..32];
 
     [LoggerMessage(EventId = 9501, Level = LogLevel.Information, Message = "Metrics census: {People} people in {Groups} groups")]
     private static partial void LogCensus(ILogger logger, int people, int groups);

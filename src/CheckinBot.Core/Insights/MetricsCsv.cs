@@ -10,7 +10,8 @@ public static class MetricsCsv
 {
     public static string Write(MetricsReport report)
     {
-        var csv = new StringBuilder("group,name,suppressed,periodStart,people,completed,selfStarted,shared,medianMinutesToComplete,energyResponses,energyMean,energy1,energy2,energy3,energy4,energy5\r\n");
+        var reasons = Enum.GetValues<UnreachableReason>().Select(r => "unreachable" + r);
+        var csv = new StringBuilder($"group,name,suppressed,periodStart,people,sent,reached,skipped,{string.Join(',', reasons)},completed,selfStarted,shared,completionRate,medianMinutesToComplete,energyResponses,energyMean,energy1,energy2,energy3,energy4,energy5\r\n");
         foreach (var group in report.Groups.Prepend(report.Total))
         {
             if (group.Suppressed)
@@ -21,8 +22,8 @@ public static class MetricsCsv
             foreach (var period in group.Periods ?? [])
             {
                 var (p, e) = (period.Participation, period.Energy);
-                CsvText.Row(csv, [group.Key, group.Name, "false", period.Start, group.People, p.Completed, p.SelfStarted, p.Shared, p.MedianMinutesToComplete,
-                    e.Responses, e.Mean, .. e.Distribution.Cast<object?>()]);
+                CsvText.Row(csv, [group.Key, group.Name, "false", period.Start, group.People, p.Sent, p.Reached, p.Skipped, .. p.Unreachable.Values.Cast<object?>(),
+                    p.Completed, p.SelfStarted, p.Shared, p.CompletionRate, p.MedianMinutesToComplete, e.Responses, e.Mean, .. e.Distribution.Cast<object?>()]);
             }
         }
         return csv.ToString();

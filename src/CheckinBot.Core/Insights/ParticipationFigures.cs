@@ -1,7 +1,28 @@
 namespace CheckinBot.Core.Insights;
 
+/// <param name="Sent">Check-ins runs sent (Teams confirmed <paramref name="Reached"/> of them).</param>
+/// <param name="Unreachable">People runs could not reach, by reason (camelCase names of <see cref="UnreachableReason"/>).</param>
 /// <param name="SelfStarted">Completed without a cadence sending one (counted in <paramref name="Completed"/> too).</param>
-public sealed record ParticipationFigures(int Completed, int SelfStarted, int Shared, double? MedianMinutesToComplete)
+/// <param name="CompletionRate">Check-ins completed from a send, of those sent; null when nothing was sent.</param>
+public sealed record ParticipationFigures(
+    int Sent,
+    int Reached,
+    int Skipped,
+    IReadOnlyDictionary<string, int> Unreachable,
+    int Completed,
+    int SelfStarted,
+    int Shared,
+    double? CompletionRate,
+    double? MedianMinutesToComplete)
 {
-    public static ParticipationFigures Of(MetricTally tally) => new(tally.Completed, tally.SelfStarted, tally.Shared, tally.MedianMinutesToComplete);
+    public static ParticipationFigures Of(MetricTally tally) => new(
+        tally.Sent,
+        tally.Reached,
+        tally.Skipped,
+        Enum.GetValues<UnreachableReason>().ToDictionary(r => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.ToString()), r => tally.Unreachable[(int)r]),
+        tally.Completed,
+        tally.SelfStarted,
+        tally.Shared,
+        tally.Sent == 0 ? null : Math.Round(Math.Min(1, (tally.Completed - tally.SelfStarted) / (double)tally.Sent), 2),
+        tally.MedianMinutesToComplete);
 }

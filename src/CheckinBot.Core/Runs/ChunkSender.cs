@@ -20,6 +20,7 @@ public sealed class ChunkSender(
     IWorkBacklog queue,
     CheckinService checkins,
     IPersonMessenger messenger,
+    IDeliveryOutbox outbox,
     RecipientOutcomes outcomes,
     IOptions<FanoutOptions> fanout,
     IOptions<FeedbackOptions> feedback,
@@ -51,6 +52,8 @@ public sealed class ChunkSender(
             }
             return later;
         }
+        // Noted before the tally: a crash between the two leaves the chunk counted once it is redelivered and done.
+        await outbox.NoteAsync(OutboxKind.Metrics, runId, Insights.MetricsAggregator.ChunkItem(chunk), cancellationToken);
         await runs.SaveTallyAsync(runId, ChunkTally.Of(chunk, recipients), cancellationToken);
         await QueueReminderAsync(runId, chunk, cadence, 1, recipients, cancellationToken);
         return null;

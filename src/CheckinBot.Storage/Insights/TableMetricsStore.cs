@@ -43,17 +43,16 @@ internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore
         for (var attempt = 1; ; attempt++)
         {
             var existing = await Table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
-            var days = existing.HasValue ? existing.Value!.GetBinary("Days") ?? NewDays() : NewDays();
+            var counts = Counts(existing.HasValue ? existing.Value!.GetBinary("Days") : null);
             var ring = existing.HasValue ? existing.Value!.GetBinary("Folds") ?? [] : [];
             var next = existing.HasValue ? existing.Value!.GetInt32("FoldNext") ?? 0 : 0;
-            var counts = MemoryMarshal.Cast<byte, int>(days.AsSpan());
             var added = 0;
             foreach (var fold in folds)
             {
                 var hash = Hash(fold.FoldId);
                 if (Contains(ring, hash))
                     continue; // folded before this crash or race
-                TallyCounts.AddTo(fold.Tally, counts.Slice((fold.Day.DayOfYear - 1) * TallyCounts.Width, TallyCounts.Width));
+                TallyCounts.AddTo(fold.Tally, counts.AsSpan((fold.Day.DayOfYear - 1) * TallyCounts.Width, TallyCounts.Width));
                 if (ring.Length < RingSize * HashLength)
                 {
                     Array.Resize(ref ring, ring.Length + HashLength); // still growing: append
@@ -68,7 +67,7 @@ internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore
             }
             if (added == 0)
                 return;
-            var row = new TableEntity(partition, rowKey) { ["Days"] = days, ["Folds"] = ring, ["FoldNext"] = next };
+            var row = new TableEntity(partition, rowKey) { ["Days"] = MemoryMarshal.AsBytes(counts.AsSpan()).ToArray(), ["Folds"] = ring, ["FoldNext"] = next };
             if (await Table.TryWriteAsync(row, existing.HasValue ? existing.Value!.ETag.ToString() : null, cancellationToken))
                 return;
             if (attempt == MaxAttempts)
@@ -87,7 +86,7 @@ internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore
             var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition(read.Group, read.Year), Escape(read.Group), select: ["Days"], cancellationToken: ct);
             if (!row.HasValue || row.Value!.GetBinary("Days") is not { } days)
                 return;
-            var found = DaysOf(read.Group, read.Year, days, firstDay, lastDay);
+            var found = DaysOf(read.Group, read.Year, Counts(days), firstDay, lastDay);
             lock (rows)
                 rows.AddRange(found);
         });
@@ -141,9 +140,8 @@ internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore
         return new MetricsCensus(sizes, info.Value!.GetDateTimeOffset("TakenAt") ?? DateTimeOffset.MinValue, info.Value.GetString("Root"));
     }
 
-    private static IEnumerable<DailyTally> DaysOf(string group, int year, byte[] days, DateOnly firstDay, DateOnly lastDay)
+    private static IEnumerable<DailyTally> DaysOf(string group, int year, int[] counts, DateOnly firstDay, DateOnly lastDay)
     {
-        var counts = MemoryMarshal.Cast<byte, int>(days.AsSpan()).ToArray();
         var first = new DateOnly(year, 1, 1);
         for (var i = 0; i < DaysPerYear; i++)
         {
@@ -163,7 +161,9 @@ internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore
 
     private static string Escape(string group) => Uri.EscapeDataString(group);
 
-    private static byte[] NewDays() => new byte[DaysPerYear * TallyCounts.Width * sizeof(int)];
+    /// <summary>A row's counts in the current layout (an empty year when there is no row yet).</summary>
+    private static int[] Counts(byte[]? days) =>
+        days is null ? new int[DaysPerYear * TallyCounts.Width] : TallyCounts.Widen(MemoryMarshal.Cast<byte, int>(days.AsSpan()).ToArray(), DaysPerYear);
 
     private static byte[] Hash(string foldId) => SHA256.HashData(Encoding.UTF8.GetBytes(foldId))[..HashLength];
 

@@ -2,10 +2,19 @@ using CheckinBot.Core.Insights;
 
 namespace CheckinBot.Storage.Insights;
 
-/// <summary>A tally as a fixed row of counts (completed, self-started, shared, energy 1–5, time buckets), for compact storage.</summary>
+/// <summary>
+/// A tally as a fixed row of counts, for compact storage: completed, self-started, shared, energy 1–5, the time buckets,
+/// then (added later, so at the end) sent, reached, skipped and unreachable per reason. A row written before the later
+/// counts existed is read with zeros for them.
+/// </summary>
 internal static class TallyCounts
 {
-    public static readonly int Width = 3 + 5 + MetricTally.MinuteBounds.Length + 1;
+    private static readonly int Reasons = Enum.GetValues<UnreachableReason>().Length;
+
+    /// <summary>The width of the first layout (before the run outcomes).</summary>
+    public static readonly int FirstWidth = 3 + 5 + MetricTally.MinuteBounds.Length + 1;
+
+    public static readonly int Width = FirstWidth + 3 + Reasons;
 
     public static void AddTo(MetricTally tally, Span<int> counts)
     {
@@ -16,6 +25,11 @@ internal static class TallyCounts
             counts[3 + i] += tally.Energy[i];
         for (var i = 0; i < tally.Minutes.Length; i++)
             counts[8 + i] += tally.Minutes[i];
+        counts[FirstWidth] += tally.Sent;
+        counts[FirstWidth + 1] += tally.Reached;
+        counts[FirstWidth + 2] += tally.Skipped;
+        for (var i = 0; i < Reasons; i++)
+            counts[FirstWidth + 3 + i] += tally.Unreachable[i];
     }
 
     public static MetricTally Read(ReadOnlySpan<int> counts) => new()
@@ -25,5 +39,21 @@ internal static class TallyCounts
         Shared = counts[2],
         Energy = counts.Slice(3, 5).ToArray(),
         Minutes = counts.Slice(8, MetricTally.MinuteBounds.Length + 1).ToArray(),
+        Sent = counts[FirstWidth],
+        Reached = counts[FirstWidth + 1],
+        Skipped = counts[FirstWidth + 2],
+        Unreachable = counts.Slice(FirstWidth + 3, Reasons).ToArray(),
     };
+
+    /// <summary>A year's block in the current width, whatever width it was written in.</summary>
+    public static int[] Widen(int[] counts, int days)
+    {
+        var width = counts.Length / days;
+        if (width == Width)
+            return counts;
+        var wide = new int[days * Width];
+        for (var day = 0; day < days; day++)
+            counts.AsSpan(day * width, Math.Min(width, Width)).CopyTo(wide.AsSpan(day * Width));
+        return wide;
+    }
 }

@@ -38,7 +38,9 @@ public sealed class MetricsServiceTests
         _directory = new InMemoryOrgDirectory(people);
     }
 
-    private MetricsAggregator Aggregator => new(_outbox, _log, _directory, _metrics, _time, NullLogger<MetricsAggregator>.Instance);
+    private readonly CheckinBot.Core.Tests.Runs.InMemoryRunStore _runs = new();
+
+    private MetricsAggregator Aggregator => new(_outbox, _log, _directory, _metrics, _runs, _time, NullLogger<MetricsAggregator>.Instance);
 
     private MetricsService Service(int minGroupSize = 5) => new(_metrics, _directory, Mock.Of<ICadenceStore>(c => c.ListAsync(It.IsAny<CancellationToken>()) == Task.FromResult<IReadOnlyList<Cadence>>(Array.Empty<Cadence>())),
         Options.Create(new HrOptions { MinGroupSize = minGroupSize }));
@@ -95,6 +97,37 @@ public sealed class MetricsServiceTests
         // Megan's team (6) and Sam's (2): Sam's is hidden, and with Megan and Sam themselves that is 4, so Megan's goes too.
         Assert.Equal(["Megan's team", "Sam's team"], byTeam.Groups.Select(g => g.Name).Order());
         Assert.All(byTeam.Groups, g => Assert.True(g.Suppressed));
+    }
+
+    [Fact]
+    public async Task AFinishedChunk_CountsSentAndUnreachableByReason_AndTheCompletionRateFollows()
+    {
+        var done = Now.AddHours(-1);
+        await _runs.TryAddRunAsync(new CheckinBot.Core.Runs.CadenceRun { RunId = "run-1", CadenceId = "weekly", StartedAt = done }, CancellationToken.None);
+        CheckinBot.Core.Runs.RunRecipient Recipient(string id, CheckinBot.Core.Runs.RecipientStatus status, string? reason = null) =>
+            new() { RunId = "run-1", UserId = id, OccurrenceId = "weekly:2026-11-30", Status = status, Reason = reason, DoneAt = done };
+        await _runs.AddChunkAsync("run-1", 0, [
+            Recipient("eng1", CheckinBot.Core.Runs.RecipientStatus.Sent),
+            Recipient("eng2", CheckinBot.Core.Runs.RecipientStatus.Sent),
+            Recipient("eng3", CheckinBot.Core.Runs.RecipientStatus.Unconfirmed),
+            Recipient("eng4", CheckinBot.Core.Runs.RecipientStatus.Unreachable, "NotInstalled (install: NotConfigured)"),
+            Recipient("eng5", CheckinBot.Core.Runs.RecipientStatus.Unreachable, "MessageWritesBlocked"),
+            Recipient("eng6", CheckinBot.Core.Runs.RecipientStatus.Skipped),
+        ], CancellationToken.None);
+        await _outbox.NoteAsync(OutboxKind.Metrics, "run-1", MetricsAggregator.ChunkItem(0), CancellationToken.None);
+        await CompleteAsync("eng1", Now, 4);
+        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        Assert.Equal(2, await Aggregator.FoldPendingAsync(CancellationToken.None));
+        // The chunk noted again (a redelivery after a crash): counted once.
+        await _outbox.NoteAsync(OutboxKind.Metrics, "run-1", MetricsAggregator.ChunkItem(0), CancellationToken.None);
+        await Aggregator.FoldPendingAsync(CancellationToken.None);
+
+        var report = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.Manager, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), "lynne"), CancellationToken.None);
+
+        var megan = report.Groups.Single(g => g.Key == "tree:megan").Participation!;
+        Assert.Equal((3, 2, 1, 1), (megan.Sent, megan.Reached, megan.Skipped, megan.Completed));
+        Assert.Equal((1, 1, 0), (megan.Unreachable["notInstalled"], megan.Unreachable["blocked"], megan.Unreachable["other"]));
+        Assert.Equal(0.33, megan.CompletionRate);
     }
 
     [Theory]

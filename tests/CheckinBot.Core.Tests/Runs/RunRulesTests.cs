@@ -44,7 +44,7 @@ public sealed class RunRulesTests
 
     private ChunkSender Sender => new(_cadences.Object, _runs, _queue,
         new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), _time, NullLogger<CheckinService>.Instance),
-        _messenger, new RecipientOutcomes(_runs, new PassingFaults([], _time), _time, NullLogger<RecipientOutcomes>.Instance), _options,
+        _messenger, new Messaging.InMemoryDeliveryOutbox(_time), new RecipientOutcomes(_runs, new PassingFaults([], _time), _time, NullLogger<RecipientOutcomes>.Instance), _options,
         Options.Create(new CheckinBot.Core.Feedback.FeedbackOptions()), _time);
 
     private async Task<string> StartedRunAsync()

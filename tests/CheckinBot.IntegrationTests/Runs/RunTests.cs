@@ -49,6 +49,15 @@ public sealed class RunTests(AzuriteFixture azurite) : IAsyncLifetime
         // The person answers the question the scheduled card asked.
         await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "4"));
         Assert.Contains("What did you learn", _bot.Connector.PostedActivities[^1].GetRawText(), StringComparison.Ordinal);
+
+        // HR's participation figures count the run: one sent, nineteen who have not installed the bot.
+        var aggregator = _bot.Services.GetRequiredService<CheckinBot.Core.Insights.MetricsAggregator>();
+        await aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        await aggregator.FoldPendingAsync(CancellationToken.None);
+        var metrics = JsonDocument.Parse(await _bot.Client.GetStringAsync("/api/admin/metrics?groupBy=cadence")).RootElement;
+        var participation = metrics.GetProperty("total").GetProperty("participation");
+        Assert.Equal((1, 19, 0), (participation.GetProperty("sent").GetInt32(), participation.GetProperty("unreachable").GetProperty("notInstalled").GetInt32(),
+            participation.GetProperty("completed").GetInt32()));
     }
 
     [Fact]
