@@ -1,3 +1,4 @@
+using CheckinBot.Core.Insights;
 using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Org;
 using Microsoft.Extensions.Logging;
@@ -52,6 +53,7 @@ public sealed partial class FeedbackService(
             CheckinId = checkinId,
         };
         await outbox.NoteAsync(OutboxKind.Feedback, requesterId, ask.Id, cancellationToken);
+        await outbox.NoteAsync(OutboxKind.Metrics, requesterId, MetricsItems.Ask(ask.Id), cancellationToken);
         if (!await store.TryAddAskAsync(ask, FeedbackDelivery.Of(ask), cancellationToken))
             throw new ConcurrencyConflictException($"Feedback request {ask.Id} already exists.");
         outboxSignal.Notify();
@@ -107,6 +109,10 @@ public sealed partial class FeedbackService(
             AskId = ask?.Id,
         };
         await outbox.NoteAsync(OutboxKind.Feedback, toUserId, note.Id, cancellationToken);
+        if (ask is not null)
+            await outbox.NoteAsync(OutboxKind.Metrics, toUserId, MetricsItems.Answer(ask.Id), cancellationToken);
+        if (note.RegardingCheckinId is { } regarding)
+            await outbox.NoteAsync(OutboxKind.Metrics, toUserId, MetricsItems.Reply(regarding), cancellationToken);
         if (!await store.TryAddNoteAsync(note, ask is null ? null : ask with { AnsweredAt = now }, FeedbackDelivery.Of(note), cancellationToken))
             return (null, "This request was answered a moment ago, so I kept that answer.");
         outboxSignal.Notify();

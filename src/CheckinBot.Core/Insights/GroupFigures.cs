@@ -11,4 +11,5 @@ public sealed record GroupFigures(
     int? People = null,
     ParticipationFigures? Participation = null,
     EnergyFigures? Energy = null,
+    FeedbackFigures? Feedback = null,
     IReadOnlyList<PeriodFigures>? Periods = null);

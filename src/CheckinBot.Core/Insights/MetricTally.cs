@@ -11,6 +11,9 @@ public sealed record MetricTally
     /// <summary>Upper bounds (minutes, inclusive) of the time-to-complete buckets; the last bucket is everything longer.</summary>
     public static readonly int[] MinuteBounds = [1, 2, 5, 10, 15, 30, 60, 120, 240, 480, 1440];
 
+    /// <summary>Upper bounds (hours, inclusive) of the time-to-answer buckets of feedback requests; then longer.</summary>
+    public static readonly int[] HourBounds = [1, 4, 12, 24, 48, 96, 168];
+
     /// <summary>Check-ins a run sent (confirmed or not).</summary>
     public int Sent { get; init; }
 
@@ -24,6 +27,15 @@ public sealed record MetricTally
     public int[] Unreachable { get; init; } = new int[Enum.GetValues<UnreachableReason>().Length];
 
     public int Completed { get; init; }
+
+    /// <summary>Feedback requests made (by the group's people).</summary>
+    public int FeedbackRequested { get; init; }
+
+    /// <summary>Requests of the group's people answered, per time-to-answer bucket (<see cref="HourBounds"/>, then longer).</summary>
+    public int[] AnswerHours { get; init; } = new int[HourBounds.Length + 1];
+
+    /// <summary>Of the check-ins shared that day, those the manager replied to within seven days.</summary>
+    public int SharedReplied { get; init; }
 
     /// <summary>Completed check-ins the person started themselves (no cadence sent them one).</summary>
     public int SelfStarted { get; init; }
@@ -41,7 +53,7 @@ public sealed record MetricTally
         if (record.Energy is { } value && value is >= 1 and <= 5)
             energy[value - 1] = 1;
         var minutes = new int[MinuteBounds.Length + 1];
-        minutes[BucketOf((record.CompletedAt - record.StartedAt).TotalMinutes)] = 1;
+        minutes[BucketOf((record.CompletedAt - record.StartedAt).TotalMinutes, MinuteBounds)] = 1;
         return new MetricTally
         {
             Completed = 1,
@@ -84,6 +96,9 @@ public sealed record MetricTally
         Reached = Reached + other.Reached,
         Skipped = Skipped + other.Skipped,
         Unreachable = [.. Unreachable.Zip(other.Unreachable, (a, b) => a + b)],
+        FeedbackRequested = FeedbackRequested + other.FeedbackRequested,
+        AnswerHours = [.. AnswerHours.Zip(other.AnswerHours, (a, b) => a + b)],
+        SharedReplied = SharedReplied + other.SharedReplied,
         Completed = Completed + other.Completed,
         SelfStarted = SelfStarted + other.SelfStarted,
         Shared = Shared + other.Shared,
@@ -91,45 +106,55 @@ public sealed record MetricTally
         Minutes = [.. Minutes.Zip(other.Minutes, (a, b) => a + b)],
     };
 
+    /// <summary>A request answered <paramref name="after"/> it was made.</summary>
+    public static MetricTally Answered(TimeSpan after)
+    {
+        var hours = new int[HourBounds.Length + 1];
+        hours[BucketOf(after.TotalHours, HourBounds)] = 1;
+        return new MetricTally { AnswerHours = hours };
+    }
+
+    public int FeedbackAnswered => AnswerHours.Sum();
+
+    public double? MedianHoursToAnswer => Median(AnswerHours, HourBounds);
+
     public int EnergyResponses => Energy.Sum();
 
     public double? EnergyMean => EnergyResponses == 0 ? null : Math.Round(Energy.Select((n, i) => n * (i + 1)).Sum() / (double)EnergyResponses, 2);
 
+    /// <summary>The median time to complete, in minutes (see <see cref="Median"/>).</summary>
+    public double? MedianMinutesToComplete => Median(Minutes, MinuteBounds);
+
     /// <summary>
-    /// The median time to complete, interpolated within its bucket (the last, open bucket counts as its lower bound):
+    /// The median of a bucketed count, interpolated within its bucket (the last, open bucket counts as its lower bound):
     /// exact to the bucket, which is what a rollup can know.
     /// </summary>
-    public double? MedianMinutesToComplete
+    private static double? Median(int[] counts, int[] bounds)
     {
-        get
-        {
-            var total = Minutes.Sum();
-            if (total == 0)
-                return null;
-            var middle = total / 2.0;
-            var seen = 0;
-            for (var i = 0; i < Minutes.Length; i++)
-            {
-                if (seen + Minutes[i] >= middle && Minutes[i] > 0)
-                {
-                    var low = i == 0 ? 0 : MinuteBounds[i - 1];
-                    if (i == MinuteBounds.Length)
-                        return low;
-                    return Math.Round(low + ((MinuteBounds[i] - low) * (middle - seen) / Minutes[i]), 1);
-                }
-                seen += Minutes[i];
-            }
+        var total = counts.Sum();
+        if (total == 0)
             return null;
+        var middle = total / 2.0;
+        var seen = 0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (seen + counts[i] >= middle && counts[i] > 0)
+            {
+                var low = i == 0 ? 0 : bounds[i - 1];
+                return i == bounds.Length ? low : Math.Round(low + ((bounds[i] - low) * (middle - seen) / counts[i]), 1);
+            }
+            seen += counts[i];
         }
+        return null;
     }
 
-    private static int BucketOf(double minutes)
+    private static int BucketOf(double value, int[] bounds)
     {
-        for (var i = 0; i < MinuteBounds.Length; i++)
+        for (var i = 0; i < bounds.Length; i++)
         {
-            if (minutes <= MinuteBounds[i])
+            if (value <= bounds[i])
                 return i;
         }
-        return MinuteBounds.Length;
+        return bounds.Length;
     }
 }

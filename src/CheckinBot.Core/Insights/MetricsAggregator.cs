@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Org;
 using CheckinBot.Core.Runs;
@@ -21,6 +22,7 @@ public sealed partial class MetricsAggregator(
     IOrgDirectory directory,
     IMetricsStore metrics,
     IRunStore runs,
+    IFeedbackStore feedback,
     TimeProvider timeProvider,
     ILogger<MetricsAggregator> logger)
 {
@@ -28,11 +30,6 @@ public sealed partial class MetricsAggregator(
 
     /// <summary>A longer management chain is a loop in the directory's data: the walk stops there.</summary>
     private const int MaxChainLength = 32;
-
-    /// <summary>The outbox item of a finished chunk of a run (the entry's user is the run).</summary>
-    public static string ChunkItem(int chunk) => ChunkPrefix + chunk.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private const string ChunkPrefix = "chunk-";
 
     /// <summary>Folds one sweep's worth of due check-ins and chunks in one batch; returns how many it covered.</summary>
     public async Task<int> FoldPendingAsync(CancellationToken cancellationToken)
@@ -42,9 +39,18 @@ public sealed partial class MetricsAggregator(
         var managers = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase); // the batch's chain lookups, once each
         foreach (var entry in await outbox.ListDueAsync(OutboxKind.Metrics, OutboxEntry.SweepSize, cancellationToken))
         {
-            var found = entry.ItemId.StartsWith(ChunkPrefix, StringComparison.Ordinal)
-                ? await ChunkFoldsAsync(entry.UserId, int.Parse(entry.ItemId[ChunkPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture), managers, cancellationToken)
-                : await CheckinFoldsAsync(entry, managers, cancellationToken);
+            var found = entry.ItemId switch
+            {
+                var item when item.StartsWith(MetricsItems.ChunkPrefix, StringComparison.Ordinal) =>
+                    await ChunkFoldsAsync(entry.UserId, int.Parse(item[MetricsItems.ChunkPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture), managers, cancellationToken),
+                var item when item.StartsWith(MetricsItems.AskPrefix, StringComparison.Ordinal) =>
+                    await AskFoldsAsync(entry.UserId, item[MetricsItems.AskPrefix.Length..], answered: false, managers, cancellationToken),
+                var item when item.StartsWith(MetricsItems.AnswerPrefix, StringComparison.Ordinal) =>
+                    await AskFoldsAsync(entry.UserId, item[MetricsItems.AnswerPrefix.Length..], answered: true, managers, cancellationToken),
+                var item when item.StartsWith(MetricsItems.ReplyPrefix, StringComparison.Ordinal) =>
+                    await ReplyFoldsAsync(entry.UserId, item[MetricsItems.ReplyPrefix.Length..], managers, cancellationToken),
+                _ => await CheckinFoldsAsync(entry, managers, cancellationToken),
+            };
             if (found is null)
             {
                 // Not committed (yet, or ever), or erased since: counted only once it exists.
@@ -120,6 +126,34 @@ public sealed partial class MetricsAggregator(
                 sums[(group, day)] = sums.TryGetValue((group, day), out var sum) ? sum.Add(tally) : tally;
         }
         return [.. sums.Select(s => new MetricFold(FoldId($"{runId}|{chunk}|{s.Key.Day:yyyy-MM-dd}"), s.Key.Day, [s.Key.Group], s.Value))];
+    }
+
+    /// <summary>A request made (on the day it was made), or answered (on the day of the answer, with how long it took).</summary>
+    private async Task<IReadOnlyList<MetricFold>?> AskFoldsAsync(string requesterId, string askId, bool answered, Dictionary<string, string?> managers, CancellationToken cancellationToken)
+    {
+        if (await feedback.FindAskAsync(requesterId, askId, cancellationToken) is not { } ask || (answered && ask.AnsweredAt is null))
+            return null;
+        var (at, tally) = answered
+            ? (ask.AnsweredAt!.Value, MetricTally.Answered(ask.AnsweredAt.Value - ask.CreatedAt))
+            : (ask.CreatedAt, new MetricTally { FeedbackRequested = 1 });
+        return [new MetricFold(FoldId($"{(answered ? "answer" : "ask")}|{requesterId}|{askId}"), DateOnly.FromDateTime(at.UtcDateTime),
+            await GroupsOfAsync(requesterId, null, managers, cancellationToken), tally)];
+    }
+
+    /// <summary>
+    /// The manager's first reply on a shared check-in: counted on the check-in's day when it came within seven days
+    /// (later ones, and replies after the first, count nothing).
+    /// </summary>
+    private async Task<IReadOnlyList<MetricFold>?> ReplyFoldsAsync(string userId, string checkinId, Dictionary<string, string?> managers, CancellationToken cancellationToken)
+    {
+        var record = (await checkins.ListCheckinsAsync(userId, cancellationToken)).FirstOrDefault(r => r.CheckinId == checkinId);
+        var first = (await feedback.ListNotesAsync(userId, cancellationToken)).Where(n => n.RegardingCheckinId == checkinId).MinBy(n => n.CreatedAt);
+        if (record is null || first is null)
+            return null;
+        if (!record.SharedWithManager || first.CreatedAt - record.CompletedAt > TimeSpan.FromDays(7))
+            return [];
+        return [new MetricFold(FoldId($"reply|{userId}|{checkinId}"), DateOnly.FromDateTime(record.CompletedAt.UtcDateTime),
+            await GroupsOfAsync(userId, CadenceOf(record.OccurrenceId), managers, cancellationToken), new MetricTally { SharedReplied = 1 })];
     }
 
     private async Task<List<string>> GroupsOfAsync(string userId, string? cadenceId, Dictionary<string, string?> managers, CancellationToken cancellationToken)

@@ -75,6 +75,7 @@ public sealed partial class ManagerSummaryService(
             return;
         var manager = await directory.FindAsync(managerId, cancellationToken);
         // Not delivered as a request of its own: the summary that carries it is the message.
+        await outbox.NoteAsync(OutboxKind.Metrics, employee.Id, Insights.MetricsItems.Ask(FeedbackAsk.ForCheckin(record.CheckinId)), cancellationToken);
         await feedback.TryAddAskAsync(new FeedbackAsk
         {
             Id = FeedbackAsk.ForCheckin(record.CheckinId),

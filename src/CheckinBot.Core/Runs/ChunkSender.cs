@@ -53,7 +53,7 @@ public sealed class ChunkSender(
             return later;
         }
         // Noted before the tally: a crash between the two leaves the chunk counted once it is redelivered and done.
-        await outbox.NoteAsync(OutboxKind.Metrics, runId, Insights.MetricsAggregator.ChunkItem(chunk), cancellationToken);
+        await outbox.NoteAsync(OutboxKind.Metrics, runId, Insights.MetricsItems.Chunk(chunk), cancellationToken);
         await runs.SaveTallyAsync(runId, ChunkTally.Of(chunk, recipients), cancellationToken);
         await QueueReminderAsync(runId, chunk, cadence, 1, recipients, cancellationToken);
         return null;

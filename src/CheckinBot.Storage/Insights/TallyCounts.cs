@@ -4,8 +4,8 @@ namespace CheckinBot.Storage.Insights;
 
 /// <summary>
 /// A tally as a fixed row of counts, for compact storage: completed, self-started, shared, energy 1–5, the time buckets,
-/// then (added later, so at the end) sent, reached, skipped and unreachable per reason. A row written before the later
-/// counts existed is read with zeros for them.
+/// then (added later, so at the end) sent, reached, skipped and unreachable per reason, then feedback requested, answered
+/// per time bucket, and shared check-ins replied to. A row written before the later counts existed reads zeros for them.
 /// </summary>
 internal static class TallyCounts
 {
@@ -14,7 +14,9 @@ internal static class TallyCounts
     /// <summary>The width of the first layout (before the run outcomes).</summary>
     public static readonly int FirstWidth = 3 + 5 + MetricTally.MinuteBounds.Length + 1;
 
-    public static readonly int Width = FirstWidth + 3 + Reasons;
+    private static readonly int Feedback = FirstWidth + 3 + Reasons;
+
+    public static readonly int Width = Feedback + 1 + MetricTally.HourBounds.Length + 1 + 1;
 
     public static void AddTo(MetricTally tally, Span<int> counts)
     {
@@ -30,6 +32,10 @@ internal static class TallyCounts
         counts[FirstWidth + 2] += tally.Skipped;
         for (var i = 0; i < Reasons; i++)
             counts[FirstWidth + 3 + i] += tally.Unreachable[i];
+        counts[Feedback] += tally.FeedbackRequested;
+        for (var i = 0; i < tally.AnswerHours.Length; i++)
+            counts[Feedback + 1 + i] += tally.AnswerHours[i];
+        counts[Width - 1] += tally.SharedReplied;
     }
 
     public static MetricTally Read(ReadOnlySpan<int> counts) => new()
@@ -43,6 +49,9 @@ internal static class TallyCounts
         Reached = counts[FirstWidth + 1],
         Skipped = counts[FirstWidth + 2],
         Unreachable = counts.Slice(FirstWidth + 3, Reasons).ToArray(),
+        FeedbackRequested = counts[Feedback],
+        AnswerHours = counts.Slice(Feedback + 1, MetricTally.HourBounds.Length + 1).ToArray(),
+        SharedReplied = counts[Width - 1],
     };
 
     /// <summary>A year's block in the current width, whatever width it was written in.</summary>

@@ -40,18 +40,20 @@ public sealed class MetricsServiceTests
 
     private readonly CheckinBot.Core.Tests.Runs.InMemoryRunStore _runs = new();
 
-    private MetricsAggregator Aggregator => new(_outbox, _log, _directory, _metrics, _runs, _time, NullLogger<MetricsAggregator>.Instance);
+    private readonly CheckinBot.Core.Tests.Feedback.InMemoryFeedbackStore _feedback = new();
+
+    private MetricsAggregator Aggregator => new(_outbox, _log, _directory, _metrics, _runs, _feedback, _time, NullLogger<MetricsAggregator>.Instance);
 
     private MetricsService Service(int minGroupSize = 5) => new(_metrics, _directory, Mock.Of<ICadenceStore>(c => c.ListAsync(It.IsAny<CancellationToken>()) == Task.FromResult<IReadOnlyList<Cadence>>(Array.Empty<Cadence>())),
         Options.Create(new HrOptions { MinGroupSize = minGroupSize }));
 
-    private async Task CompleteAsync(string userId, DateTimeOffset at, int energy)
+    private async Task CompleteAsync(string userId, DateTimeOffset at, int energy, bool shared = false)
     {
         var record = new CheckinRecord
         {
             UserId = userId, CheckinId = Guid.NewGuid().ToString("N"), QuestionSetId = "weekly-growth", QuestionSetVersion = 1,
             OccurrenceId = "weekly:" + at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StartedAt = at.AddMinutes(-7), CompletedAt = at,
-            SharedWithManager = false, Answers = [new CheckinAnswer("energy", QuestionPurpose.Energy, "Energy?", new ScaleAnswer(energy))],
+            SharedWithManager = shared, Answers = [new CheckinAnswer("energy", QuestionPurpose.Energy, "Energy?", new ScaleAnswer(energy))],
         };
         _log.AddRecord(record);
         await _outbox.NoteAsync(OutboxKind.Metrics, userId, record.CheckinId, CancellationToken.None);
@@ -114,12 +116,12 @@ public sealed class MetricsServiceTests
             Recipient("eng5", CheckinBot.Core.Runs.RecipientStatus.Unreachable, "MessageWritesBlocked"),
             Recipient("eng6", CheckinBot.Core.Runs.RecipientStatus.Skipped),
         ], CancellationToken.None);
-        await _outbox.NoteAsync(OutboxKind.Metrics, "run-1", MetricsAggregator.ChunkItem(0), CancellationToken.None);
+        await _outbox.NoteAsync(OutboxKind.Metrics, "run-1", MetricsItems.Chunk(0), CancellationToken.None);
         await CompleteAsync("eng1", Now, 4);
         await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
         Assert.Equal(2, await Aggregator.FoldPendingAsync(CancellationToken.None));
         // The chunk noted again (a redelivery after a crash): counted once.
-        await _outbox.NoteAsync(OutboxKind.Metrics, "run-1", MetricsAggregator.ChunkItem(0), CancellationToken.None);
+        await _outbox.NoteAsync(OutboxKind.Metrics, "run-1", MetricsItems.Chunk(0), CancellationToken.None);
         await Aggregator.FoldPendingAsync(CancellationToken.None);
 
         var report = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.Manager, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), "lynne"), CancellationToken.None);
@@ -128,6 +130,28 @@ public sealed class MetricsServiceTests
         Assert.Equal((3, 2, 1, 1), (megan.Sent, megan.Reached, megan.Skipped, megan.Completed));
         Assert.Equal((1, 1, 0), (megan.Unreachable["notInstalled"], megan.Unreachable["blocked"], megan.Unreachable["other"]));
         Assert.Equal(0.33, megan.CompletionRate);
+    }
+
+    [Fact]
+    public async Task TheFeedbackLoop_RequestsAnswersAndRepliesToSharedCheckins()
+    {
+        var feedback = new CheckinBot.Core.Feedback.FeedbackService(_feedback, _directory, _outbox, new OutboxSignal(), _time, NullLogger<CheckinBot.Core.Feedback.FeedbackService>.Instance);
+        var (ask, _) = await feedback.AskAsync("eng1", "megan", "my demo", checkinId: null, CancellationToken.None);
+        await CompleteAsync("eng2", _time.GetUtcNow(), 3, shared: true);
+        var shared = (await _log.ListCheckinsAsync("eng2", CancellationToken.None))[0];
+        _time.Advance(TimeSpan.FromHours(5));
+        await feedback.GiveAsync("megan", "eng1", "Clear and calm", isPraise: false, regardingCheckinId: null, ask!.Id, CancellationToken.None);
+        await feedback.GiveAsync("megan", "eng2", "Nice work", isPraise: true, shared.CheckinId, askId: null, CancellationToken.None);
+        await feedback.GiveAsync("megan", "eng2", "And again", isPraise: false, shared.CheckinId, askId: null, CancellationToken.None); // a second reply counts nothing more
+        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        while (await Aggregator.FoldPendingAsync(CancellationToken.None) > 0)
+        {
+            // until nothing is due
+        }
+
+        var report = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.None, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
+
+        Assert.Equal(new FeedbackFigures(1, 1, 8, 1), report.Total.Feedback); // answered after 5 hours: the middle of its 4–12 h bucket
     }
 
     [Theory]

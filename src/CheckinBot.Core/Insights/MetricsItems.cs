@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace CheckinBot.Core.Insights;
+
+/// <summary>
+/// What an <c>outbox/metrics</c> entry points to, by the prefix of its item (a completed check-in's is its bare id):
+/// whoever writes the record notes it, <see cref="MetricsAggregator"/> folds it.
+/// </summary>
+public static class MetricsItems
+{
+    public const string ChunkPrefix = "chunk-";
+    public const string AskPrefix = "ask-";
+    public const string AnswerPrefix = "answer-";
+    public const string ReplyPrefix = "reply-";
+
+    /// <summary>A run's finished chunk (the entry's user is the run).</summary>
+    public static string Chunk(int chunk) => ChunkPrefix + chunk.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A feedback request made (the entry's user is the requester).</summary>
+    public static string Ask(string askId) => AskPrefix + askId;
+
+    /// <summary>A feedback request answered (the entry's user is the requester).</summary>
+    public static string Answer(string askId) => AnswerPrefix + askId;
+
+    /// <summary>A manager's reply on a shared check-in (the entry's user is the employee).</summary>
+    public static string Reply(string checkinId) => ReplyPrefix + checkinId;
+}
