@@ -1,9 +1,10 @@
 using System.Globalization;
+using CheckinBot.Core.Messaging;
 
 namespace CheckinBot.Core.Goals;
 
 /// <summary>Learning goals outside the check-in: add, list.</summary>
-public sealed class GoalService(IGoalStore store, TimeProvider timeProvider)
+public sealed class GoalService(IGoalStore store, IDeliveryOutbox outbox, TimeProvider timeProvider)
 {
     public const int MaxTextLength = 1000;
     public const int MaxMilestones = 10;
@@ -48,6 +49,7 @@ public sealed class GoalService(IGoalStore store, TimeProvider timeProvider)
             TargetDate = target,
             Milestones = [.. steps.Select((m, i) => new GoalMilestone($"m{i + 1}", m))],
         };
+        await NoteChangesAsync(null, goal, cancellationToken);
         return await store.TrySaveGoalAsync(goal, cancellationToken)
             ? (goal, null, null)
             : throw new ConcurrencyConflictException($"Goal id {goal.Id} already exists.");
@@ -75,12 +77,26 @@ public sealed class GoalService(IGoalStore store, TimeProvider timeProvider)
             ? g.WithProgress(100, null, timeProvider.GetUtcNow())
             : g with { Status = status }, cancellationToken);
 
-    private Task<LearningGoal?> UpdateAsync(string userId, string goalId, Func<LearningGoal, LearningGoal> change, CancellationToken cancellationToken) =>
-        OptimisticUpdate.RunAsync(
-            async () => (await store.ListGoalsAsync(userId, cancellationToken)).FirstOrDefault(g => g.Id == goalId),
+    private Task<LearningGoal?> UpdateAsync(string userId, string goalId, Func<LearningGoal, LearningGoal> change, CancellationToken cancellationToken)
+    {
+        LearningGoal? current = null;
+        return OptimisticUpdate.RunAsync(
+            async () => current = (await store.ListGoalsAsync(userId, cancellationToken)).FirstOrDefault(g => g.Id == goalId),
             goal => goal is null ? null : change(goal),
-            next => store.TrySaveGoalAsync(next, cancellationToken),
+            async next =>
+            {
+                await NoteChangesAsync(current, next, cancellationToken);
+                return await store.TrySaveGoalAsync(next, cancellationToken);
+            },
             $"Goal {goalId}");
+    }
+
+    /// <summary>Milestones reached, goals made and completed count in the metrics: noted before the write, counted once it is there.</summary>
+    private async Task NoteChangesAsync(LearningGoal? before, LearningGoal after, CancellationToken cancellationToken)
+    {
+        foreach (var item in Insights.MetricsItems.GoalChanges(before, after))
+            await outbox.NoteAsync(OutboxKind.Metrics, after.UserId, item, cancellationToken);
+    }
 
     internal static LearningGoal NewGoal(string userId, string title, DateTimeOffset now) => new()
     {

@@ -12,4 +12,5 @@ public sealed record GroupFigures(
     ParticipationFigures? Participation = null,
     EnergyFigures? Energy = null,
     FeedbackFigures? Feedback = null,
+    GoalFigures? Goals = null,
     IReadOnlyList<PeriodFigures>? Periods = null);

@@ -1,4 +1,5 @@
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.CheckIns.Answers;
 
 namespace CheckinBot.Core.Insights;
 
@@ -37,6 +38,10 @@ public sealed record MetricTally
     /// <summary>Of the check-ins shared that day, those the manager replied to within seven days.</summary>
     public int SharedReplied { get; init; }
 
+    public int GoalsCreated { get; init; }
+    public int MilestonesReached { get; init; }
+    public int GoalsCompleted { get; init; }
+
     /// <summary>Completed check-ins the person started themselves (no cadence sent them one).</summary>
     public int SelfStarted { get; init; }
     public int Shared { get; init; }
@@ -54,8 +59,13 @@ public sealed record MetricTally
             energy[value - 1] = 1;
         var minutes = new int[MinuteBounds.Length + 1];
         minutes[BucketOf((record.CompletedAt - record.StartedAt).TotalMinutes, MinuteBounds)] = 1;
+        var progress = record.Answers.Select(a => a.Value).OfType<GoalProgressAnswer>().ToList();
         return new MetricTally
         {
+            // What the check-in did to goals (changes made outside check-ins are noted by the goal service).
+            GoalsCreated = record.Answers.Count(a => a.Purpose == QuestionPurpose.NewGoalTitle),
+            MilestonesReached = progress.Count(p => p.MilestoneId is not null),
+            GoalsCompleted = progress.Count(p => p.Percent >= 100),
             Completed = 1,
             SelfStarted = record.OccurrenceId is null ? 1 : 0,
             Shared = record.SharedWithManager ? 1 : 0,
@@ -99,6 +109,9 @@ public sealed record MetricTally
         FeedbackRequested = FeedbackRequested + other.FeedbackRequested,
         AnswerHours = [.. AnswerHours.Zip(other.AnswerHours, (a, b) => a + b)],
         SharedReplied = SharedReplied + other.SharedReplied,
+        GoalsCreated = GoalsCreated + other.GoalsCreated,
+        MilestonesReached = MilestonesReached + other.MilestonesReached,
+        GoalsCompleted = GoalsCompleted + other.GoalsCompleted,
         Completed = Completed + other.Completed,
         SelfStarted = SelfStarted + other.SelfStarted,
         Shared = Shared + other.Shared,

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Feedback;
+using CheckinBot.Core.Goals;
 using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Org;
 using CheckinBot.Core.Runs;
@@ -23,6 +24,7 @@ public sealed partial class MetricsAggregator(
     IMetricsStore metrics,
     IRunStore runs,
     IFeedbackStore feedback,
+    IGoalStore goals,
     TimeProvider timeProvider,
     ILogger<MetricsAggregator> logger)
 {
@@ -47,6 +49,8 @@ public sealed partial class MetricsAggregator(
                     await AskFoldsAsync(entry.UserId, item[MetricsItems.AskPrefix.Length..], answered: false, managers, cancellationToken),
                 var item when item.StartsWith(MetricsItems.AnswerPrefix, StringComparison.Ordinal) =>
                     await AskFoldsAsync(entry.UserId, item[MetricsItems.AnswerPrefix.Length..], answered: true, managers, cancellationToken),
+                var item when item.StartsWith(MetricsItems.GoalPrefix, StringComparison.Ordinal) =>
+                    await GoalFoldsAsync(entry.UserId, item, managers, cancellationToken),
                 var item when item.StartsWith(MetricsItems.ReplyPrefix, StringComparison.Ordinal) =>
                     await ReplyFoldsAsync(entry.UserId, item[MetricsItems.ReplyPrefix.Length..], managers, cancellationToken),
                 _ => await CheckinFoldsAsync(entry, managers, cancellationToken),
@@ -138,6 +142,23 @@ public sealed partial class MetricsAggregator(
             : (ask.CreatedAt, new MetricTally { FeedbackRequested = 1 });
         return [new MetricFold(FoldId($"{(answered ? "answer" : "ask")}|{requesterId}|{askId}"), DateOnly.FromDateTime(at.UtcDateTime),
             await GroupsOfAsync(requesterId, null, managers, cancellationToken), tally)];
+    }
+
+    /// <summary>A goal created, completed or a milestone reached outside a check-in, on the day it happened (once it is stored).</summary>
+    private async Task<IReadOnlyList<MetricFold>?> GoalFoldsAsync(string userId, string item, Dictionary<string, string?> managers, CancellationToken cancellationToken)
+    {
+        var goal = (await goals.ListGoalsAsync(userId, cancellationToken)).FirstOrDefault(g => item.StartsWith(MetricsItems.GoalPrefix + g.Id + "-", StringComparison.Ordinal));
+        if (goal is null)
+            return null;
+        var change = item[(MetricsItems.GoalPrefix.Length + goal.Id.Length + 1)..];
+        var (at, tally) = change switch
+        {
+            "created" => ((DateTimeOffset?)goal.CreatedAt, new MetricTally { GoalsCreated = 1 }),
+            "completed" => (goal.Status == GoalStatus.Completed ? goal.CompletedAt : null, new MetricTally { GoalsCompleted = 1 }),
+            _ => (goal.Milestones.FirstOrDefault(m => "milestone." + m.Id == change)?.DoneAt, new MetricTally { MilestonesReached = 1 }),
+        };
+        return at is null ? null
+            : [new MetricFold(FoldId($"{userId}|{item}"), DateOnly.FromDateTime(at.Value.UtcDateTime), await GroupsOfAsync(userId, null, managers, cancellationToken), tally)];
     }
 
     /// <summary>

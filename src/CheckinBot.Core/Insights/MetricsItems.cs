@@ -12,6 +12,10 @@ public static class MetricsItems
     public const string AskPrefix = "ask-";
     public const string AnswerPrefix = "answer-";
     public const string ReplyPrefix = "reply-";
+    public const string GoalPrefix = "goal-";
+
+    /// <summary>What happened to a goal outside a check-in: <c>created</c>, <c>completed</c> or <c>milestone.{id}</c>.</summary>
+    public static string Goal(string goalId, string change) => $"{GoalPrefix}{goalId}-{change}";
 
     /// <summary>A run's finished chunk (the entry's user is the run).</summary>
     public static string Chunk(int chunk) => ChunkPrefix + chunk.ToString(CultureInfo.InvariantCulture);
@@ -21,6 +25,17 @@ public static class MetricsItems
 
     /// <summary>A feedback request answered (the entry's user is the requester).</summary>
     public static string Answer(string askId) => AnswerPrefix + askId;
+
+    /// <summary>What changed between two versions of a goal (before null: it is new), as items to note.</summary>
+    public static IEnumerable<string> GoalChanges(Goals.LearningGoal? before, Goals.LearningGoal after)
+    {
+        if (before is null)
+            yield return Goal(after.Id, "created");
+        foreach (var milestone in after.Milestones.Where(m => m.DoneAt is not null && before?.Milestones.FirstOrDefault(b => b.Id == m.Id)?.DoneAt is null))
+            yield return Goal(after.Id, "milestone." + milestone.Id);
+        if (after.Status == Goals.GoalStatus.Completed && before?.Status != Goals.GoalStatus.Completed)
+            yield return Goal(after.Id, "completed");
+    }
 
     /// <summary>A manager's reply on a shared check-in (the entry's user is the employee).</summary>
     public static string Reply(string checkinId) => ReplyPrefix + checkinId;

@@ -70,10 +70,10 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
         var all = Sum(list);
         var periods = list.GroupBy(r => StartOf(r.Day, period)).OrderBy(g => g.Key)
             .Select(g => PeriodOf(g.Key, Sum(g))).ToList();
-        return new GroupFigures(key, name, false, people, ParticipationFigures.Of(all), EnergyFigures.Of(all), FeedbackFigures.Of(all), periods);
+        return new GroupFigures(key, name, false, people, ParticipationFigures.Of(all), EnergyFigures.Of(all), FeedbackFigures.Of(all), GoalFigures.Of(all), periods);
     }
 
-    private static PeriodFigures PeriodOf(DateOnly start, MetricTally tally) => new(start, ParticipationFigures.Of(tally), EnergyFigures.Of(tally), FeedbackFigures.Of(tally));
+    private static PeriodFigures PeriodOf(DateOnly start, MetricTally tally) => new(start, ParticipationFigures.Of(tally), EnergyFigures.Of(tally), FeedbackFigures.Of(tally), GoalFigures.Of(tally));
 
     private static MetricTally Sum(IEnumerable<DailyTally> rows) => rows.Aggregate(new MetricTally(), (sum, row) => sum.Add(row.Tally));
 

@@ -1,14 +1,17 @@
 namespace CheckinBot.Core.Insights;
 
 /// <summary>
-/// HR's last four weeks: participation and its change against the four before, time to complete, energy by week, the
-/// departments that moved most, and who the latest runs could not reach. Null figures: suppressed or no data.
+/// HR's last four weeks: participation and its change against the four before, time to complete, energy by week, goals,
+/// the feedback loop, the departments that moved most, and who the latest runs could not reach. Null figures:
+/// suppressed or no data.
 /// </summary>
 public sealed record OrgStats(
     int? People,
     int? Completed,
     int? CompletedBefore,
     double? MedianMinutesToComplete,
+    GoalFigures? Goals,
+    FeedbackFigures? Feedback,
     IReadOnlyList<(DateOnly Week, double? Energy)> EnergyByWeek,
     IReadOnlyList<DepartmentMove> Movers,
     int Unreachable,

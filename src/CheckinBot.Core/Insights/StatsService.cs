@@ -81,7 +81,7 @@ public sealed class StatsService(
         }
         var total = now.Total;
         return new OrgStats(total.People, total.Participation?.Completed, before.Total.Participation?.Completed,
-            total.Participation?.MedianMinutesToComplete, total.Suppressed ? [] : EnergyByWeek(total), movers, unreachable, looked);
+            total.Participation?.MedianMinutesToComplete, total.Goals, total.Feedback, total.Suppressed ? [] : EnergyByWeek(total), movers, unreachable, looked);
     }
 
     private static List<(DateOnly Week, double? Energy)> EnergyByWeek(GroupFigures group) =>

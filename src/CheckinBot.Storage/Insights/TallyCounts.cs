@@ -5,7 +5,8 @@ namespace CheckinBot.Storage.Insights;
 /// <summary>
 /// A tally as a fixed row of counts, for compact storage: completed, self-started, shared, energy 1–5, the time buckets,
 /// then (added later, so at the end) sent, reached, skipped and unreachable per reason, then feedback requested, answered
-/// per time bucket, and shared check-ins replied to. A row written before the later counts existed reads zeros for them.
+/// per time bucket, and shared check-ins replied to, then goals created, milestones reached and goals completed. A row
+/// written before the later counts existed reads zeros for them. 366 days of these stay under a binary property's 64 KiB.
 /// </summary>
 internal static class TallyCounts
 {
@@ -16,7 +17,9 @@ internal static class TallyCounts
 
     private static readonly int Feedback = FirstWidth + 3 + Reasons;
 
-    public static readonly int Width = Feedback + 1 + MetricTally.HourBounds.Length + 1 + 1;
+    private static readonly int Replied = Feedback + 1 + MetricTally.HourBounds.Length + 1;
+
+    public static readonly int Width = Replied + 1 + 3;
 
     public static void AddTo(MetricTally tally, Span<int> counts)
     {
@@ -35,7 +38,10 @@ internal static class TallyCounts
         counts[Feedback] += tally.FeedbackRequested;
         for (var i = 0; i < tally.AnswerHours.Length; i++)
             counts[Feedback + 1 + i] += tally.AnswerHours[i];
-        counts[Width - 1] += tally.SharedReplied;
+        counts[Replied] += tally.SharedReplied;
+        counts[Replied + 1] += tally.GoalsCreated;
+        counts[Replied + 2] += tally.MilestonesReached;
+        counts[Replied + 3] += tally.GoalsCompleted;
     }
 
     public static MetricTally Read(ReadOnlySpan<int> counts) => new()
@@ -51,7 +57,10 @@ internal static class TallyCounts
         Unreachable = counts.Slice(FirstWidth + 3, Reasons).ToArray(),
         FeedbackRequested = counts[Feedback],
         AnswerHours = counts.Slice(Feedback + 1, MetricTally.HourBounds.Length + 1).ToArray(),
-        SharedReplied = counts[Width - 1],
+        SharedReplied = counts[Replied],
+        GoalsCreated = counts[Replied + 1],
+        MilestonesReached = counts[Replied + 2],
+        GoalsCompleted = counts[Replied + 3],
     };
 
     /// <summary>A year's block in the current width, whatever width it was written in.</summary>

@@ -42,6 +42,15 @@ public static class StatsCards
             facts.Add(new Fact("Median time to complete", $"{minutes.ToString("0.#", CultureInfo.InvariantCulture)} min"));
         if (Trend(org.EnergyByWeek) is { } energy)
             facts.Add(new Fact("Energy by week", energy));
+        if (org.Goals is { } goals)
+            facts.Add(new Fact("Goals", $"{goals.Created} created, {goals.MilestonesReached} milestones, {goals.Completed} completed"));
+        if (org.Feedback is { } feedback)
+        {
+            var median = feedback.MedianHoursToAnswer is { } hours ? $", median {hours.ToString("0.#", CultureInfo.InvariantCulture)} h" : "";
+            facts.Add(new Fact("Feedback requests answered", $"{feedback.Answered} of {feedback.Requested} asked{median}"));
+            if (feedback.SharedAnsweredWithin7Days is { } replied)
+                facts.Add(new Fact("Shared check-ins replied to within 7 days", replied.ToString("P0", CultureInfo.InvariantCulture)));
+        }
         body.Add(new FactSet(facts));
         if (org.Movers.Count > 0)
         {

@@ -18,6 +18,7 @@ internal sealed partial class SampleHistorySeeder(
     IGoalStore goals,
     IQuestionSetStore questionSets,
     OutboxSignal outboxSignal,
+    IDeliveryOutbox outbox,
     Microsoft.Extensions.Options.IOptions<LocalOptions> options,
     TimeProvider timeProvider,
     ILoggerFactory loggers) : BackgroundService
@@ -39,7 +40,7 @@ internal sealed partial class SampleHistorySeeder(
             return; // seeded before, or someone has used the bot for real
         var clock = new SettableClock();
         var service = new CheckinService(checkins, goals, questionSets, outboxSignal, clock, loggers.CreateLogger<CheckinService>());
-        var goalService = new GoalService(goals, clock);
+        var goalService = new GoalService(goals, outbox, clock);
         var now = timeProvider.GetUtcNow();
         var firstMonday = Monday(now).AddDays(-7 * Weeks);
         var count = 0;

@@ -17,7 +17,7 @@ public sealed class CheckinServiceTests
 
     private CheckinService CreateSut() => new(_store, _store, QuestionSetStores.Holding().Object, new OutboxSignal(), _time, NullLogger<CheckinService>.Instance);
 
-    private GoalService Goals() => new(_store, _time);
+    private GoalService Goals() => new(_store, new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time);
 
     private async Task<CheckinTurn> AnswerAsync(string text, string? activityId = null) =>
         (await CreateSut().HandleAsync(User, activityId ?? Guid.NewGuid().ToString(), new DialogueInput.Answer(text), CancellationToken.None))!;

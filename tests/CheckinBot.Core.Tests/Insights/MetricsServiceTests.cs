@@ -42,7 +42,7 @@ public sealed class MetricsServiceTests
 
     private readonly CheckinBot.Core.Tests.Feedback.InMemoryFeedbackStore _feedback = new();
 
-    private MetricsAggregator Aggregator => new(_outbox, _log, _directory, _metrics, _runs, _feedback, _time, NullLogger<MetricsAggregator>.Instance);
+    private MetricsAggregator Aggregator => new(_outbox, _log, _directory, _metrics, _runs, _feedback, _log, _time, NullLogger<MetricsAggregator>.Instance);
 
     private MetricsService Service(int minGroupSize = 5) => new(_metrics, _directory, Mock.Of<ICadenceStore>(c => c.ListAsync(It.IsAny<CancellationToken>()) == Task.FromResult<IReadOnlyList<Cadence>>(Array.Empty<Cadence>())),
         Options.Create(new HrOptions { MinGroupSize = minGroupSize }));
@@ -152,6 +152,33 @@ public sealed class MetricsServiceTests
         var report = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.None, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
 
         Assert.Equal(new FeedbackFigures(1, 1, 8, 1), report.Total.Feedback); // answered after 5 hours: the middle of its 4–12 h bucket
+    }
+
+    [Fact]
+    public async Task Goals_CreatedMilestonesAndCompleted_InAndOutsideCheckins_CountOnce()
+    {
+        var goals = new CheckinBot.Core.Goals.GoalService(_log, _outbox, _time);
+        var (goal, _, _) = await goals.AddAsync("eng1", "Learn Kusto", null, null, null, "Read the docs\nWrite a query", CancellationToken.None);
+        await goals.TickMilestoneAsync("eng1", goal!.Id, "m1", CancellationToken.None);
+        await goals.TickMilestoneAsync("eng1", goal.Id, "m1", CancellationToken.None); // ticked again: nothing new
+        await goals.SetStatusAsync("eng1", goal.Id, CheckinBot.Core.Goals.GoalStatus.Completed, CancellationToken.None);
+        // In a check-in: a milestone reached on another goal, and a new goal.
+        _log.AddRecord(new CheckinRecord
+        {
+            UserId = "eng2", CheckinId = "c1", QuestionSetId = "weekly-growth", QuestionSetVersion = 1, StartedAt = Now, CompletedAt = Now, SharedWithManager = false,
+            Answers =
+            [
+                new CheckinAnswer("goal", QuestionPurpose.GoalProgress, "Rust?", new GoalProgressAnswer(40, MilestoneId: "m2", MilestoneTitle: "Ownership"), "g2"),
+                new CheckinAnswer("new-goal", QuestionPurpose.NewGoalTitle, "New goal?", new TextAnswer("Give a talk")),
+            ],
+        });
+        await _outbox.NoteAsync(OutboxKind.Metrics, "eng2", "c1", CancellationToken.None);
+        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        Assert.Equal(4, await Aggregator.FoldPendingAsync(CancellationToken.None));
+
+        var report = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.None, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
+
+        Assert.Equal(new GoalFigures(2, 2, 1), report.Total.Goals);
     }
 
     [Theory]

@@ -64,5 +64,7 @@ public sealed class StatsChatTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("\"title\":\"People\",\"value\":\"20\"", card, StringComparison.Ordinal);
         Assert.Contains("\"title\":\"Median time to complete\"", card, StringComparison.Ordinal);
         Assert.Contains("\"title\":\"Energy by week\",\"value\":\"4.0\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Goals\",\"value\":\"0 created, 0 milestones, 0 completed\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Feedback requests answered\",\"value\":\"0 of 0 asked\"", card, StringComparison.Ordinal);
     }
 }
