@@ -2,7 +2,7 @@ namespace CheckinBot.Core.Insights;
 
 /// <summary>
 /// HR's last four weeks: participation and its change against the four before, time to complete, energy by week, goals,
-/// the feedback loop, the departments that moved most, and who the latest runs could not reach. Null figures:
+/// the feedback loop, the departments that moved most, and the check-ins runs could not deliver, by reason. Null figures:
 /// suppressed or no data.
 /// </summary>
 public sealed record OrgStats(
@@ -14,5 +14,4 @@ public sealed record OrgStats(
     FeedbackFigures? Feedback,
     IReadOnlyList<(DateOnly Week, double? Energy)> EnergyByWeek,
     IReadOnlyList<DepartmentMove> Movers,
-    int Unreachable,
-    int RunsLookedAt);
+    IReadOnlyDictionary<string, int> Unreachable);

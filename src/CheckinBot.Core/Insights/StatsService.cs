@@ -18,8 +18,6 @@ public sealed class StatsService(
     ICheckinStore checkins,
     IGoalStore goals,
     IFeedbackStore feedback,
-    ICadenceStore cadences,
-    RunService runs,
     TimeProvider timeProvider)
 {
     public const int Days = 28;
@@ -73,15 +71,10 @@ public sealed class StatsService(
             .OrderByDescending(m => Math.Abs(m.Change)).ThenBy(m => m.Department, StringComparer.Ordinal)
             .Take(MaxMovers)
             .ToList();
-        var (unreachable, looked) = (0, 0);
-        foreach (var cadence in await cadences.ListAsync(cancellationToken))
-        {
-            if (await runs.LatestRunAsync(cadence.Id, cancellationToken) is { } latest)
-                (unreachable, looked) = (unreachable + latest.Progress.Unreachable, looked + 1);
-        }
         var total = now.Total;
         return new OrgStats(total.People, total.Participation?.Completed, before.Total.Participation?.Completed,
-            total.Participation?.MedianMinutesToComplete, total.Goals, total.Feedback, total.Suppressed ? [] : EnergyByWeek(total), movers, unreachable, looked);
+            total.Participation?.MedianMinutesToComplete, total.Goals, total.Feedback, total.Suppressed ? [] : EnergyByWeek(total), movers,
+            total.Participation?.Unreachable.Where(r => r.Value > 0).ToDictionary() ?? new Dictionary<string, int>());
     }
 
     private static List<(DateOnly Week, double? Energy)> EnergyByWeek(GroupFigures group) =>

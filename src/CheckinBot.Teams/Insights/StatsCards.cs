@@ -57,11 +57,10 @@ public static class StatsCards
             body.Add(new TextBlock("Moved most") { Weight = "Bolder", Spacing = "Medium" });
             body.Add(new FactSet([.. org.Movers.Select(m => new Fact(m.Department, $"{m.Completed} ({Signed(m.Change)})"))]));
         }
-        if (org.Unreachable > 0)
+        if (org.Unreachable.Count > 0)
         {
-            body.Add(new TextBlock($"{org.Unreachable} people could not be reached in the latest runs. Most have not installed CheckinBot: "
-                + "install it for them from the Teams admin center (an app setup policy), or let the bot install it through Microsoft Graph (Graph:TeamsCatalogAppId).")
-                { Color = "Attention", Spacing = "Medium" });
+            body.Add(new TextBlock("Check-ins that could not be delivered") { Weight = "Bolder", Spacing = "Medium" });
+            body.Add(new FactSet([.. org.Unreachable.Select(r => new Fact(r.Value.ToString(CultureInfo.InvariantCulture), WhatFixes(r.Key)))]));
         }
     }
 
@@ -99,6 +98,16 @@ public static class StatsCards
             facts.Add(new Fact("Your recent energy", string.Join(" → ", me.RecentEnergy)));
         body.Add(new FactSet(facts));
     }
+
+    /// <summary>Why, and what HR can do about it (keys: <see cref="UnreachableReason"/> in camelCase).</summary>
+    private static string WhatFixes(string reason) => reason switch
+    {
+        "notInstalled" => "not installed: install CheckinBot for them from the Teams admin center (an app setup policy), or let the bot install it through Microsoft Graph (Graph:TeamsCatalogAppId)",
+        "blocked" => "blocked the bot in Teams: only they can unblock it",
+        "noConversation" => "no chat with the bot any more: it comes back when they open CheckinBot in Teams",
+        "left" => "left the organisation (disabled accounts)",
+        _ => "another reason: see the runs' dead letters",
+    };
 
     private static TextBlock Section(string title) => new(title) { Weight = "Bolder", Size = "Medium", Spacing = "Large", Separator = true };
 

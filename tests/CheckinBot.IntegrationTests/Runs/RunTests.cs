@@ -12,7 +12,8 @@ namespace CheckinBot.IntegrationTests.Runs;
 [Collection(AzuriteCollection.Name)]
 public sealed class RunTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly BotHost _bot = new(azurite); // Alex has the bot; the rest of samples/org.csv does not
+    // Alex has the bot (the rest of samples/org.csv does not), and is HR here, to read the run in stats.
+    private readonly BotHost _bot = new(azurite, new BotHostOptions { Settings = new Dictionary<string, string?> { ["Hr:AdminUserIds:0"] = Activities.UserAadId } });
 
     public async Task InitializeAsync()
     {
@@ -58,6 +59,11 @@ public sealed class RunTests(AzuriteFixture azurite) : IAsyncLifetime
         var participation = metrics.GetProperty("total").GetProperty("participation");
         Assert.Equal((1, 19, 0), (participation.GetProperty("sent").GetInt32(), participation.GetProperty("unreachable").GetProperty("notInstalled").GetInt32(),
             participation.GetProperty("completed").GetInt32()));
+        await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "cancel")); // the check-in waits; stats next
+        await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "stats"));
+        var stats = _bot.LastPosted();
+        Assert.Contains("Check-ins that could not be delivered", stats, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"19\",\"value\":\"not installed: install CheckinBot for them", stats, StringComparison.Ordinal);
     }
 
     [Fact]
