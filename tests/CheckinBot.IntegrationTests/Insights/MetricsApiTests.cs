@@ -94,6 +94,19 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal((1, 1), (rows[0].Tally.Shared, rows[0].Tally.Minutes[2]));
     }
 
+    [Fact]
+    public async Task ARowRemembersItsLatestFolds_EvenAfterItsMemoryWrapsAround()
+    {
+        var store = _bot.Get<IMetricsStore>();
+        var day = new DateOnly(2026, 11, 23);
+        MetricFold Fold(int i) => new($"fold-{i}", day, ["org"], new MetricTally { Completed = 1 });
+
+        await store.FoldAsync([.. Enumerable.Range(0, 4_100).Select(Fold)], CancellationToken.None); // more than the row remembers
+        await store.FoldAsync([.. Enumerable.Range(4_000, 100).Select(Fold)], CancellationToken.None); // the latest batch retried
+
+        Assert.Equal(4_100, Assert.Single(await store.ReadAsync(["org"], day, day, CancellationToken.None)).Tally.Completed);
+    }
+
     private async Task<JsonElement> GetAsync(string path)
     {
         var response = await _bot.Client.GetAsync(path);
