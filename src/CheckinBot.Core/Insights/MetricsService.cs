@@ -26,13 +26,18 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
         var rows = (await store.ReadAsync([.. children.Keys.Append(parentKey)], request.From, request.To, cancellationToken)).ToLookup(r => r.Group);
         var parentSize = census.GetValueOrDefault(parentKey);
 
-        IReadOnlySet<string> suppressed = request.GroupBy == MetricsGroupBy.Cadence
+        // A tree hidden in its own parent's response stays hidden as the parent of this one: otherwise two responses
+        // together would reveal what one alone hides.
+        var parentHidden = parentSize < min
+            || (request.GroupBy == MetricsGroupBy.Manager && await HiddenAboveAsync(parentKey[MetricGroups.ManagerTreePrefix.Length..], min, cancellationToken));
+        IReadOnlySet<string> suppressed = parentHidden ? children.Keys.ToHashSet()
+            : request.GroupBy == MetricsGroupBy.Cadence
             // Cadence audiences overlap (no subtraction between them) and have no census: a cadence is shown once it has
             // at least the threshold of completed check-ins in the range.
             ? children.Keys.Where(k => rows[k].Sum(r => r.Tally.Completed) < min).ToHashSet()
             : GroupSuppression.Suppressed(parentSize, children.Keys.ToDictionary(k => k, k => census.GetValueOrDefault(k)), min);
 
-        var total = Figures(parentKey, await NameOfAsync(parentKey, children, cancellationToken), parentSize < min, parentSize, rows[parentKey], request.Period);
+        var total = Figures(parentKey, await NameOfAsync(parentKey, children, cancellationToken), parentHidden, parentSize, rows[parentKey], request.Period);
         var groups = new List<GroupFigures>();
         foreach (var key in children.Keys.Order(StringComparer.Ordinal))
         {
@@ -40,6 +45,23 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
                 request.GroupBy == MetricsGroupBy.Cadence ? null : census.GetValueOrDefault(key), rows[key], request.Period));
         }
         return new MetricsReport(request.From, request.To, request.GroupBy, request.Period, min, total, groups);
+    }
+
+    /// <summary>Whether the tree below <paramref name="managerId"/> is suppressed in the response of any manager above them.</summary>
+    private async Task<bool> HiddenAboveAsync(string managerId, int min, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { managerId };
+        for (var current = managerId; (await directory.FindAsync(current, cancellationToken))?.ManagerId is { } above && seen.Add(above); current = above)
+        {
+            var siblings = (await directory.DirectReportsAsync(above, cancellationToken)).Select(p => MetricGroups.ManagerTree(p.Id)).ToList();
+            var sizes = (await store.ReadCensusAsync(MetricGroups.ManagerTreePrefix, [.. siblings, MetricGroups.ManagerTree(above)], cancellationToken))?.Sizes;
+            if (sizes is null)
+                return false;
+            var shown = siblings.Where(sizes.ContainsKey).ToDictionary(s => s, s => sizes[s]);
+            if (GroupSuppression.Suppressed(sizes.GetValueOrDefault(MetricGroups.ManagerTree(above)), shown, min).Contains(MetricGroups.ManagerTree(current)))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The child groups, each with what people call it.</summary>

@@ -99,6 +99,9 @@ public sealed class MetricsServiceTests
         // Megan's team (6) and Sam's (2): Sam's is hidden, and with Megan and Sam themselves that is 4, so Megan's goes too.
         Assert.Equal(["Megan's team", "Sam's team"], byTeam.Groups.Select(g => g.Name).Order());
         Assert.All(byTeam.Groups, g => Assert.True(g.Suppressed));
+        // Asked for on its own, Megan's team stays hidden: with Lynne's response it would give Sam's team away.
+        var megansOwn = await Service().ReportAsync(new MetricsRequest(MetricsGroupBy.Manager, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), "megan"), CancellationToken.None);
+        Assert.Equal(new GroupFigures("tree:megan", "Megan's team", Suppressed: true), megansOwn.Total);
     }
 
     [Fact]
