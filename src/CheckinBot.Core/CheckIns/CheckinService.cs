@@ -26,6 +26,7 @@ public sealed partial class CheckinService(
     IGoalStore goalStore,
     IQuestionSetStore questionSets,
     OutboxSignal outboxSignal,
+    IDeliveryOutbox outbox,
     TimeProvider timeProvider,
     ILogger<CheckinService> logger)
 {
@@ -110,6 +111,8 @@ public sealed partial class CheckinService(
     /// <summary>No scheduled check-in starts before <paramref name="until"/>; an open one is paused with its answers kept.</summary>
     public async Task SnoozeAsync(string userId, DateTimeOffset until, CancellationToken cancellationToken)
     {
+        // Counted in the metrics (noted first, counted once the snooze is stored).
+        await outbox.NoteAsync(OutboxKind.Metrics, userId, Insights.MetricsItems.Snooze(until), cancellationToken);
         await UpdatePreferencesAsync(userId, p => (p ?? new CheckinPreferences { UserId = userId }) with { SnoozedUntil = until }, cancellationToken);
         await PauseOpenDraftAsync(userId, cancellationToken);
     }

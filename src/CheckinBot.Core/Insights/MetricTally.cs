@@ -24,6 +24,9 @@ public sealed record MetricTally
     /// <summary>Not sent on purpose (skipped this cycle, answered already, a paused cadence).</summary>
     public int Skipped { get; init; }
 
+    /// <summary>Times people snoozed their check-ins.</summary>
+    public int Snoozed { get; init; }
+
     /// <summary>People a run could not reach, per <see cref="UnreachableReason"/>.</summary>
     public int[] Unreachable { get; init; } = new int[Enum.GetValues<UnreachableReason>().Length];
 
@@ -105,6 +108,7 @@ public sealed record MetricTally
         Sent = Sent + other.Sent,
         Reached = Reached + other.Reached,
         Skipped = Skipped + other.Skipped,
+        Snoozed = Snoozed + other.Snoozed,
         Unreachable = [.. Unreachable.Zip(other.Unreachable, (a, b) => a + b)],
         FeedbackRequested = FeedbackRequested + other.FeedbackRequested,
         AnswerHours = [.. AnswerHours.Zip(other.AnswerHours, (a, b) => a + b)],

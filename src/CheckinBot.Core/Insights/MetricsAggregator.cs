@@ -49,6 +49,8 @@ public sealed partial class MetricsAggregator(
                     await AskFoldsAsync(entry.UserId, item[MetricsItems.AskPrefix.Length..], answered: false, managers, cancellationToken),
                 var item when item.StartsWith(MetricsItems.AnswerPrefix, StringComparison.Ordinal) =>
                     await AskFoldsAsync(entry.UserId, item[MetricsItems.AnswerPrefix.Length..], answered: true, managers, cancellationToken),
+                var item when item.StartsWith(MetricsItems.SnoozePrefix, StringComparison.Ordinal) =>
+                    await SnoozeFoldsAsync(entry, managers, cancellationToken),
                 var item when item.StartsWith(MetricsItems.GoalPrefix, StringComparison.Ordinal) =>
                     await GoalFoldsAsync(entry.UserId, item, managers, cancellationToken),
                 var item when item.StartsWith(MetricsItems.ReplyPrefix, StringComparison.Ordinal) =>
@@ -142,6 +144,16 @@ public sealed partial class MetricsAggregator(
             : (ask.CreatedAt, new MetricTally { FeedbackRequested = 1 });
         return [new MetricFold(FoldId($"{(answered ? "answer" : "ask")}|{requesterId}|{askId}"), DateOnly.FromDateTime(at.UtcDateTime),
             await GroupsOfAsync(requesterId, null, managers, cancellationToken), tally)];
+    }
+
+    /// <summary>A snooze, on the day it was asked for, once the person's preferences hold it.</summary>
+    private async Task<IReadOnlyList<MetricFold>?> SnoozeFoldsAsync(OutboxEntry entry, Dictionary<string, string?> managers, CancellationToken cancellationToken)
+    {
+        var until = entry.ItemId[MetricsItems.SnoozePrefix.Length..];
+        if ((await checkins.FindPreferencesAsync(entry.UserId, cancellationToken))?.SnoozedUntil?.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) != until)
+            return null;
+        return [new MetricFold(FoldId($"{entry.UserId}|{entry.ItemId}"), DateOnly.FromDateTime(entry.NotedAt.UtcDateTime),
+            await GroupsOfAsync(entry.UserId, null, managers, cancellationToken), new MetricTally { Snoozed = 1 })];
     }
 
     /// <summary>A goal created, completed or a milestone reached outside a check-in, on the day it happened (once it is stored).</summary>

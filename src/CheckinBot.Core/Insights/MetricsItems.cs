@@ -13,6 +13,10 @@ public static class MetricsItems
     public const string AnswerPrefix = "answer-";
     public const string ReplyPrefix = "reply-";
     public const string GoalPrefix = "goal-";
+    public const string SnoozePrefix = "snooze-";
+
+    /// <summary>A person snoozed their check-ins until <paramref name="until"/> (the entry's user is the person).</summary>
+    public static string Snooze(DateTimeOffset until) => SnoozePrefix + until.UtcTicks.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>What happened to a goal outside a check-in: <c>created</c>, <c>completed</c> or <c>milestone.{id}</c>.</summary>
     public static string Goal(string goalId, string change) => $"{GoalPrefix}{goalId}-{change}";

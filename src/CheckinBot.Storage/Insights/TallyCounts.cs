@@ -5,7 +5,8 @@ namespace CheckinBot.Storage.Insights;
 /// <summary>
 /// A tally as a fixed row of counts, for compact storage: completed, self-started, shared, energy 1–5, the time buckets,
 /// then (added later, so at the end) sent, reached, skipped and unreachable per reason, then feedback requested, answered
-/// per time bucket, and shared check-ins replied to, then goals created, milestones reached and goals completed. A row
+/// per time bucket, and shared check-ins replied to, then goals created, milestones reached and goals completed, then
+/// snoozes. A row
 /// written before the later counts existed reads zeros for them. 366 days of these stay under a binary property's 64 KiB.
 /// </summary>
 internal static class TallyCounts
@@ -19,7 +20,7 @@ internal static class TallyCounts
 
     private static readonly int Replied = Feedback + 1 + MetricTally.HourBounds.Length + 1;
 
-    public static readonly int Width = Replied + 1 + 3;
+    public static readonly int Width = Replied + 1 + 3 + 1;
 
     public static void AddTo(MetricTally tally, Span<int> counts)
     {
@@ -42,6 +43,7 @@ internal static class TallyCounts
         counts[Replied + 1] += tally.GoalsCreated;
         counts[Replied + 2] += tally.MilestonesReached;
         counts[Replied + 3] += tally.GoalsCompleted;
+        counts[Replied + 4] += tally.Snoozed;
     }
 
     public static MetricTally Read(ReadOnlySpan<int> counts) => new()
@@ -61,6 +63,7 @@ internal static class TallyCounts
         GoalsCreated = counts[Replied + 1],
         MilestonesReached = counts[Replied + 2],
         GoalsCompleted = counts[Replied + 3],
+        Snoozed = counts[Replied + 4],
     };
 
     /// <summary>A year's block in the current width, whatever width it was written in.</summary>

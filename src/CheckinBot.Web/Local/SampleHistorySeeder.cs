@@ -39,7 +39,7 @@ internal sealed partial class SampleHistorySeeder(
         if (people.Count == 0 || (await checkins.ListCheckinsAsync(people[0].Id, stoppingToken)).Count > 0)
             return; // seeded before, or someone has used the bot for real
         var clock = new SettableClock();
-        var service = new CheckinService(checkins, goals, questionSets, outboxSignal, clock, loggers.CreateLogger<CheckinService>());
+        var service = new CheckinService(checkins, goals, questionSets, outboxSignal, outbox, clock, loggers.CreateLogger<CheckinService>());
         var goalService = new GoalService(goals, outbox, clock);
         var now = timeProvider.GetUtcNow();
         var firstMonday = Monday(now).AddDays(-7 * Weeks);

@@ -15,7 +15,7 @@ public sealed class CheckinServiceTests
     private readonly InMemoryGrowthLogStore _store = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
-    private CheckinService CreateSut() => new(_store, _store, QuestionSetStores.Holding().Object, new OutboxSignal(), _time, NullLogger<CheckinService>.Instance);
+    private CheckinService CreateSut() => new(_store, _store, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time, NullLogger<CheckinService>.Instance);
 
     private GoalService Goals() => new(_store, new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time);
 
@@ -173,7 +173,7 @@ public sealed class CheckinServiceTests
     {
         var edited = QuestionSet.Default with { Version = 3, Questions = [new Question("mood", QuestionKind.Scale, "Mood today?")] };
         var questionSets = QuestionSetStores.Holding(edited);
-        var sut = new CheckinService(_store, _store, questionSets.Object, new OutboxSignal(), _time, NullLogger<CheckinService>.Instance);
+        var sut = new CheckinService(_store, _store, questionSets.Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time, NullLogger<CheckinService>.Instance);
 
         var turn = await sut.StartOrResumeAsync(User, null, CancellationToken.None);
 
@@ -190,7 +190,7 @@ public sealed class CheckinServiceTests
         var set = onlyGoalQuestions
             ? QuestionSet.Default with { Version = 4, Questions = [new Question("goals", QuestionKind.GoalProgress, "{goal}?", QuestionPurpose.GoalProgress)] }
             : QuestionSet.Default with { Version = 4, Questions = [new Question("t", QuestionKind.FreeText, "Title?", AskIfYes: "x"), new Question("mood", QuestionKind.Scale, "Mood?")] };
-        var sut = new CheckinService(_store, _store, QuestionSetStores.Holding(set).Object, new OutboxSignal(), _time, NullLogger<CheckinService>.Instance);
+        var sut = new CheckinService(_store, _store, QuestionSetStores.Holding(set).Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time, NullLogger<CheckinService>.Instance);
 
         var turn = await sut.StartOrResumeAsync(User, null, CancellationToken.None);
 

@@ -24,7 +24,7 @@ public sealed class GrowthLogServiceTests
 
     private async Task CheckinAsync(string win, string? feedback, bool share)
     {
-        var checkins = new CheckinService(_store, _store, QuestionSetStores.Holding().Object, new OutboxSignal(), _time, NullLogger<CheckinService>.Instance);
+        var checkins = new CheckinService(_store, _store, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time, NullLogger<CheckinService>.Instance);
         await checkins.StartOrResumeAsync(User, null, CancellationToken.None);
         foreach (var answer in new[] { "3", win, "skip", "skip", "no", feedback ?? "skip" })
             await checkins.HandleAsync(User, Guid.NewGuid().ToString(), answer == "skip" ? new DialogueInput.Skip() : new DialogueInput.Answer(answer), CancellationToken.None);

@@ -184,6 +184,19 @@ public sealed class MetricsServiceTests
         Assert.Equal(new GoalFigures(2, 2, 1), report.Total.Goals);
     }
 
+    [Fact]
+    public async Task ASnooze_CountsOnce_OnTheDayItWasAskedFor()
+    {
+        var checkins = new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), _outbox, _time, NullLogger<CheckinService>.Instance);
+        await checkins.SnoozeAsync("eng1", Now.AddDays(2), CancellationToken.None);
+        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        Assert.Equal(1, await Aggregator.FoldPendingAsync(CancellationToken.None));
+
+        var report = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.None, MetricsPeriod.Week, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
+
+        Assert.Equal((1, new DateOnly(2026, 11, 30)), (report.Total.Participation!.Snoozed, report.Total.Periods!.Single().Start));
+    }
+
     [Theory]
     [InlineData("teams", null, null, null, "groupBy")]
     [InlineData(null, "day", null, null, "period")]

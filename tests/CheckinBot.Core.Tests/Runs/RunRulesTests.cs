@@ -43,7 +43,7 @@ public sealed class RunRulesTests
         Mock.Of<IGroupMembers>(), _options, _time, NullLogger<RunService>.Instance);
 
     private ChunkSender Sender => new(_cadences.Object, _runs, _queue,
-        new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), _time, NullLogger<CheckinService>.Instance),
+        new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time, NullLogger<CheckinService>.Instance),
         _messenger, new Messaging.InMemoryDeliveryOutbox(_time), new RecipientOutcomes(_runs, new PassingFaults([], _time), _time, NullLogger<RecipientOutcomes>.Instance), _options,
         Options.Create(new CheckinBot.Core.Feedback.FeedbackOptions()), _time);
 

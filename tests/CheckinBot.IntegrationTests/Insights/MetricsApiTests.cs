@@ -55,8 +55,8 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal(System.Text.Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("group,name,suppressed,periodStart,people,sent,reached,skipped,unreachableNotInstalled", lines[0], StringComparison.Ordinal);
-        Assert.Contains("org,Organisation,false,2026-11-23,20,0,0,0,0,0,0,0,0,1,1,1,", lines[1], StringComparison.Ordinal); // nothing sent; one check-in, self-started, shared
+        Assert.StartsWith("group,name,suppressed,periodStart,people,sent,reached,skipped,snoozed,unreachableNotInstalled", lines[0], StringComparison.Ordinal);
+        Assert.Contains("org,Organisation,false,2026-11-23,20,0,0,0,0,0,0,0,0,0,1,1,1,", lines[1], StringComparison.Ordinal); // nothing sent; one check-in, self-started, shared
         Assert.Contains("dept:Sales,Sales,true", lines); // the whole row: no number follows
     }
 
