@@ -108,17 +108,11 @@ internal sealed class PersonRowKeys(CheckinTables tables)
             if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
                 moved[name] = value;
         }
-        try
-        {
-            await table.SubmitTransactionAsync(
-            [
-                new TableTransactionAction(TableTransactionActionType.Add, moved),
-                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(legacy.PartitionKey, legacy.RowKey), legacy.ETag),
-            ], cancellationToken);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
-        {
-            // Another instance moved it first (or it was deleted meanwhile): the new key holds whatever is current.
-        }
+        // Lost (null) when another instance moved it first or it was deleted meanwhile: the new key holds whatever is current.
+        await table.TrySubmitAsync(
+        [
+            new TableTransactionAction(TableTransactionActionType.Add, moved),
+            new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(legacy.PartitionKey, legacy.RowKey), legacy.ETag),
+        ], cancellationToken);
     }
 }

@@ -26,7 +26,7 @@ internal sealed class TableFeedbackStore(CheckinTables tables) : IFeedbackStore,
         };
         if (answered is not null)
             actions.Add(new(TableTransactionActionType.UpdateReplace, Row(answered.RequesterId, GrowthLogEntity.AskPrefix + answered.Id, answered with { Version = null }), new ETag(answered.Version!)));
-        if (!await TrySubmitAsync(actions, cancellationToken))
+        if (await Table.TrySubmitAsync(actions, cancellationToken) is null)
             return false;
         if (answered is not null)
             await UnindexAsync(answered, cancellationToken);
@@ -51,7 +51,7 @@ internal sealed class TableFeedbackStore(CheckinTables tables) : IFeedbackStore,
         var row = Row(ask.RequesterId, GrowthLogEntity.AskPrefix + ask.Id, ask with { Version = null });
         return delivery is null
             ? await Table.TryWriteAsync(row, null, cancellationToken)
-            : await TrySubmitAsync([new(TableTransactionActionType.Add, row), new(TableTransactionActionType.Add, DeliveryRow(delivery))], cancellationToken);
+            : await Table.TrySubmitAsync([new(TableTransactionActionType.Add, row), new(TableTransactionActionType.Add, DeliveryRow(delivery))], cancellationToken) is not null;
     }
 
     public async Task<FeedbackDelivery?> FindDeliveryAsync(string ownerId, string itemId, CancellationToken cancellationToken) =>
@@ -65,11 +65,7 @@ internal sealed class TableFeedbackStore(CheckinTables tables) : IFeedbackStore,
     /// <summary>The index entries of requests addressed to the person (their own requests went with their log).</summary>
     public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
     {
-        var keys = new List<string>();
-        await foreach (var row in tables.Outbox.QueryAsync<TableEntity>(TableKeys.PrefixFilter(OpenAsksPartition, userId + "|"), select: ["RowKey"], cancellationToken: cancellationToken))
-            keys.Add(row.RowKey);
-        foreach (var key in keys)
-            await UnindexAsync(key, cancellationToken);
+        await tables.Outbox.DeleteRowsAsync(OpenAsksPartition, userId + "|", cancellationToken);
         return 0; // pointers, not records: the count stays the log's
     }
 
@@ -124,17 +120,4 @@ internal sealed class TableFeedbackStore(CheckinTables tables) : IFeedbackStore,
 
     private static GrowthLogEntity DeliveryRow(FeedbackDelivery delivery) =>
         Row(delivery.OwnerId, GrowthLogEntity.FeedbackDeliveryPrefix + delivery.ItemId, delivery with { Version = null });
-
-    private async Task<bool> TrySubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Table.SubmitTransactionAsync(actions, cancellationToken);
-            return true;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
-        {
-            return false;
-        }
-    }
 }

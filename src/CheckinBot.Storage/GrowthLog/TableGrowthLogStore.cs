@@ -45,15 +45,7 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, IDeliveryOutbox 
             await outbox.NoteAsync(OutboxKind.Summary, record.UserId, record.CheckinId, cancellationToken);
         }
 
-        try
-        {
-            await Table.SubmitTransactionAsync(actions, cancellationToken);
-            return true;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
-        {
-            return false;
-        }
+        return await Table.TrySubmitAsync(actions, cancellationToken) is not null;
     }
 
     private static string DraftKey(string userId) => PersonRowKeys.Key(PersonRowKeys.Draft, userId);
@@ -94,18 +86,8 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, IDeliveryOutbox 
             ? goal with { Version = version }
             : null;
 
-    public async Task<bool> TrySaveGoalAsync(LearningGoal goal, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Table.SubmitTransactionAsync(GoalActions(goal), cancellationToken);
-            return true;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
-        {
-            return false;
-        }
-    }
+    public async Task<bool> TrySaveGoalAsync(LearningGoal goal, CancellationToken cancellationToken) =>
+        await Table.TrySubmitAsync(GoalActions(goal), cancellationToken) is not null;
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<GoalProgressEntry>>> ListHistoryAsync(string userId, CancellationToken cancellationToken) =>
         (await Table.ListAsync(userId, GrowthLogEntity.GoalHistoryPrefix, cancellationToken))

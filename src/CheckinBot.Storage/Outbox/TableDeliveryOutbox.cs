@@ -54,17 +54,7 @@ internal sealed class TableDeliveryOutbox(CheckinTables tables, TimeProvider tim
     public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
     {
         foreach (var kind in Enum.GetValues<OutboxKind>())
-        {
-            var partition = Partition(kind);
-            var keys = new List<string>();
-            await foreach (var row in tables.Outbox.QueryAsync<TableEntity>(
-                TableKeys.PrefixFilter(partition, userId + "|"), select: ["RowKey"], cancellationToken: cancellationToken))
-            {
-                keys.Add(row.RowKey);
-            }
-            foreach (var key in keys)
-                await tables.Outbox.DeleteIfExistsAsync(partition, key, cancellationToken);
-        }
+            await tables.Outbox.DeleteRowsAsync(Partition(kind), userId + "|", cancellationToken);
         return 0; // pointers, not records: the count stays the log's
     }
 

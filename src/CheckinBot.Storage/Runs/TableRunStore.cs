@@ -69,16 +69,9 @@ internal sealed class TableRunStore(CheckinTables tables) : IRunStore
 
     public async Task<IReadOnlyList<RunRecipient>?> TrySaveChunkAsync(IReadOnlyList<RunRecipient> recipients, CancellationToken cancellationToken)
     {
-        try
-        {
-            var responses = (await Table.SubmitTransactionAsync(recipients.Select(r => new TableTransactionAction(
-                TableTransactionActionType.UpdateReplace, Row(r.RunId, RecipientRow(r.Chunk, r.UserId), r with { Version = null }), new ETag(r.Version!))), cancellationToken)).Value;
-            return [.. recipients.Select((r, i) => r with { Version = responses[i].Headers.ETag?.ToString() })];
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
-        {
-            return null;
-        }
+        var responses = await Table.TrySubmitAsync(recipients.Select(r => new TableTransactionAction(
+            TableTransactionActionType.UpdateReplace, Row(r.RunId, RecipientRow(r.Chunk, r.UserId), r with { Version = null }), new ETag(r.Version!))), cancellationToken);
+        return responses is null ? null : [.. recipients.Select((r, i) => r with { Version = responses[i].Headers.ETag?.ToString() })];
     }
 
     public Task<string?> TrySaveRecipientAsync(RunRecipient recipient, CancellationToken cancellationToken) =>
