@@ -30,9 +30,6 @@ public sealed partial class MetricsAggregator(
 {
     public static readonly TimeSpan CensusEvery = TimeSpan.FromHours(1);
 
-    /// <summary>A longer management chain is a loop in the directory's data: the walk stops there.</summary>
-    private const int MaxChainLength = 32;
-
     /// <summary>Folds one sweep's worth of due check-ins and chunks in one batch; returns how many it covered.</summary>
     public async Task<int> FoldPendingAsync(CancellationToken cancellationToken)
     {
@@ -92,9 +89,9 @@ public sealed partial class MetricsAggregator(
             Count(sizes, MetricGroups.Organisation);
             Count(sizes, MetricGroups.Department(person.Department));
         }
-        foreach (var (personId, managerId) in managerOf)
+        foreach (var managerId in managerOf.Values)
         {
-            foreach (var manager in Chain(managerId, id => managerOf.GetValueOrDefault(id)))
+            await foreach (var manager in ManagementChain.AboveAsync(managerId, id => ValueTask.FromResult(managerOf.GetValueOrDefault(id))))
                 Count(sizes, MetricGroups.ManagerTree(manager));
         }
         var root = sizes.Where(s => s.Key.StartsWith(MetricGroups.ManagerTreePrefix, StringComparison.Ordinal))
@@ -193,25 +190,14 @@ public sealed partial class MetricsAggregator(
     {
         var person = await directory.FindAsync(userId, cancellationToken);
         var groups = new List<string> { MetricGroups.Organisation, MetricGroups.Department(person?.Department) };
-        var manager = person?.ManagerId;
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        while (manager is not null && seen.Count < MaxChainLength && seen.Add(manager))
+        await foreach (var manager in ManagementChain.AboveAsync(person?.ManagerId, async id =>
+            managers.TryGetValue(id, out var above) ? above : managers[id] = (await directory.FindAsync(id, cancellationToken))?.ManagerId))
         {
             groups.Add(MetricGroups.ManagerTree(manager));
-            if (!managers.TryGetValue(manager, out var above))
-                managers[manager] = above = (await directory.FindAsync(manager, cancellationToken))?.ManagerId;
-            manager = above;
         }
         if (cadenceId is not null)
             groups.Add(MetricGroups.Cadence(cadenceId));
         return groups;
-    }
-
-    private static IEnumerable<string> Chain(string? managerId, Func<string, string?> managerOf)
-    {
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var manager = managerId; manager is not null && seen.Count < MaxChainLength && seen.Add(manager); manager = managerOf(manager))
-            yield return manager;
     }
 
     private static void Count(Dictionary<string, int> sizes, string group) => sizes[group] = sizes.GetValueOrDefault(group) + 1;

@@ -14,10 +14,10 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
     public async Task<MetricsReport> ReportAsync(MetricsRequest request, CancellationToken cancellationToken)
     {
         var min = hr.Value.MinGroupSize;
-        var organisation = await store.ReadCensusAsync(MetricGroups.Organisation, [MetricGroups.Organisation], cancellationToken);
-        var parentKey = request.GroupBy == MetricsGroupBy.Manager
-            ? MetricGroups.ManagerTree(request.ManagerId ?? organisation?.Root ?? "")
-            : MetricGroups.Organisation;
+        // The manager cut splits the named manager's tree, else the top one's (the census knows whose); the others the organisation.
+        var parentKey = request.GroupBy != MetricsGroupBy.Manager ? MetricGroups.Organisation
+            : MetricGroups.ManagerTree(request.ManagerId
+                ?? (await store.ReadCensusAsync(MetricGroups.Organisation, [MetricGroups.Organisation], cancellationToken))?.Root ?? "");
         var children = await ChildrenAsync(request, parentKey, cancellationToken);
         var known = children.Keys.Where(k => !k.StartsWith(MetricGroups.CadencePrefix, StringComparison.Ordinal)).Append(parentKey).ToList();
         var census = (await store.ReadCensusAsync(MetricGroups.PrefixOf(request.GroupBy), known, cancellationToken))?.Sizes ?? new Dictionary<string, int>();
@@ -50,8 +50,8 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
     /// <summary>Whether the tree below <paramref name="managerId"/> is suppressed in the response of any manager above them.</summary>
     private async Task<bool> HiddenAboveAsync(string managerId, int min, CancellationToken cancellationToken)
     {
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { managerId };
-        for (var current = managerId; (await directory.FindAsync(current, cancellationToken))?.ManagerId is { } above && seen.Add(above); current = above)
+        var current = managerId;
+        await foreach (var above in ManagementChain.AboveAsync(await ManagerOfAsync(managerId), ManagerOfAsync))
         {
             var siblings = (await directory.DirectReportsAsync(above, cancellationToken)).Select(p => MetricGroups.ManagerTree(p.Id)).ToList();
             var sizes = (await store.ReadCensusAsync(MetricGroups.ManagerTreePrefix, [.. siblings, MetricGroups.ManagerTree(above)], cancellationToken))?.Sizes;
@@ -60,8 +60,11 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
             var shown = siblings.Where(sizes.ContainsKey).ToDictionary(s => s, s => sizes[s]);
             if (GroupSuppression.Suppressed(sizes.GetValueOrDefault(MetricGroups.ManagerTree(above)), shown, min).Contains(MetricGroups.ManagerTree(current)))
                 return true;
+            current = above;
         }
         return false;
+
+        async ValueTask<string?> ManagerOfAsync(string id) => (await directory.FindAsync(id, cancellationToken))?.ManagerId;
     }
 
     /// <summary>The child groups, each with what people call it.</summary>

@@ -3,7 +3,6 @@ using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.Org;
-using CheckinBot.Core.Runs;
 
 namespace CheckinBot.Core.Insights;
 
