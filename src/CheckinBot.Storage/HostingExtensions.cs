@@ -91,12 +91,14 @@ public static class HostingExtensions
         services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<TableGrowthLogStore>());
         services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<TableFeedbackStore>());
         services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<Outbox.TableDeliveryOutbox>());
+        services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<Insights.TableMetricsStore>());
         services.AddSingleton<TableSigningKeyProvider>();
         services.AddSingleton<ISigningKeyProvider>(sp => sp.GetRequiredService<TableSigningKeyProvider>());
         services.AddSingleton<IExportGrantStore, TableExportGrantStore>();
         services.AddSingleton<IErasureJournal, TableErasureJournal>();
         services.AddSingleton<IQuestionSetStore, TableQuestionSetStore>();
-        services.AddSingleton<CheckinBot.Core.Insights.IMetricsStore, Insights.TableMetricsStore>();
+        services.AddSingleton<Insights.TableMetricsStore>();
+        services.AddSingleton<CheckinBot.Core.Insights.IMetricsStore>(sp => sp.GetRequiredService<Insights.TableMetricsStore>());
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("table-storage", tags: ["ready"]);
         return builder;
     }

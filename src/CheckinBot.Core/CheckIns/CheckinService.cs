@@ -172,6 +172,9 @@ public sealed partial class CheckinService(
             }
             if (turn.Reply.Kind is DialogueReplyKind.Invalid or DialogueReplyKind.Stale)
                 return (true, turn with { Draft = draft }); // nothing changed, nothing to write
+            // A sent check-in's first answer makes it "started" in the metrics (noted first, counted once the draft holds it).
+            if (draft.OccurrenceId is not null && draft.Answers.IsEmpty && !turn.Draft.Answers.IsEmpty)
+                await outbox.NoteAsync(OutboxKind.Metrics, userId, Insights.MetricsItems.Start(draft.CheckinId), cancellationToken);
             return (await store.TrySaveDraftAsync(turn.Draft, cancellationToken), turn);
         }, $"Check-in of {userId}");
     }

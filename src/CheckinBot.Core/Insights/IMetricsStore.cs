@@ -15,6 +15,12 @@ public interface IMetricsStore
     /// <summary>The day rows of exactly <paramref name="groups"/>, <paramref name="firstDay"/> to <paramref name="lastDay"/> inclusive.</summary>
     Task<IReadOnlyList<DailyTally>> ReadAsync(IReadOnlyCollection<string> groups, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
 
+    /// <summary>Replaces a person's goal stock (no active goal: removes it).</summary>
+    Task SaveGoalStockAsync(PersonGoalStock stock, CancellationToken cancellationToken);
+
+    /// <summary>Every person's goal stock, for the census.</summary>
+    IAsyncEnumerable<PersonGoalStock> ListGoalStocksAsync(CancellationToken cancellationToken);
+
     /// <summary>Replaces the census.</summary>
     Task SaveCensusAsync(MetricsCensus census, CancellationToken cancellationToken);
 

@@ -21,6 +21,9 @@ public sealed record MetricTally
     /// <summary>Of <see cref="Sent"/>, those Teams confirmed it delivered.</summary>
     public int Reached { get; init; }
 
+    /// <summary>Check-ins from a send the person answered at least one question of (completed or not).</summary>
+    public int Started { get; init; }
+
     /// <summary>Not sent on purpose (skipped this cycle, answered already, a paused cadence).</summary>
     public int Skipped { get; init; }
 
@@ -107,6 +110,7 @@ public sealed record MetricTally
     {
         Sent = Sent + other.Sent,
         Reached = Reached + other.Reached,
+        Started = Started + other.Started,
         Skipped = Skipped + other.Skipped,
         Snoozed = Snoozed + other.Snoozed,
         Unreachable = [.. Unreachable.Zip(other.Unreachable, (a, b) => a + b)],

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CheckinBot.Core.Cadences;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Goals;
@@ -25,6 +26,8 @@ public sealed partial class MetricsAggregator(
     IRunStore runs,
     IFeedbackStore feedback,
     IGoalStore goals,
+    ICadenceStore cadences,
+    IGroupMembers groupMembers,
     TimeProvider timeProvider,
     ILogger<MetricsAggregator> logger)
 {
@@ -36,6 +39,7 @@ public sealed partial class MetricsAggregator(
         var folds = new List<MetricFold>();
         var done = new List<OutboxEntry>();
         var managers = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase); // the batch's chain lookups, once each
+        var stockOwners = new HashSet<string>(StringComparer.OrdinalIgnoreCase); // people whose goals may have moved
         foreach (var entry in await outbox.ListDueAsync(OutboxKind.Metrics, OutboxEntry.SweepSize, cancellationToken))
         {
             var found = entry.ItemId switch
@@ -50,6 +54,8 @@ public sealed partial class MetricsAggregator(
                     await SnoozeFoldsAsync(entry, managers, cancellationToken),
                 var item when item.StartsWith(MetricsItems.GoalPrefix, StringComparison.Ordinal) =>
                     await GoalFoldsAsync(entry.UserId, item, managers, cancellationToken),
+                var item when item.StartsWith(MetricsItems.StartPrefix, StringComparison.Ordinal) =>
+                    await StartFoldsAsync(entry, managers, cancellationToken),
                 var item when item.StartsWith(MetricsItems.ReplyPrefix, StringComparison.Ordinal) =>
                     await ReplyFoldsAsync(entry.UserId, item[MetricsItems.ReplyPrefix.Length..], managers, cancellationToken),
                 _ => await CheckinFoldsAsync(entry, managers, cancellationToken),
@@ -63,43 +69,79 @@ public sealed partial class MetricsAggregator(
             }
             folds.AddRange(found);
             done.Add(entry);
+            if (entry.ItemId.StartsWith(MetricsItems.GoalPrefix, StringComparison.Ordinal) || MetricsItems.IsCheckin(entry.ItemId))
+                stockOwners.Add(entry.UserId);
         }
         if (done.Count == 0)
             return 0;
         await metrics.FoldAsync(folds, cancellationToken);
+        // A snapshot from the goals as they are now, so a retry or a race writes the same or a newer one.
+        foreach (var userId in stockOwners)
+        {
+            var active = (await goals.ListGoalsAsync(userId, cancellationToken)).Where(g => g.Status == GoalStatus.Active).Select(g => g.Percent).ToList();
+            await metrics.SaveGoalStockAsync(new PersonGoalStock(userId, active), cancellationToken);
+        }
         foreach (var entry in done)
             await outbox.ForgetAsync(entry, cancellationToken);
         return done.Count;
     }
 
-    /// <summary>Counts the people of every group from the directory, unless a census younger than <see cref="CensusEvery"/> exists.</summary>
+    /// <summary>
+    /// Counts the people of every group from the directory, unless a census younger than <see cref="CensusEvery"/> exists
+    /// that counted every cadence (a new cadence is counted at the next sweep, not an hour later).
+    /// </summary>
     public async Task<bool> TakeCensusIfDueAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        if (await metrics.ReadCensusAsync(MetricGroups.Organisation, [MetricGroups.Organisation], cancellationToken) is { } last && now - last.TakenAt < CensusEvery)
+        var all = await cadences.ListAsync(cancellationToken);
+        if (await metrics.ReadCensusAsync(MetricGroups.Organisation, [MetricGroups.Organisation], cancellationToken) is { } last && now - last.TakenAt < CensusEvery
+            && (all.Count == 0 || (await metrics.ReadCensusAsync(MetricGroups.CadencePrefix, [.. all.Select(c => MetricGroups.Cadence(c.Id))], cancellationToken))?.Sizes.Count == all.Count))
             return false;
+        var stocks = new Dictionary<string, IReadOnlyList<int>>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var stock in metrics.ListGoalStocksAsync(cancellationToken))
+            stocks[stock.UserId] = stock.ActiveProgress;
         // One pass keeps each person's manager (ids only): the trees are counted from it afterwards.
         var managerOf = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var goalStocks = new Dictionary<string, (int People, int[] Progress)>(StringComparer.Ordinal);
+        var audiences = new List<(string Group, Func<Person, bool> Includes)>();
+        foreach (var cadence in all)
+        {
+            sizes[MetricGroups.Cadence(cadence.Id)] = 0; // counted even when no one is in it
+            audiences.Add((MetricGroups.Cadence(cadence.Id), await Audience.MatcherAsync(groupMembers, cadence.Audience, cancellationToken)));
+        }
         await foreach (var person in directory.ListEveryoneAsync(cancellationToken))
         {
             if (!person.Enabled)
                 continue;
             managerOf[person.Id] = person.ManagerId;
-            Count(sizes, MetricGroups.Organisation);
-            Count(sizes, MetricGroups.Department(person.Department));
+            Count(MetricGroups.Organisation, person.Id);
+            Count(MetricGroups.Department(person.Department), person.Id);
+            foreach (var (group, includes) in audiences.Where(a => a.Includes(person)))
+                sizes[group]++; // no goal stock: a cadence's figures are what it asked
         }
-        foreach (var managerId in managerOf.Values)
+        foreach (var (personId, managerId) in managerOf)
         {
             await foreach (var manager in ManagementChain.AboveAsync(managerId, id => ValueTask.FromResult(managerOf.GetValueOrDefault(id))))
-                Count(sizes, MetricGroups.ManagerTree(manager));
+                Count(MetricGroups.ManagerTree(manager), personId);
         }
         var root = sizes.Where(s => s.Key.StartsWith(MetricGroups.ManagerTreePrefix, StringComparison.Ordinal))
             .OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal)
             .Select(s => s.Key[MetricGroups.ManagerTreePrefix.Length..]).FirstOrDefault();
-        await metrics.SaveCensusAsync(new MetricsCensus(sizes, now, root), cancellationToken);
+        await metrics.SaveCensusAsync(new MetricsCensus(sizes, now, root) { Goals = goalStocks.ToDictionary(g => g.Key, g => new GoalStock(g.Value.People, g.Value.Progress)) }, cancellationToken);
         LogCensus(logger, managerOf.Count, sizes.Count);
         return true;
+
+        void Count(string group, string personId)
+        {
+            sizes[group] = sizes.GetValueOrDefault(group) + 1;
+            if (!stocks.TryGetValue(personId, out var progress) || progress.Count == 0)
+                return;
+            var stock = goalStocks.TryGetValue(group, out var found) ? found : (People: 0, Progress: new int[GoalStock.Percents]);
+            foreach (var percent in progress)
+                stock.Progress[Math.Clamp(percent, 0, 100)]++;
+            goalStocks[group] = (stock.People + 1, stock.Progress);
+        }
     }
 
     private async Task<IReadOnlyList<MetricFold>?> CheckinFoldsAsync(OutboxEntry entry, Dictionary<string, string?> managers, CancellationToken cancellationToken)
@@ -153,6 +195,18 @@ public sealed partial class MetricsAggregator(
             await GroupsOfAsync(entry.UserId, null, managers, cancellationToken), new MetricTally { Snoozed = 1 })];
     }
 
+    /// <summary>A sent check-in's first answer, on the day it was given, once the draft (or the finished check-in) holds it.</summary>
+    private async Task<IReadOnlyList<MetricFold>?> StartFoldsAsync(OutboxEntry entry, Dictionary<string, string?> managers, CancellationToken cancellationToken)
+    {
+        var checkinId = entry.ItemId[MetricsItems.StartPrefix.Length..];
+        var occurrenceId = await checkins.FindDraftAsync(entry.UserId, cancellationToken) is { } draft && draft.CheckinId == checkinId && !draft.Answers.IsEmpty
+            ? draft.OccurrenceId
+            : (await checkins.ListCheckinsAsync(entry.UserId, cancellationToken)).FirstOrDefault(r => r.CheckinId == checkinId)?.OccurrenceId;
+        return occurrenceId is null ? null
+            : [new MetricFold(FoldId($"start|{entry.UserId}|{checkinId}"), DateOnly.FromDateTime(entry.NotedAt.UtcDateTime),
+                await GroupsOfAsync(entry.UserId, CadenceOf(occurrenceId), managers, cancellationToken), new MetricTally { Started = 1 })];
+    }
+
     /// <summary>A goal created, completed or a milestone reached outside a check-in, on the day it happened (once it is stored).</summary>
     private async Task<IReadOnlyList<MetricFold>?> GoalFoldsAsync(string userId, string item, Dictionary<string, string?> managers, CancellationToken cancellationToken)
     {
@@ -160,6 +214,8 @@ public sealed partial class MetricsAggregator(
         if (goal is null)
             return null;
         var change = item[(MetricsItems.GoalPrefix.Length + goal.Id.Length + 1)..];
+        if (change == MetricsItems.GoalChanged)
+            return []; // counts nothing: the person's goal stock is refreshed
         var (at, tally) = change switch
         {
             "created" => ((DateTimeOffset?)goal.CreatedAt, new MetricTally { GoalsCreated = 1 }),
@@ -199,8 +255,6 @@ public sealed partial class MetricsAggregator(
             groups.Add(MetricGroups.Cadence(cadenceId));
         return groups;
     }
-
-    private static void Count(Dictionary<string, int> sizes, string group) => sizes[group] = sizes.GetValueOrDefault(group) + 1;
 
     /// <summary>Occurrences are <c>{cadence}:{date}</c> (docs/architecture.md).</summary>
     private static string? CadenceOf(string? occurrenceId) =>

@@ -1,5 +1,12 @@
 namespace CheckinBot.Core.Insights;
 
-/// <summary>How many people each group has, when that was counted, and whose tree is the whole organisation's.</summary>
+/// <summary>
+/// How many people each group has, its goals as they stood, when that was counted, and whose tree is the whole
+/// organisation's.
+/// </summary>
+/// <param name="Goals">The groups' goal stocks (a group whose people have no active goal may be missing).</param>
 /// <param name="Root">The manager at the top (the largest tree), the default parent of the <c>manager</c> cut.</param>
-public sealed record MetricsCensus(IReadOnlyDictionary<string, int> Sizes, DateTimeOffset TakenAt, string? Root);
+public sealed record MetricsCensus(IReadOnlyDictionary<string, int> Sizes, DateTimeOffset TakenAt, string? Root)
+{
+    public IReadOnlyDictionary<string, GoalStock> Goals { get; init; } = new Dictionary<string, GoalStock>();
+}

@@ -14,6 +14,18 @@ public static class MetricsItems
     public const string ReplyPrefix = "reply-";
     public const string GoalPrefix = "goal-";
     public const string SnoozePrefix = "snooze-";
+    public const string StartPrefix = "start-";
+
+    /// <summary>A goal's progress or status changed in a way that counts nothing but moves the goal stock.</summary>
+    public const string GoalChanged = "changed";
+
+    private static readonly string[] Prefixes = [ChunkPrefix, AskPrefix, AnswerPrefix, ReplyPrefix, GoalPrefix, SnoozePrefix, StartPrefix];
+
+    /// <summary>Whether an item is a completed check-in (its bare id, with none of the prefixes).</summary>
+    public static bool IsCheckin(string item) => !Prefixes.Any(p => item.StartsWith(p, StringComparison.Ordinal));
+
+    /// <summary>A check-in from a send got its first answer (the entry's user is the person).</summary>
+    public static string Start(string checkinId) => StartPrefix + checkinId;
 
     /// <summary>A person snoozed their check-ins until <paramref name="until"/> (the entry's user is the person).</summary>
     public static string Snooze(DateTimeOffset until) => SnoozePrefix + until.UtcTicks.ToString(CultureInfo.InvariantCulture);
@@ -39,6 +51,8 @@ public static class MetricsItems
             yield return Goal(after.Id, "milestone." + milestone.Id);
         if (after.Status == Goals.GoalStatus.Completed && before?.Status != Goals.GoalStatus.Completed)
             yield return Goal(after.Id, "completed");
+        else if (before is not null && (before.Percent != after.Percent || before.Status != after.Status))
+            yield return Goal(after.Id, GoalChanged);
     }
 
     /// <summary>A manager's reply on a shared check-in (the entry's user is the employee).</summary>

@@ -19,8 +19,8 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
             : MetricGroups.ManagerTree(request.ManagerId
                 ?? (await store.ReadCensusAsync(MetricGroups.Organisation, [MetricGroups.Organisation], cancellationToken))?.Root ?? "");
         var children = await ChildrenAsync(request, parentKey, cancellationToken);
-        var known = children.Keys.Where(k => !k.StartsWith(MetricGroups.CadencePrefix, StringComparison.Ordinal)).Append(parentKey).ToList();
-        var census = (await store.ReadCensusAsync(MetricGroups.PrefixOf(request.GroupBy), known, cancellationToken))?.Sizes ?? new Dictionary<string, int>();
+        var taken = await store.ReadCensusAsync(MetricGroups.PrefixOf(request.GroupBy), [.. children.Keys.Append(parentKey)], cancellationToken);
+        var census = taken?.Sizes ?? new Dictionary<string, int>();
         if (request.GroupBy == MetricsGroupBy.Manager)
             children = children.Where(c => census.ContainsKey(c.Key)).ToDictionary(); // reports who lead no one have no tree
         var rows = (await store.ReadAsync([.. children.Keys.Append(parentKey)], request.From, request.To, cancellationToken)).ToLookup(r => r.Group);
@@ -32,19 +32,22 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
             || (request.GroupBy == MetricsGroupBy.Manager && await HiddenAboveAsync(parentKey[MetricGroups.ManagerTreePrefix.Length..], min, cancellationToken));
         IReadOnlySet<string> suppressed = parentHidden ? children.Keys.ToHashSet()
             : request.GroupBy == MetricsGroupBy.Cadence
-            // Cadence audiences overlap (no subtraction between them) and have no census: a cadence is shown once it has
-            // at least the threshold of completed check-ins in the range.
-            ? children.Keys.Where(k => rows[k].Sum(r => r.Tally.Completed) < min).ToHashSet()
+            // Cadence audiences overlap, so siblings cannot be subtracted from each other; each is a filter on the
+            // organisation, so neither it nor what it leaves out of the organisation may be under the threshold.
+            ? children.Keys.Where(k => census.GetValueOrDefault(k) < min || parentSize - census.GetValueOrDefault(k) is > 0 and var rest && rest < min).ToHashSet()
             : GroupSuppression.Suppressed(parentSize, children.Keys.ToDictionary(k => k, k => census.GetValueOrDefault(k)), min);
 
-        var total = Figures(parentKey, await NameOfAsync(parentKey, children, cancellationToken), parentHidden, parentSize, rows[parentKey], request.Period);
+        var total = Figures(parentKey, await NameOfAsync(parentKey, children, cancellationToken), parentHidden, parentSize, StockOf(parentKey), rows[parentKey], request.Period);
         var groups = new List<GroupFigures>();
         foreach (var key in children.Keys.Order(StringComparer.Ordinal))
         {
             groups.Add(Figures(key, await NameOfAsync(key, children, cancellationToken), suppressed.Contains(key),
-                request.GroupBy == MetricsGroupBy.Cadence ? null : census.GetValueOrDefault(key), rows[key], request.Period));
+                census.GetValueOrDefault(key), StockOf(key), rows[key], request.Period));
         }
         return new MetricsReport(request.From, request.To, request.GroupBy, request.Period, min, total, groups);
+
+        // Counted groups without an entry have no one with an active goal; cadences are not in the goal census.
+        GoalStock? StockOf(string key) => taken?.Goals.GetValueOrDefault(key) ?? (census.ContainsKey(key) && !key.StartsWith(MetricGroups.CadencePrefix, StringComparison.Ordinal) ? GoalStock.Empty : null);
     }
 
     /// <summary>Whether the tree below <paramref name="managerId"/> is suppressed in the response of any manager above them.</summary>
@@ -87,7 +90,7 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
         }
     }
 
-    private static GroupFigures Figures(string key, string name, bool suppressed, int? people, IEnumerable<DailyTally> rows, MetricsPeriod period)
+    private static GroupFigures Figures(string key, string name, bool suppressed, int? people, GoalStock? stock, IEnumerable<DailyTally> rows, MetricsPeriod period)
     {
         if (suppressed)
             return new GroupFigures(key, name, Suppressed: true);
@@ -95,7 +98,7 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
         var all = Sum(list);
         var periods = list.GroupBy(r => StartOf(r.Day, period)).OrderBy(g => g.Key)
             .Select(g => PeriodOf(g.Key, Sum(g))).ToList();
-        return new GroupFigures(key, name, false, people, ParticipationFigures.Of(all), EnergyFigures.Of(all), FeedbackFigures.Of(all), GoalFigures.Of(all), periods);
+        return new GroupFigures(key, name, false, people, ParticipationFigures.Of(all), EnergyFigures.Of(all), FeedbackFigures.Of(all), GoalFigures.Of(all, stock), periods);
     }
 
     private static PeriodFigures PeriodOf(DateOnly start, MetricTally tally) => new(start, ParticipationFigures.Of(tally), EnergyFigures.Of(tally), FeedbackFigures.Of(tally), GoalFigures.Of(tally));

@@ -11,6 +11,17 @@ public static class Audience
     public static async IAsyncEnumerable<Person> Stream(
         IOrgDirectory directory, IGroupMembers groupMembers, CadenceAudience audience, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var includes = await MatcherAsync(groupMembers, audience, cancellationToken);
+        await foreach (var person in directory.ListEveryoneAsync(cancellationToken))
+        {
+            if (includes(person))
+                yield return person;
+        }
+    }
+
+    /// <summary>Whether a person is in the audience, for a caller that walks the directory once for several audiences.</summary>
+    public static async Task<Func<Person, bool>> MatcherAsync(IGroupMembers groupMembers, CadenceAudience audience, CancellationToken cancellationToken)
+    {
         var inGroups = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var group in audience.GroupIds)
             inGroups.UnionWith(await groupMembers.MemberIdsAsync(group, cancellationToken) ?? new HashSet<string>());
@@ -18,12 +29,7 @@ public static class Audience
         var named = audience.UserIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var departments = audience.Departments.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var groups = audience.GroupIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        await foreach (var person in directory.ListEveryoneAsync(cancellationToken))
-        {
-            if (!person.Enabled || excluded.Contains(person.Id))
-                continue;
-            if (audience.Everyone || named.Contains(person.Id) || (person.Department is { } d && departments.Contains(d)) || inGroups.Contains(person.Id) || person.GroupIds.Any(groups.Contains))
-                yield return person;
-        }
+        return person => person.Enabled && !excluded.Contains(person.Id)
+            && (audience.Everyone || named.Contains(person.Id) || (person.Department is { } d && departments.Contains(d)) || inGroups.Contains(person.Id) || person.GroupIds.Any(groups.Contains));
     }
 }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using CheckinBot.Core.GrowthLog;
 using CheckinBot.Core.Insights;
 
 namespace CheckinBot.Storage.Insights;
@@ -14,9 +15,11 @@ namespace CheckinBot.Storage.Insights;
 /// <see cref="RingSize"/>, then overwriting the oldest), so a fold retried after a crash is recognised per row and adds
 /// nothing twice. A query reads the rows of the groups it names,
 /// one point read per group and year: its cost does not grow with people or history. The census is partition
-/// <c>census|{kind}</c>, its time and root in <c>census|~</c>.
+/// <c>census|{kind}</c> (people, and the goal stock: people with an active goal, active goals per percent), its time and
+/// root in <c>census|~</c>. Each person's active goals' progress is a row of partition <c>stock|goals</c> (a byte per
+/// goal), erased with the person.
 /// </summary>
-internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore
+internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore, IPersonalDataEraser
 {
     /// <summary>Folds remembered per row: far more than the folds of the batches in flight when a crash can cut one short.</summary>
     public const int RingSize = 4096;
@@ -25,6 +28,7 @@ internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore
     private const int HashLength = 8;
     private const int MaxAttempts = 8;
     private const string CensusInfoPartition = "census|~";
+    private const string GoalStockPartition = "stock|goals";
     private const int ParallelRows = 8;
 
     private TableClient Table => tables.Metrics;
@@ -104,7 +108,7 @@ internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore
                 if (!census.Sizes.ContainsKey(Uri.UnescapeDataString(row.RowKey)))
                     stale.Add(row.RowKey);
             }
-            var actions = kind.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, Escape(s.Key)) { ["People"] = s.Value }))
+            var actions = kind.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CensusRow(partition, s.Key, s.Value, census.Goals.GetValueOrDefault(s.Key))))
                 .Concat(stale.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, key), ETag.All)));
             foreach (var chunk in actions.Chunk(100))
                 await Table.SubmitTransactionAsync(chunk, cancellationToken);
@@ -119,13 +123,14 @@ internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore
         if (!info.HasValue)
             return null;
         var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var goals = new Dictionary<string, GoalStock>(StringComparer.Ordinal);
         if (groups is null)
         {
             var partition = "census|" + KindOf(prefix);
             await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
             {
                 if (Uri.UnescapeDataString(row.RowKey) is var group && group.StartsWith(prefix, StringComparison.Ordinal))
-                    sizes[group] = row.GetInt32("People") ?? 0;
+                    Read(group, row);
             }
         }
         else
@@ -134,10 +139,51 @@ internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore
             {
                 var row = await Table.GetEntityIfExistsAsync<TableEntity>("census|" + KindOf(group), Escape(group), cancellationToken: cancellationToken);
                 if (row.HasValue)
-                    sizes[group] = row.Value!.GetInt32("People") ?? 0;
+                    Read(group, row.Value!);
             }
         }
-        return new MetricsCensus(sizes, info.Value!.GetDateTimeOffset("TakenAt") ?? DateTimeOffset.MinValue, info.Value.GetString("Root"));
+        return new MetricsCensus(sizes, info.Value!.GetDateTimeOffset("TakenAt") ?? DateTimeOffset.MinValue, info.Value.GetString("Root")) { Goals = goals };
+
+        void Read(string group, TableEntity row)
+        {
+            sizes[group] = row.GetInt32("People") ?? 0;
+            if (row.GetBinary("Progress") is { } progress)
+                goals[group] = new GoalStock(row.GetInt32("WithGoals") ?? 0, MemoryMarshal.Cast<byte, int>(progress.AsSpan()).ToArray());
+        }
+    }
+
+    private static TableEntity CensusRow(string partition, string group, int people, GoalStock? goals)
+    {
+        var row = new TableEntity(partition, Escape(group)) { ["People"] = people };
+        if (goals is not null)
+        {
+            row["WithGoals"] = goals.PeopleWithGoals;
+            row["Progress"] = MemoryMarshal.AsBytes(goals.Progress.AsSpan()).ToArray();
+        }
+        return row;
+    }
+
+    public async Task SaveGoalStockAsync(PersonGoalStock stock, CancellationToken cancellationToken)
+    {
+        if (stock.ActiveProgress.Count == 0)
+        {
+            await Table.DeleteIfExistsAsync(GoalStockPartition, Escape(stock.UserId), cancellationToken);
+            return;
+        }
+        var progress = stock.ActiveProgress.Select(p => (byte)Math.Clamp(p, 0, 100)).ToArray();
+        await Table.UpsertEntityAsync(new TableEntity(GoalStockPartition, Escape(stock.UserId)) { ["Progress"] = progress }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<PersonGoalStock> ListGoalStocksAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == GoalStockPartition, cancellationToken: cancellationToken))
+            yield return new PersonGoalStock(Uri.UnescapeDataString(row.RowKey), [.. (row.GetBinary("Progress") ?? []).Select(b => (int)b)]);
+    }
+
+    public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
+    {
+        await Table.DeleteIfExistsAsync(GoalStockPartition, Escape(userId), cancellationToken);
+        return 0; // derived from the goals, which the log counts
     }
 
     private static IEnumerable<DailyTally> DaysOf(string group, int year, int[] counts, DateOnly firstDay, DateOnly lastDay)

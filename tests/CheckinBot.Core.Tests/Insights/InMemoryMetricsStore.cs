@@ -8,6 +8,18 @@ internal sealed class InMemoryMetricsStore : IMetricsStore
     private readonly HashSet<(string FoldId, string Group)> _folds = [];
     private readonly Dictionary<(string Group, DateOnly Day), MetricTally> _rows = [];
     private MetricsCensus? _census;
+    private readonly Dictionary<string, PersonGoalStock> _stocks = [];
+
+    public Task SaveGoalStockAsync(PersonGoalStock stock, CancellationToken cancellationToken)
+    {
+        if (stock.ActiveProgress.Count == 0)
+            _stocks.Remove(stock.UserId);
+        else
+            _stocks[stock.UserId] = stock;
+        return Task.CompletedTask;
+    }
+
+    public IAsyncEnumerable<PersonGoalStock> ListGoalStocksAsync(CancellationToken cancellationToken) => _stocks.Values.ToList().ToAsyncEnumerable();
 
     public Task FoldAsync(IReadOnlyList<MetricFold> folds, CancellationToken cancellationToken)
     {
@@ -34,5 +46,6 @@ internal sealed class InMemoryMetricsStore : IMetricsStore
         Task.FromResult(_census is null ? null : _census with
         {
             Sizes = _census.Sizes.Where(s => groups?.Contains(s.Key) ?? s.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(),
+            Goals = _census.Goals.Where(s => groups?.Contains(s.Key) ?? s.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(),
         });
 }

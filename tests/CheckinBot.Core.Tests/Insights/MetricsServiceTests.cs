@@ -42,10 +42,13 @@ public sealed class MetricsServiceTests
 
     private readonly CheckinBot.Core.Tests.Feedback.InMemoryFeedbackStore _feedback = new();
 
-    private MetricsAggregator Aggregator => new(_outbox, _log, _directory, _metrics, _runs, _feedback, _log, _time, NullLogger<MetricsAggregator>.Instance);
+    private readonly List<Cadence> _cadences = [];
 
-    private MetricsService Service(int minGroupSize = 5) => new(_metrics, _directory, Mock.Of<ICadenceStore>(c => c.ListAsync(It.IsAny<CancellationToken>()) == Task.FromResult<IReadOnlyList<Cadence>>(Array.Empty<Cadence>())),
-        Options.Create(new HrOptions { MinGroupSize = minGroupSize }));
+    private ICadenceStore Cadences => Mock.Of<ICadenceStore>(c => c.ListAsync(It.IsAny<CancellationToken>()) == Task.FromResult<IReadOnlyList<Cadence>>(_cadences));
+
+    private MetricsAggregator Aggregator => new(_outbox, _log, _directory, _metrics, _runs, _feedback, _log, Cadences, new GroupsFromDirectory(), _time, NullLogger<MetricsAggregator>.Instance);
+
+    private MetricsService Service(int minGroupSize = 5) => new(_metrics, _directory, Cadences, Options.Create(new HrOptions { MinGroupSize = minGroupSize }));
 
     private async Task CompleteAsync(string userId, DateTimeOffset at, int energy, bool shared = false)
     {
@@ -181,7 +184,75 @@ public sealed class MetricsServiceTests
 
         var report = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.None, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
 
-        Assert.Equal(new GoalFigures(2, 2, 1), report.Total.Goals);
+        // eng1's goal is completed and eng2's new one lives only in the record here: no one has an active goal.
+        Assert.Equal(new GoalFigures(2, 2, 1, PeopleWithGoals: 0, MedianProgress: null), report.Total.Goals);
+    }
+
+    [Fact]
+    public async Task TheGoalStock_PeopleWithAnActiveGoal_AndTheMedianProgress_FollowChangesOutsideCheckins()
+    {
+        var goals = new CheckinBot.Core.Goals.GoalService(_log, _outbox, _time);
+        var (kusto, _, _) = await goals.AddAsync("eng1", "Learn Kusto", null, null, null, null, CancellationToken.None);
+        var (rust, _, _) = await goals.AddAsync("eng2", "Learn Rust", null, null, null, null, CancellationToken.None);
+        var (talk, _, _) = await goals.AddAsync("eng2", "Give a talk", null, null, null, null, CancellationToken.None);
+        await goals.UpdateProgressAsync("eng1", kusto!.Id, "40", null, CancellationToken.None);
+        await goals.UpdateProgressAsync("eng2", rust!.Id, "10", null, CancellationToken.None);
+        await goals.UpdateProgressAsync("eng2", talk!.Id, "80", null, CancellationToken.None);
+        await Aggregator.FoldPendingAsync(CancellationToken.None);
+        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+
+        var before = (await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.Department, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None));
+
+        Assert.Equal((2, 40.0), (before.Total.Goals!.PeopleWithGoals, before.Total.Goals.MedianProgress)); // 10, 40, 80
+        Assert.Equal((2, 40.0), (before.Groups.Single(g => g.Name == "Engineering").Goals!.PeopleWithGoals, before.Groups.Single(g => g.Name == "Engineering").Goals!.MedianProgress));
+        Assert.Null(before.Groups.Single(g => g.Name == "Legal").Goals); // suppressed beside Leadership's one person: no stock either
+        Assert.All(before.Total.Periods!, p => Assert.Null(p.Goals.PeopleWithGoals)); // a stock, for the whole range only
+
+        // Archived outside a check-in: no longer active, so eng1 drops out at the next census.
+        await goals.SetStatusAsync("eng1", kusto.Id, CheckinBot.Core.Goals.GoalStatus.Archived, CancellationToken.None);
+        await Aggregator.FoldPendingAsync(CancellationToken.None);
+        _time.Advance(MetricsAggregator.CensusEvery);
+        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+
+        var after = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.None, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
+
+        Assert.Equal((1, 45.0), (after.Total.Goals!.PeopleWithGoals, after.Total.Goals.MedianProgress)); // 10, 80
+        Assert.Equal(3, after.Total.Goals.Created);
+    }
+
+    [Fact]
+    public async Task ASentCheckin_CountsAsStarted_AtItsFirstAnswer_Once()
+    {
+        var checkins = new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), _outbox, _time, NullLogger<CheckinService>.Instance);
+        await checkins.StartOrResumeAsync("eng1", "weekly:2026-11-30", CancellationToken.None);
+        await checkins.StartOrResumeAsync("eng2", "weekly:2026-11-30", CancellationToken.None); // sent, never answered
+        await checkins.StartOrResumeAsync("eng3", null, CancellationToken.None); // self-started: not a send
+        await checkins.HandleAsync("eng1", "a1", new DialogueInput.Answer("4"), CancellationToken.None);
+        await checkins.HandleAsync("eng1", "a2", new DialogueInput.Skip(), CancellationToken.None);
+        await checkins.HandleAsync("eng3", "a3", new DialogueInput.Answer("4"), CancellationToken.None);
+        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        Assert.Equal(1, await Aggregator.FoldPendingAsync(CancellationToken.None));
+
+        var report = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.None, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
+
+        Assert.Equal((1, 0), (report.Total.Participation!.Started, report.Total.Participation.Completed));
+    }
+
+    [Fact]
+    public async Task ACadence_IsShown_OnlyWhenItsAudience_AndTheRestOfTheOrganisation_ReachTheThreshold()
+    {
+        _cadences.Add(new Cadence { Id = "all", Name = "Everyone", Audience = new() { Everyone = true } });
+        _cadences.Add(new Cadence { Id = "legal", Name = "Legal", Audience = new() { Departments = ["Legal"] } });
+        _cadences.Add(new Cadence { Id = "most", Name = "All but two", Audience = new() { Everyone = true, ExcludeUserIds = ["legal1", "legal2"] } });
+        _cadences.Add(new Cadence { Id = "eng", Name = "Engineering", Audience = new() { Departments = ["Engineering"] } });
+        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+
+        var report = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.Cadence, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
+
+        // 11 people: Legal has 3 (shown); "all but two" would reveal those two (org minus it); Engineering has 7, the rest 4.
+        Assert.Equal(
+            [("cadence:all", false, (int?)11), ("cadence:eng", false, 7), ("cadence:legal", false, 3), ("cadence:most", true, null)],
+            report.Groups.Select(g => (g.Key, g.Suppressed, g.People)).ToList());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CheckinBot.Core.Insights;
 using CheckinBot.TestKit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CheckinBot.IntegrationTests.Insights;
@@ -55,8 +56,8 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal(System.Text.Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("group,name,suppressed,periodStart,people,sent,reached,skipped,snoozed,unreachableNotInstalled", lines[0], StringComparison.Ordinal);
-        Assert.Contains("org,Organisation,false,2026-11-23,20,0,0,0,0,0,0,0,0,0,1,1,1,", lines[1], StringComparison.Ordinal); // nothing sent; one check-in, self-started, shared
+        Assert.StartsWith("group,name,suppressed,periodStart,people,sent,reached,started,skipped,snoozed,unreachableNotInstalled", lines[0], StringComparison.Ordinal);
+        Assert.Contains("org,Organisation,false,2026-11-23,20,0,0,0,0,0,0,0,0,0,0,1,1,1,", lines[1], StringComparison.Ordinal); // nothing sent; one check-in, self-started, shared
         Assert.Contains("dept:Sales,Sales,true", lines); // the whole row: no number follows
     }
 
@@ -92,6 +93,28 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var rows = (await store.ReadAsync([Odd, "org"], day, day.AddDays(7), CancellationToken.None)).OrderBy(r => r.Group).ThenBy(r => r.Day).ToList();
         Assert.Equal([(Odd, day, 1), (Odd, day.AddDays(1), 1), ("org", day, 1)], rows.Select(r => (r.Group, r.Day, r.Tally.Completed)));
         Assert.Equal((1, 1), (rows[0].Tally.Shared, rows[0].Tally.Minutes[2]));
+    }
+
+    [Fact]
+    public async Task GoalStocks_AddUpInTheCensus_AndAPersonsStockGoesWithTheirData()
+    {
+        var store = _bot.Get<IMetricsStore>();
+        await store.SaveGoalStockAsync(new PersonGoalStock("AdeleV@contoso.com", [20, 60]), CancellationToken.None);
+        await store.SaveGoalStockAsync(new PersonGoalStock("AlexW@contoso.com", [100, 0, 35]), CancellationToken.None);
+        await store.SaveGoalStockAsync(new PersonGoalStock("gone@contoso.com", []), CancellationToken.None); // no active goal: no row
+
+        Assert.Equal([("AdeleV@contoso.com", new[] { 20, 60 }), ("AlexW@contoso.com", [100, 0, 35])],
+            (await store.ListGoalStocksAsync(CancellationToken.None).ToListAsync()).OrderBy(s => s.UserId).Select(s => (s.UserId, s.ActiveProgress.ToArray())));
+
+        var progress = new int[GoalStock.Percents];
+        progress[35] = 2;
+        await store.SaveCensusAsync(new MetricsCensus(new Dictionary<string, int> { ["org"] = 20 }, _time.GetUtcNow(), null) { Goals = new Dictionary<string, GoalStock> { ["org"] = new(2, progress) } }, CancellationToken.None);
+        var census = await store.ReadCensusAsync("org", ["org"], CancellationToken.None);
+        Assert.Equal((2, 35.0), (census!.Goals["org"].PeopleWithGoals, census.Goals["org"].MedianProgress));
+
+        foreach (var eraser in _bot.Services.GetServices<CheckinBot.Core.GrowthLog.IPersonalDataEraser>())
+            await eraser.EraseAsync("AlexW@contoso.com", CancellationToken.None);
+        Assert.Equal(["AdeleV@contoso.com"], (await store.ListGoalStocksAsync(CancellationToken.None).ToListAsync()).Select(s => s.UserId));
     }
 
     [Fact]
