@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using CheckinBot.Web.Admin;
 using CheckinBot.Web.Background;
 using CheckinBot.Web.Insights;
+using CheckinBot.Web.Tab;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.GrowthLog;
 using CheckinBot.Core.Registrations;
@@ -42,6 +43,14 @@ internal static class HostingExtensions
         services.AddSingleton<CheckinBot.Core.Insights.MetricsAggregator>();
         services.AddSingleton<CheckinBot.Core.Insights.MetricsService>();
         services.AddSingleton<CheckinBot.Core.Insights.StatsService>();
+        services.AddSingleton<CheckinBot.Core.Insights.Tab.MyGrowthService>();
+        services.AddSingleton<CheckinBot.Core.Insights.Tab.TeamOverviewService>();
+        services.AddResponseCompression(options =>
+        {
+            // Only the tab's own static files use it (TabEndpoints): no secret is ever in them.
+            options.EnableForHttps = true;
+            options.MimeTypes = ["text/html", "text/css", "text/javascript", "application/javascript"];
+        });
         services.AddSingleton<CheckinBot.Core.Cadences.HrAdmins>();
         services.AddSingleton<CheckinBot.Core.Cadences.CadenceService>();
         services.AddOptions<CheckinBot.Core.Runs.FanoutOptions>().BindConfiguration(CheckinBot.Core.Runs.FanoutOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -82,6 +91,7 @@ internal static class HostingExtensions
         app.MapExportEndpoints();
         app.MapAdminEndpoints();
         app.MapMetricsEndpoints();
+        app.MapTabEndpoints();
         return app;
     }
 }

@@ -48,13 +48,7 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
         (_hrPlayground, HrPlaygroundUrl) = await StartPlaygroundAsync(endpoint, "hr", Path.Combine(RepoPaths.Root, "scripts", "playground", "hr.yml"));
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            // The machine has no network beyond loopback: keep Chromium from reaching out at all.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()

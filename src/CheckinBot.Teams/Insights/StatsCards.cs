@@ -60,7 +60,7 @@ public static class StatsCards
         if (org.Unreachable.Count > 0)
         {
             body.Add(new TextBlock("Check-ins that could not be delivered") { Weight = "Bolder", Spacing = "Medium" });
-            body.Add(new FactSet([.. org.Unreachable.Select(r => new Fact(r.Value.ToString(CultureInfo.InvariantCulture), WhatFixes(r.Key)))]));
+            body.Add(new FactSet([.. org.Unreachable.Select(r => new Fact(r.Value.ToString(CultureInfo.InvariantCulture), UnreachableFixes.For(r.Key)))]));
         }
     }
 
@@ -98,16 +98,6 @@ public static class StatsCards
             facts.Add(new Fact("Your recent energy", string.Join(" → ", me.RecentEnergy)));
         body.Add(new FactSet(facts));
     }
-
-    /// <summary>Why, and what HR can do about it (keys: <see cref="UnreachableReason"/> in camelCase).</summary>
-    private static string WhatFixes(string reason) => reason switch
-    {
-        "notInstalled" => "not installed: install CheckinBot for them from the Teams admin center (an app setup policy), or let the bot install it through Microsoft Graph (Graph:TeamsCatalogAppId)",
-        "blocked" => "blocked the bot in Teams: only they can unblock it",
-        "noConversation" => "no chat with the bot any more: it comes back when they open CheckinBot in Teams",
-        "left" => "left the organisation (disabled accounts)",
-        _ => "another reason: see the runs' dead letters",
-    };
 
     private static TextBlock Section(string title) => new(title) { Weight = "Bolder", Size = "Medium", Spacing = "Large", Separator = true };
 

@@ -128,6 +128,6 @@ public sealed class AdminApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var schemes = _local.Services.GetRequiredService<IAuthenticationSchemeProvider>();
 
         Assert.Null(await schemes.GetDefaultAuthenticateSchemeAsync());
-        Assert.NotNull(await schemes.GetSchemeAsync("AdminBearer"));
+        Assert.NotNull(await schemes.GetSchemeAsync("EntraBearer"));
     }
 }
