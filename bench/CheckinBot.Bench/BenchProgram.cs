@@ -26,9 +26,9 @@ internal static class BenchProgram
     {
         var scenario = args.ElementAtOrDefault(0) ?? "org-sync";
         var size = int.Parse(args.ElementAtOrDefault(1) ?? "100000", CultureInfo.InvariantCulture);
-        if (scenario is not ("org-sync" or "inbound" or "fanout" or "fanout-process" or "fanout-crash" or "fanout-two" or "chaos" or "mixed" or "plan" or "storage-ceiling" or "metrics"))
+        if (scenario is not ("org-sync" or "inbound" or "fanout" or "fanout-process" or "fanout-crash" or "fanout-two" or "chaos" or "mixed" or "plan" or "storage-ceiling" or "metrics" or "tab"))
         {
-            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync, inbound, fanout, fanout-process, fanout-crash, fanout-two, chaos, mixed, plan, storage-ceiling, metrics.");
+            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync, inbound, fanout, fanout-process, fanout-crash, fanout-two, chaos, mixed, plan, storage-ceiling, metrics, tab.");
             return 2;
         }
 
@@ -88,6 +88,15 @@ internal static class BenchProgram
                     Console.WriteLine($"{q.Query,-62} {q.Groups,7} {q.MedianMs,10:0.0} {q.P95Ms,8:0.0}");
                 Console.WriteLine($"all queries: median {r.MedianMs:0.0} ms, p95 {r.P95Ms:0.0} ms (budget 1000 ms: {r.P95Ms / 1000:0.00}); working set {r.WorkingSetBeforeQueriesMiB} → {r.WorkingSetAfterQueriesMiB} MiB; {r.AllocatedKiBPerQuery:0} KiB allocated per query");
                 await WriteAsync($"metrics-{size}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result = r });
+                return 0;
+            }
+            if (scenario == "tab")
+            {
+                // N is the number of cold loads per view.
+                var figures = await TabScenario.RunAsync(azurite, size, CancellationToken.None);
+                Console.WriteLine(TabScenario.Format(figures));
+                Console.WriteLine($"budgets: first paint 1000 ms, charts 2000 ms, JS+CSS 300 KiB compressed; worst ratios {figures.Max(f => f.FirstPaintMedianMs) / 1000:0.00}, {figures.Max(f => f.ChartsMedianMs) / 2000:0.00}, {figures.Max(f => f.CompressedKiB) / 300:0.00}");
+                await WriteAsync($"tab-{size}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result = figures });
                 return 0;
             }
             if (scenario == "plan")

@@ -32,6 +32,17 @@ public sealed class BotOptions
     /// <summary>The bot's public address (e.g. https://bot.contoso.com/) for links it sends; default: the request's.</summary>
     public Uri? PublicBaseUrl { get; set; }
 
+    /// <summary>The Teams app's id (the manifest's <c>id</c>), for deep links into its Growth tab; optional.</summary>
+    public string? TeamsAppId { get; set; }
+
+    /// <summary>
+    /// Where "Open the Growth tab" leads: the tab inside Teams when <see cref="TeamsAppId"/> is known
+    /// (https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/deep-link-application), else the page.
+    /// </summary>
+    public Uri GrowthTabLink(Uri botBaseUri) => string.IsNullOrWhiteSpace(TeamsAppId)
+        ? new Uri(botBaseUri, "tab")
+        : new Uri($"https://teams.microsoft.com/l/entity/{Uri.EscapeDataString(TeamsAppId.Trim())}/growth");
+
     /// <summary>The channel this bot serves; activities from any other channel are dropped.</summary>
     public string ChannelId { get; set; } = "msteams";
 

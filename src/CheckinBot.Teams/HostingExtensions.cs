@@ -37,6 +37,8 @@ public static class HostingExtensions
                 "Bot:AppType=UserAssignedMsi is not supported yet: outbound tokens come from Bot:AppPassword. Use SingleTenant (or MultiTenant) with a client secret.")
             .Validate(o => o.IsLocalMode || !string.IsNullOrWhiteSpace(o.AppPassword),
                 "Bot:AppPassword is required when Bot:AppId is set: outbound Bot Connector tokens are requested with it.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.TeamsAppId) || Guid.TryParse(o.TeamsAppId, out _),
+                "Bot:TeamsAppId must be the Teams app's id from its manifest (a GUID), or empty.")
             .Validate(o => Uri.TryCreate(o.Authority, UriKind.Absolute, out var authority) && authority.Scheme is "https" or "http",
                 "Bot:Authority must be an absolute URL such as https://login.microsoftonline.com.")
             .Validate(o => o.IsLocalMode || o.AllowedTenants.Count > 0 || !string.IsNullOrWhiteSpace(o.TenantId) || o.AllowAnyTenant,

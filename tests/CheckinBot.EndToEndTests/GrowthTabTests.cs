@@ -11,9 +11,9 @@ namespace CheckinBot.EndToEndTests;
 /// </summary>
 public sealed class GrowthTabTests(TabFixture stack) : IClassFixture<TabFixture>
 {
-    private async Task<IPage> OpenAsync(string personId)
+    private async Task<IPage> OpenAsync(string personId, ColorScheme scheme = ColorScheme.Light)
     {
-        var page = await stack.Browser.NewPageAsync();
+        var page = await stack.Browser.NewPageAsync(new() { ColorScheme = scheme });
         await page.GotoAsync(new Uri(stack.BotUrl, "tab").ToString());
         // Like a person: choose whom to view as, then wait for the page to say it is ready.
         await page.GetByLabel("View as").SelectOptionAsync(personId);
@@ -56,6 +56,11 @@ public sealed class GrowthTabTests(TabFixture stack) : IClassFixture<TabFixture>
         Assert.Equal("1", await page.Locator("dt:text-is('Active goals') + dd").InnerTextAsync());
         await page.WaitForSelectorAsync("canvas[data-drawn='true']");
 
+        // On a phone-width window nothing runs off the side.
+        await page.SetViewportSizeAsync(360, 740);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8).join(' | ')"));
+
         // The page's own API refuses another person's team, and organisation figures.
         var headers = new Dictionary<string, string> { ["X-CheckinBot-Local-User"] = TabFixture.Isaiah };
         Assert.Equal(403, (await page.APIRequest.GetAsync($"{stack.BotUrl}api/team/overview?managerId={TabFixture.Megan}", new() { Headers = headers })).Status);
@@ -93,7 +98,7 @@ public sealed class GrowthTabTests(TabFixture stack) : IClassFixture<TabFixture>
     {
         await stack.BotServices.GetRequiredService<MetricsAggregator>().TakeCensusIfDueAsync(CancellationToken.None);
 
-        var adele = await OpenAsync(TabFixture.Adele);
+        var adele = await OpenAsync(TabFixture.Adele, ColorScheme.Dark);
         await ShowAsync(adele, "Organisation", "organisation");
 
         Assert.Equal((await CensusAsync("org")).ToString(System.Globalization.CultureInfo.InvariantCulture), await adele.Locator("dt:text-is('People') + dd").InnerTextAsync());
@@ -104,6 +109,9 @@ public sealed class GrowthTabTests(TabFixture stack) : IClassFixture<TabFixture>
         await adele.WaitForSelectorAsync("text=Hidden to protect anonymity");
         Assert.Equal(5, (await RowsAsync(adele, "Energy answers by value")).Length);
         await adele.WaitForSelectorAsync("canvas[data-drawn='true']");
+        // A dark system (or Teams) theme gives a dark page: Fluent's Teams dark tokens, not the light defaults.
+        var background = await adele.EvaluateAsync<int[]>("() => getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number)");
+        Assert.True(background.Sum() < 150, string.Join(",", background));
         await adele.CloseAsync();
     }
 }

@@ -10,7 +10,8 @@ namespace CheckinBot.Teams.Insights;
 /// </summary>
 public static class StatsCards
 {
-    public static AdaptiveCard Stats(StatsCard stats)
+    /// <param name="growthTab">Where the Growth tab opens (charts of the same figures).</param>
+    public static AdaptiveCard Stats(StatsCard stats, Uri growthTab)
     {
         var body = new List<CardElement>
         {
@@ -22,7 +23,7 @@ public static class StatsCards
         if (stats.Team is { } team)
             AddTeam(body, team);
         AddPersonal(body, stats.Me);
-        return new AdaptiveCard(body);
+        return new AdaptiveCard(body, [new OpenUrlAction("Open the Growth tab", growthTab)]);
     }
 
     private static void AddOrganisation(List<CardElement> body, OrgStats org)

@@ -23,6 +23,12 @@ public sealed class ManifestTests
         package.GetEntry("manifest.json")!.ExtractToFile(manifestPath, overwrite: true);
 
         Assert.Empty(await SchemaErrorsAsync(manifestPath));
+        var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(manifestPath)).RootElement;
+        // The Growth tab beside the chat, signed in through Teams SSO for the bot's own app id.
+        var growth = manifest.GetProperty("staticTabs").EnumerateArray().Single(t => t.GetProperty("entityId").GetString() == "growth");
+        Assert.Equal("https://bot.contoso.com/tab", growth.GetProperty("contentUrl").GetString());
+        Assert.Contains(manifest.GetProperty("staticTabs").EnumerateArray(), t => t.GetProperty("entityId").GetString() == "conversations");
+        Assert.Equal("api://bot.contoso.com/5b1c0b9e-7d53-4a2b-9c61-3f1f0c2b7a11", manifest.GetProperty("webApplicationInfo").GetProperty("resource").GetString());
         Assert.Equal((192, 192), PngSize(package.GetEntry("color.png")!));
         Assert.Equal((32, 32), PngSize(package.GetEntry("outline.png")!));
     }

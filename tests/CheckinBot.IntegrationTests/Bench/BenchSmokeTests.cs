@@ -36,6 +36,16 @@ public sealed class BenchSmokeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Tab_EachViewDrawsItsCharts_WithinItsBytes()
+    {
+        var views = await TabScenario.RunAsync(azurite, repetitions: 1, CancellationToken.None);
+
+        Assert.Equal(["me", "team", "organisation"], views.Select(v => v.View));
+        Assert.All(views, v => Assert.True(v.Charts >= 2, $"{v.View}: {v.Charts} charts"));
+        Assert.All(views, v => Assert.InRange(v.CompressedKiB, 50, 300)); // the page's own budget, libraries included
+    }
+
+    [Fact]
     public async Task Plan_SmallAudience_EveryoneIsPlannedOnce()
     {
         var result = await PlanScenario.RunAsync(azurite, people: 300, CancellationToken.None);

@@ -50,6 +50,7 @@ public sealed class StatsChatTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("fewer than 5 people, so no figures are shown", card, StringComparison.Ordinal);
         Assert.DoesNotContain("Organisation", card, StringComparison.Ordinal);
         Assert.DoesNotContain("Shipped the importer", card, StringComparison.Ordinal);
+        Assert.Contains("{\"type\":\"Action.OpenUrl\",\"url\":\"http://localhost/tab\",\"title\":\"Open the Growth tab\"}", card, StringComparison.Ordinal); // no Teams app id here: the page
     }
 
     [Fact]

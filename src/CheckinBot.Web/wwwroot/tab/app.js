@@ -1,4 +1,4 @@
-// The Growth tab (docs/growth-tab.md): one page, three views chosen by who is signed in. Inside Teams the token comes
+// The Growth tab (docs/architecture.md, "Growth tab"): one page, three views chosen by who is signed in. Inside Teams the token comes
 // from Teams SSO (authentication.getAuthToken); in local mode on loopback a picker of the sample org stands in.
 import { setTheme } from '/tab/lib/web-components-all.min.js';
 import { teamsLightTheme, teamsDarkTheme, teamsHighContrastTheme } from '/tab/lib/tokens/index.js';
@@ -6,7 +6,7 @@ import { teamsLightTheme, teamsDarkTheme, teamsHighContrastTheme } from '/tab/li
 const teams = window.microsoftTeams;
 const LocalUserHeader = 'X-CheckinBot-Local-User';
 const Weeks = 12;
-const state = { inTeams: false, token: null, localUser: null, context: null, charts: [] };
+const state = { inTeams: false, token: null, localUser: null, context: null, charts: [], drawing: 0, generation: 0, loads: 0 };
 
 const views = {
   me: { label: 'Me', render: renderMe },
@@ -70,7 +70,7 @@ async function start() {
     try {
       state.token = await teams.authentication.getAuthToken();
     } catch (error) {
-      return fail('Teams could not sign you in to CheckinBot. Ask your admin to grant consent (docs/deploy.md), then reopen the tab.');
+      return fail('Teams could not sign you in to CheckinBot. Ask your Teams admin to grant CheckinBot consent, then reopen the tab.');
     }
   } else {
     applyTheme(matchMedia('(forced-colors: active)').matches ? 'contrast' : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default');
@@ -99,11 +99,17 @@ function showPicker(people) {
 }
 
 async function load() {
+  // Picking another person while a load is under way: only the latest load may draw.
+  const load = ++state.loads;
+  let context;
   try {
-    state.context = await api('/api/tab/context');
+    context = await api('/api/tab/context');
   } catch (error) {
-    return fail(error.status === 401 ? 'Your sign-in has expired or is not valid here. Close and reopen the tab.' : error.message);
+    if (load === state.loads) fail(error.status === 401 ? 'Your sign-in has expired or is not valid here. Close and reopen the tab.' : error.message);
+    return;
   }
+  if (load !== state.loads) return;
+  state.context = context;
   document.getElementById('who').textContent = `Signed in as ${state.context.name}`;
   const nav = document.getElementById('views');
   nav.replaceChildren();
@@ -141,16 +147,31 @@ async function show(id) {
   if (tablist) tablist.activeid = `tab-${id}`;
   for (const chart of state.charts) chart.destroy();
   state.charts = [];
+  state.drawing = 0;
+  const generation = ++state.generation;
+  const userId = state.context.userId;
+  delete main.dataset.charts;
   main.replaceChildren(el('p', { class: 'status', role: 'status', text: 'Loading…' }));
+  let content;
   try {
-    const sections = await views[id].render();
-    main.replaceChildren(...sections);
+    content = await views[id].render();
   } catch (error) {
-    main.replaceChildren(problem(error));
+    content = [problem(error)];
   }
+  if (generation !== state.generation) return; // another view or person since
+  main.replaceChildren(...content);
   // For tests and tools: this view, for this person, is on the page.
-  main.dataset.user = state.context.userId;
+  main.dataset.user = userId;
   main.dataset.ready = id;
+  chartsDrawn();
+}
+
+// Once the view and every chart in it are on screen: a mark the benchmark reads (docs/performance.md, "Growth tab").
+function chartsDrawn() {
+  const main = document.getElementById('view');
+  if (state.drawing > 0 || !main.dataset.ready || main.dataset.charts) return;
+  main.dataset.charts = 'drawn';
+  performance.mark('checkinbot:charts-drawn');
 }
 
 function problem(error) {
@@ -176,10 +197,10 @@ function tiles(pairs) {
 }
 
 function table(caption, headers, rows, numeric = []) {
-  return el('table', {},
+  return el('div', { class: 'table-wrap' }, el('table', {},
     el('caption', { class: 'visually-hidden', text: caption }),
     el('thead', {}, el('tr', {}, headers.map((h, i) => el('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null, text: h })))),
-    el('tbody', {}, rows.map(row => el('tr', {}, row.map((cell, i) => el('td', { class: numeric.includes(i) ? 'num' : null, text: cell ?? '–' }))))));
+    el('tbody', {}, rows.map(row => el('tr', {}, row.map((cell, i) => el('td', { class: numeric.includes(i) ? 'num' : null, text: cell ?? '–' })))))));
 }
 
 const tokenColor = (name, fallback) => getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
@@ -202,7 +223,11 @@ function figure(title, config, tableNode) {
     dataset.borderColor ??= colors[i % colors.length];
     dataset.backgroundColor ??= colors[i % colors.length];
   });
+  state.drawing++;
+  const generation = state.generation;
   requestAnimationFrame(() => {
+    if (generation !== state.generation) return; // a view since replaced
+    state.drawing--;
     if (!canvas.isConnected) return;
     state.charts.push(new window.Chart(canvas, {
       ...config,
@@ -216,6 +241,7 @@ function figure(title, config, tableNode) {
       },
     }));
     canvas.dataset.drawn = 'true';
+    chartsDrawn();
   });
   return figureNode;
 }
@@ -322,6 +348,7 @@ function energyTrendFigure(title, periods) {
 }
 
 const statusText = { done: 'Done', pending: 'Pending', overdue: 'Overdue' };
+const reasonText = { notInstalled: 'Not installed', blocked: 'Blocked the bot', noConversation: 'No chat any more', left: 'Left', other: 'Other' };
 
 async function renderTeam() {
   const team = await api('/api/team/overview');
@@ -396,7 +423,7 @@ async function renderOrganisation() {
     ])]),
     card('Who runs could not reach', unreachable.length === 0
       ? [el('p', { class: 'empty', text: 'Everyone was reachable in these 12 weeks.' })]
-      : [table('Who runs could not reach', ['Reason', 'People', 'What fixes it'], unreachable.map(([reason, count]) => [reason, String(count), state.context.unreachableFixes[reason]]), [1])], true),
+      : [table('Who runs could not reach', ['Reason', 'People', 'What fixes it'], unreachable.map(([reason, count]) => [reasonText[reason] ?? reason, String(count), state.context.unreachableFixes[reason]]), [1])], true),
   ];
 }
 

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace CheckinBot.EndToEndTests;
+namespace CheckinBot.TestKit;
 
 /// <summary>The machine's Chromium, headless and kept off the network (never a browser Playwright downloads).</summary>
 public static class HeadlessChromium
