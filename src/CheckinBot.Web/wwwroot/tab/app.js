@@ -328,6 +328,7 @@ function suppressedNotice(name) {
 }
 
 function participationFigure(title, periods) {
+  if (periods.length === 0) return el('p', { class: 'empty', text: 'No check-ins sent or completed in these 12 weeks yet: this fills in after the first cadence runs.' });
   const labels = periods.map(p => p.start);
   return figure(title, {
     type: 'bar',
@@ -342,6 +343,7 @@ function participationFigure(title, periods) {
 
 function energyTrendFigure(title, periods) {
   const withEnergy = periods.filter(p => p.energy.responses > 0);
+  if (withEnergy.length === 0) return el('p', { class: 'empty', text: 'No energy answers in these 12 weeks yet.' });
   return figure(title, {
     type: 'line', data: { labels: withEnergy.map(p => p.start), datasets: [{ label: 'Mean energy (1–5)', data: withEnergy.map(p => p.energy.mean), tension: 0.2 }] }, y: { min: 1, max: 5 },
   }, table(title, ['Week', 'Responses', 'Mean'], withEnergy.map(p => [p.start, String(p.energy.responses), String(p.energy.mean)]), [1, 2]));
