@@ -15,16 +15,14 @@ namespace CheckinBot.Graph;
 public static class HostingExtensions
 {
     /// <summary>
-    /// Microsoft Graph as the org chart source, signed in as the bot (its client secret, or a managed identity when
-    /// there is none). Configuration shape: <code>"Graph": { "BaseUrl": "https://graph.microsoft.com/v1.0" }</code>
+    /// Microsoft Graph as the org chart source, signed in as the bot with the host's <see cref="TokenCredential"/> (its
+    /// managed identity, or its client secret). Configuration shape: <code>"Graph": { "BaseUrl": "https://graph.microsoft.com/v1.0" }</code>
     /// </summary>
     public static IHostApplicationBuilder AddCheckinGraph(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName);
-        services.AddOptions<GraphCredentialOptions>().BindConfiguration(GraphCredentialOptions.SectionName);
-        services.TryAddSingleton<TokenCredential>(sp => CreateCredential(sp.GetRequiredService<IOptions<GraphCredentialOptions>>().Value));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
@@ -37,17 +35,5 @@ public static class HostingExtensions
         services.AddSingleton<IAppInstaller, GraphAppInstaller>();
         services.AddSingleton<IGroupMembers, Groups.GraphGroupMembers>();
         return builder;
-    }
-
-    /// <summary>
-    /// The bot's secret when it has one, else a managed identity; either way from <c>Bot:Authority</c>'s cloud.
-    /// Azure.Identity accepts only an https authority: a loopback http one (tests standing in for Entra) keeps its default.
-    /// </summary>
-    private static TokenCredential CreateCredential(GraphCredentialOptions bot)
-    {
-        var authority = bot.Authority.Scheme == Uri.UriSchemeHttps ? bot.Authority : null;
-        return !string.IsNullOrEmpty(bot.AppPassword) && !string.IsNullOrEmpty(bot.TenantId) && !string.IsNullOrEmpty(bot.AppId)
-            ? new ClientSecretCredential(bot.TenantId, bot.AppId, bot.AppPassword, authority is null ? new() : new ClientSecretCredentialOptions { AuthorityHost = authority })
-            : new DefaultAzureCredential(authority is null ? new() : new DefaultAzureCredentialOptions { AuthorityHost = authority });
     }
 }

@@ -44,7 +44,7 @@ public static class HostingExtensions
             clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
             clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(3);
             return options.AccountUri is { } uri
-                ? new TableServiceClient(uri, new DefaultAzureCredential(), clientOptions)
+                ? new TableServiceClient(uri, sp.GetRequiredService<Azure.Core.TokenCredential>(), clientOptions)
                 : new TableServiceClient(options.ConnectionString, clientOptions);
         });
         services.AddSingleton<CheckinTables>();
@@ -54,7 +54,7 @@ public static class HostingExtensions
             var name = options.TablePrefix.ToLowerInvariant() + "sends";
             // The queue endpoint of the account whose table endpoint is configured (managed identity), or the connection string's.
             return options.AccountUri is { } uri
-                ? new QueueClient(new Uri(new UriBuilder(uri) { Host = uri.Host.Replace(".table.", ".queue.", StringComparison.Ordinal) }.Uri, name), new DefaultAzureCredential())
+                ? new QueueClient(new Uri(new UriBuilder(uri) { Host = uri.Host.Replace(".table.", ".queue.", StringComparison.Ordinal) }.Uri, name), sp.GetRequiredService<Azure.Core.TokenCredential>())
                 : new QueueClient(options.ConnectionString, name);
         });
         services.AddSingleton<CheckinBot.Core.Runs.IWorkBacklog, Runs.StorageQueueWorkBacklog>();
@@ -67,7 +67,7 @@ public static class HostingExtensions
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var name = options.TablePrefix.ToLowerInvariant() + "leases";
             var container = options.AccountUri is { } uri
-                ? new BlobContainerClient(new Uri(new UriBuilder(uri) { Host = uri.Host.Replace(".table.", ".blob.", StringComparison.Ordinal) }.Uri, name), new DefaultAzureCredential())
+                ? new BlobContainerClient(new Uri(new UriBuilder(uri) { Host = uri.Host.Replace(".table.", ".blob.", StringComparison.Ordinal) }.Uri, name), sp.GetRequiredService<Azure.Core.TokenCredential>())
                 : new BlobContainerClient(options.ConnectionString, name);
             return new Runs.BlobLeaderLease(container, sp.GetRequiredService<TimeProvider>());
         });

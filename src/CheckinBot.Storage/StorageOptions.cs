@@ -10,7 +10,7 @@ public sealed class StorageOptions
     /// <summary>A connection string, or <c>UseDevelopmentStorage=true</c> for Azurite. Ignored when <see cref="AccountUri"/> is set.</summary>
     public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
 
-    /// <summary>The table endpoint of an account reached with a managed identity (DefaultAzureCredential).</summary>
+    /// <summary>The table endpoint of an account reached with the bot's identity (the host's TokenCredential), no account key.</summary>
     public Uri? AccountUri { get; set; }
 
     /// <summary>Prefix of every table name, so that environments can share one account.</summary>

@@ -33,10 +33,12 @@ public static class HostingExtensions
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName)
             .Validate(o => o.IsLocalMode || o.AppType == BotAppType.MultiTenant || !string.IsNullOrWhiteSpace(o.TenantId),
                 "Bot:TenantId is required for SingleTenant and UserAssignedMsi bots.")
-            .Validate(o => o.IsLocalMode || o.AppType != BotAppType.UserAssignedMsi,
-                "Bot:AppType=UserAssignedMsi is not supported yet: outbound tokens come from Bot:AppPassword. Use SingleTenant (or MultiTenant) with a client secret.")
-            .Validate(o => o.IsLocalMode || !string.IsNullOrWhiteSpace(o.AppPassword),
-                "Bot:AppPassword is required when Bot:AppId is set: outbound Bot Connector tokens are requested with it.")
+            .Validate(o => o.AppType != BotAppType.UserAssignedMsi || Guid.TryParse(o.AppId, out _),
+                "Bot:AppId must be the user-assigned managed identity's client id (a GUID) when Bot:AppType=UserAssignedMsi.")
+            .Validate(o => o.AppType != BotAppType.UserAssignedMsi || string.IsNullOrEmpty(o.AppPassword),
+                "Bot:AppPassword must be empty when Bot:AppType=UserAssignedMsi: the managed identity has no secret, and one left here would be a secret to leak.")
+            .Validate(o => o.IsLocalMode || o.AppType == BotAppType.UserAssignedMsi || !string.IsNullOrWhiteSpace(o.AppPassword),
+                "Bot:AppPassword is required when Bot:AppId is set and Bot:AppType is SingleTenant or MultiTenant: outbound Bot Connector tokens are requested with it (or use Bot:AppType=UserAssignedMsi).")
             .Validate(o => string.IsNullOrWhiteSpace(o.TeamsAppId) || Guid.TryParse(o.TeamsAppId, out _),
                 "Bot:TeamsAppId must be the Teams app's id from its manifest (a GUID), or empty.")
             .Validate(o => Uri.TryCreate(o.Authority, UriKind.Absolute, out var authority) && authority.Scheme is "https" or "http",
@@ -53,11 +55,12 @@ public static class HostingExtensions
         services.AddSingleton<OpenIdMetadataCache>();
         services.AddSingleton<InboundTokenValidator>();
         // A singleton, so the cached token is shared by every sender in the process.
-        services.AddHttpClient(ClientCredentialsTokenProvider.HttpClientName);
-        services.AddSingleton<IConnectorTokenProvider>(sp => new ClientCredentialsTokenProvider(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(ClientCredentialsTokenProvider.HttpClientName),
+        services.AddHttpClient(BotConnectorTokenProvider.HttpClientName);
+        services.AddSingleton<IConnectorTokenProvider>(sp => new BotConnectorTokenProvider(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(BotConnectorTokenProvider.HttpClientName),
             sp.GetRequiredService<IOptions<BotOptions>>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<BotOptions>>().Value.AppType == BotAppType.UserAssignedMsi ? sp.GetRequiredService<Azure.Core.TokenCredential>() : null));
         services.AddSingleton<TrustedServiceUrls>();
 
         services.AddResiliencePipeline<string, HttpResponseMessage>(ConnectorResilience.PipelineKey, (pipeline, context) =>

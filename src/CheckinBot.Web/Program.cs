@@ -2,12 +2,14 @@ using CheckinBot.Storage;
 using CheckinBot.Teams;
 using CheckinBot.Web;
 using CheckinBot.Web.Admin;
+using CheckinBot.Web.Identity;
 using CheckinBot.Web.Org;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCheckinDefaults();
 builder.AddCheckinTeams();
+builder.AddCheckinAzureIdentity();
 builder.AddCheckinStorage();
 builder.AddCheckinOrgDirectory();
 builder.AddCheckinBackgroundWork();

@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Azure.Core;
+using Azure.Identity;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 
@@ -14,11 +16,15 @@ public interface IConnectorTokenProvider
 }
 
 /// <summary>
-/// OAuth client-credentials flow against <c>{Bot:Authority}/{tenant}/oauth2/v2.0/token</c> with scope
-/// <c>https://api.botframework.com/.default</c> (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication). One cached token, refreshed five minutes
-/// before it expires, and only one refresh in flight however many senders ask at once.
+/// Bot Connector tokens for scope <c>https://api.botframework.com/.default</c>
+/// (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication): from the
+/// user-assigned managed identity whose client id is <c>Bot:AppId</c> (<c>Bot:AppType=UserAssignedMsi</c>, no secret),
+/// else by the OAuth client-credentials flow against <c>{Bot:Authority}/{tenant}/oauth2/v2.0/token</c> with the
+/// secret. One cached token, refreshed five minutes before it expires, and only one refresh in flight however many
+/// senders ask at once.
 /// </summary>
-public sealed class ClientCredentialsTokenProvider(HttpClient httpClient, IOptions<BotOptions> options, TimeProvider timeProvider)
+/// <param name="managedIdentity">The identity's credential (required for <c>UserAssignedMsi</c>, unused otherwise).</param>
+public sealed class BotConnectorTokenProvider(HttpClient httpClient, IOptions<BotOptions> options, TimeProvider timeProvider, TokenCredential? managedIdentity = null)
     : IConnectorTokenProvider, IDisposable
 {
     public const string HttpClientName = "bot-token";
@@ -64,7 +70,19 @@ public sealed class ClientCredentialsTokenProvider(HttpClient httpClient, IOptio
     private async Task<CachedToken> RequestTokenAsync(BotOptions bot, CancellationToken cancellationToken)
     {
         if (bot.AppType == BotAppType.UserAssignedMsi)
-            throw new NotSupportedException("Bot:AppType UserAssignedMsi is not supported yet; use SingleTenant with a client secret.");
+        {
+            if (managedIdentity is null)
+                throw new ConnectorTokenException("Bot:AppType is UserAssignedMsi but no managed identity credential was configured.");
+            try
+            {
+                var token = await managedIdentity.GetTokenAsync(new TokenRequestContext([Scope]), cancellationToken);
+                return new CachedToken(token.Token, token.ExpiresOn);
+            }
+            catch (AuthenticationFailedException ex)
+            {
+                throw new ConnectorTokenException($"The managed identity gave no Bot Connector token: {ex.GetType().Name}.");
+            }
+        }
 
         var endpoint = $"{bot.AuthorityRoot}/{bot.TokenTenant}/oauth2/v2.0/token";
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>

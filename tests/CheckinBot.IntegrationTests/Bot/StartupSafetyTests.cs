@@ -51,17 +51,21 @@ public sealed class StartupSafetyTests(AzuriteFixture azurite)
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AManagedIdentityBot_RefusesToStart_UntilItIsSupported()
+    [Theory]
+    [InlineData("not-a-guid", "00000000-0000-0000-0000-000000000001", "", "Bot:AppId must be the user-assigned managed identity's client id")]
+    [InlineData("11111111-2222-3333-4444-555555555555", "", "", "Bot:TenantId is required")]
+    [InlineData("11111111-2222-3333-4444-555555555555", "00000000-0000-0000-0000-000000000001", "a-secret", "Bot:AppPassword must be empty when Bot:AppType=UserAssignedMsi")]
+    public async Task AnIncompleteManagedIdentity_StopsStartUp_NamingTheKey(string appId, string tenantId, string password, string message)
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() => StartProcessAsync(new()
         {
-            ["Bot:AppId"] = "11111111-2222-3333-4444-555555555555",
-            ["Bot:TenantId"] = "00000000-0000-0000-0000-0000000000001",
+            ["Bot:AppId"] = appId,
+            ["Bot:TenantId"] = tenantId,
+            ["Bot:AppPassword"] = password,
             ["Bot:AppType"] = "UserAssignedMsi",
         }));
 
-        Assert.Contains("Bot:AppType=UserAssignedMsi is not supported yet", error.Message, StringComparison.Ordinal);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var options = Options.Create(bot);
         return new ConnectorClient(
             new HttpClient(),
-            new ClientCredentialsTokenProvider(new HttpClient(), options, TimeProvider.System),
+            new BotConnectorTokenProvider(new HttpClient(), options, TimeProvider.System),
             new TrustedServiceUrls(options),
             builder.Build(),
             TimeProvider.System,

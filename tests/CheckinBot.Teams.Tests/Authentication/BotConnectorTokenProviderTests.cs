@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CheckinBot.Teams.Tests.Authentication;
 
-public sealed class ClientCredentialsTokenProviderTests : IAsyncLifetime
+public sealed class BotConnectorTokenProviderTests : IAsyncLifetime
 {
     private FakeIdentityProvider _idp = null!;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
@@ -14,7 +14,7 @@ public sealed class ClientCredentialsTokenProviderTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _idp.DisposeAsync();
 
-    private ClientCredentialsTokenProvider CreateSut(BotAppType appType = BotAppType.SingleTenant) => new(
+    private BotConnectorTokenProvider CreateSut(BotAppType appType = BotAppType.SingleTenant) => new(
         new HttpClient(),
         Options.Create(new BotOptions { AppId = "app-1", AppPassword = "secret", TenantId = "tenant-1", AppType = appType, Authority = _idp.Authority }),
         _time);
@@ -71,9 +71,26 @@ public sealed class ClientCredentialsTokenProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetToken_LocalMode_ReturnsNullWithoutCallingTheAuthority()
     {
-        using var sut = new ClientCredentialsTokenProvider(new HttpClient(), Options.Create(new BotOptions { Authority = _idp.Authority }), _time);
+        using var sut = new BotConnectorTokenProvider(new HttpClient(), Options.Create(new BotOptions { Authority = _idp.Authority }), _time);
 
         Assert.Null(await sut.GetTokenAsync(CancellationToken.None));
+        Assert.Equal(0, _idp.TokenRequests);
+    }
+
+    [Fact]
+    public async Task GetToken_ManagedIdentity_AsksTheIdentityForTheBotConnectorScope_AndNeverTheSecretEndpoint()
+    {
+        var identity = new Moq.Mock<Azure.Core.TokenCredential>();
+        identity.Setup(c => c.GetTokenAsync(Moq.It.IsAny<Azure.Core.TokenRequestContext>(), Moq.It.IsAny<CancellationToken>()))
+            .Returns(new ValueTask<Azure.Core.AccessToken>(new Azure.Core.AccessToken("mi-token", _time.GetUtcNow().AddHours(1))));
+        using var sut = new BotConnectorTokenProvider(new HttpClient(),
+            Options.Create(new BotOptions { AppId = "7c0e2f4a-5b6d-4e8f-9a1b-2c3d4e5f6a7b", TenantId = "tenant-1", AppType = BotAppType.UserAssignedMsi, Authority = _idp.Authority }),
+            _time, identity.Object);
+
+        Assert.Equal("mi-token", await sut.GetTokenAsync(CancellationToken.None));
+        Assert.Equal("mi-token", await sut.GetTokenAsync(CancellationToken.None)); // cached
+
+        identity.Verify(c => c.GetTokenAsync(Moq.It.Is<Azure.Core.TokenRequestContext>(r => r.Scopes.SequenceEqual(new[] { BotConnectorTokenProvider.Scope })), Moq.It.IsAny<CancellationToken>()), Moq.Times.Once);
         Assert.Equal(0, _idp.TokenRequests);
     }
 }
