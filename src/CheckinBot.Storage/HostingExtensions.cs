@@ -73,6 +73,7 @@ public static class HostingExtensions
         });
         services.AddSingleton<PersonRowKeys>();
         services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<Runs.QueueDepthSampler>();
         services.AddHostedService<PersonRowKeyMigration>();
         services.AddSingleton<Core.IFailureClassifier, StorageFailureClassifier>();
         services.AddSingleton<IChatRegistrationStore, TableChatRegistrationStore>();

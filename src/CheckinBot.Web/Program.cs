@@ -3,6 +3,7 @@ using CheckinBot.Teams;
 using CheckinBot.Web;
 using CheckinBot.Web.Admin;
 using CheckinBot.Web.Identity;
+using CheckinBot.Web.Observability;
 using CheckinBot.Web.Org;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCheckinDefaults();
 builder.AddCheckinTeams();
 builder.AddCheckinAzureIdentity();
+builder.AddCheckinTelemetry();
 builder.AddCheckinStorage();
 builder.AddCheckinOrgDirectory();
 builder.AddCheckinBackgroundWork();

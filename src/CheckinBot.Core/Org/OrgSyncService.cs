@@ -25,6 +25,7 @@ public sealed partial class OrgSyncService(IOrgChartSource source, IOrgChartStor
         if (next is not null)
             await store.SaveSyncTokenAsync(next, cancellationToken);
         LogSynced(logger, token is null, changes, pages);
+        Telemetry.CheckinTelemetry.OrgSyncApplied(changes);
         return new OrgSyncResult(changes, pages, token is null);
     }
 

@@ -36,6 +36,9 @@ public sealed class ChunkSender(
     /// </summary>
     public async Task<TimeSpan?> SendChunkAsync(string runId, int chunk, CancellationToken cancellationToken)
     {
+        using var span = Telemetry.CheckinTelemetry.Source.StartActivity("run.chunk");
+        span?.SetTag("checkinbot.run.id", runId);
+        span?.SetTag("checkinbot.run.chunk", chunk);
         var cadence = await FindCadenceOfAsync(runId, cancellationToken);
         var (later, recipients) = await WorkChunkAsync(runId, chunk, r => r.IsDone ? null : r.DueAt ?? DateTimeOffset.MinValue,
             countsAttempt: true, (r, beat, ct) => SendOneAsync(r, cadence, beat, ct), cancellationToken);

@@ -32,6 +32,7 @@ public sealed partial class RecipientOutcomes(IRunStore runs, PassingFaults faul
             await faults.RetryAsync(() => runs.AddDeadLetterAsync(outcome, CancellationToken.None));
         await RecordAsync(claimed, r => r.IsDone ? null : r with { Status = status, Reason = reason, ClaimedUntil = null, DoneAt = doneAt });
         LogOutcome(logger, claimed.RunId, claimed.UserId, status, reason);
+        Telemetry.CheckinTelemetry.RunRecipient(status.ToString());
         return null;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CheckinBot.Core.Telemetry;
 using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Authentication;
 using CheckinBot.Teams.Connector;
@@ -25,6 +26,29 @@ public sealed partial class BotRequestProcessor(
 
     public async Task<IResult> ProcessAsync(HttpContext http)
     {
+        var started = timeProvider.GetTimestamp();
+        using var span = CheckinTelemetry.Source.StartActivity("turn");
+        var turn = new TurnRecord();
+        var result = await ProcessTurnAsync(http, turn);
+        CheckinTelemetry.Turn(turn.Type, turn.Outcome, timeProvider.GetElapsedTime(started));
+        span?.SetTag("checkinbot.activity.type", turn.Type);
+        span?.SetTag("checkinbot.activity.id", turn.Id);
+        span?.SetTag("checkinbot.outcome", turn.Outcome);
+        return result;
+    }
+
+    /// <summary>What the telemetry learns of a turn as it goes: ids, type, and how it ended (never its text).</summary>
+    private sealed class TurnRecord
+    {
+        public string? Type { get; set; }
+        public string? Id { get; set; }
+
+        /// <summary><c>rejected</c> (never reached the handler), <c>dropped</c>, <c>handled</c> or <c>failed</c>.</summary>
+        public string Outcome { get; set; } = "rejected";
+    }
+
+    private async Task<IResult> ProcessTurnAsync(HttpContext http, TurnRecord record)
+    {
         var cancellationToken = http.RequestAborted;
         if (http.Request.ContentLength > MaxBodyBytes)
             return Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"The body must be at most {MaxBodyBytes} bytes.");
@@ -37,6 +61,7 @@ public sealed partial class BotRequestProcessor(
         if (activity is null)
             return Problem(StatusCodes.Status400BadRequest, "Not an activity", "The body must be a JSON activity with a 'type'.");
 
+        (record.Type, record.Id) = (activity.Type, activity.Id);
         if (ActivityValidation.Check(activity) is { } problem)
             return Problem(StatusCodes.Status400BadRequest, "Unusable activity", problem);
 
@@ -55,6 +80,7 @@ public sealed partial class BotRequestProcessor(
         if (!string.Equals(activity.ChannelId, bot.ChannelId, StringComparison.OrdinalIgnoreCase))
         {
             LogDropped(logger, activity.Type, "channel", activity.ChannelId);
+            record.Outcome = "dropped";
             return Results.Ok();
         }
         if (!bot.IsTenantAllowed(activity.TenantId))
@@ -75,9 +101,11 @@ public sealed partial class BotRequestProcessor(
         try
         {
             invokeResponse = await handler.OnTurnAsync(turn, budget.Token);
+            record.Outcome = "handled";
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            record.Outcome = "failed";
             // The person's words are still in the chat above, so say plainly what happened: a passing fault is worth
             // sending again; a request that cannot succeed as it is must not be asked for again.
             var kind = failures.Classify(ex);

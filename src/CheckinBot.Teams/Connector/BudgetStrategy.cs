@@ -1,5 +1,6 @@
 using System.Net;
 using CheckinBot.Core.Messaging;
+using CheckinBot.Core.Telemetry;
 using Polly;
 
 namespace CheckinBot.Teams.Connector;
@@ -20,7 +21,9 @@ internal sealed class BudgetStrategy(IRateBudget budget, TimeProvider timeProvid
         {
             try
             {
+                var asked = timeProvider.GetTimestamp();
                 await budget.AcquireAsync(priority, context.CancellationToken);
+                CheckinTelemetry.BudgetWaited(timeProvider.GetElapsedTime(asked), priority.ToString());
             }
             catch (OperationCanceledException ex)
             {
@@ -29,7 +32,10 @@ internal sealed class BudgetStrategy(IRateBudget budget, TimeProvider timeProvid
         }
         var outcome = await callback(context, state);
         if (outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } throttled)
+        {
+            CheckinTelemetry.TeamsThrottled();
             await budget.PauseAsync(ConnectorResilience.RetryAfter(throttled, timeProvider) ?? DefaultPause, CancellationToken.None);
+        }
         return outcome;
     }
 }

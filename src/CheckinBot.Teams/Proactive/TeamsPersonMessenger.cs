@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Registrations;
+using CheckinBot.Core.Telemetry;
 using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Connector;
 
@@ -34,6 +35,14 @@ public sealed class TeamsPersonMessenger(
 
         var activity = new Activity { Type = ActivityTypes.Message, Attachments = [OutboundCards.Render(message).ToAttachment()] };
         var result = await proactive.SendAsync(registration, activity, message.Priority, cancellationToken);
+        CheckinTelemetry.ProactiveSend(KindOf(message), result.Outcome switch
+        {
+            ConnectorOutcome.Sent => "delivered",
+            ConnectorOutcome.Throttled => "throttled",
+            ConnectorOutcome.Ambiguous => "ambiguous",
+            ConnectorOutcome.RecipientGone => "unreachable",
+            _ => "failed",
+        });
         return result.Outcome switch
         {
             ConnectorOutcome.Sent => new DeliveryResult(DeliveryOutcome.Sent, MessageId: result.Value?.Id),
@@ -43,6 +52,16 @@ public sealed class TeamsPersonMessenger(
             _ => new DeliveryResult(DeliveryOutcome.Failed, Reason: ReasonOf(result)),
         };
     }
+
+    /// <summary>The message's kind as the telemetry names it.</summary>
+    private static string KindOf(OutboundMessage message) => message switch
+    {
+        CheckinBot.Core.Runs.CheckinQuestionMessage { IsReminder: true } => "reminder",
+        CheckinBot.Core.Runs.CheckinQuestionMessage => "question",
+        CheckinBot.Core.Managers.ManagerSummaryMessage => "summary",
+        CheckinBot.Core.Feedback.FeedbackNudgeMessage => "nudge",
+        _ => "feedback",
+    };
 
     public async Task<DeliveryResult?> FindUnreachableAsync(string userId, CancellationToken cancellationToken)
     {

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace CheckinBot.Core.Telemetry;
+
+/// <summary>
+/// The bot's own traces and metrics (<c>CheckinBot</c>), exported by the host through OpenTelemetry when it is
+/// configured (docs/operations.md says what each means). Tags carry kinds, outcomes and ids — never a person's name or
+/// anything they wrote.
+/// </summary>
+public static class CheckinTelemetry
+{
+    public const string Name = "CheckinBot";
+
+    public static readonly ActivitySource Source = new(Name);
+    private static readonly Meter Meter = new(Name);
+
+    private static readonly Counter<long> Turns = Meter.CreateCounter<long>("checkinbot.turns", description: "Activities Teams sent the bot, by type and outcome.");
+    private static readonly Histogram<double> TurnDuration = Meter.CreateHistogram<double>("checkinbot.turn.duration", "ms", "Time to answer an activity.");
+    private static readonly Counter<long> ProactiveSends = Meter.CreateCounter<long>("checkinbot.proactive.sends", description: "Messages sent outside a turn, by kind and outcome.");
+    private static readonly Counter<long> Throttled = Meter.CreateCounter<long>("checkinbot.teams.throttled", description: "429 answers from Teams.");
+    private static readonly Histogram<double> BudgetWait = Meter.CreateHistogram<double>("checkinbot.budget.wait", "ms", "Time a call outside a turn waited for a slot of the shared budget.");
+    private static readonly Counter<long> RunRecipients = Meter.CreateCounter<long>("checkinbot.runs.recipients", description: "Recipients of runs done, by status.");
+    private static readonly Counter<long> OrgSyncPeople = Meter.CreateCounter<long>("checkinbot.orgsync.people", description: "People changes the org sync applied.");
+    private static long _queueDepth = -1;
+
+    static CheckinTelemetry() =>
+        Meter.CreateObservableGauge("checkinbot.queue.depth", () => Interlocked.Read(ref _queueDepth) is var depth and >= 0 ? [new Measurement<long>(depth)] : Array.Empty<Measurement<long>>(),
+            description: "Messages waiting in the send queue (approximate, as last sampled).");
+
+    /// <summary>Activity types as tagged: the known ones by name, anything else as <c>other</c> (a sender cannot invent tag values).</summary>
+    private static readonly HashSet<string> KnownTypes = new(StringComparer.OrdinalIgnoreCase) { "message", "invoke", "conversationUpdate", "installationUpdate", "messageReaction", "event", "typing", "messageUpdate", "messageDelete" };
+
+    public static void Turn(string? activityType, string outcome, TimeSpan duration)
+    {
+        var type = activityType is not null && KnownTypes.Contains(activityType) ? activityType : "other";
+        Turns.Add(1, new("activity.type", type), new("outcome", outcome));
+        TurnDuration.Record(duration.TotalMilliseconds, new KeyValuePair<string, object?>("activity.type", type));
+    }
+
+    /// <param name="kind"><c>question</c>, <c>reminder</c>, <c>summary</c>, <c>feedback</c>, <c>nudge</c>.</param>
+    /// <param name="outcome"><c>delivered</c>, <c>throttled</c>, <c>unreachable</c>, <c>ambiguous</c>, <c>failed</c>.</param>
+    public static void ProactiveSend(string kind, string outcome) => ProactiveSends.Add(1, new("kind", kind), new("outcome", outcome));
+
+    public static void TeamsThrottled() => Throttled.Add(1);
+
+    public static void BudgetWaited(TimeSpan waited, string priority) => BudgetWait.Record(waited.TotalMilliseconds, new KeyValuePair<string, object?>("priority", priority));
+
+    public static void RunRecipient(string status) => RunRecipients.Add(1, new KeyValuePair<string, object?>("status", status));
+
+    public static void OrgSyncApplied(int changes) => OrgSyncPeople.Add(changes);
+
+    public static void QueueDepth(long depth) => Interlocked.Exchange(ref _queueDepth, depth);
+}
