@@ -1,7 +1,15 @@
-// CheckinBot in the customer's own subscription: an App Service (Linux, .NET 10) running the bot with a
-// user-assigned managed identity, a storage account for tables/queues/blobs reached with that identity
-// (no keys in app settings), and the Azure Bot registration with its Teams channel.
-// Deploy: az deployment group create -g <rg> -f infra/main.bicep -p infra/main.bicepparam -p botAppPassword=<secret>
+// CheckinBot in the customer's own subscription, in one deployment (docs/deploy.md):
+// - a user-assigned managed identity: by default the bot's own identity (Azure Bot "UserAssignedMSI"), so there is no
+//   secret to expire; it also reaches storage (roles below, shared keys off) and Microsoft Graph (app roles granted by
+//   scripts/deploy/grant-permissions.sh);
+// - a Linux App Service running the bot (HTTPS only, TLS 1.2, FTP off, always on, health check, run from package);
+// - the Azure Bot with its Teams channel;
+// - Log Analytics and Application Insights, wired to the app (OpenTelemetry, docs/operations.md), with alerts for
+//   dead letters, sustained throttling by Teams and failed health checks;
+// - only for botAppType 'SingleTenant' (a client secret, e.g. for debugging against real Teams): a Key Vault (RBAC)
+//   that holds the secret, read by the app as a Key Vault reference with the identity. The secret is never a
+//   parameter: scripts/deploy/deploy.sh puts it in the vault.
+// Deploy: scripts/deploy/deploy.sh --env prod (or az deployment group create -g <rg> -p infra/prod.bicepparam)
 
 targetScope = 'resourceGroup'
 
@@ -12,14 +20,15 @@ param name string = 'checkinbot'
 
 param location string = resourceGroup().location
 
-@minLength(36)
-@maxLength(36)
-@description('The bot\'s Entra app id (a GUID). Required: an empty app id would run the bot without token checks.')
-param botAppId string
+@description('How the bot signs in: UserAssignedMSI (no secret; the default) or SingleTenant (an app registration with a client secret in Key Vault).')
+@allowed([
+  'UserAssignedMSI'
+  'SingleTenant'
+])
+param botAppType string = 'UserAssignedMSI'
 
-@description('Client secret of the bot app registration.')
-@secure()
-param botAppPassword string
+@description('SingleTenant only: the app registration\'s id (a GUID). With UserAssignedMSI the identity\'s client id is the bot\'s app id.')
+param botAppId string = ''
 
 @description('Entra tenant the bot belongs to; also the only tenant whose activities are accepted.')
 param tenantId string = subscription().tenantId
@@ -27,12 +36,22 @@ param tenantId string = subscription().tenantId
 @description('App Service plan SKU; P0v3 or larger for production traffic.')
 param appServiceSku string = 'P0v3'
 
-@description('Entra group whose members may manage cadences and see HR metrics.')
+@description('Entra group whose members may manage cadences and see HR metrics (empty: Hr:AdminUserIds only).')
 param hrAdminGroupId string = ''
 
+@description('The Teams app\'s id from its manifest, for links into the Growth tab (optional).')
+param teamsAppId string = ''
+
+@description('Where alerts are emailed (empty: alerts show in the portal only).')
+param alertEmail string = ''
+
+var useManagedIdentity = botAppType == 'UserAssignedMSI'
 var suffix = uniqueString(resourceGroup().id, name)
 var appName = '${name}-${suffix}'
 var storageName = toLower(take('${name}${suffix}', 24))
+var vaultName = take('${name}-kv-${suffix}', 24)
+var secretName = 'bot-app-password'
+var appId = useManagedIdentity ? identity.properties.clientId : botAppId
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${name}-identity'
@@ -69,6 +88,49 @@ resource storageRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04
   }
 }]
 
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = if (!useManagedIdentity) {
+  name: vaultName
+  location: location
+  properties: {
+    tenantId: tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+// Key Vault Secrets User: the app reads the secret through its Key Vault reference, and nothing else.
+resource vaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!useManagedIdentity) {
+  name: guid(vaultName, identity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  scope: vault
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+  }
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${name}-logs-${suffix}'
+  location: location
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: 30
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${name}-insights-${suffix}'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${name}-plan'
   location: location
@@ -76,6 +138,24 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   sku: { name: appServiceSku }
   properties: { reserved: true }
 }
+
+var commonSettings = [
+  { name: 'Bot__AppId', value: appId }
+  { name: 'Bot__AppType', value: useManagedIdentity ? 'UserAssignedMsi' : 'SingleTenant' }
+  { name: 'Bot__TenantId', value: tenantId }
+  { name: 'Bot__PublicBaseUrl', value: 'https://${appName}.azurewebsites.net/' }
+  { name: 'Bot__TeamsAppId', value: teamsAppId }
+  { name: 'Storage__AccountUri', value: storage.properties.primaryEndpoints.table }
+  { name: 'Storage__ManagedIdentityClientId', value: identity.properties.clientId }
+  { name: 'OrgDirectory__Source', value: 'Graph' }
+  { name: 'Hr__AdminGroupId', value: hrAdminGroupId }
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+  { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }
+]
+// The secret path: a Key Vault reference resolved by App Service with the identity, never the secret itself.
+var secretSettings = useManagedIdentity ? [] : [
+  { name: 'Bot__AppPassword', value: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretName})' }
+]
 
 resource app 'Microsoft.Web/sites@2023-12-01' = {
   name: appName
@@ -87,6 +167,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
       alwaysOn: true
@@ -94,19 +175,15 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       healthCheckPath: '/health/ready'
-      appSettings: [
-        { name: 'Bot__AppId', value: botAppId }
-        { name: 'Bot__AppPassword', value: botAppPassword }
-        { name: 'Bot__TenantId', value: tenantId }
-        { name: 'Bot__PublicBaseUrl', value: 'https://${appName}.azurewebsites.net/' }
-        { name: 'Bot__AppType', value: 'SingleTenant' }
-        { name: 'Storage__AccountUri', value: storage.properties.primaryEndpoints.table }
-        { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
-        { name: 'OrgDirectory__Source', value: 'Graph' }
-        { name: 'Hr__AdminGroupId', value: hrAdminGroupId }
-      ]
+      appSettings: concat(commonSettings, secretSettings)
     }
   }
+}
+
+resource ftpOff 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: app
+  name: 'ftp'
+  properties: { allow: false }
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
@@ -117,9 +194,10 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   properties: {
     displayName: 'CheckinBot'
     endpoint: 'https://${app.properties.defaultHostName}/api/messages'
-    msaAppId: botAppId
+    msaAppId: appId
     msaAppTenantId: tenantId
-    msaAppType: 'SingleTenant'
+    msaAppType: botAppType
+    msaAppMSIResourceId: useManagedIdentity ? identity.id : null
     disableLocalAuth: false
   }
 }
@@ -134,6 +212,96 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
+resource alertsGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: '${name}-alerts'
+  location: 'global'
+  properties: {
+    groupShortName: take(name, 12)
+    enabled: true
+    emailReceivers: empty(alertEmail) ? [] : [
+      { name: 'operators', emailAddress: alertEmail, useCommonAlertSchema: true }
+    ]
+  }
+}
+
+// docs/operations.md: what each alert means and what to do.
+var queryAlerts = [
+  {
+    name: 'dead-letters'
+    description: 'A run could not deliver someone\'s check-in after every attempt (see the run\'s dead letters).'
+    query: 'AppMetrics | where Name == "checkinbot.runs.recipients" and tostring(Properties["status"]) == "Failed" | summarize Failed = sum(Sum)'
+    column: 'Failed'
+    threshold: 0
+    window: 'PT15M'
+  }
+  {
+    name: 'throttled'
+    description: 'Teams has been answering 429 for a while: another app shares the tenant\'s limit, or Teams:MaxRequestsPerSecond is too high.'
+    query: 'AppMetrics | where Name == "checkinbot.teams.throttled" | summarize Throttled = sum(Sum)'
+    column: 'Throttled'
+    threshold: 50
+    window: 'PT30M'
+  }
+]
+
+resource metricAlerts 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = [for alert in queryAlerts: {
+  name: '${name}-${alert.name}'
+  location: location
+  properties: {
+    description: alert.description
+    severity: 2
+    enabled: true
+    scopes: [ logs.id ]
+    evaluationFrequency: 'PT5M'
+    windowSize: alert.window
+    criteria: {
+      allOf: [
+        {
+          query: alert.query
+          timeAggregation: 'Total'
+          metricMeasureColumn: alert.column
+          operator: 'GreaterThan'
+          threshold: alert.threshold
+          failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 }
+        }
+      ]
+    }
+    actions: { actionGroups: [ alertsGroup.id ] }
+  }
+}]
+
+resource healthAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: '${name}-health'
+  location: 'global'
+  properties: {
+    description: 'An instance fails /health/ready (Table Storage unreachable, or the bot not running).'
+    severity: 1
+    enabled: true
+    scopes: [ app.id ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT5M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'health'
+          metricName: 'HealthCheckStatus'
+          operator: 'LessThan'
+          threshold: 100
+          timeAggregation: 'Average'
+        }
+      ]
+    }
+    actions: [ { actionGroupId: alertsGroup.id } ]
+  }
+}
+
+output appName string = app.name
 output botEndpoint string = 'https://${app.properties.defaultHostName}/api/messages'
 output botDomain string = app.properties.defaultHostName
+output botAppId string = appId
+output identityClientId string = identity.properties.clientId
+output identityPrincipalId string = identity.properties.principalId
+output keyVaultName string = useManagedIdentity ? '' : vaultName
 output storageAccount string = storage.name

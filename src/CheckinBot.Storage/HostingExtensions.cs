@@ -44,7 +44,7 @@ public static class HostingExtensions
             clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
             clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(3);
             return options.AccountUri is { } uri
-                ? new TableServiceClient(uri, sp.GetRequiredService<Azure.Core.TokenCredential>(), clientOptions)
+                ? new TableServiceClient(uri, CredentialFor(sp), clientOptions)
                 : new TableServiceClient(options.ConnectionString, clientOptions);
         });
         services.AddSingleton<CheckinTables>();
@@ -54,7 +54,7 @@ public static class HostingExtensions
             var name = options.TablePrefix.ToLowerInvariant() + "sends";
             // The queue endpoint of the account whose table endpoint is configured (managed identity), or the connection string's.
             return options.AccountUri is { } uri
-                ? new QueueClient(new Uri(new UriBuilder(uri) { Host = uri.Host.Replace(".table.", ".queue.", StringComparison.Ordinal) }.Uri, name), sp.GetRequiredService<Azure.Core.TokenCredential>())
+                ? new QueueClient(new Uri(new UriBuilder(uri) { Host = uri.Host.Replace(".table.", ".queue.", StringComparison.Ordinal) }.Uri, name), CredentialFor(sp))
                 : new QueueClient(options.ConnectionString, name);
         });
         services.AddSingleton<CheckinBot.Core.Runs.IWorkBacklog, Runs.StorageQueueWorkBacklog>();
@@ -67,7 +67,7 @@ public static class HostingExtensions
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var name = options.TablePrefix.ToLowerInvariant() + "leases";
             var container = options.AccountUri is { } uri
-                ? new BlobContainerClient(new Uri(new UriBuilder(uri) { Host = uri.Host.Replace(".table.", ".blob.", StringComparison.Ordinal) }.Uri, name), sp.GetRequiredService<Azure.Core.TokenCredential>())
+                ? new BlobContainerClient(new Uri(new UriBuilder(uri) { Host = uri.Host.Replace(".table.", ".blob.", StringComparison.Ordinal) }.Uri, name), CredentialFor(sp))
                 : new BlobContainerClient(options.ConnectionString, name);
             return new Runs.BlobLeaderLease(container, sp.GetRequiredService<TimeProvider>());
         });
@@ -114,6 +114,12 @@ public static class HostingExtensions
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LookupOnMissDirectory>>()));
         return builder;
     }
+
+    /// <summary>The identity storage is reached with: its own managed identity when configured, else the host's.</summary>
+    private static Azure.Core.TokenCredential CredentialFor(IServiceProvider sp) =>
+        sp.GetRequiredService<IOptions<StorageOptions>>().Value.ManagedIdentityClientId is { Length: > 0 } clientId
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : sp.GetRequiredService<Azure.Core.TokenCredential>();
 }
 
 /// <summary>

@@ -1,0 +1,10 @@
+// A developer's own environment. Still no secret here: with botAppType 'SingleTenant' the client secret goes into the
+// deployment's Key Vault (scripts/deploy/deploy.sh --secret-from-stdin), never into a file.
+using 'main.bicep'
+
+param name = 'checkindev'
+param botAppType = readEnvironmentVariable('BOT_APP_TYPE', 'UserAssignedMSI')
+param botAppId = readEnvironmentVariable('BOT_APP_ID', '')
+param appServiceSku = 'B1'
+param teamsAppId = readEnvironmentVariable('TEAMS_APP_ID', '')
+param alertEmail = readEnvironmentVariable('ALERT_EMAIL', '')

@@ -1,0 +1,9 @@
+// Production: the bot signs in with its user-assigned managed identity (no secret). No secret belongs in this file.
+using 'main.bicep'
+
+param name = 'checkinbot'
+param botAppType = 'UserAssignedMSI'
+param appServiceSku = 'P0v3'
+param hrAdminGroupId = readEnvironmentVariable('HR_ADMIN_GROUP_ID', '')
+param teamsAppId = readEnvironmentVariable('TEAMS_APP_ID', '')
+param alertEmail = readEnvironmentVariable('ALERT_EMAIL', '')
