@@ -6,5 +6,6 @@ param name = 'checkindev'
 param botAppType = readEnvironmentVariable('BOT_APP_TYPE', 'UserAssignedMSI')
 param botAppId = readEnvironmentVariable('BOT_APP_ID', '')
 param appServiceSku = 'B1'
+param ssoAppId = readEnvironmentVariable('SSO_APP_ID', '')
 param teamsAppId = readEnvironmentVariable('TEAMS_APP_ID', '')
 param alertEmail = readEnvironmentVariable('ALERT_EMAIL', '')

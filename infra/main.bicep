@@ -39,6 +39,9 @@ param appServiceSku string = 'P0v3'
 @description('Entra group whose members may manage cadences and see HR metrics (empty: Hr:AdminUserIds only).')
 param hrAdminGroupId string = ''
 
+@description('The sign-in app registration of the Growth tab and the admin API (scripts/deploy/grant-permissions.sh creates it). Required with UserAssignedMSI for the tab; empty: the bot\'s app id.')
+param ssoAppId string = ''
+
 @description('The Teams app\'s id from its manifest, for links into the Growth tab (optional).')
 param teamsAppId string = ''
 
@@ -145,6 +148,7 @@ var commonSettings = [
   { name: 'Bot__TenantId', value: tenantId }
   { name: 'Bot__PublicBaseUrl', value: 'https://${appName}.azurewebsites.net/' }
   { name: 'Bot__TeamsAppId', value: teamsAppId }
+  { name: 'Bot__SsoAppId', value: ssoAppId }
   { name: 'Storage__AccountUri', value: storage.properties.primaryEndpoints.table }
   { name: 'Storage__ManagedIdentityClientId', value: identity.properties.clientId }
   { name: 'OrgDirectory__Source', value: 'Graph' }

@@ -32,6 +32,16 @@ public sealed class BotOptions
     /// <summary>The bot's public address (e.g. https://bot.contoso.com/) for links it sends; default: the request's.</summary>
     public Uri? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// The app registration people and admin tools sign in to (the Growth tab's Teams SSO with scope
+    /// <c>access_as_user</c>, the admin API's app role <c>CheckinBot.Admin</c>); empty: <see cref="AppId"/>. A bot on a
+    /// managed identity needs one: an identity has no application ID URI or scopes of its own (docs/deploy.md).
+    /// </summary>
+    public string? SsoAppId { get; set; }
+
+    /// <summary>The app id user and admin tokens are issued for: <see cref="SsoAppId"/>, else <see cref="AppId"/>.</summary>
+    public string ApiAppId => string.IsNullOrWhiteSpace(SsoAppId) ? AppId : SsoAppId.Trim();
+
     /// <summary>The Teams app's id (the manifest's <c>id</c>), for deep links into its Growth tab; optional.</summary>
     public string? TeamsAppId { get; set; }
 

@@ -39,6 +39,8 @@ public static class HostingExtensions
                 "Bot:AppPassword must be empty when Bot:AppType=UserAssignedMsi: the managed identity has no secret, and one left here would be a secret to leak.")
             .Validate(o => o.IsLocalMode || o.AppType == BotAppType.UserAssignedMsi || !string.IsNullOrWhiteSpace(o.AppPassword),
                 "Bot:AppPassword is required when Bot:AppId is set and Bot:AppType is SingleTenant or MultiTenant: outbound Bot Connector tokens are requested with it (or use Bot:AppType=UserAssignedMsi).")
+            .Validate(o => string.IsNullOrWhiteSpace(o.SsoAppId) || Guid.TryParse(o.SsoAppId, out _),
+                "Bot:SsoAppId must be the sign-in app registration's id (a GUID), or empty.")
             .Validate(o => string.IsNullOrWhiteSpace(o.TeamsAppId) || Guid.TryParse(o.TeamsAppId, out _),
                 "Bot:TeamsAppId must be the Teams app's id from its manifest (a GUID), or empty.")
             .Validate(o => Uri.TryCreate(o.Authority, UriKind.Absolute, out var authority) && authority.Scheme is "https" or "http",

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace CheckinBot.Web.Admin;
 
 /// <summary>
-/// Entra bearer tokens for this app (issuer of the bot's tenant, audience the app id, <c>api://{app id}</c> or the
-/// Growth tab's <c>api://{public host}/{app id}</c>, signature, lifetime), and the two policies on them:
+/// Entra bearer tokens for this app (issuer of the bot's tenant; audience the sign-in app's id — <c>Bot:SsoAppId</c>,
+/// else <c>Bot:AppId</c> — as itself, <c>api://{id}</c> or the Growth tab's <c>api://{public host}/{id}</c>; signature,
+/// lifetime), and the two policies on them:
 /// <list type="bullet">
 /// <item>the admin API: an app token with the app role <c>CheckinBot.Admin</c>, or a user token (Teams SSO, scope
 /// <c>access_as_user</c>) of an HR admin (<see cref="HrAdmins"/>, by the token's <c>oid</c>);</item>
@@ -45,9 +46,10 @@ internal static class AdminAuthentication
             // Loopback metadata (tests) may be plain HTTP; anything else must be HTTPS.
             jwt.RequireHttpsMetadata = !authority.IsLoopback;
             // v2 tokens carry the app id; v1 tokens the application ID URI the token was asked for.
+            var api = options.ApiAppId;
             jwt.TokenValidationParameters.ValidAudiences = options.PublicBaseUrl is { } publicUrl
-                ? [options.AppId, $"api://{options.AppId}", $"api://{publicUrl.Authority}/{options.AppId}"]
-                : [options.AppId, $"api://{options.AppId}"];
+                ? [api, $"api://{api}", $"api://{publicUrl.Authority}/{api}"]
+                : [api, $"api://{api}"];
             jwt.TokenValidationParameters.ValidIssuers = [authority.ToString().TrimEnd('/'), $"https://sts.windows.net/{options.TenantId}/"];
             jwt.TokenValidationParameters.RoleClaimType = "roles";
             jwt.TokenValidationParameters.NameClaimType = "oid";

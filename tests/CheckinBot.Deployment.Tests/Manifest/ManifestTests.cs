@@ -29,6 +29,9 @@ public sealed class ManifestTests
         Assert.Equal("https://bot.contoso.com/tab", growth.GetProperty("contentUrl").GetString());
         Assert.Contains(manifest.GetProperty("staticTabs").EnumerateArray(), t => t.GetProperty("entityId").GetString() == "conversations");
         Assert.Equal("api://bot.contoso.com/5b1c0b9e-7d53-4a2b-9c61-3f1f0c2b7a11", manifest.GetProperty("webApplicationInfo").GetProperty("resource").GetString());
+        var commands = manifest.GetProperty("bots")[0].GetProperty("commandLists")[0].GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("title").GetString()).ToList();
+        Assert.Contains("cadences", commands);
+        Assert.Contains("stats", commands);
         Assert.Equal((192, 192), PngSize(package.GetEntry("color.png")!));
         Assert.Equal((32, 32), PngSize(package.GetEntry("outline.png")!));
     }

@@ -78,6 +78,32 @@ public sealed class GrowthTabApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WithASignInAppOfItsOwn_TokensAreForThatApp_NotTheBots()
+    {
+        const string SignInApp = "3f6a1c2e-9b8d-4e7f-a1b2-c3d4e5f6a7b8";
+        await using var bot = new BotApplicationFactory(azurite, new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = AppId,
+            ["Bot:AppPassword"] = "secret",
+            ["Bot:TenantId"] = FakeIdentityProvider.TenantId,
+            ["Bot:Authority"] = _idp.Authority,
+            ["Bot:PublicBaseUrl"] = "https://bot.contoso.test/",
+            ["Bot:SsoAppId"] = SignInApp,
+            ["OrgDirectory:Source"] = "File",
+        });
+        using var client = bot.CreateClient();
+        async Task<HttpStatusCode> GetAsync(string audience)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me/growth");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", UserToken(Alex, audience: audience));
+            return (await client.SendAsync(request)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await GetAsync($"api://bot.contoso.test/{SignInApp}"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync(TabAudience)); // the bot's own id is not the sign-in app
+    }
+
+    [Fact]
     public async Task TheViews_FollowWhoIsSignedIn()
     {
         async Task<string[]> ViewsAsync(string oid) =>
