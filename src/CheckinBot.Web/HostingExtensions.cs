@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using CheckinBot.Web.Admin;
 using CheckinBot.Web.Background;
 using CheckinBot.Web.Insights;
+using CheckinBot.Web.QuestionSets;
 using CheckinBot.Web.Tab;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.GrowthLog;
@@ -56,6 +57,7 @@ internal static class HostingExtensions
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         services.AddSingleton<CheckinBot.Core.Cadences.HrAdmins>();
         services.AddSingleton<CheckinBot.Core.Cadences.CadenceService>();
+        services.AddSingleton<CheckinBot.Core.QuestionSets.QuestionSetService>();
         services.AddOptions<CheckinBot.Core.Runs.FanoutOptions>().BindConfiguration(CheckinBot.Core.Runs.FanoutOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CheckinBot.Core.Runs.RunService>();
         services.AddSingleton<CheckinBot.Core.PassingFaults>();
@@ -95,6 +97,7 @@ internal static class HostingExtensions
         app.MapAdminEndpoints();
         app.MapMetricsEndpoints();
         app.MapTabEndpoints();
+        app.MapQuestionSetEndpoints();
         return app;
     }
 }

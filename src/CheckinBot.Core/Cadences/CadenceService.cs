@@ -44,7 +44,8 @@ public sealed class CadenceService(ICadenceStore store, IQuestionSetStore questi
     /// <summary>What is wrong with a definition, by field (<see cref="CadenceValidation"/> against the stored question sets and now).</summary>
     public async Task<IReadOnlyDictionary<string, string>> ValidateAsync(Cadence cadence, CancellationToken cancellationToken)
     {
-        var known = await questionSets.FindLatestAsync(cadence.QuestionSetId ?? "", cancellationToken) is { } set ? new HashSet<string> { set.Id } : [];
+        // A retired set is as good as none: no new cadence may ask it.
+        var known = await questionSets.FindLatestAsync(cadence.QuestionSetId ?? "", cancellationToken) is { Retired: false } set ? new HashSet<string> { set.Id } : [];
         return CadenceValidation.Validate(cadence, known, timeProvider.GetUtcNow());
     }
 

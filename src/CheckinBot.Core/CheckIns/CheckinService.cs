@@ -39,11 +39,12 @@ public sealed partial class CheckinService(
     /// one started (also when a scheduled check-in arrives while the person is mid-way).
     /// </summary>
     public Task<CheckinTurn> StartOrResumeAsync(string userId, string? occurrenceId, CancellationToken cancellationToken) =>
-        StartOrResumeAsync(userId, occurrenceId, known: null, cancellationToken);
+        StartOrResumeAsync(userId, occurrenceId, known: null, QuestionSet.DefaultId, cancellationToken);
 
     /// <param name="known">The person's log when the caller has just read it: the first attempt uses its draft; a lost race reads again.</param>
+    /// <param name="questionSetId">The set a new check-in asks (its latest version); an open one keeps its own.</param>
     private async Task<CheckinTurn> StartOrResumeAsync(
-        string userId, string? occurrenceId, CheckinStartState? known, CancellationToken cancellationToken)
+        string userId, string? occurrenceId, CheckinStartState? known, string questionSetId, CancellationToken cancellationToken)
     {
         var attempts = 0;
         return await OptimisticUpdate.RetryAsync(async () =>
@@ -54,7 +55,7 @@ public sealed partial class CheckinService(
                 ? draft with { OccurrenceId = occurrenceId }
                 : draft;
             // A new draft goes through Reopen too, which lands on its first askable step (or the recap if none is).
-            var turn = Apply(current ?? await NewDraftAsync(userId, occurrenceId, known, cancellationToken), new DialogueInput.Reopen(), activityId: null);
+            var turn = Apply(current ?? await NewDraftAsync(userId, occurrenceId, known, questionSetId, cancellationToken), new DialogueInput.Reopen(), activityId: null);
             var written = turn.Draft == draft || await store.TrySaveDraftAsync(turn.Draft, cancellationToken);
             if (written && draft is null)
                 LogStarted(logger, userId, turn.Draft.CheckinId, occurrenceId);
@@ -66,7 +67,8 @@ public sealed partial class CheckinService(
     /// The scheduler's entry point, <c>StartCheckin(employee, occurrence)</c>: honours snooze and skip, never asks
     /// twice for an occurrence that was answered, and continues an open draft instead of starting a second one.
     /// </summary>
-    public async Task<ScheduledStart> StartScheduledAsync(string userId, string occurrenceId, CancellationToken cancellationToken)
+    /// <param name="questionSetId">The cadence's question set: a new check-in asks its latest version.</param>
+    public async Task<ScheduledStart> StartScheduledAsync(string userId, string occurrenceId, CancellationToken cancellationToken, string questionSetId = QuestionSet.DefaultId)
     {
         // One read of the person's log serves the common case; only a pending skip goes through the read-write loop.
         var known = await store.ReadStartStateAsync(userId, cancellationToken);
@@ -93,7 +95,7 @@ public sealed partial class CheckinService(
         if (preferences?.SnoozedUntil is { } until && until > timeProvider.GetUtcNow())
             return new ScheduledStart(ScheduledStartOutcome.Snoozed, SnoozedUntil: until);
 
-        return new ScheduledStart(ScheduledStartOutcome.Started, await StartOrResumeAsync(userId, occurrenceId, known, cancellationToken));
+        return new ScheduledStart(ScheduledStartOutcome.Started, await StartOrResumeAsync(userId, occurrenceId, known, questionSetId, cancellationToken));
     }
 
     /// <summary>
@@ -233,13 +235,14 @@ public sealed partial class CheckinService(
     }
 
     private async Task<CheckinDraft> NewDraftAsync(
-        string userId, string? occurrenceId, CheckinStartState? known, CancellationToken cancellationToken)
+        string userId, string? occurrenceId, CheckinStartState? known, string questionSetId, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var goals = known?.Goals ?? await goalStore.ListGoalsAsync(userId, cancellationToken);
         var previous = known?.Checkins ?? await store.ListCheckinsAsync(userId, cancellationToken);
-        // The default set is seeded at start-up; the built-in copy only covers a store that was just emptied.
-        var set = await questionSets.FindLatestAsync(QuestionSet.DefaultId, cancellationToken) ?? QuestionSet.Default;
+        // The cadence's set, else the default (seeded at start-up; the built-in copy only covers a store just emptied).
+        var set = (questionSetId == QuestionSet.DefaultId ? null : await questionSets.FindLatestAsync(questionSetId, cancellationToken))
+            ?? await questionSets.FindLatestAsync(QuestionSet.DefaultId, cancellationToken) ?? QuestionSet.Default;
         return new CheckinDraft
         {
             UserId = userId,

@@ -22,7 +22,10 @@ public static class CheckinSteps
                 }));
                 continue;
             }
-            steps.Add(Step(q, q.Id, q.Prompt.Replace("{reflection}", reflectionPrompt, StringComparison.Ordinal)));
+            var prompt = q.Prompt.Replace("{reflection}", reflectionPrompt, StringComparison.Ordinal);
+            if (q.Kind == QuestionKind.Scale && (q.LowLabel, q.HighLabel) is ({ } low, { } high))
+                prompt = $"{prompt} (1 = {low}, 5 = {high})";
+            steps.Add(Step(q, q.Id, prompt));
         }
         return steps;
     }

@@ -29,6 +29,8 @@ public enum QuestionPurpose
 }
 
 /// <param name="AskIfYes">Asked only when the question with this id was answered yes.</param>
+/// <param name="LowLabel">For a scale: what 1 means (shown with the prompt).</param>
+/// <param name="HighLabel">For a scale: what 5 means.</param>
 public sealed record Question(
     string Id,
     QuestionKind Kind,
@@ -37,11 +39,17 @@ public sealed record Question(
     bool Optional = false,
     IReadOnlyList<string>? Choices = null,
     int MaxLength = 1000,
-    string? AskIfYes = null);
+    string? AskIfYes = null,
+    string? LowLabel = null,
+    string? HighLabel = null);
 
 /// <summary>A versioned list of questions. Stored as data so that HR can edit sets without a release.</summary>
-public sealed record QuestionSet(string Id, int Version, string Name, IReadOnlyList<Question> Questions)
+/// <param name="Retired">No cadence may name it any more; check-ins asked with it keep it.</param>
+public sealed record QuestionSet(string Id, int Version, string Name, IReadOnlyList<Question> Questions, bool Retired = false)
 {
+    /// <summary>A check-in stays short.</summary>
+    public const int MaxQuestions = 15;
+
     public const string DefaultId = "default";
 
     /// <summary>The career-development set: about three minutes.</summary>
@@ -66,4 +74,7 @@ public interface IQuestionSetStore
 
     /// <summary>Stores a new version; false when that version already exists (versions are never overwritten).</summary>
     Task<bool> TryAddVersionAsync(QuestionSet questionSet, CancellationToken cancellationToken);
+
+    /// <summary>The newest version of every set, retired ones included.</summary>
+    Task<IReadOnlyList<QuestionSet>> ListLatestAsync(CancellationToken cancellationToken);
 }

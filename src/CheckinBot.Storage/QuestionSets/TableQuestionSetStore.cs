@@ -37,6 +37,17 @@ internal sealed class TableQuestionSetStore(CheckinTables tables, TimeProvider t
         return latest is null ? null : JsonSerializer.Deserialize<QuestionSet>(latest.GetString("Data"), Json);
     }
 
+    public async Task<IReadOnlyList<QuestionSet>> ListLatestAsync(CancellationToken cancellationToken)
+    {
+        var latest = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        await foreach (var row in tables.QuestionSets.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            if (!latest.TryGetValue(row.PartitionKey, out var known) || string.CompareOrdinal(row.RowKey, known.RowKey) > 0)
+                latest[row.PartitionKey] = row;
+        }
+        return [.. latest.Values.OrderBy(r => r.PartitionKey, StringComparer.Ordinal).Select(r => JsonSerializer.Deserialize<QuestionSet>(r.GetString("Data"), Json)!)];
+    }
+
     public async Task<bool> TryAddVersionAsync(QuestionSet questionSet, CancellationToken cancellationToken)
     {
         _latest.TryRemove(questionSet.Id, out _);

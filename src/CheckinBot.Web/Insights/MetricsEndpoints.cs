@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CheckinBot.Core.Insights;
 using CheckinBot.Web.Admin;
 
@@ -13,11 +11,7 @@ namespace CheckinBot.Web.Insights;
 /// </summary>
 internal static class MetricsEndpoints
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    private static readonly System.Text.Json.JsonSerializerOptions Json = ApiJson.Options;
 
     public static IEndpointRouteBuilder MapMetricsEndpoints(this IEndpointRouteBuilder endpoints)
     {

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.Insights;
 using CheckinBot.Core.Insights.Tab;
@@ -18,11 +16,7 @@ namespace CheckinBot.Web.Tab;
 /// </summary>
 internal static class TabEndpoints
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    private static readonly System.Text.Json.JsonSerializerOptions Json = ApiJson.Options;
 
     /// <summary>
     /// Teams hosts tabs in frames on these origins

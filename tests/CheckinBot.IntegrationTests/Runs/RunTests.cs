@@ -67,6 +67,25 @@ public sealed class RunTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunNow_AsksTheLatestVersionOfTheCadencesQuestionSet()
+    {
+        var pulse = new { id = "pulse", name = "Pulse", questions = new object[] { new { id = "ok", kind = "yesNo", prompt = "All good this week?" } } };
+        Assert.Equal(HttpStatusCode.Created, (await _bot.Client.PostAsJsonAsync("/api/admin/question-sets", pulse)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _bot.Client.PutAsJsonAsync("/api/admin/question-sets/pulse",
+            new { pulse.name, questions = new object[] { new { id = "ok", kind = "yesNo", prompt = "Still all good?" } } })).StatusCode);
+        var cadence = JsonSerializer.Deserialize<Dictionary<string, object?>>(await SampleCadence.RunNowOnlyJsonAsync())!;
+        cadence["questionSetId"] = "pulse";
+        Assert.Equal(HttpStatusCode.OK, (await _bot.Client.PutAsJsonAsync("/api/admin/cadences/weekly-growth", cadence)).StatusCode);
+
+        await WaitForCompletionAsync(await StartRunAsync());
+
+        var question = Assert.Single(_bot.Connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal)).GetRawText();
+        Assert.Contains("Still all good?", question, StringComparison.Ordinal);
+        var draft = await _bot.Services.GetRequiredService<CheckinService>().FindDraftAsync(Activities.UserAadId, CancellationToken.None);
+        Assert.Equal(("pulse", 2), (draft!.QuestionSetId, draft.QuestionSetVersion));
+    }
+
+    [Fact]
     public async Task RunNow_AgainSoonAfter_Is409UntilForced_AndSaysWhenItWentOut()
     {
         await WaitForCompletionAsync(await StartRunAsync());

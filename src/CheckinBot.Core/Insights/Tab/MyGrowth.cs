@@ -1,4 +1,3 @@
-using CheckinBot.Core.Feedback;
 using CheckinBot.Core.GrowthLog;
 
 namespace CheckinBot.Core.Insights.Tab;
@@ -13,4 +12,4 @@ public sealed record MyGrowth(
     IReadOnlyList<EnergyPoint> Energy,
     IReadOnlyList<MonthCount> WinsByMonth,
     IReadOnlyList<BragItem> RecentWins,
-    IReadOnlyList<FeedbackNote> FeedbackReceived);
+    IReadOnlyList<ReceivedFeedback> FeedbackReceived);

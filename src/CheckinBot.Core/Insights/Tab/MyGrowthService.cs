@@ -21,6 +21,6 @@ public sealed class MyGrowthService(GrowthLogService growthLog)
             [.. log.CheckIns.Where(r => r.Energy is not null).OrderBy(r => r.CompletedAt).Select(r => new EnergyPoint(r.CompletedAt, r.Energy!.Value))],
             [.. wins.GroupBy(w => w.At.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture)).OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => new MonthCount(m.Key, m.Count()))],
             [.. wins.Take(RecentWins)],
-            [.. log.FeedbackReceived.OrderByDescending(n => n.CreatedAt)]);
+            [.. log.FeedbackReceived.OrderByDescending(n => n.CreatedAt).Select(n => new ReceivedFeedback(n.CreatedAt, n.FromName ?? "A colleague", n.Text, n.IsPraise))]);
     }
 }

@@ -312,7 +312,7 @@ async function renderMe() {
 
   sections.push(card('Feedback received', me.feedbackReceived.length === 0
     ? [el('p', { class: 'empty' }, 'None yet. Ask a colleague: ', chatLink('feedback'))]
-    : [el('ul', { class: 'plain' }, me.feedbackReceived.map(n => el('li', { text: `${day(n.createdAt)} · ${n.fromName ?? 'A colleague'}: ${n.text}` })))]));
+    : [el('ul', { class: 'plain' }, me.feedbackReceived.map(n => el('li', { text: `${day(n.at)} · ${n.from}${n.isPraise ? ' (praise)' : ''}: ${n.text}` })))]));
   return sections;
 }
 

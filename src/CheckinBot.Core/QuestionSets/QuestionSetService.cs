@@ -1,0 +1,56 @@
+using CheckinBot.Core.Cadences;
+using CheckinBot.Core.CheckIns;
+
+namespace CheckinBot.Core.QuestionSets;
+
+/// <summary>
+/// HR's question sets: every save is a new version (a check-in in progress keeps the version it started with, a
+/// cadence always asks the latest), retiring is a last version marked retired, and a set a cadence names cannot be
+/// retired. Versions are added, never overwritten, so two HR admins saving at once get consecutive versions.
+/// </summary>
+public sealed class QuestionSetService(IQuestionSetStore store, ICadenceStore cadences)
+{
+    public async Task<IReadOnlyList<QuestionSet>> ListAsync(CancellationToken cancellationToken)
+    {
+        var sets = await store.ListLatestAsync(cancellationToken);
+        return sets.Any(s => s.Id == QuestionSet.DefaultId) ? sets : [QuestionSet.Default, .. sets];
+    }
+
+    /// <summary>The latest version; the built-in default stands in for a store that has not been seeded (as for check-ins).</summary>
+    public async Task<QuestionSet?> FindAsync(string id, CancellationToken cancellationToken) =>
+        await store.FindLatestAsync(id, cancellationToken) ?? (id == QuestionSet.DefaultId ? QuestionSet.Default : null);
+
+    /// <summary>Version 1 of a new set; null when a set with that id exists (retired ones too: ids are not reused).</summary>
+    public async Task<QuestionSet?> CreateAsync(QuestionSetDocument document, CancellationToken cancellationToken)
+    {
+        var set = document.ToQuestionSet(1);
+        return await store.TryAddVersionAsync(set, cancellationToken) ? set : null;
+    }
+
+    /// <summary>The next version of an existing set (a retired one comes back); null when there is no such set.</summary>
+    public Task<QuestionSet?> SaveAsync(string id, QuestionSetDocument document, CancellationToken cancellationToken) =>
+        AddVersionAsync(id, latest => document.ToQuestionSet(latest.Version + 1) with { Id = latest.Id }, cancellationToken);
+
+    /// <summary>Retires a set no cadence names; the names of those that do when some do.</summary>
+    public async Task<(QuestionSet? Retired, IReadOnlyList<string> UsedBy)> RetireAsync(string id, CancellationToken cancellationToken)
+    {
+        var usedBy = (await cadences.ListAsync(cancellationToken)).Where(c => string.Equals(c.QuestionSetId, id, StringComparison.Ordinal)).Select(c => c.Name).ToList();
+        if (usedBy.Count > 0 || id == QuestionSet.DefaultId)
+            return (null, usedBy.Count > 0 ? usedBy : ["every cadence that names no set"]);
+        return (await AddVersionAsync(id, latest => latest with { Version = latest.Version + 1, Retired = true }, cancellationToken), []);
+    }
+
+    private async Task<QuestionSet?> AddVersionAsync(string id, Func<QuestionSet, QuestionSet> next, CancellationToken cancellationToken)
+    {
+        // Another save taking the same version number makes ours the one after it.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (await FindAsync(id, cancellationToken) is not { } latest)
+                return null;
+            var version = next(latest);
+            if (await store.TryAddVersionAsync(version, cancellationToken))
+                return version;
+        }
+        throw new ConcurrencyConflictException($"Question set {id} kept changing; try again.");
+    }
+}
