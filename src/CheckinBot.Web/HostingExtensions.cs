@@ -73,6 +73,7 @@ internal static class HostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddCheckinBackgroundWork(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddHostedService<QuestionSets.QuestionSetLibrary>();
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddHostedService<FeedbackNudgeWorker>();
         builder.Services.AddHostedService<ErasureWorker>();

@@ -34,8 +34,9 @@ public static class ManagerCards
             body.Add(new FactSet(facts));
         AddSection(body, "Wins", record.TextsFor(QuestionPurpose.Win));
         AddSection(body, "Blockers / support wanted", record.TextsFor(QuestionPurpose.Blocker));
-        foreach (var reflection in record.Answers.Where(a => a.Purpose == QuestionPurpose.Reflection))
-            AddSection(body, reflection.Prompt, [reflection.DisplayText]);
+        // Reflections, and whatever HR's own question sets ask (a choice, a yes/no, free text with no purpose), by their prompt.
+        foreach (var answer in record.Answers.Where(a => a.Purpose is QuestionPurpose.Reflection or QuestionPurpose.None))
+            AddSection(body, answer.Prompt, [answer.DisplayText]);
         AddSection(body, "New goal", record.TextsFor(QuestionPurpose.NewGoalTitle));
         AddSection(body, "Asks for your feedback on", record.TextsFor(QuestionPurpose.FeedbackRequest));
 

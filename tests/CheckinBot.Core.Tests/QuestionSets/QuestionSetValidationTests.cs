@@ -83,4 +83,18 @@ public sealed class QuestionSetValidationTests
 
         Assert.Equal(("How was your month? (1 = rough, 5 = great)", QuestionPurpose.Energy), (step.Prompt, step.Purpose));
     }
+
+    [Fact]
+    public void EveryReadySet_InTheLibrary_IsValid()
+    {
+        var files = Directory.GetFiles(Path.Combine(CheckinBot.TestKit.RepoPaths.Root, "samples", "question-sets"), "*.json");
+
+        Assert.Equal(7, files.Length); // monthly, quarterly, onboarding 1/30/60/90, pulse (the weekly default is built in)
+        foreach (var file in files)
+        {
+            var document = System.Text.Json.JsonSerializer.Deserialize<QuestionSetDocument>(File.ReadAllText(file), System.Text.Json.JsonSerializerOptions.Web)!;
+            Assert.True(QuestionSetValidation.Validate(document).Count == 0, file);
+            Assert.Equal(Path.GetFileNameWithoutExtension(file), document.Id);
+        }
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CheckinBot.TestKit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CheckinBot.IntegrationTests.QuestionSets;
@@ -95,5 +96,23 @@ public sealed class QuestionSetApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var again = await _bot.Client.PostAsJsonAsync("/api/admin/cadences", cadence);
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("questionSetId", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheLibrary_AddsTheReadySets_AndLeavesOnesHrEdited()
+    {
+        await using var bot = new BotHost(azurite, new BotHostOptions()); // with the start-up work: the library loads
+        await bot.InitializeAsync();
+        var listed = JsonDocument.Parse(await bot.Client.GetStringAsync("/api/admin/question-sets")).RootElement.EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
+        Assert.Contains("monthly-reflection", listed);
+        Assert.Contains("onboarding-30", listed);
+        var monthly = JsonDocument.Parse(await bot.Client.GetStringAsync("/api/admin/question-sets/monthly-reflection")).RootElement;
+        Assert.Equal(HttpStatusCode.OK, (await bot.Client.PutAsJsonAsync("/api/admin/question-sets/monthly-reflection",
+            new { name = "Our monthly", questions = monthly.GetProperty("questions") })).StatusCode);
+
+        await bot.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<CheckinBot.Web.QuestionSets.QuestionSetLibrary>().Single().StartAsync(CancellationToken.None);
+
+        var after = JsonDocument.Parse(await bot.Client.GetStringAsync("/api/admin/question-sets/monthly-reflection")).RootElement;
+        Assert.Equal(("Our monthly", 2), (after.GetProperty("name").GetString(), after.GetProperty("version").GetInt32()));
     }
 }

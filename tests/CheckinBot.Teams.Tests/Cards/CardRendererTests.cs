@@ -58,6 +58,7 @@ public sealed class CardRendererTests
             new CheckinAnswer("blockers", QuestionPurpose.Blocker, "Blockers?", new TextAnswer("Prod access")),
             new CheckinAnswer("reflection", QuestionPurpose.Reflection, "What did you avoid?", new TextAnswer("Estimates")),
             new CheckinAnswer("feedback", QuestionPurpose.FeedbackRequest, "Feedback on?", new TextAnswer("my talk outline")),
+            new CheckinAnswer("area", QuestionPurpose.None, "Which area grew most?", new ChoiceAnswer("People")), // HR's own question
         ],
     }, [3, 4, 4], [new GoalSummaryLine("Give a talk", 40, 20, "Abstract", "abstract in")]);
 
@@ -169,6 +170,15 @@ public sealed class CardRendererTests
         Assert.Equal("m1", milestone.GetProperty("data").GetProperty("milestoneId").GetString());
         Assert.Equal("checkin.progress", milestone.GetProperty("data").GetProperty("verb").GetString());
         Assert.Equal("none", milestone.GetProperty("associatedInputs").GetString());
+    }
+
+    [Fact]
+    public void ManagerSummary_ShowsAnswersToHrsOwnQuestions_ByTheirPrompt()
+    {
+        var json = JsonSerializer.Serialize(ManagerCards.Summary(Summary), ProtocolJson.Options);
+
+        Assert.Contains("\"text\":\"Which area grew most?\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"text\":\"People\"", json, StringComparison.Ordinal);
     }
 
     [Fact]
