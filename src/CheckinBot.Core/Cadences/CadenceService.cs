@@ -45,7 +45,7 @@ public sealed class CadenceService(ICadenceStore store, IQuestionSetStore questi
     public async Task<IReadOnlyDictionary<string, string>> ValidateAsync(Cadence cadence, CancellationToken cancellationToken)
     {
         // A retired set is as good as none: no new cadence may ask it.
-        var known = await questionSets.FindLatestAsync(cadence.QuestionSetId ?? "", cancellationToken) is { Retired: false } set ? new HashSet<string> { set.Id } : [];
+        var known = await questionSets.FindLatestOrBuiltInAsync(cadence.QuestionSetId ?? "", cancellationToken) is { Retired: false } set ? new HashSet<string> { set.Id } : [];
         return CadenceValidation.Validate(cadence, known, timeProvider.GetUtcNow());
     }
 

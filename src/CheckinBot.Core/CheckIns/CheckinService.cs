@@ -240,9 +240,9 @@ public sealed partial class CheckinService(
         var now = timeProvider.GetUtcNow();
         var goals = known?.Goals ?? await goalStore.ListGoalsAsync(userId, cancellationToken);
         var previous = known?.Checkins ?? await store.ListCheckinsAsync(userId, cancellationToken);
-        // The cadence's set, else the default (seeded at start-up; the built-in copy only covers a store just emptied).
-        var set = (questionSetId == QuestionSet.DefaultId ? null : await questionSets.FindLatestAsync(questionSetId, cancellationToken))
-            ?? await questionSets.FindLatestAsync(QuestionSet.DefaultId, cancellationToken) ?? QuestionSet.Default;
+        // The cadence's set, else the default.
+        var set = await questionSets.FindLatestOrBuiltInAsync(questionSetId, cancellationToken)
+            ?? await questionSets.FindLatestOrBuiltInAsync(QuestionSet.DefaultId, cancellationToken) ?? QuestionSet.Default;
         return new CheckinDraft
         {
             UserId = userId,

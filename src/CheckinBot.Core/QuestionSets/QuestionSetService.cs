@@ -17,8 +17,7 @@ public sealed class QuestionSetService(IQuestionSetStore store, ICadenceStore ca
     }
 
     /// <summary>The latest version; the built-in default stands in for a store that has not been seeded (as for check-ins).</summary>
-    public async Task<QuestionSet?> FindAsync(string id, CancellationToken cancellationToken) =>
-        await store.FindLatestAsync(id, cancellationToken) ?? (id == QuestionSet.DefaultId ? QuestionSet.Default : null);
+    public Task<QuestionSet?> FindAsync(string id, CancellationToken cancellationToken) => store.FindLatestOrBuiltInAsync(id, cancellationToken);
 
     /// <summary>Version 1 of a new set; null when a set with that id exists (retired ones too: ids are not reused).</summary>
     public async Task<QuestionSet?> CreateAsync(QuestionSetDocument document, CancellationToken cancellationToken)

@@ -54,11 +54,10 @@ public sealed partial class CadencePlanner(
         var occurrence = cycle.OccurrenceId(cadence.Id);
         var total = await RunPlanning.PlanAsync(runs, queue, timeProvider, runId, Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken), async person =>
         {
-            var zoneId = await zones.FindAsync(person.Id, person, cancellationToken) ?? cadence.Schedule.TimeZone;
-            var due = CadenceCalendar.LocalToUtc(cycle.Date, cycle.Time, Time.IanaTimeZone.FindOrUtc(zoneId));
-            if (due < now - MissedAfter)
+            var due = await PersonDue.ForAsync(cadence, cycle, person, zones, cancellationToken);
+            if (due.DueAtUtc < now - MissedAfter)
                 return null;
-            return (RunRecipient?)new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = occurrence, DueAt = due, TimeZone = zoneId };
+            return (RunRecipient?)new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = occurrence, DueAt = due.DueAtUtc, TimeZone = due.TimeZone };
         }, cancellationToken);
         LogPlanned(logger, cadence.Id, runId, total);
         return total;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CheckinBot.Core.Cadences;
+using CheckinBot.Core.Cadences.Preview;
 using CheckinBot.Core.Runs;
 
 namespace CheckinBot.Web.Admin;
@@ -42,6 +43,7 @@ internal static class AdminEndpoints
                 ? Results.Json(cadence, Json)
                 : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile", detail: "Someone changed this cadence at the same moment; read it again and retry.");
         });
+        admin.MapGet("/cadences/{id}/preview", PreviewAsync);
         admin.MapPost("/cadences/{id}/run", async (string id, bool? force, RunService runs, CancellationToken ct) =>
             RunNow(id, await runs.StartAsync(id, runId: null, force ?? false, ct)));
         admin.MapGet("/runs/{runId}", async (string runId, RunService runs, CancellationToken ct) =>
@@ -55,6 +57,42 @@ internal static class AdminEndpoints
         admin.MapDelete("/cadences/{id}", async (string id, ICadenceStore store, CancellationToken ct) =>
             await store.DeleteAsync(id, ct) ? Results.NoContent() : NotFound(id));
         return endpoints;
+    }
+
+    /// <summary>The longest window one preview covers.</summary>
+    private const int MaxPreviewDays = 92;
+
+    private static async Task<IResult> PreviewAsync(string id, HttpRequest request, CadencePreviewService preview, TimeProvider timeProvider, CancellationToken ct)
+    {
+        var query = request.Query;
+        var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
+        IResult Bad(string parameter, string detail) => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Bad parameter: {parameter}",
+            detail: detail, extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+        if (!TryDate(query["from"], today, out var from))
+            return Bad("from", "Use YYYY-MM-DD.");
+        if (!TryDate(query["to"], from.AddDays(27), out var to))
+            return Bad("to", "Use YYYY-MM-DD.");
+        if (to < from)
+            return Bad("from", "from must not be after to.");
+        if (to.DayNumber - from.DayNumber >= MaxPreviewDays)
+            return Bad("to", $"A preview spans at most {MaxPreviewDays} days.");
+        if (!TryNumber(query["page"], 1, 1, int.MaxValue, out var page))
+            return Bad("page", "page counts from 1.");
+        if (!TryNumber(query["pageSize"], 100, 1, CadencePreviewService.MaxPageSize, out var pageSize))
+            return Bad("pageSize", $"pageSize is 1–{CadencePreviewService.MaxPageSize}.");
+        return await preview.PreviewAsync(id, from, to, page, pageSize, ct) is { } answer ? Results.Json(answer, ApiJson.Options) : NotFound(id);
+
+        static bool TryDate(string? value, DateOnly fallback, out DateOnly date)
+        {
+            date = fallback;
+            return string.IsNullOrEmpty(value) || DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
+        }
+
+        static bool TryNumber(string? value, int fallback, int min, int max, out int number)
+        {
+            number = fallback;
+            return string.IsNullOrEmpty(value) || (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number) && number >= min && number <= max);
+        }
     }
 
     private static async Task<(Cadence? Cadence, IResult? Problem)> ReadAsync(

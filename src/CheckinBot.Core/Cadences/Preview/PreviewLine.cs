@@ -1,0 +1,17 @@
+namespace CheckinBot.Core.Cadences.Preview;
+
+/// <summary>One person in one occurrence: when they would be asked, or why they would not.</summary>
+/// <param name="LeftOut">
+/// Null when they would be asked; else <c>paused</c> (the cadence), <c>missed</c> (their local send time was more than
+/// <see cref="Runs.CadencePlanner.MissedAfter"/> ago, as the planner skips it), <c>notInstalled</c>, <c>unreachable</c>
+/// (blocked or gone) or <c>snoozed</c>.
+/// </param>
+public sealed record PreviewLine(
+    string UserId,
+    string Name,
+    DateOnly Date,
+    TimeOnly LocalTime,
+    string TimeZone,
+    bool ZoneFromCadence,
+    DateTimeOffset DueAtUtc,
+    string? LeftOut);
