@@ -20,6 +20,7 @@ public static class CadenceCards
     public const string DeleteVerb = "cadence.delete";
     public const string ConfirmDeleteVerb = "cadence.delete.confirm";
     public const string FailuresVerb = "cadence.failures";
+    public const string PreviewVerb = "cadence.preview";
 
     /// <param name="latestRuns">Each cadence's newest run and its progress, by cadence id.</param>
     public static AdaptiveCard List(IReadOnlyList<CadenceSummary> cadences, IReadOnlyDictionary<string, (string RunId, RunProgress Progress)> latestRuns)
@@ -37,14 +38,18 @@ public static class CadenceCards
                 new("Who", Describe(cadence.Audience)),
                 new("Next", next is null ? "—" : Local(next.DueAtUtc, cadence.Schedule.TimeZone) + " (each person at their own local time)"),
             };
-            var actions = new List<CardAction> { SubmitAction.ForVerb("Edit", EditVerb, ("cadenceId", cadence.Id)) };
+            var actions = new List<CardAction> { SubmitAction.ForVerb("Edit", EditVerb, ("cadenceId", cadence.Id)), SubmitAction.ForVerb("Preview", PreviewVerb, ("cadenceId", cadence.Id)) };
+            CardAction? failures = null;
             if (latestRuns.TryGetValue(cadence.Id, out var latest))
             {
                 facts.Add(new Fact("Last run", Describe(latest.Progress, cadence.Schedule.TimeZone)));
                 if (latest.Progress.Failed > 0)
-                    actions.Add(SubmitAction.ForVerb("Who failed", FailuresVerb, ("runId", latest.RunId)));
+                    failures = SubmitAction.ForVerb("Who failed", FailuresVerb, ("runId", latest.RunId));
             }
             body.Add(new FactSet(facts) { Spacing = "None" });
+            // Beside the last run it explains (a row holds at most five buttons).
+            if (failures is not null)
+                body.Add(new ActionSet([failures]));
             actions.Add(cadence.Active
                 ? SubmitAction.ForVerb($"Pause {cadence.Name}", PauseVerb, ("cadenceId", cadence.Id))
                 : SubmitAction.ForVerb($"Resume {cadence.Name}", ResumeVerb, ("cadenceId", cadence.Id)));
@@ -108,6 +113,37 @@ public static class CadenceCards
         failures.Count == 0 ? new TextBlock("Nobody: every failure was retried successfully.") : new FactSet([.. failures.Take(30).Select(f => new Fact(f.Name, f.Reason))]),
         TextBlock.Subtle(failures.Count > 30 ? $"And {failures.Count - 30} more: GET /api/admin/runs/{{runId}}/dead-letters lists them all." : "Running the cadence again sends to them once more; whoever still has it open is not asked again."),
     ]);
+
+    /// <summary>The next weeks of a cadence before anything is sent: per occurrence, who is asked and who is left out and why.</summary>
+    public static AdaptiveCard Preview(Core.Cadences.Preview.CadencePreview preview)
+    {
+        var body = new List<CardElement>
+        {
+            TextBlock.Heading($"Preview: {preview.Name}"),
+            TextBlock.Subtle($"{preview.From:d MMM} – {preview.To:d MMM yyyy}, question set {preview.QuestionSetId} (version {preview.QuestionSetVersion}), {People(preview.People)} in the audience"
+                + (preview.Active ? "" : ". Paused: nobody is asked until it is resumed.")),
+        };
+        if (preview.Occurrences.Count == 0)
+            body.Add(new TextBlock("No occurrence in these weeks."));
+        body.Add(new FactSet([.. preview.Occurrences.Select(o => new Fact(
+            $"{o.Date:ddd d MMM} {o.LocalTime:HH:mm}",
+            $"{o.Due} asked" + string.Concat(o.LeftOut.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $", {l.Value} {LeftOutText(l.Key)}"))
+                + (o.ZoneFromCadence > 0 ? $"; {o.ZoneFromCadence} in the cadence's zone (theirs unknown)" : "")))]));
+        if (preview.SkippedDates.Count > 0)
+            body.Add(TextBlock.Subtle($"Skipped: {string.Join(", ", preview.SkippedDates.Select(d => d.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture)))}."));
+        body.Add(TextBlock.Subtle($"Each person is asked at that time in their own time zone. Who exactly, and when in UTC: GET /api/admin/cadences/{preview.CadenceId}/preview."));
+        return new AdaptiveCard(body);
+    }
+
+    private static string LeftOutText(string reason) => reason switch
+    {
+        "notInstalled" => "without the app",
+        "unreachable" => "unreachable (blocked or gone)",
+        "snoozed" => "snoozed",
+        "missed" => "too late to ask (their time has passed)",
+        "paused" => "not asked (paused)",
+        _ => reason,
+    };
 
     public static AdaptiveCard RunStarted(string cadenceName, string runId, int audience) => new(
     [

@@ -13,7 +13,8 @@ namespace CheckinBot.Teams.Cadences;
 /// delete and run now. Everyone else gets a polite "HR only".
 /// </summary>
 public sealed class CadenceConversation(
-    CadenceService cadences, RunService runs, IChatRegistrationStore registrations, IOrgDirectory directory, TimeProvider timeProvider) : IChatFeature
+    CadenceService cadences, RunService runs, IChatRegistrationStore registrations, IOrgDirectory directory,
+    Core.Cadences.Preview.CadencePreviewService previews, TimeProvider timeProvider) : IChatFeature
 {
     public void MapRoutes(ChatRoutes routes) => routes
         .Command(ChatCommandKind.Cadences, async (r, ct) => await r.Turn.SendCardAsync(await ListCardAsync(r.UserId, ct), ct))
@@ -27,7 +28,18 @@ public sealed class CadenceConversation(
         .Verb(CadenceCards.SaveVerb, (r, ct) => HrOnlyAsync(r, () => SaveAsync(r, ct), ct))
         .Verb(CadenceCards.DeleteVerb, (r, ct) => HrOnlyAsync(r, () => AskToDeleteAsync(r, ct), ct))
         .Verb(CadenceCards.ConfirmDeleteVerb, (r, ct) => HrOnlyAsync(r, () => DeleteAsync(r, ct), ct))
-        .Verb(CadenceCards.FailuresVerb, (r, ct) => HrOnlyAsync(r, () => FailuresAsync(r, ct), ct));
+        .Verb(CadenceCards.FailuresVerb, (r, ct) => HrOnlyAsync(r, () => FailuresAsync(r, ct), ct))
+        .Verb(CadenceCards.PreviewVerb, (r, ct) => HrOnlyAsync(r, () => PreviewAsync(r, ct), ct));
+
+    /// <summary>The next four weeks, counts only (the admin API has the people).</summary>
+    private async Task PreviewAsync(CardRequest request, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
+        if (await previews.PreviewAsync(request.Id("cadenceId"), today, today.AddDays(27), page: 1, pageSize: 1, cancellationToken) is { } preview)
+            await request.Turn.SendCardAsync(CadenceCards.Preview(preview), cancellationToken);
+        else
+            await request.Turn.SendTextAsync("That cadence no longer exists.", cancellationToken);
+    }
 
     private async Task HrOnlyAsync(CardRequest request, Func<Task> action, CancellationToken cancellationToken)
     {

@@ -57,6 +57,20 @@ public sealed class CadenceChatTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hr_PreviewsACadence_FromItsCard_BeforeAnythingIsSent()
+    {
+        await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "cadences"));
+        Assert.Contains("\"verb\":\"cadence.preview\"", _bot.Connector.PostedActivities[^1].GetRawText(), StringComparison.Ordinal);
+
+        await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "", value: new { verb = "cadence.preview", cadenceId = "weekly-growth" }, replyToId: "list-1"));
+
+        var preview = _bot.Connector.PostedActivities[^1].GetRawText();
+        Assert.Contains("Preview: Weekly growth", preview, StringComparison.Ordinal);
+        Assert.Contains("20 people in the audience", preview, StringComparison.Ordinal); // samples/org.csv
+        Assert.Contains("No occurrence in these weeks.", preview, StringComparison.Ordinal); // it starts in two months
+    }
+
+    [Fact]
     public async Task Hr_CreatesACadenceWithTheForm_ARejectedSaveKeepsWhatWasTyped_TheListShowsTheLastRun()
     {
         var typed = new Dictionary<string, object?>

@@ -127,6 +127,8 @@ public sealed class CardRendererTests
         { "cadence-saved", CadenceCards.Saved(new Cadence { Id = "weekly", Name = "Weekly growth" }, new CadenceOccurrence(new DateOnly(2026, 11, 30), At)) },
         { "cadence-confirm-delete", CadenceCards.ConfirmDelete(new Cadence { Id = "weekly", Name = "Weekly growth" }) },
         { "cadence-failures", CadenceCards.Failures([("Megan Bowen", "BadRequest"), ("Alex Wilber", "500")]) },
+        { "cadence-preview", CadenceCards.Preview(new("weekly", "Weekly growth", true, "default", 2, new DateOnly(2026, 11, 23), new DateOnly(2026, 12, 20), [new DateOnly(2026, 12, 14)],
+            [new(new DateOnly(2026, 11, 23), new TimeOnly(9, 30), 17, 2, new Dictionary<string, int> { ["notInstalled"] = 3 })], 20, 1, 1, [])) },
         { "cadence-run-started", CadenceCards.RunStarted("Weekly growth", "run-1", 1240) },
         { "cadence-run-confirm", CadenceCards.ConfirmRun(new RunNowAnswer(RunNowOutcome.NeedsConfirmation, new Cadence { Id = "weekly", Name = "Weekly growth" }, 1240, "run-2"), "Europe/Berlin") },
         { "cadence-rerun-confirm", CadenceCards.ConfirmRun(new RunNowAnswer(RunNowOutcome.NeedsConfirmation, new Cadence { Id = "weekly", Name = "Weekly growth" }, 1240, "run-2",
