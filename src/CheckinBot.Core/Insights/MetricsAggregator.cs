@@ -33,6 +33,12 @@ public sealed partial class MetricsAggregator(
 {
     public static readonly TimeSpan CensusEvery = TimeSpan.FromHours(1);
 
+    /// <summary>How soon after goal stocks were written the census is taken again, so goals show within minutes.</summary>
+    public static readonly TimeSpan StocksCensusAfter = TimeSpan.FromMinutes(5);
+
+    /// <summary>This instance wrote goal stocks since its last census (another instance's census may have counted them already).</summary>
+    private volatile bool _stocksWritten;
+
     /// <summary>Folds one sweep's worth of due check-ins and chunks in one batch; returns how many it covered.</summary>
     public async Task<int> FoldPendingAsync(CancellationToken cancellationToken)
     {
@@ -80,6 +86,7 @@ public sealed partial class MetricsAggregator(
         {
             var active = (await goals.ListGoalsAsync(userId, cancellationToken)).Where(g => g.Status == GoalStatus.Active).Select(g => g.Percent).ToList();
             await metrics.SaveGoalStockAsync(new PersonGoalStock(userId, active), cancellationToken);
+            _stocksWritten = true;
         }
         foreach (var entry in done)
             await outbox.ForgetAsync(entry, cancellationToken);
@@ -95,8 +102,10 @@ public sealed partial class MetricsAggregator(
         var now = timeProvider.GetUtcNow();
         var all = await cadences.ListAsync(cancellationToken);
         if (await metrics.ReadCensusAsync(MetricGroups.Organisation, [MetricGroups.Organisation], cancellationToken) is { } last && now - last.TakenAt < CensusEvery
+            && !(_stocksWritten && now - last.TakenAt >= StocksCensusAfter)
             && (all.Count == 0 || (await metrics.ReadCensusAsync(MetricGroups.CadencePrefix, [.. all.Select(c => MetricGroups.Cadence(c.Id))], cancellationToken))?.Sizes.Count == all.Count))
             return false;
+        _stocksWritten = false;
         var stocks = new Dictionary<string, IReadOnlyList<int>>(StringComparer.OrdinalIgnoreCase);
         await foreach (var stock in metrics.ListGoalStocksAsync(cancellationToken))
             stocks[stock.UserId] = stock.ActiveProgress;

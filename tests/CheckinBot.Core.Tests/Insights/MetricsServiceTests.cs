@@ -209,10 +209,12 @@ public sealed class MetricsServiceTests
         Assert.All(before.Total.Periods!, p => Assert.Null(p.Goals.PeopleWithGoals)); // a stock, for the whole range only
 
         // Archived outside a check-in: no longer active, so eng1 drops out at the next census.
+        var aggregator = Aggregator;
         await goals.SetStatusAsync("eng1", kusto.Id, CheckinBot.Core.Goals.GoalStatus.Archived, CancellationToken.None);
-        await Aggregator.FoldPendingAsync(CancellationToken.None);
-        _time.Advance(MetricsAggregator.CensusEvery);
-        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        await aggregator.FoldPendingAsync(CancellationToken.None);
+        Assert.False(await aggregator.TakeCensusIfDueAsync(CancellationToken.None)); // just taken: not again at once
+        _time.Advance(MetricsAggregator.StocksCensusAfter); // not the hour: the stock it wrote brings the census forward
+        Assert.True(await aggregator.TakeCensusIfDueAsync(CancellationToken.None));
 
         var after = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.None, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
 
