@@ -34,6 +34,11 @@ public static class HostingExtensions
         var services = builder.Services;
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
+        // Its own managed identity when configured, else the host's.
+        services.AddKeyedSingleton<Azure.Core.TokenCredential>(StorageCredentialKey, (sp, _) =>
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ManagedIdentityClientId is { Length: > 0 } clientId
+                ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+                : sp.GetRequiredService<Azure.Core.TokenCredential>());
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -44,7 +49,7 @@ public static class HostingExtensions
             clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
             clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(3);
             return options.AccountUri is { } uri
-                ? new TableServiceClient(uri, CredentialFor(sp), clientOptions)
+                ? new TableServiceClient(uri, sp.GetRequiredKeyedService<Azure.Core.TokenCredential>(StorageCredentialKey), clientOptions)
                 : new TableServiceClient(options.ConnectionString, clientOptions);
         });
         services.AddSingleton<CheckinTables>();
@@ -54,7 +59,7 @@ public static class HostingExtensions
             var name = options.TablePrefix.ToLowerInvariant() + "sends";
             // The queue endpoint of the account whose table endpoint is configured (managed identity), or the connection string's.
             return options.AccountUri is { } uri
-                ? new QueueClient(new Uri(new UriBuilder(uri) { Host = uri.Host.Replace(".table.", ".queue.", StringComparison.Ordinal) }.Uri, name), CredentialFor(sp))
+                ? new QueueClient(new Uri(new UriBuilder(uri) { Host = uri.Host.Replace(".table.", ".queue.", StringComparison.Ordinal) }.Uri, name), sp.GetRequiredKeyedService<Azure.Core.TokenCredential>(StorageCredentialKey))
                 : new QueueClient(options.ConnectionString, name);
         });
         services.AddSingleton<CheckinBot.Core.Runs.IWorkBacklog, Runs.StorageQueueWorkBacklog>();
@@ -67,7 +72,7 @@ public static class HostingExtensions
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var name = options.TablePrefix.ToLowerInvariant() + "leases";
             var container = options.AccountUri is { } uri
-                ? new BlobContainerClient(new Uri(new UriBuilder(uri) { Host = uri.Host.Replace(".table.", ".blob.", StringComparison.Ordinal) }.Uri, name), CredentialFor(sp))
+                ? new BlobContainerClient(new Uri(new UriBuilder(uri) { Host = uri.Host.Replace(".table.", ".blob.", StringComparison.Ordinal) }.Uri, name), sp.GetRequiredKeyedService<Azure.Core.TokenCredential>(StorageCredentialKey))
                 : new BlobContainerClient(options.ConnectionString, name);
             return new Runs.BlobLeaderLease(container, sp.GetRequiredService<TimeProvider>());
         });
@@ -115,11 +120,8 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>The identity storage is reached with: its own managed identity when configured, else the host's.</summary>
-    private static Azure.Core.TokenCredential CredentialFor(IServiceProvider sp) =>
-        sp.GetRequiredService<IOptions<StorageOptions>>().Value.ManagedIdentityClientId is { Length: > 0 } clientId
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : sp.GetRequiredService<Azure.Core.TokenCredential>();
+    /// <summary>The identity storage is reached with, one for the table, queue and blob clients (one token cache).</summary>
+    private const string StorageCredentialKey = "storage";
 }
 
 /// <summary>

@@ -69,15 +69,20 @@ public sealed partial class GrowthLogService(
         var goalsRead = goalStore.ListGoalsAsync(userId, cancellationToken);
         var notesRead = feedback.ListNotesAsync(userId, cancellationToken);
         await Task.WhenAll(checkinsRead, goalsRead, notesRead);
-        var wins = (await checkinsRead).SelectMany(r => r.Wins.Select(w => new BragItem(r.CompletedAt, w, BragKind.Win)));
-        var goals = await goalsRead;
+        return WinsOf(await checkinsRead, await goalsRead, await notesRead, from);
+    }
+
+    /// <summary>The brag sheet of a log already read: wins from check-ins, completed goals, milestones and praise since <paramref name="from"/>, newest first.</summary>
+    public static IReadOnlyList<BragItem> WinsOf(IEnumerable<CheckinRecord> checkins, IReadOnlyList<LearningGoal> goals, IEnumerable<FeedbackNote> notes, DateTimeOffset from)
+    {
+        var wins = checkins.SelectMany(r => r.Wins.Select(w => new BragItem(r.CompletedAt, w, BragKind.Win)));
         var completed = goals
             .Where(g => g is { Status: GoalStatus.Completed, CompletedAt: not null })
             .Select(g => new BragItem(g.CompletedAt!.Value, g.Title, BragKind.CompletedGoal));
         var milestones = goals.SelectMany(g => g.Milestones
             .Where(m => m.DoneAt is not null)
             .Select(m => new BragItem(m.DoneAt!.Value, $"{m.Title} ({g.Title})", BragKind.Milestone)));
-        var praise = (await notesRead)
+        var praise = notes
             .Where(n => n.IsPraise)
             .Select(n => new BragItem(n.CreatedAt, $"{n.Text} ({n.FromName ?? "a colleague"})", BragKind.Praise));
         return [.. wins.Concat(completed).Concat(milestones).Concat(praise).Where(i => i.At >= from).OrderByDescending(i => i.At)];

@@ -1,4 +1,4 @@
-using System.Globalization;
+using CheckinBot.Core.Time;
 
 namespace CheckinBot.Core.Insights;
 
@@ -16,9 +16,9 @@ public sealed record MetricsRequest(MetricsGroupBy GroupBy, MetricsPeriod Period
             return (null, "groupBy", "groupBy must be none, department, manager or cadence.");
         if (!TryEnum<MetricsPeriod>(period ?? "month", out var periods))
             return (null, "period", "period must be week, month or quarter.");
-        if (!TryDate(to, today, out var last))
+        if (!QueryValues.TryDate(to, today, out var last))
             return (null, "to", "to must be a date like 2026-11-30.");
-        if (!TryDate(from, last.AddDays(-89), out var first))
+        if (!QueryValues.TryDate(from, last.AddDays(-89), out var first))
             return (null, "from", "from must be a date like 2026-09-01.");
         if (first > last)
             return (null, "from", "from must not be after to.");
@@ -29,10 +29,4 @@ public sealed record MetricsRequest(MetricsGroupBy GroupBy, MetricsPeriod Period
 
     private static bool TryEnum<T>(string value, out T parsed) where T : struct, Enum =>
         Enum.TryParse(value, ignoreCase: true, out parsed) && !int.TryParse(value, out _) && Enum.IsDefined(parsed);
-
-    private static bool TryDate(string? value, DateOnly fallback, out DateOnly date)
-    {
-        date = fallback;
-        return string.IsNullOrEmpty(value) || DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-    }
 }

@@ -54,7 +54,7 @@ public sealed partial class CadencePlanner(
         var occurrence = cycle.OccurrenceId(cadence.Id);
         var total = await RunPlanning.PlanAsync(runs, queue, timeProvider, runId, Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken), async person =>
         {
-            var due = await PersonDue.ForAsync(cadence, cycle, person, zones, cancellationToken);
+            var due = PersonDue.For(cadence, cycle, await zones.FindAsync(person.Id, person, cancellationToken));
             if (due.DueAtUtc < now - MissedAfter)
                 return null;
             return (RunRecipient?)new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = occurrence, DueAt = due.DueAtUtc, TimeZone = due.TimeZone };

@@ -7,11 +7,13 @@ namespace CheckinBot.Core.Runs;
 /// <param name="ZoneFromCadence">The person has no zone (directory, Teams clientInfo): the cadence's is used.</param>
 public sealed record PersonDue(string TimeZone, bool ZoneFromCadence, DateTimeOffset DueAtUtc)
 {
-    /// <summary>The planner's rule, which the preview shares: the person's zone from the directory, else Teams, else the cadence's.</summary>
-    public static async Task<PersonDue> ForAsync(Cadence cadence, CadenceCycle cycle, Person person, PersonZones zones, CancellationToken cancellationToken)
+    /// <summary>
+    /// The planner's rule, which the preview shares: the person's zone (<see cref="PersonZones"/>: the directory's,
+    /// else Teams') when there is one, else the cadence's.
+    /// </summary>
+    public static PersonDue For(Cadence cadence, CadenceCycle cycle, string? personZone)
     {
-        var zone = await zones.FindAsync(person.Id, person, cancellationToken);
-        var zoneId = zone ?? cadence.Schedule.TimeZone;
-        return new PersonDue(zoneId, zone is null, CadenceCalendar.LocalToUtc(cycle.Date, cycle.Time, Time.IanaTimeZone.FindOrUtc(zoneId)));
+        var zoneId = personZone ?? cadence.Schedule.TimeZone;
+        return new PersonDue(zoneId, personZone is null, CadenceCalendar.LocalToUtc(cycle.Date, cycle.Time, Time.IanaTimeZone.FindOrUtc(zoneId)));
     }
 }

@@ -39,8 +39,15 @@ public static class CheckinTelemetry
     }
 
     /// <param name="kind"><c>question</c>, <c>reminder</c>, <c>summary</c>, <c>feedback</c>, <c>nudge</c>.</param>
-    /// <param name="outcome"><c>delivered</c>, <c>throttled</c>, <c>unreachable</c>, <c>ambiguous</c>, <c>failed</c>.</param>
-    public static void ProactiveSend(string kind, string outcome) => ProactiveSends.Add(1, new("kind", kind), new("outcome", outcome));
+    /// <param name="outcome">Tagged <c>delivered</c>, <c>throttled</c>, <c>unreachable</c>, <c>ambiguous</c> (unconfirmed) or <c>failed</c>.</param>
+    public static void ProactiveSend(string kind, Messaging.DeliveryOutcome outcome) => ProactiveSends.Add(1, new("kind", kind), new("outcome", outcome switch
+    {
+        Messaging.DeliveryOutcome.Sent => "delivered",
+        Messaging.DeliveryOutcome.Throttled => "throttled",
+        Messaging.DeliveryOutcome.Unreachable => "unreachable",
+        Messaging.DeliveryOutcome.Unconfirmed => "ambiguous",
+        _ => "failed",
+    }));
 
     public static void TeamsThrottled() => Throttled.Add(1);
 

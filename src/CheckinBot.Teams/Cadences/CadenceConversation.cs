@@ -35,7 +35,7 @@ public sealed class CadenceConversation(
     private async Task PreviewAsync(CardRequest request, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
-        if (await previews.PreviewAsync(request.Id("cadenceId"), today, today.AddDays(27), page: 1, pageSize: 1, cancellationToken) is { } preview)
+        if (await previews.PreviewAsync(request.Id("cadenceId"), new(today, today.AddDays(27), Page: 1, PageSize: 1), cancellationToken) is { } preview)
             await request.Turn.SendCardAsync(CadenceCards.Preview(preview), cancellationToken);
         else
             await request.Turn.SendTextAsync("That cadence no longer exists.", cancellationToken);

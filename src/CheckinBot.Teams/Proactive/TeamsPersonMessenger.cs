@@ -35,15 +35,7 @@ public sealed class TeamsPersonMessenger(
 
         var activity = new Activity { Type = ActivityTypes.Message, Attachments = [OutboundCards.Render(message).ToAttachment()] };
         var result = await proactive.SendAsync(registration, activity, message.Priority, cancellationToken);
-        CheckinTelemetry.ProactiveSend(KindOf(message), result.Outcome switch
-        {
-            ConnectorOutcome.Sent => "delivered",
-            ConnectorOutcome.Throttled => "throttled",
-            ConnectorOutcome.Ambiguous => "ambiguous",
-            ConnectorOutcome.RecipientGone => "unreachable",
-            _ => "failed",
-        });
-        return result.Outcome switch
+        var delivery = result.Outcome switch
         {
             ConnectorOutcome.Sent => new DeliveryResult(DeliveryOutcome.Sent, MessageId: result.Value?.Id),
             ConnectorOutcome.Throttled => new DeliveryResult(DeliveryOutcome.Throttled, Reason: "Throttled", RetryAfter: result.RetryAfter),
@@ -51,6 +43,8 @@ public sealed class TeamsPersonMessenger(
             ConnectorOutcome.RecipientGone => new DeliveryResult(DeliveryOutcome.Unreachable, Reason: result.ErrorCode ?? "RecipientGone"),
             _ => new DeliveryResult(DeliveryOutcome.Failed, Reason: ReasonOf(result)),
         };
+        CheckinTelemetry.ProactiveSend(KindOf(message), delivery.Outcome);
+        return delivery;
     }
 
     /// <summary>The message's kind as the telemetry names it.</summary>

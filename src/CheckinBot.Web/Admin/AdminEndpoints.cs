@@ -59,40 +59,13 @@ internal static class AdminEndpoints
         return endpoints;
     }
 
-    /// <summary>The longest window one preview covers.</summary>
-    private const int MaxPreviewDays = 92;
-
     private static async Task<IResult> PreviewAsync(string id, HttpRequest request, CadencePreviewService preview, TimeProvider timeProvider, CancellationToken ct)
     {
         var query = request.Query;
-        var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
-        IResult Bad(string parameter, string detail) => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Bad parameter: {parameter}",
-            detail: detail, extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
-        if (!TryDate(query["from"], today, out var from))
-            return Bad("from", "Use YYYY-MM-DD.");
-        if (!TryDate(query["to"], from.AddDays(27), out var to))
-            return Bad("to", "Use YYYY-MM-DD.");
-        if (to < from)
-            return Bad("from", "from must not be after to.");
-        if (to.DayNumber - from.DayNumber >= MaxPreviewDays)
-            return Bad("to", $"A preview spans at most {MaxPreviewDays} days.");
-        if (!TryNumber(query["page"], 1, 1, int.MaxValue, out var page))
-            return Bad("page", "page counts from 1.");
-        if (!TryNumber(query["pageSize"], 100, 1, CadencePreviewService.MaxPageSize, out var pageSize))
-            return Bad("pageSize", $"pageSize is 1–{CadencePreviewService.MaxPageSize}.");
-        return await preview.PreviewAsync(id, from, to, page, pageSize, ct) is { } answer ? Results.Json(answer, ApiJson.Options) : NotFound(id);
-
-        static bool TryDate(string? value, DateOnly fallback, out DateOnly date)
-        {
-            date = fallback;
-            return string.IsNullOrEmpty(value) || DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
-        }
-
-        static bool TryNumber(string? value, int fallback, int min, int max, out int number)
-        {
-            number = fallback;
-            return string.IsNullOrEmpty(value) || (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number) && number >= min && number <= max);
-        }
+        var (asked, parameter, error) = PreviewRequest.Parse(query["from"], query["to"], query["page"], query["pageSize"], DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
+        if (asked is null)
+            return ApiProblems.BadParameter(parameter!, error!);
+        return await preview.PreviewAsync(id, asked, ct) is { } answer ? Results.Json(answer, ApiJson.Options) : NotFound(id);
     }
 
     private static async Task<(Cadence? Cadence, IResult? Problem)> ReadAsync(

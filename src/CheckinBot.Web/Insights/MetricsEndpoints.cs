@@ -32,10 +32,7 @@ internal static class MetricsEndpoints
         var (request, parameter, error) = MetricsRequest.Parse(query["groupBy"], query["period"], query["from"], query["to"], query["managerId"],
             DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
         if (request is null)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Bad parameter: {parameter}", detail: error,
-                extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
-        }
+            return ApiProblems.BadParameter(parameter!, error!);
         return answer(await metrics.ReportAsync(request, ct));
     }
 }

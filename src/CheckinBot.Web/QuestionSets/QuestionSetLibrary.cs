@@ -22,7 +22,8 @@ internal sealed partial class QuestionSetLibrary(QuestionSetService sets, ILogge
                 ?? throw new InvalidOperationException($"{file} holds no question set.");
             if (QuestionSetValidation.Validate(document) is { Count: > 0 } errors)
                 throw new InvalidOperationException($"{file} is not a valid question set: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}");
-            if (await sets.FindAsync(document.Id!, cancellationToken) is null && await sets.CreateAsync(document, cancellationToken) is not null)
+            // Version 1 is a conditional insert: a set that has one (edited or retired since) is left alone.
+            if (await sets.CreateAsync(document, cancellationToken) is not null)
                 LogAdded(logger, document.Id!);
         }
     }

@@ -21,11 +21,10 @@ public sealed class CadencePreviewService(
     ICheckinStore checkins,
     TimeProvider timeProvider)
 {
-    public const int MaxPageSize = 500;
-
     /// <summary>Null when there is no such cadence.</summary>
-    public async Task<CadencePreview?> PreviewAsync(string cadenceId, DateOnly from, DateOnly to, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<CadencePreview?> PreviewAsync(string cadenceId, PreviewRequest request, CancellationToken cancellationToken)
     {
+        var (from, to, page, pageSize) = request;
         if (await cadences.FindAsync(cadenceId, cancellationToken) is not { } cadence)
             return null;
         var set = await questionSets.FindAsync(cadence.QuestionSetId, cancellationToken);
@@ -39,9 +38,10 @@ public sealed class CadencePreviewService(
             var onPage = people++ / pageSize == page - 1;
             var registration = await registrations.FindAsync(person.Id, cancellationToken);
             var snoozedUntil = (await checkins.FindPreferencesAsync(person.Id, cancellationToken))?.SnoozedUntil;
+            var zone = await zones.FindAsync(person.Id, person, cancellationToken); // once per person, whatever the number of occurrences
             for (var i = 0; i < cycles.Count; i++)
             {
-                var due = await PersonDue.ForAsync(cadence, cycles[i], person, zones, cancellationToken);
+                var due = PersonDue.For(cadence, cycles[i], zone);
                 var leftOut = !cadence.Active ? "paused"
                     : due.DueAtUtc < now - CadencePlanner.MissedAfter ? "missed" // as the planner: too long past to send
                     : registration is null ? "notInstalled"

@@ -12,7 +12,8 @@ public sealed class MyGrowthService(GrowthLogService growthLog)
     public async Task<MyGrowth> ForAsync(string userId, CancellationToken cancellationToken)
     {
         var log = await growthLog.ExportAsync(userId, cancellationToken);
-        var wins = await growthLog.WinsAsync(userId, BragPeriod.All, cancellationToken);
+        // From the log just read: the brag sheet's own rule, without reading the log a second time.
+        var wins = GrowthLogService.WinsOf(log.CheckIns, log.Goals, log.FeedbackReceived, DateTimeOffset.MinValue);
         return new MyGrowth(
             log.CheckIns.Count,
             [.. log.Goals
