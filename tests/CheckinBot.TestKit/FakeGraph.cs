@@ -207,6 +207,8 @@ public sealed class FakeGraph : IAsyncDisposable
         ["mail"] = user.Mail,
         ["department"] = user.Department,
         ["accountEnabled"] = user.AccountEnabled,
+        // Graph sends employeeHireDate as an ISO 8601 instant (midnight UTC for a date entered in Entra).
+        ["employeeHireDate"] = user.HireDate is { } hired ? $"{hired:yyyy-MM-dd}T00:00:00Z" : null,
     };
 
     private static JsonObject DeltaUser(GraphUser user)
@@ -231,4 +233,4 @@ public sealed class FakeGraph : IAsyncDisposable
 }
 
 /// <summary>A person in the fake Graph.</summary>
-public sealed record GraphUser(string Id, string DisplayName, string? Mail = null, string? ManagerId = null, string? Department = null, bool AccountEnabled = true);
+public sealed record GraphUser(string Id, string DisplayName, string? Mail = null, string? ManagerId = null, string? Department = null, bool AccountEnabled = true, DateOnly? HireDate = null);

@@ -14,5 +14,16 @@ public sealed record Cadence
     public bool Active { get; init; } = true;
 
     [JsonIgnore]
+    public bool IsJourney => Schedule?.Frequency == CadenceFrequency.Journey; // null only in a request still to be validated
+
+    /// <summary>Every question set the cadence asks: its own, or each of a journey's steps'.</summary>
+    [JsonIgnore]
+    public IEnumerable<string> QuestionSetIds => IsJourney ? (Schedule.Steps ?? []).Select(s => s.QuestionSetId) : [QuestionSetId];
+
+    /// <summary>The set an occurrence asks: a journey step's own, else the cadence's.</summary>
+    public string QuestionSetFor(string occurrenceId) =>
+        IsJourney && JourneyCalendar.StepOf(Schedule, occurrenceId) is { } step ? step.QuestionSetId : QuestionSetId;
+
+    [JsonIgnore]
     public string? Version { get; init; }
 }

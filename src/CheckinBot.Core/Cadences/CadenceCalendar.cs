@@ -16,10 +16,12 @@ public static class CadenceCalendar
     /// <summary>
     /// The first occurrence due strictly after <paramref name="afterUtc"/> for a person in <paramref name="timeZoneId"/>
     /// (the cadence's zone when null or unknown): the cycle's local date (its id within the cadence) and the UTC instant.
-    /// Null when the cadence never fires again.
+    /// Null when the cadence never fires again, and for a journey: its steps are each person's own, from their hire date.
     /// </summary>
     public static CadenceOccurrence? Next(CadenceSchedule schedule, string? timeZoneId, DateTimeOffset afterUtc)
     {
+        if (schedule.Frequency == CadenceFrequency.Journey)
+            return null;
         var zone = Zone(schedule, timeZoneId);
         if (schedule.Frequency == CadenceFrequency.Cron)
             return NextCron(schedule, zone, afterUtc);
@@ -89,6 +91,8 @@ public static class CadenceCalendar
                 var firstMonth = schedule.StartDate ?? new DateOnly(2000, 1, 1);
                 var months = ((date.Year - firstMonth.Year) * 12) + date.Month - firstMonth.Month;
                 return months % every == 0 && IsMonthlyDay(schedule, date);
+            case CadenceFrequency.Journey:
+                return JourneyCalendar.IsWorkingDay(schedule, date);
             default:
                 return false;
         }

@@ -13,4 +13,10 @@ public enum CadenceFrequency
 
     /// <summary>A cron expression (<see cref="CadenceSchedule.Cron"/>), evaluated in each person's own time zone.</summary>
     Cron,
+
+    /// <summary>
+    /// Onboarding: <see cref="CadenceSchedule.Steps"/> at day offsets from each person's hire date, each with its own
+    /// question set (<see cref="JourneyCalendar"/>).
+    /// </summary>
+    Journey,
 }

@@ -27,4 +27,7 @@ public sealed record CadenceSchedule
 
     /// <summary>Holidays and other days on which the cadence does not fire.</summary>
     public IReadOnlyList<DateOnly> SkipDates { get; init; } = [];
+
+    /// <summary>A journey's steps, in order of their day (journey frequency only).</summary>
+    public IReadOnlyList<JourneyStep> Steps { get; init; } = [];
 }

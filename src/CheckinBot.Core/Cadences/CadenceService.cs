@@ -45,7 +45,12 @@ public sealed class CadenceService(ICadenceStore store, IQuestionSetStore questi
     public async Task<IReadOnlyDictionary<string, string>> ValidateAsync(Cadence cadence, CancellationToken cancellationToken)
     {
         // A retired set is as good as none: no new cadence may ask it.
-        var known = await questionSets.FindLatestOrBuiltInAsync(cadence.QuestionSetId ?? "", cancellationToken) is { Retired: false } set ? new HashSet<string> { set.Id } : [];
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in cadence.QuestionSetIds.Distinct())
+        {
+            if (await questionSets.FindLatestOrBuiltInAsync(id ?? "", cancellationToken) is { Retired: false } set)
+                known.Add(set.Id);
+        }
         return CadenceValidation.Validate(cadence, known, timeProvider.GetUtcNow());
     }
 

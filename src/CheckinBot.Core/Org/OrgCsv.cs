@@ -4,13 +4,15 @@ namespace CheckinBot.Core.Org;
 
 /// <summary>
 /// The org directory as CSV (header <c>id,email,displayName,managerId,managerEmail,department,timeZone</c>, optionally
-/// followed by <c>groups</c>: the Entra group ids a person belongs to, separated by semicolons, for cadence audiences).
+/// followed by <c>groups</c> — the Entra group ids a person belongs to, separated by semicolons, for cadence audiences —
+/// and then by <c>hireDate</c> — <c>YYYY-MM-DD</c>, where onboarding journeys start).
 /// Bad rows are reported with their line number and reason; good rows still load.
 /// </summary>
 public static class OrgCsv
 {
     public static readonly string[] Header = ["id", "email", "displayName", "managerId", "managerEmail", "department", "timeZone"];
     private const string GroupsHeading = "groups";
+    private const string HireDateHeading = "hireDate";
 
     public sealed record Result(IReadOnlyList<Person> People, IReadOnlyList<string> Problems);
 
@@ -20,9 +22,12 @@ public static class OrgCsv
         var problems = new List<string>();
         var header = reader.ReadLine();
         var headings = header is null ? [] : Split(header).Select(h => h.Trim()).ToList();
-        var withGroups = headings.Count == Header.Length + 1 && string.Equals(headings[^1], GroupsHeading, StringComparison.OrdinalIgnoreCase);
-        if (!headings.Take(Header.Length).SequenceEqual(Header, StringComparer.OrdinalIgnoreCase) || (headings.Count != Header.Length && !withGroups))
-            return new Result([], [$"line 1: the header must be {string.Join(',', Header)} (optionally followed by ,{GroupsHeading})"]);
+        var extra = headings.Skip(Header.Length).ToList();
+        var groupsAt = extra.FindIndex(h => string.Equals(h, GroupsHeading, StringComparison.OrdinalIgnoreCase)) is var g and >= 0 ? Header.Length + g : -1;
+        var hireAt = extra.FindIndex(h => string.Equals(h, HireDateHeading, StringComparison.OrdinalIgnoreCase)) is var d and >= 0 ? Header.Length + d : -1;
+        var extrasInOrder = extra.Count == (groupsAt >= 0 ? 1 : 0) + (hireAt >= 0 ? 1 : 0) && (groupsAt < 0 || hireAt < 0 || groupsAt < hireAt);
+        if (!headings.Take(Header.Length).SequenceEqual(Header, StringComparer.OrdinalIgnoreCase) || headings.Count < Header.Length || !extrasInOrder)
+            return new Result([], [$"line 1: the header must be {string.Join(',', Header)} (optionally followed by ,{GroupsHeading} and then ,{HireDateHeading})"]);
         var columns = headings.Count;
 
         var byMail = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -49,6 +54,11 @@ public static class OrgCsv
                 problems.Add($"line {number}: unknown time zone '{cells[6]}'");
                 continue;
             }
+            if (hireAt >= 0 && cells[hireAt].Length > 0 && ParseDate(cells[hireAt]) is null)
+            {
+                problems.Add($"line {number}: hire date '{cells[hireAt]}' is not a date like 2026-09-01");
+                continue;
+            }
             if (people.ContainsKey(cells[0]))
             {
                 problems.Add($"line {number}: id {cells[0]} appears twice; the first row is kept");
@@ -73,7 +83,8 @@ public static class OrgCsv
                 ManagerId = managerId is not null && people.ContainsKey(managerId) ? managerId : null,
                 Department = Blank(c[5]),
                 TimeZone = IanaTimeZone.Normalize(c[6]),
-                GroupIds = withGroups ? [.. c[7].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(g => g.ToLowerInvariant())] : [],
+                GroupIds = groupsAt >= 0 ? [.. c[groupsAt].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(g => g.ToLowerInvariant())] : [],
+                HireDate = hireAt >= 0 ? ParseDate(c[hireAt]) : null,
             };
         }
         return new Result([.. people.Values], problems);
@@ -101,4 +112,7 @@ public static class OrgCsv
     public static bool IsObjectId(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     private static string? Blank(string value) => value.Length == 0 ? null : value;
+
+    private static DateOnly? ParseDate(string value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 }

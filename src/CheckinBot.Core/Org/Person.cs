@@ -18,5 +18,8 @@ public sealed record Person
     /// <summary>Disabled accounts (people who left) are kept so history reads, but nothing is sent to them.</summary>
     public bool Enabled { get; init; } = true;
 
+    /// <summary>The first working day (Graph <c>employeeHireDate</c>, the org CSV's <c>hireDate</c>): where journeys start.</summary>
+    public DateOnly? HireDate { get; init; }
+
     public string Name => DisplayName ?? Mail ?? "A colleague";
 }

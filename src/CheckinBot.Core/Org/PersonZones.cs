@@ -10,7 +10,12 @@ namespace CheckinBot.Core.Org;
 public sealed class PersonZones(IOrgDirectory directory, IChatRegistrationStore registrations)
 {
     /// <param name="person">The person as already read from the directory, to spare a second read.</param>
-    public async Task<string?> FindAsync(string userId, Person? person, CancellationToken cancellationToken) =>
-        IanaTimeZone.Normalize((person ?? await directory.FindAsync(userId, cancellationToken))?.TimeZone
-            ?? (await registrations.FindAsync(userId, cancellationToken))?.TimeZone);
+    public async Task<string?> FindAsync(string userId, Person? person, CancellationToken cancellationToken)
+    {
+        person ??= await directory.FindAsync(userId, cancellationToken);
+        return person?.TimeZone is not null ? Of(person, null) : Of(person, await registrations.FindAsync(userId, cancellationToken));
+    }
+
+    /// <summary>The rule on what was already read: the directory's zone, else the registration's.</summary>
+    public static string? Of(Person? person, ChatRegistration? registration) => IanaTimeZone.Normalize(person?.TimeZone ?? registration?.TimeZone);
 }

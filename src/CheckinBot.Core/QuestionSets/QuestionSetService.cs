@@ -33,7 +33,7 @@ public sealed class QuestionSetService(IQuestionSetStore store, ICadenceStore ca
     /// <summary>Retires a set no cadence names; the names of those that do when some do.</summary>
     public async Task<(QuestionSet? Retired, IReadOnlyList<string> UsedBy)> RetireAsync(string id, CancellationToken cancellationToken)
     {
-        var usedBy = (await cadences.ListAsync(cancellationToken)).Where(c => string.Equals(c.QuestionSetId, id, StringComparison.Ordinal)).Select(c => c.Name).ToList();
+        var usedBy = (await cadences.ListAsync(cancellationToken)).Where(c => c.QuestionSetIds.Contains(id, StringComparer.Ordinal)).Select(c => c.Name).ToList();
         if (usedBy.Count > 0 || id == QuestionSet.DefaultId)
             return (null, usedBy.Count > 0 ? usedBy : ["every cadence that names no set"]);
         return (await AddVersionAsync(id, latest => latest with { Version = latest.Version + 1, Retired = true }, cancellationToken), []);

@@ -27,6 +27,12 @@ public sealed partial class CadencePlanner(
     public static readonly TimeSpan MissedAfter = TimeSpan.FromHours(6);
 
     /// <summary>
+    /// A journey's cycle is planned again this long after it was last planned, while it is within a day of today: someone
+    /// hired (or given a hire date) since then enters the journey without HR doing anything.
+    /// </summary>
+    public static readonly TimeSpan JourneyReplanAfter = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// Cycles whose local date is within a day of today (UTC) are planned, cron cadences included: every zone's send
     /// time is then ahead or only just behind.
     /// </summary>
@@ -48,17 +54,27 @@ public sealed partial class CadencePlanner(
         var runId = cycle.RunId(cadence.Id);
         if (await runs.TryAddRunAsync(new CadenceRun { RunId = runId, CadenceId = cadence.Id, StartedAt = now }, cancellationToken))
             await runs.SaveLatestRunAsync(cadence.Id, runId, cancellationToken);
-        if ((await runs.FindRunAsync(runId, cancellationToken))?.PlannedAt is not null)
-            return 0;
+        var again = false;
+        if ((await runs.FindRunAsync(runId, cancellationToken))?.PlannedAt is { } plannedAt)
+        {
+            if (!cadence.IsJourney || now - plannedAt < JourneyReplanAfter)
+                return 0;
+            again = true;
+        }
 
-        var occurrence = cycle.OccurrenceId(cadence.Id);
         var total = await RunPlanning.PlanAsync(runs, queue, timeProvider, runId, Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken), async person =>
         {
+            // A journey asks only the people whose step falls on this cycle's date, each with their step's occurrence.
+            var occurrence = cadence.IsJourney
+                ? JourneyCalendar.StepOn(cadence.Schedule, person.HireDate, cycle.Date) is { } step ? JourneyCalendar.OccurrenceId(cadence.Id, step) : null
+                : cycle.OccurrenceId(cadence.Id);
+            if (occurrence is null)
+                return null;
             var due = PersonDue.For(cadence, cycle, await zones.FindAsync(person.Id, person, cancellationToken));
             if (due.DueAtUtc < now - MissedAfter)
                 return null;
             return (RunRecipient?)new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = occurrence, DueAt = due.DueAtUtc, TimeZone = due.TimeZone };
-        }, cancellationToken);
+        }, cancellationToken, again);
         LogPlanned(logger, cadence.Id, runId, total);
         return total;
     }

@@ -10,5 +10,8 @@ public sealed record CadenceRun
     /// <summary>Set once every recipient is written; until then the total is still growing.</summary>
     public DateTimeOffset? PlannedAt { get; init; }
     public int Total { get; init; }
+
+    /// <summary>Chunks written so far: a journey's cycle planned again adds its newcomers in chunks after these.</summary>
+    public int Chunks { get; init; }
     public string? Version { get; init; }
 }

@@ -172,7 +172,7 @@ public sealed class ChunkSender(
             if (await messenger.FindUnreachableAsync(claimed.UserId, stopping) is { } unreachable)
                 return await outcomes.FinishAsync(heartbeat.LetGo(claimed), RecipientStatus.Unreachable, unreachable.Reason);
 
-            var start = await checkins.StartScheduledAsync(claimed.UserId, claimed.OccurrenceId, stopping, cadence.QuestionSetId);
+            var start = await checkins.StartScheduledAsync(claimed.UserId, claimed.OccurrenceId, stopping, cadence.QuestionSetFor(claimed.OccurrenceId));
             if (start is { Outcome: ScheduledStartOutcome.Snoozed, SnoozedUntil: { } until })
             {
                 // Sent when the snooze ends, unless the cadence's next cycle comes first: that one asks them anyway.

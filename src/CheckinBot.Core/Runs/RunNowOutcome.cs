@@ -18,5 +18,8 @@ public enum RunNowOutcome
     /// <summary>The cadence is paused: resume it first.</summary>
     Paused,
 
+    /// <summary>A journey asks each person on their own steps' days, from their hire date: it has no "now" for everyone.</summary>
+    Journey,
+
     NotFound,
 }

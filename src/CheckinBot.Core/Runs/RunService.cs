@@ -78,6 +78,8 @@ public sealed partial class RunService(
     {
         if (await cadences.FindAsync(cadenceId, cancellationToken) is not { } cadence)
             return (new RunNowAnswer(RunNowOutcome.NotFound), null, null);
+        if (cadence.IsJourney)
+            return (new RunNowAnswer(RunNowOutcome.Journey, cadence), cadence, null);
         if (!cadence.Active)
             return (new RunNowAnswer(RunNowOutcome.Paused, cadence), cadence, null);
         var latest = await runs.FindLatestRunNowAsync(cadenceId, cancellationToken);

@@ -17,8 +17,8 @@ namespace CheckinBot.Graph.Org;
 internal sealed partial class GraphOrgChartSource(GraphServiceClient graph, TimeProvider timeProvider, ILogger<GraphOrgChartSource> logger) : IOrgChartSource
 {
     private const int MaxBatchRetries = 5;
-    private static readonly string[] Fields = ["id", "displayName", "mail", "department", "accountEnabled", "manager"];
-    private static readonly string[] LookupFields = ["id", "displayName", "mail", "department", "accountEnabled"];
+    private static readonly string[] Fields = ["id", "displayName", "mail", "department", "accountEnabled", "employeeHireDate", "manager"];
+    private static readonly string[] LookupFields = ["id", "displayName", "mail", "department", "accountEnabled", "employeeHireDate"];
 
     public async IAsyncEnumerable<OrgChartPage> ReadChangesAsync(string? syncToken, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -97,6 +97,8 @@ internal sealed partial class GraphOrgChartSource(GraphServiceClient graph, Time
         Department = user.Department,
         Enabled = user.AccountEnabled ?? true,
         ManagerId = managerId,
+        // Entra stores the hire date as an instant; the calendar date is read in UTC, where Entra puts it.
+        HireDate = user.EmployeeHireDate is { } hired ? DateOnly.FromDateTime(hired.UtcDateTime) : null,
     };
 
     /// <summary>

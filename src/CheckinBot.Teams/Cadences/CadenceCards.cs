@@ -53,7 +53,7 @@ public static class CadenceCards
             actions.Add(cadence.Active
                 ? SubmitAction.ForVerb($"Pause {cadence.Name}", PauseVerb, ("cadenceId", cadence.Id))
                 : SubmitAction.ForVerb($"Resume {cadence.Name}", ResumeVerb, ("cadenceId", cadence.Id)));
-            if (cadence.Active)
+            if (cadence.Active && !cadence.IsJourney)
                 actions.Add(SubmitAction.ForVerb($"Run {cadence.Name} now", RunVerb, ("cadenceId", cadence.Id)));
             actions.Add(SubmitAction.ForVerb("Delete", DeleteVerb, ("cadenceId", cadence.Id)));
             body.Add(new ActionSet(actions));
@@ -69,7 +69,9 @@ public static class CadenceCards
         body.AddRange(
         [
             new TextInput(CadenceForm.Name) { Label = "Name", IsRequired = true, ErrorMessage = "Give the cadence a name.", MaxLength = 100, Value = form[CadenceForm.Name], Placeholder = "Weekly growth check-in" },
-            new ChoiceSetInput(CadenceForm.Frequency, [new("Weekly", "weekly"), new("Monthly", "monthly"), new("Quarterly", "quarterly"), new("Cron expression", "cron")])
+            new ChoiceSetInput(CadenceForm.Frequency, [new("Weekly", "weekly"), new("Monthly", "monthly"), new("Quarterly", "quarterly"), new("Cron expression", "cron"),
+                    // Offered when editing a journey (its steps come from the admin API, docs/question-sets.md).
+                    .. form[CadenceForm.Frequency] == "journey" ? [new Choice("Journey from each person's hire date", "journey")] : Array.Empty<Choice>()])
                 { Label = "How often", Value = form[CadenceForm.Frequency] ?? "weekly", Style = "compact" },
             new NumberInput(CadenceForm.Interval) { Label = "Every (weeks or months)", Min = 1, Max = 52, Value = Number(form[CadenceForm.Interval]) ?? 1 },
             new ChoiceSetInput(CadenceForm.DayOfWeek, [.. Enum.GetValues<DayOfWeek>().Skip(1).Append(DayOfWeek.Sunday).Select(d => new Choice(d.ToString(), d.ToString()))])
@@ -96,10 +98,12 @@ public static class CadenceCards
     public static AdaptiveCard Saved(Cadence cadence, CadenceOccurrence? next) => new(
     [
         new TextBlock($"Saved: {cadence.Name}.") { Weight = "Bolder" },
-        new TextBlock(next is null || !cadence.Active
+        new TextBlock(cadence.IsJourney && cadence.Active
+            ? "Each person is asked on their steps' days from their hire date, at their own local time. Preview shows who, when."
+            : next is null || !cadence.Active
             ? "It is paused: nothing goes out until you resume it."
             : $"Next: {Local(next.DueAtUtc, cadence.Schedule.TimeZone)}, each person at their own local time. Type **cadences** to see them all."),
-    ], [SubmitAction.ForVerb($"Run {cadence.Name} now", RunVerb, ("cadenceId", cadence.Id))]);
+    ], cadence.IsJourney ? [SubmitAction.ForVerb("Preview", PreviewVerb, ("cadenceId", cadence.Id))] : [SubmitAction.ForVerb($"Run {cadence.Name} now", RunVerb, ("cadenceId", cadence.Id))]);
 
     public static AdaptiveCard ConfirmDelete(Cadence cadence) => new(
     [
@@ -120,11 +124,14 @@ public static class CadenceCards
         var body = new List<CardElement>
         {
             TextBlock.Heading($"Preview: {preview.Name}"),
-            TextBlock.Subtle($"{preview.From:d MMM} – {preview.To:d MMM yyyy}, question set {preview.QuestionSetId} (version {preview.QuestionSetVersion}), {People(preview.People)} in the audience"
+            TextBlock.Subtle($"{preview.From:d MMM} – {preview.To:d MMM yyyy}, "
+                + string.Join(", ", preview.QuestionSetVersions.Select(v => $"question set {v.Key} (version {v.Value})")) + $", {People(preview.People)} in the audience"
                 + (preview.Active ? "" : ". Paused: nobody is asked until it is resumed.")),
         };
         if (preview.Occurrences.Count == 0)
-            body.Add(new TextBlock("No occurrence in these weeks."));
+            body.Add(new TextBlock(preview.IsJourney ? "Nobody reaches a step of the journey in these weeks." : "No occurrence in these weeks."));
+        if (preview.NoHireDate > 0)
+            body.Add(new TextBlock($"{People(preview.NoHireDate)} have no hire date in the directory, so the journey cannot place them."));
         body.Add(new FactSet([.. preview.Occurrences.Select(o => new Fact(
             $"{o.Date:ddd d MMM} {o.LocalTime:HH:mm}",
             $"{o.Due} asked" + string.Concat(o.LeftOut.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $", {l.Value} {LeftOutText(l.Key)}"))
@@ -177,6 +184,7 @@ public static class CadenceCards
         new TextBlock(answer.Outcome switch
         {
             RunNowOutcome.Paused => $"{answer.Cadence!.Name} is paused, so nothing was sent. Resume it first.",
+            RunNowOutcome.Journey => $"{answer.Cadence!.Name} is a journey: each person is asked on their own steps' days from their hire date, so nothing was sent now. Its Preview shows who is asked when.",
             RunNowOutcome.Running => $"{answer.Cadence!.Name} is still going out ({answer.Progress?.Pending ?? 0} of {answer.Progress?.Total ?? answer.Audience} to go), "
                 + "so nothing more was sent: a second run would ask people twice. Type **cadences** to follow it.",
             RunNowOutcome.AlreadyStarted => $"Already on its way: this confirmation started run {answer.RunId}, and nothing more was sent.",
@@ -196,6 +204,7 @@ public static class CadenceCards
         CadenceFrequency.Weekly => $"{(s.Interval == 1 ? "every week" : $"every {s.Interval} weeks")} on {s.DayOfWeek} at {s.LocalTime}",
         CadenceFrequency.Monthly or CadenceFrequency.Quarterly => $"{(s.Frequency == CadenceFrequency.Quarterly ? "every quarter" : s.Interval == 1 ? "every month" : $"every {s.Interval} months")} on "
             + (s.DayOfMonth is { } day ? $"day {day}" : $"the {(s.WeekOfMonth == -1 ? "last" : Ordinal(s.WeekOfMonth ?? 1))} {s.DayOfWeek}") + $" at {s.LocalTime}",
+        CadenceFrequency.Journey => $"a journey of {s.Steps.Count} step{(s.Steps.Count == 1 ? "" : "s")} (day {string.Join(", ", s.Steps.Select(step => step.Day))} after each person's hire date) at {s.LocalTime}",
         _ => $"cron {s.Cron}",
     } + (s.SkipDates.Count > 0 ? $", skipping {s.SkipDates.Count} date{(s.SkipDates.Count == 1 ? "" : "s")}" : "");
 

@@ -110,6 +110,8 @@ public sealed record CadenceForm(IReadOnlyDictionary<string, string?> Values)
                 TimeZone = this[TimeZone] ?? "",
                 StartDate = this[StartDate] is { } start ? Date(start, StartDate, "Start") : null,
                 EndDate = this[EndDate] is { } end ? Date(end, EndDate, "End") : null,
+                // A journey's steps are edited over the admin API; the card keeps them as they are.
+                Steps = basisCadence.Schedule.Steps,
                 SkipDates = [.. (this[SkipDates] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(text => Date(text, SkipDates, "Skip dates")).OfType<DateOnly>()],
             },

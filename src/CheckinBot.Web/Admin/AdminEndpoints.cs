@@ -101,6 +101,9 @@ internal static class AdminEndpoints
         RunNowOutcome.Started => Results.Json(new { runId = answer.RunId, audience = answer.Audience }, Json, statusCode: StatusCodes.Status202Accepted),
         RunNowOutcome.Paused => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cadence paused",
             detail: $"'{answer.Cadence!.Name}' is paused; resume it (PUT with \"active\": true) before running it."),
+        RunNowOutcome.Journey => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Journey",
+            detail: $"'{answer.Cadence!.Name}' is a journey: each person is asked on their own steps' days from their hire date, so it cannot run for everyone now. "
+                + $"GET /api/admin/cadences/{id}/preview shows who is asked when."),
         RunNowOutcome.Running => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Run in progress",
             detail: $"Run {answer.RunId} of '{answer.Cadence!.Name}' is still in progress ({answer.Progress?.Pending ?? answer.Audience} to go); "
                 + $"see GET /api/admin/runs/{answer.RunId}. A second run would ask people twice.",

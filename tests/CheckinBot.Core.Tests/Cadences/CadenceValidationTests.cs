@@ -30,7 +30,22 @@ public sealed class CadenceValidationTests
         { "schedule.dayOfWeek", c => c with { Schedule = c.Schedule with { DayOfWeek = null } } },
         { "id", c => c with { Id = "Weekly Growth!" } },
         { "schedule", c => c with { Schedule = c.Schedule with { EndDate = new DateOnly(2026, 1, 1) } } },
+        { "schedule.steps", c => c with { Schedule = c.Schedule with { Frequency = CadenceFrequency.Journey, Steps = [] } } },
+        { "schedule.steps[1].day", c => c with { Schedule = Journey(c.Schedule, (30, "default"), (30, "default")) } },
+        { "schedule.steps[0].day", c => c with { Schedule = Journey(c.Schedule, (-1, "default")) } },
+        { "schedule.steps[1].questionSetId", c => c with { Schedule = Journey(c.Schedule, (1, "default"), (30, "onboarding-30")) } },
     };
+
+    private static CadenceSchedule Journey(CadenceSchedule schedule, params (int Day, string Set)[] steps) =>
+        schedule with { Frequency = CadenceFrequency.Journey, Steps = [.. steps.Select(s => new JourneyStep { Day = s.Day, QuestionSetId = s.Set })] };
+
+    [Fact]
+    public void Validate_AJourney_NeedsNoSharedQuestionSetOrNextCycle()
+    {
+        var journey = Valid() with { QuestionSetId = "unused", Schedule = Journey(Valid().Schedule, (1, "default"), (90, "default")) };
+
+        Assert.Empty(CadenceValidation.Validate(journey, Sets, Now));
+    }
 
     [Theory]
     [MemberData(nameof(Problems))]

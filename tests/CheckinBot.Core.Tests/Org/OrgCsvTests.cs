@@ -49,6 +49,32 @@ public sealed class OrgCsvTests
         Assert.Equal(["aaaa-1"], leads.Select(p => p.Id));
     }
 
+    [Theory]
+    [InlineData(",hireDate", "")]
+    [InlineData(",groups,hireDate", ",g-all")]
+    public void Parse_HireDateColumn_AfterTimeZoneOrGroups_GivesHireDates_AndNamesBadOnes(string headings, string groups)
+    {
+        var csv = Header.TrimEnd('\n') + headings + "\n"
+            + $"aaaa-1,ann@x.example,Ann Lee,,,People,{groups},2026-09-01\n"
+            + $"aaaa-2,bo@x.example,Bo,,,Eng,{groups},\n"
+            + $"aaaa-3,cy@x.example,Cy,,,Eng,{groups},01/09/2026\n";
+
+        var result = OrgCsv.Parse(new StringReader(csv));
+
+        Assert.Equal(new DateOnly(2026, 9, 1), result.People.Single(p => p.Id == "aaaa-1").HireDate);
+        Assert.Null(result.People.Single(p => p.Id == "aaaa-2").HireDate);
+        Assert.Equal(["line 4: hire date '01/09/2026' is not a date like 2026-09-01"], result.Problems);
+    }
+
+    [Fact]
+    public void Parse_HireDateBeforeGroups_IsRefusedNamingTheOrder()
+    {
+        var result = OrgCsv.Parse(new StringReader(Header.TrimEnd('\n') + ",hireDate,groups\n"));
+
+        Assert.Empty(result.People);
+        Assert.Contains("optionally followed by ,groups and then ,hireDate", Assert.Single(result.Problems), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_WrongHeader_LoadsNothingAndSaysWhy()
     {

@@ -7,40 +7,57 @@ using CheckinBot.Core.Runs;
 namespace CheckinBot.Core.Cadences.Preview;
 
 /// <summary>
-/// Previews a cadence with the planner's own rules (<see cref="Audience"/>, <see cref="PersonDue"/>): who is due in
-/// each occurrence, at what local time and zone and in UTC, with which question set version, and who would be left
-/// out and why. The directory is streamed once; only the requested page of people is kept.
+/// Previews a cadence with the planner's own rules (<see cref="Audience"/>, <see cref="PersonDue"/>,
+/// <see cref="JourneyCalendar.StepOn"/>): who is due in each occurrence, at what local time and zone and in UTC, with
+/// which question set version, and who would be left out and why. The directory is streamed once, a batch of people's
+/// registrations and preferences read at a time; only the requested page of people is kept.
 /// </summary>
 public sealed class CadencePreviewService(
     ICadenceStore cadences,
     QuestionSetService questionSets,
     IOrgDirectory directory,
     IGroupMembers groupMembers,
-    PersonZones zones,
     IChatRegistrationStore registrations,
     ICheckinStore checkins,
     TimeProvider timeProvider)
 {
+    /// <summary>People whose stored state is read at once: enough to hide storage latency, few enough to stay small.</summary>
+    private const int Batch = 256;
+    private const int ReadsInFlight = 32;
+
+    private sealed record PersonState(Person Person, ChatRegistration? Registration, DateTimeOffset? SnoozedUntil, string? Zone);
+
     /// <summary>Null when there is no such cadence.</summary>
     public async Task<CadencePreview?> PreviewAsync(string cadenceId, PreviewRequest request, CancellationToken cancellationToken)
     {
         var (from, to, page, pageSize) = request;
         if (await cadences.FindAsync(cadenceId, cancellationToken) is not { } cadence)
             return null;
-        var set = await questionSets.FindAsync(cadence.QuestionSetId, cancellationToken);
+        var versions = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in cadence.QuestionSetIds.Distinct())
+            versions[id] = (await questionSets.FindAsync(id, cancellationToken))?.Version ?? 0;
         var cycles = CadenceCalendar.Cycles(cadence.Schedule, from, to).ToList();
-        var counts = cycles.Select(_ => (Due: 0, Cadence: 0, LeftOut: new Dictionary<string, int>(StringComparer.Ordinal))).ToArray();
+        var counts = cycles.Select(_ => (Due: 0, Cadence: 0, Anyone: false, LeftOut: new Dictionary<string, int>(StringComparer.Ordinal))).ToArray();
         var lines = new List<PreviewLine>();
-        var people = 0;
+        var (people, noHireDate) = (0, 0);
         var now = timeProvider.GetUtcNow();
-        await foreach (var person in Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken))
+
+        void Count(PersonState state)
         {
+            var (person, registration, snoozedUntil, zone) = state;
             var onPage = people++ / pageSize == page - 1;
-            var registration = await registrations.FindAsync(person.Id, cancellationToken);
-            var snoozedUntil = (await checkins.FindPreferencesAsync(person.Id, cancellationToken))?.SnoozedUntil;
-            var zone = await zones.FindAsync(person.Id, person, cancellationToken); // once per person, whatever the number of occurrences
+            if (cadence.IsJourney && person.HireDate is null)
+            {
+                noHireDate++;
+                if (onPage)
+                    lines.Add(new PreviewLine(person.Id, person.Name, null, null, null, false, null, "noHireDate", cadence.QuestionSetId, null));
+                return;
+            }
             for (var i = 0; i < cycles.Count; i++)
             {
+                var step = cadence.IsJourney ? JourneyCalendar.StepOn(cadence.Schedule, person.HireDate, cycles[i].Date) : null;
+                if (cadence.IsJourney && step is null)
+                    continue;
                 var due = PersonDue.For(cadence, cycles[i], zone);
                 var leftOut = !cadence.Active ? "paused"
                     : due.DueAtUtc < now - CadencePlanner.MissedAfter ? "missed" // as the planner: too long past to send
@@ -48,6 +65,7 @@ public sealed class CadencePreviewService(
                     : registration.Status != RegistrationStatus.Active ? "unreachable"
                     : snoozedUntil > due.DueAtUtc ? "snoozed"
                     : null;
+                counts[i].Anyone = true;
                 if (leftOut is null)
                     counts[i].Due++;
                 else
@@ -55,12 +73,43 @@ public sealed class CadencePreviewService(
                 if (due.ZoneFromCadence)
                     counts[i].Cadence++;
                 if (onPage)
-                    lines.Add(new PreviewLine(person.Id, person.Name, cycles[i].Date, cycles[i].Time, due.TimeZone, due.ZoneFromCadence, due.DueAtUtc, leftOut));
+                    lines.Add(new PreviewLine(person.Id, person.Name, cycles[i].Date, cycles[i].Time, due.TimeZone, due.ZoneFromCadence, due.DueAtUtc, leftOut,
+                        step?.QuestionSetId ?? cadence.QuestionSetId, step?.Day));
             }
         }
-        return new CadencePreview(cadence.Id, cadence.Name, cadence.Active, cadence.QuestionSetId, set?.Version ?? 0, from, to,
+
+        var batch = new List<Person>(Batch);
+        await foreach (var person in Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken))
+        {
+            batch.Add(person);
+            if (batch.Count < Batch)
+                continue;
+            foreach (var state in await ReadAsync(batch, cancellationToken))
+                Count(state);
+            batch.Clear();
+        }
+        foreach (var state in await ReadAsync(batch, cancellationToken))
+            Count(state);
+
+        // A journey's working days on which nobody has a step say nothing: only those with someone are shown.
+        var shown = Enumerable.Range(0, cycles.Count).Where(i => !cadence.IsJourney || counts[i].Anyone).ToList();
+        return new CadencePreview(cadence.Id, cadence.Name, cadence.Active, cadence.IsJourney, cadence.QuestionSetId, versions.GetValueOrDefault(cadence.QuestionSetId), versions, from, to,
             [.. cadence.Schedule.SkipDates.Where(d => d >= from && d <= to).Order()],
-            [.. cycles.Select((c, i) => new PreviewOccurrence(c.Date, c.Time, counts[i].Due, counts[i].Cadence, counts[i].LeftOut))],
-            people, page, pageSize, lines);
+            [.. shown.Select(i => new PreviewOccurrence(cycles[i].Date, cycles[i].Time, counts[i].Due, counts[i].Cadence, counts[i].LeftOut))],
+            people, noHireDate, page, pageSize, lines);
+    }
+
+    /// <summary>Each person's registration, snooze and zone, read a few at a time, in the batch's order.</summary>
+    private async Task<PersonState[]> ReadAsync(List<Person> batch, CancellationToken cancellationToken)
+    {
+        var states = new PersonState[batch.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { MaxDegreeOfParallelism = ReadsInFlight, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var person = batch[i];
+            var registration = await registrations.FindAsync(person.Id, ct);
+            var snoozedUntil = (await checkins.FindPreferencesAsync(person.Id, ct))?.SnoozedUntil;
+            states[i] = new PersonState(person, registration, snoozedUntil, PersonZones.Of(person, registration));
+        });
+        return states;
     }
 }

@@ -4,14 +4,18 @@ namespace CheckinBot.Core.Cadences.Preview;
 /// <param name="LeftOut">
 /// Null when they would be asked; else <c>paused</c> (the cadence), <c>missed</c> (their local send time was more than
 /// <see cref="Runs.CadencePlanner.MissedAfter"/> ago, as the planner skips it), <c>notInstalled</c>, <c>unreachable</c>
-/// (blocked or gone) or <c>snoozed</c>.
+/// (blocked or gone), <c>snoozed</c>, or — a journey only — <c>noHireDate</c> (then there is no date or time).
 /// </param>
+/// <param name="QuestionSetId">The set they would be asked: the cadence's, or their journey step's.</param>
+/// <param name="JourneyDay">A journey's step: "day 30" after their hire date.</param>
 public sealed record PreviewLine(
     string UserId,
     string Name,
-    DateOnly Date,
-    TimeOnly LocalTime,
-    string TimeZone,
+    DateOnly? Date,
+    TimeOnly? LocalTime,
+    string? TimeZone,
     bool ZoneFromCadence,
-    DateTimeOffset DueAtUtc,
-    string? LeftOut);
+    DateTimeOffset? DueAtUtc,
+    string? LeftOut,
+    string QuestionSetId,
+    int? JourneyDay);
