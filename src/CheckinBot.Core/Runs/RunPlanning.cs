@@ -34,6 +34,8 @@ internal static class RunPlanning
         {
             var chunk = chunks++;
             var toSend = await runs.AddChunkAsync(runId, chunk, [.. recipients.Select(r => r with { Chunk = chunk })], cancellationToken);
+            if (again && !toSend.Contains(chunk))
+                chunks = chunk; // everyone was in the run already: the number is still free
             var wait = (recipients[0].DueAt ?? DateTimeOffset.MinValue) - timeProvider.GetUtcNow();
             await queue.EnqueueAsync(toSend.Where(c => c >= firstChunk).Select(c => new SendWork(runId, c)), wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
         }
