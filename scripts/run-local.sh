@@ -55,8 +55,11 @@ start bot env ASPNETCORE_ENVIRONMENT=Development Hr__AdminUserIds__0="$HR_USER_I
   dotnet run --project src/CheckinBot.Web --no-build --urls "http://127.0.0.1:$BOT_PORT"
 wait_for "http://127.0.0.1:$BOT_PORT/health/ready" "The bot" .local/bot.log
 
-# A sample cadence for HR to see (the admin API answers loopback without a token in local mode; 409 = already there).
-curl -s -o /dev/null -X POST "http://127.0.0.1:$BOT_PORT/api/admin/cadences" -H 'Content-Type: application/json' --data @samples/cadence.json
+# A sample cadence and the sample onboarding journey (hire dates in samples/org.csv) for HR to see (the admin API
+# answers loopback without a token in local mode; 409 = already there).
+for sample in samples/cadence.json samples/onboarding-journey.json; do
+  curl -s -o /dev/null -X POST "http://127.0.0.1:$BOT_PORT/api/admin/cadences" -H 'Content-Type: application/json' --data @"$sample"
+done
 
 # Three playgrounds, three people of samples/org.csv: Alex Wilber (the default user), his manager Megan Bowen, and
 # Adele Vance of HR.
