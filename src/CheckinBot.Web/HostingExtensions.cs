@@ -45,6 +45,7 @@ internal static class HostingExtensions
         services.AddSingleton<CheckinBot.Core.Insights.MetricsService>();
         services.AddSingleton<CheckinBot.Core.Insights.StatsService>();
         services.AddSingleton<CheckinBot.Core.Insights.Tab.MyGrowthService>();
+        services.AddSingleton<CheckinBot.Core.Cadences.JourneyService>();
         services.AddSingleton<CheckinBot.Core.Insights.Tab.TeamOverviewService>();
         services.AddResponseCompression(options =>
         {

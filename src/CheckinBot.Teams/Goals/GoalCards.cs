@@ -1,4 +1,5 @@
 using System.Globalization;
+using CheckinBot.Core.Cadences;
 using CheckinBot.Core.Goals;
 using CheckinBot.Teams.Cards;
 
@@ -14,11 +15,20 @@ public static class GoalCards
     public const string ArchiveVerb = "goal.archive";
     public const string MilestoneVerb = "goal.milestone";
 
-    public static AdaptiveCard List(IReadOnlyList<LearningGoal> goals)
+    /// <param name="journeys">Onboarding journeys the person is on: shown first, as a path ("day 30 of 90").</param>
+    public static AdaptiveCard List(IReadOnlyList<LearningGoal> goals, IReadOnlyList<JourneyProgress> journeys)
     {
         var active = goals.Where(g => g.Status == GoalStatus.Active).ToList();
         var completed = goals.Count(g => g.Status == GoalStatus.Completed);
-        var body = new List<CardElement> { TextBlock.Heading("Your learning goals") };
+        var body = new List<CardElement>();
+        foreach (var journey in journeys)
+        {
+            body.Add(TextBlock.Heading($"{journey.CadenceName}: {journey.Headline}"));
+            body.Add(new TextBlock(string.Join("  →  ", journey.Path.Steps.Select(s =>
+                (journey.AnsweredDays.Contains(s.Step.Day) ? "✓ " : s.Step.Day == journey.Path.DayNumber ? "● " : "○ ")
+                + $"day {s.Step.Day} ({s.Date.ToString("d MMM", CultureInfo.InvariantCulture)})"))) { Spacing = "None" });
+        }
+        body.Add(TextBlock.Heading("Your learning goals"));
         if (active.Count == 0)
             body.Add(new TextBlock("No active goals yet. A good goal is specific and has a date, e.g. \"Give a conference talk by June\"."));
         foreach (var goal in active)

@@ -1,11 +1,12 @@
 using CheckinBot.Core.Commands;
+using CheckinBot.Core.Cadences;
 using CheckinBot.Core.Goals;
 using CheckinBot.Teams.Bot;
 
 namespace CheckinBot.Teams.Goals;
 
 /// <summary>The <c>goals</c> and <c>add goal</c> commands and the add-goal form.</summary>
-public sealed class GoalsConversation(GoalService goals) : IChatFeature
+public sealed class GoalsConversation(GoalService goals, JourneyService journeys) : IChatFeature
 {
     private const string Gone = "That goal no longer exists. Type **goals** to see the current ones.";
 
@@ -21,7 +22,7 @@ public sealed class GoalsConversation(GoalService goals) : IChatFeature
         .Verb(GoalCards.MilestoneVerb, (r, ct) => TickMilestoneAsync(r.Turn, r.UserId, GoalId(r), r.Id("milestoneId"), ct));
 
     public async Task ListAsync(TurnContext turn, string userId, CancellationToken cancellationToken) =>
-        await turn.SendCardAsync(GoalCards.List(await goals.ListAsync(userId, cancellationToken)), cancellationToken);
+        await turn.SendCardAsync(GoalCards.List(await goals.ListAsync(userId, cancellationToken), await journeys.ForAsync(userId, cancellationToken)), cancellationToken);
 
     /// <summary><c>add goal</c> opens the form; <c>add goal Learn Rust</c> adds it straight away.</summary>
     public async Task AddFromTextAsync(TurnContext turn, string userId, string title, CancellationToken cancellationToken)

@@ -61,6 +61,17 @@ public sealed class JourneyTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Goals_ShowTheJourneyAsAPath_DayOfLastDay()
+    {
+        await _bot.SayAsync("goals");
+
+        var card = System.Text.RegularExpressions.Regex.Unescape(_bot.LastPosted());
+        Assert.Contains("Onboarding journey: Day 31 of 90", card, StringComparison.Ordinal); // 30 October to 30 November
+        Assert.Contains("○ day 30 (30 Nov)", card, StringComparison.Ordinal);
+        Assert.Contains("○ day 90 (28 Jan)", card, StringComparison.Ordinal); // 28 January 2027 is a Thursday
+    }
+
+    [Fact]
     public async Task AJourneysCycle_IsPlannedAgainAfterAnHour_ForPeopleHiredSince_AndThoseInItStayPut()
     {
         Assert.Equal(1, await _bot.Get<CadencePlanner>().PlanDueAsync(CancellationToken.None));

@@ -12,4 +12,5 @@ public sealed record MyGrowth(
     IReadOnlyList<EnergyPoint> Energy,
     IReadOnlyList<MonthCount> WinsByMonth,
     IReadOnlyList<BragItem> RecentWins,
-    IReadOnlyList<ReceivedFeedback> FeedbackReceived);
+    IReadOnlyList<ReceivedFeedback> FeedbackReceived,
+    IReadOnlyList<Cadences.JourneyProgress> Journeys);

@@ -5,7 +5,7 @@ using CheckinBot.Core.GrowthLog;
 namespace CheckinBot.Core.Insights.Tab;
 
 /// <summary>Builds the "Me" view from the person's growth log (the same reads as <c>export my data</c> and <c>wins</c>).</summary>
-public sealed class MyGrowthService(GrowthLogService growthLog)
+public sealed class MyGrowthService(GrowthLogService growthLog, Cadences.JourneyService journeys)
 {
     public const int RecentWins = 10;
 
@@ -22,6 +22,7 @@ public sealed class MyGrowthService(GrowthLogService growthLog)
             [.. log.CheckIns.Where(r => r.Energy is not null).OrderBy(r => r.CompletedAt).Select(r => new EnergyPoint(r.CompletedAt, r.Energy!.Value))],
             [.. wins.GroupBy(w => w.At.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture)).OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => new MonthCount(m.Key, m.Count()))],
             [.. wins.Take(RecentWins)],
-            [.. log.FeedbackReceived.OrderByDescending(n => n.CreatedAt).Select(n => new ReceivedFeedback(n.CreatedAt, n.FromName ?? "A colleague", n.Text, n.IsPraise))]);
+            [.. log.FeedbackReceived.OrderByDescending(n => n.CreatedAt).Select(n => new ReceivedFeedback(n.CreatedAt, n.FromName ?? "A colleague", n.Text, n.IsPraise))],
+            await journeys.ForAsync(userId, cancellationToken));
     }
 }

@@ -272,6 +272,7 @@ async function renderMe() {
     ['Wins', String(me.winsByMonth.reduce((sum, m) => sum + m.count, 0))],
     ['Feedback received', String(me.feedbackReceived.length)],
   ])], true)];
+  sections.push(...me.journeys.map(journeyCard));
   if (me.checkins === 0 && me.goals.length === 0) {
     sections.push(card('Welcome', [el('p', {}, 'Nothing here yet. Say ', chatLink('check in'), ' to start your first check-in, or ', chatLink('add goal'), ' to set a learning goal; this page fills in as you go.')], true));
     return sections;
@@ -314,6 +315,18 @@ async function renderMe() {
     ? [el('p', { class: 'empty' }, 'None yet. Ask a colleague: ', chatLink('feedback'))]
     : [el('ul', { class: 'plain' }, me.feedbackReceived.map(n => el('li', { text: `${day(n.at)} · ${n.from}${n.isPraise ? ' (praise)' : ''}: ${n.text}` })))]));
   return sections;
+}
+
+// A journey as a path: each step with its date and whether it is answered, due today, to come or passed unanswered.
+function journeyCard(journey) {
+  const today = journey.path.dayNumber;
+  const stateOf = s => journey.answeredDays.includes(s.step.day) ? 'answered'
+    : s.step.day === today ? 'today' : s.step.day > today ? 'to come' : 'not answered';
+  return card(journey.cadenceName, [
+    el('p', { class: 'headline', text: `${journey.headline} since your start on ${journey.path.hireDate}` }),
+    el('ol', { class: 'journey', 'aria-label': `${journey.cadenceName} steps` }, journey.path.steps.map(s =>
+      el('li', { class: `step ${stateOf(s).replace(' ', '-')}`, text: `Day ${s.step.day} · ${s.date} · ${stateOf(s)}` }))),
+  ], true);
 }
 
 function weekRange() {
