@@ -84,6 +84,7 @@ public static class HostingExtensions
         services.AddSingleton<IChatRegistrationStore, TableChatRegistrationStore>();
         services.AddSingleton<TableGrowthLogStore>();
         services.AddSingleton<IShareHandoffStore, TableShareHandoffStore>();
+        services.AddSingleton<CheckinBot.Core.Handovers.IHandoverStore, TableHandoverStore>();
         services.AddSingleton<Outbox.TableDeliveryOutbox>();
         services.AddSingleton<CheckinBot.Core.Messaging.IDeliveryOutbox>(sp => sp.GetRequiredService<Outbox.TableDeliveryOutbox>());
         services.AddSingleton<TableFeedbackStore>();
@@ -113,9 +114,9 @@ public static class HostingExtensions
     public static IHostApplicationBuilder AddCheckinCachedOrgDirectory(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        // Someone the cache does not know yet is looked up at the source at once (OrgSyncService.RefreshAsync).
+        // Someone the cache does not know yet is looked up at the source at once (OrgPointLookup).
         builder.Services.AddSingleton<IOrgDirectory>(sp => new LookupOnMissDirectory(
-            sp.GetRequiredService<TablePeopleDirectory>(), sp.GetRequiredService<OrgSyncService>(),
+            sp.GetRequiredService<TablePeopleDirectory>(), sp.GetRequiredService<OrgPointLookup>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LookupOnMissDirectory>>()));
         return builder;
     }

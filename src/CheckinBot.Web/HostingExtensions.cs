@@ -37,6 +37,7 @@ internal static class HostingExtensions
         services.AddSingleton<TeamService>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<FeedbackDeliveryService>();
+        services.AddSingleton<CheckinBot.Core.Handovers.HandoverService>();
         services.AddSingleton<FeedbackNudgeService>();
         services.AddSingleton<CheckinBot.Core.Org.PersonZones>();
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -11,4 +11,7 @@ public enum OutboxKind
 
     /// <summary>A completed check-in still to be added to the metrics rollups (not a message: nothing is sent).</summary>
     Metrics,
+
+    /// <summary>A manager change's messages: the person's consent question, the former manager's note, the history.</summary>
+    Handover,
 }

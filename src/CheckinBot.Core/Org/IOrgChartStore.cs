@@ -5,6 +5,9 @@ public interface IOrgChartStore
 {
     Task<string?> FindSyncTokenAsync(CancellationToken cancellationToken);
 
+    /// <summary>A person as cached now (never looked up at the source).</summary>
+    Task<Person?> FindAsync(string personId, CancellationToken cancellationToken);
+
     Task SaveSyncTokenAsync(string? token, CancellationToken cancellationToken);
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace CheckinBot.Core.Org;
 /// a Graph call.
 /// </summary>
 public sealed partial class LookupOnMissDirectory(
-    IOrgDirectory cache, OrgSyncService sync, TimeProvider timeProvider, ILogger<LookupOnMissDirectory> logger) : IOrgDirectory
+    IOrgDirectory cache, OrgPointLookup lookup, TimeProvider timeProvider, ILogger<LookupOnMissDirectory> logger) : IOrgDirectory
 {
     public static readonly TimeSpan MissRememberedFor = TimeSpan.FromMinutes(10);
     private const int MaxRememberedMisses = 10_000;
@@ -25,7 +25,7 @@ public sealed partial class LookupOnMissDirectory(
             return null;
         try
         {
-            if (await sync.RefreshAsync([personId], cancellationToken) > 0)
+            if (await lookup.RefreshAsync([personId], cancellationToken) > 0)
                 return await cache.FindAsync(personId, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Handovers;
 using Microsoft.Extensions.Logging;
 
 namespace CheckinBot.Core.Org;
@@ -6,9 +7,11 @@ public sealed record OrgSyncResult(int Changes, int Pages, bool Full);
 
 /// <summary>
 /// Keeps the cached org chart current: the first round reads everyone, later rounds only what changed. The token is
-/// saved only after every page is applied, so a crash repeats the round instead of losing changes.
+/// saved only after every page is applied, so a crash repeats the round instead of losing changes. A person whose
+/// manager changed (after the first round) starts a handover before the change is written, so the round repeated after
+/// a crash sees the change again.
 /// </summary>
-public sealed partial class OrgSyncService(IOrgChartSource source, IOrgChartStore store, ILogger<OrgSyncService> logger)
+public sealed partial class OrgSyncService(IOrgChartSource source, IOrgChartStore store, HandoverService handovers, ILogger<OrgSyncService> logger)
 {
     public async Task<OrgSyncResult> SyncAsync(CancellationToken cancellationToken)
     {
@@ -17,6 +20,8 @@ public sealed partial class OrgSyncService(IOrgChartSource source, IOrgChartStor
         string? next = null;
         await foreach (var page in source.ReadChangesAsync(token, cancellationToken))
         {
+            if (token is not null)
+                await handovers.StartAsync(await ManagerChangesAsync(page.Changes, cancellationToken), cancellationToken);
             await store.ApplyAsync(page.Changes, firstSync: token is null, cancellationToken);
             changes += page.Changes.Count;
             pages++;
@@ -29,12 +34,19 @@ public sealed partial class OrgSyncService(IOrgChartSource source, IOrgChartStor
         return new OrgSyncResult(changes, pages, token is null);
     }
 
-    /// <summary>Adds people the cache does not know yet (someone who joined since the last round).</summary>
-    public async Task<int> RefreshAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    /// <summary>People of the page who had a manager and now have another (or had none and now have one).</summary>
+    private async Task<IReadOnlyList<ManagerChange>> ManagerChangesAsync(IReadOnlyList<PersonChange> changes, CancellationToken cancellationToken)
     {
-        var people = await source.GetPeopleAsync(ids, cancellationToken);
-        await store.ApplyAsync([.. people.Select(p => new PersonChange(p.Id, p))], firstSync: false, cancellationToken);
-        return people.Count;
+        var moved = new List<ManagerChange>();
+        foreach (var change in changes)
+        {
+            if (change.Current is not { Enabled: true, ManagerId: { } newManager }
+                || await store.FindAsync(change.Id, cancellationToken) is not { Enabled: true } before
+                || string.Equals(before.ManagerId, newManager, StringComparison.OrdinalIgnoreCase))
+                continue;
+            moved.Add(new ManagerChange(before.Id, before.ManagerId, newManager.ToLowerInvariant()));
+        }
+        return moved;
     }
 
     [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "Org chart synced (full: {Full}): {Changes} changes in {Pages} pages")]

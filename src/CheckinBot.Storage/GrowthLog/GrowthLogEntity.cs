@@ -26,6 +26,9 @@ internal sealed class GrowthLogEntity : ITableEntity
     /// <summary>A feedback request's or note's delivery (ids and outcome only), beside the item in the same partition.</summary>
     public const string FeedbackDeliveryPrefix = "fbsend-";
 
+    /// <summary>A manager change's handover (ids, steps and the person's answer), so it is erased with the log.</summary>
+    public const string HandoverPrefix = "transfer-";
+
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }

@@ -17,6 +17,9 @@ public static class OutboundCards
         FeedbackReceivedMessage received => FeedbackCards.Received(received.Note, received.Topic),
         FeedbackAskedMessage asked => FeedbackCards.Asked(asked.Ask),
         FeedbackNudgeMessage nudge => FeedbackCards.Asked(nudge.Ask, nudge.DaysWaiting),
+        Core.Handovers.HandoverConsentMessage ask => Handovers.HandoverCards.Ask(ask),
+        Core.Handovers.ReportMovedOnMessage moved => Handovers.HandoverCards.MovedOn(moved),
+        Core.Handovers.HandoverMessage history => Handovers.HandoverCards.History(history),
         CheckinQuestionMessage { IsReminder: true } reminder => reminder.Draft.CurrentStep is null
             ? CheckIns.CheckinCards.Recap(reminder.Draft, $"A gentle reminder: your {reminder.CadenceName} is nearly done, just choose who sees it.")
             : CheckIns.CheckinCards.Question(reminder.Draft, $"A gentle reminder: your {reminder.CadenceName} is waiting, right where you left it."),

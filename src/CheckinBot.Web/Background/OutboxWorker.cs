@@ -12,6 +12,7 @@ namespace CheckinBot.Web.Background;
 internal sealed partial class OutboxWorker(
     ManagerSummaryService summaries,
     FeedbackDeliveryService feedback,
+    CheckinBot.Core.Handovers.HandoverService handovers,
     OutboxSignal signal,
     TimeProvider timeProvider,
     ILogger<OutboxWorker> logger) : BackgroundService
@@ -25,6 +26,7 @@ internal sealed partial class OutboxWorker(
             // Each kind on its own: a fault in one does not hold the other back.
             await SweepAsync(summaries.DeliverPendingAsync, "manager summaries", stoppingToken);
             await SweepAsync(feedback.DeliverPendingAsync, "feedback", stoppingToken);
+            await SweepAsync(handovers.DeliverPendingAsync, "handovers", stoppingToken);
             await signal.WaitAsync(SweepInterval, timeProvider, stoppingToken);
         }
     }

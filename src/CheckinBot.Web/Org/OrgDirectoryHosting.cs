@@ -31,6 +31,7 @@ internal static partial class OrgDirectoryHosting
         builder.AddCheckinGraph();
         builder.AddCheckinCachedOrgDirectory();
         services.AddSingleton<OrgSyncService>();
+        services.AddSingleton<OrgPointLookup>();
         services.AddHostedService<OrgSyncWorker>();
         return builder;
     }

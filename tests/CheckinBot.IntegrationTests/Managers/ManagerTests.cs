@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using CheckinBot.Core.Feedback;
+using CheckinBot.Core.Handovers;
 using CheckinBot.Core.Managers;
 using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Org;
@@ -192,6 +193,59 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("hasn't installed CheckinBot yet", team, StringComparison.Ordinal);
         Assert.DoesNotContain("Patti", team, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ManagerChange_AsksThePerson_AndOnYesTheNewManagerGetsOnlyWhatWasShared_Once()
+    {
+        await CheckInAsync(Alex, share: true);
+        await WaitForPostAsync(Megan, "Alex Wilber shared a check-in");
+
+        var handoverId = await MoveAlexToPattiAsync();
+        await WaitForPostAsync(Megan, "Alex Wilber now reports to Patti Fernandez.");
+        await ClickAsync(Alex, new { verb = "handover.yes", handoverId }, "ask-1");
+
+        Assert.Contains("Done: Patti Fernandez gets a summary", ReplacedCard("ask-1"), StringComparison.Ordinal);
+        var history = await WaitForPostAsync(Patti, "Alex Wilber shared their growth history with you");
+        Assert.Contains("Shipped the importer", history, StringComparison.Ordinal);
+        Assert.Contains("1 shared check-in", history, StringComparison.Ordinal);
+        // A second yes (a double click) moves nothing more; the handover has nothing left to send.
+        await ClickAsync(Alex, new { verb = "handover.yes", handoverId }, "ask-1");
+        Assert.Contains("You answered this already", ReplacedCard("ask-1"), StringComparison.Ordinal);
+        Assert.Equal(0, await Service<HandoverService>().DeliverPendingAsync(CancellationToken.None));
+        Assert.Single(PostsTo(Patti), p => p.Contains("growth history", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ManagerChange_OnNo_NothingMoves()
+    {
+        await CheckInAsync(Alex, share: true);
+        await WaitForPostAsync(Megan, "Alex Wilber shared a check-in");
+        var handoverId = await MoveAlexToPattiAsync();
+
+        await ClickAsync(Alex, new { verb = "handover.no", handoverId }, "ask-1");
+
+        Assert.Contains("Nothing was shared: Patti Fernandez starts from what you share from now on.", ReplacedCard("ask-1"), StringComparison.Ordinal);
+        // The handover is over once the former manager has been told: then nothing is left for Patti.
+        await WaitForPostAsync(Megan, "Alex Wilber now reports to Patti Fernandez.");
+        var done = await Eventually.ReadAsync(() => Service<IHandoverStore>().FindAsync(Alex.AadId, handoverId, CancellationToken.None),
+            h => h is { IsPending: false }, "the handover with nothing left to send");
+        Assert.Equal(false, done!.Consented);
+        Assert.DoesNotContain(PostsTo(Patti), p => p.Contains("growth history", StringComparison.Ordinal));
+    }
+
+    /// <summary>The org sync's part: Alex now reports to Patti; returns the handover's id from the question Alex gets.</summary>
+    private async Task<string> MoveAlexToPattiAsync()
+    {
+        _directory.Put(new Person { Id = Alex.AadId, DisplayName = Alex.Name, Mail = "alexw@contoso.example", ManagerId = Patti.AadId, TimeZone = "Europe/Berlin" });
+        await Service<HandoverService>().StartAsync([new ManagerChange(Alex.AadId, Megan.AadId, Patti.AadId)], CancellationToken.None);
+        var ask = await WaitForPostAsync(Alex, "You now report to Patti Fernandez");
+        Assert.Contains("1 shared check-in and 0 active goals", ask, StringComparison.Ordinal);
+        return System.Text.RegularExpressions.Regex.Match(ask, "\"handoverId\":\"([^\"]+)\"").Groups[1].Value;
+    }
+
+    /// <summary>The card a button's answer put in place of <paramref name="cardId"/> (the last replacement).</summary>
+    private string ReplacedCard(string cardId) =>
+        Readable(_bot.Connector.Requests.Last(r => r.Method == "PUT" && r.Path.EndsWith("/" + cardId, StringComparison.Ordinal)).Body);
 
     private async Task CheckInAsync(Member member, bool share)
     {

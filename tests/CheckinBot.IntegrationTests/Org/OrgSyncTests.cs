@@ -77,6 +77,25 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeltaThatMovesSomeoneToAnotherManager_StartsAHandover_AndHireDatesAreRead()
+    {
+        const string Moved = "bbbbbbbb-0000-0000-0000-000000000012";
+        _graph.Put(new GraphUser(Other, "Patti Fernandez", "patti@contoso.example", Ceo, "Engineering", HireDate: new DateOnly(2026, 11, 2)));
+        await Get<OrgSyncService>().SyncAsync(CancellationToken.None);
+        var outbox = Get<IDeliveryOutbox>();
+        Assert.Empty(await outbox.ListDueAsync(OutboxKind.Handover, 10, CancellationToken.None)); // the first round moves nobody
+        Assert.Equal(new DateOnly(2026, 11, 2), (await Get<IOrgDirectory>().FindAsync(Other, CancellationToken.None))!.HireDate);
+
+        _graph.Put(new GraphUser(Moved, "Report 12", null, Other));
+        _graph.Put(new GraphUser(Manager, "Megan Bowen", "megan@contoso.example", Ceo, "Sales")); // same manager, new department
+        await Get<OrgSyncService>().SyncAsync(CancellationToken.None);
+
+        var entry = Assert.Single(await outbox.ListDueAsync(OutboxKind.Handover, 10, CancellationToken.None));
+        var handover = await Get<CheckinBot.Core.Handovers.IHandoverStore>().FindAsync(entry.UserId, entry.ItemId, CancellationToken.None);
+        Assert.Equal((Moved, Manager, Other), (handover!.PersonId, handover.FormerManagerId, handover.NewManagerId));
+    }
+
+    [Fact]
     public async Task GroupAudience_IsReadFromGraphPageByPage_OnlyMembersWhoAreInTheDirectory()
     {
         await Get<OrgSyncService>().SyncAsync(CancellationToken.None);
