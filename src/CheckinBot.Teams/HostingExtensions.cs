@@ -89,6 +89,7 @@ public static class HostingExtensions
         services.AddSingleton<IChatFeature, Cadences.CadenceConversation>();
         services.AddSingleton<IChatFeature, Insights.StatsConversation>();
         services.AddSingleton<IChatFeature, Handovers.HandoverConversation>();
+        services.AddSingleton<IChatFeature, QuestionSets.QuestionSetConversation>();
         services.AddSingleton<IPersonMessenger, TeamsPersonMessenger>();
         services.AddSingleton<TeamsActivityHandler, CheckinActivityHandler>();
         services.AddTransient<BotRequestProcessor>();

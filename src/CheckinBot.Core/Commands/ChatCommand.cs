@@ -18,5 +18,6 @@ public enum ChatCommandKind
     DeleteMyData,
     Team,
     Cadences,
+    QuestionSets,
     Stats,
 }

@@ -9,6 +9,7 @@ public static partial class ChatCommandParser
     private static readonly (string Phrase, ChatCommandKind Kind)[] Phrases =
     [
         ("export my data", ChatCommandKind.ExportMyData),
+        ("question sets", ChatCommandKind.QuestionSets),
         ("delete my data", ChatCommandKind.DeleteMyData),
         ("add goal", ChatCommandKind.AddGoal),
         ("check in", ChatCommandKind.CheckIn),

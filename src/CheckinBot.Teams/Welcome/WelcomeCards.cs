@@ -22,6 +22,7 @@ public static class WelcomeCards
         ("delete my data", "Erase everything stored about you"),
         ("team", "Managers: who in your team has checked in"),
         ("cadences", "HR: manage check-in schedules"),
+        ("question sets", "HR: edit the questions check-ins ask"),
         ("stats", "Your last four weeks; your team's and, for HR, the organisation's"),
     ];
 
