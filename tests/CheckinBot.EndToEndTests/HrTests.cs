@@ -2,13 +2,13 @@ namespace CheckinBot.EndToEndTests;
 
 /// <summary>
 /// HR in the playground: Adele Vance creates a cadence in chat (a rejected field is fixed, nothing else retyped), pauses
-/// and resumes it, and runs it now;
-/// Alex Wilber, in his own playground, receives the first question and answers it.
+/// and resumes it, adds a choice question to the default question set in its card, and runs the cadence now;
+/// Alex Wilber, in his own playground, receives the check-in and answers it, the new question included.
 /// </summary>
 public sealed class HrTests(PlaygroundFixture stack) : IClassFixture<PlaygroundFixture>
 {
     [Fact]
-    public async Task Hr_CreatesACadenceInChat_FixesWhatItRejects_PausesIt_AndRunsItNow_TheEmployeeAnswers()
+    public async Task Hr_CreatesACadence_EditsItsQuestionSet_AndRunsItNow_TheEmployeeAnswersTheNewQuestion()
     {
         var alex = await PlaygroundPage.OpenAsync(stack);
         var adele = await PlaygroundPage.OpenAsync(stack, stack.HrPlaygroundUrl);
@@ -36,6 +36,17 @@ public sealed class HrTests(PlaygroundFixture stack) : IClassFixture<PlaygroundF
             await adele.ClickAsync("Resume Weekly growth check-in");
             await adele.SeeAsync("active");
 
+            // The cadence asks the default set: Adele adds a choice question to it (a new version).
+            await adele.TypeAsync("question sets");
+            await adele.SeeAsync("Asked by");
+            await adele.ClickAsync("Open Career growth check-in");
+            await adele.ClickAsync("Edit Career growth check-in");
+            await adele.FillAsync("Prompt", "Which area grew most?");
+            await adele.FillAsync("Options for a choice, separated by commas", "Craft, People, Impact");
+            await adele.ClickAsync("Save question set");
+            await adele.SeeAsync("Saved: Career growth check-in, version 2");
+
+            await adele.TypeAsync("cadences");
             await adele.ClickAsync("Run Weekly growth check-in now");
             await adele.SeeAsync("Send Weekly growth check-in to 20 people now?"); // samples/org.csv: everyone
             await adele.ClickAsync("Send now");
@@ -43,6 +54,20 @@ public sealed class HrTests(PlaygroundFixture stack) : IClassFixture<PlaygroundF
             await alex.SeeAsync("Time for your Weekly growth check-in.");
             await alex.ClickAsync("4");
             await alex.SeeAsync("What did you learn or accomplish?");
+            await alex.TypeAsync("Shipped the importer");
+            await alex.SeeAsync("Anything blocking you");
+            await alex.ClickAsync("Skip");
+            await alex.SeeAsync("question 4 of"); // a rotating reflection prompt
+            await alex.TypeAsync("skip");
+            await alex.SeeAsync("Do you want to add a new learning goal?");
+            await alex.ClickAsync("No");
+            await alex.SeeAsync("feedback on?");
+            await alex.TypeAsync("skip");
+            await alex.SeeAsync("Which area grew most?");
+            await alex.ClickAsync("People");
+            await alex.SeeAsync("Share it with your manager, or keep it private?");
+            await alex.ClickAsync("Keep private");
+            await alex.SeeAsync("Check-in saved privately");
         }
         catch
         {
