@@ -41,6 +41,9 @@ public static class OrgSyncScenario
         builder.AddCheckinCachedOrgDirectory();
         builder.Services.AddSingleton<TokenCredential, FakeGraphCredential>();
         builder.Services.AddSingleton<OrgSyncService>();
+        // A manager change starts a handover (noted and written in the sync round), so the round's cost includes it.
+        builder.Services.AddSingleton<CheckinBot.Core.Handovers.HandoverService>();
+        builder.Services.AddSingleton<CheckinBot.Core.Messaging.OutboxSignal>();
         using var host = builder.Build();
         await host.StartAsync(cancellationToken);
         var sync = host.Services.GetRequiredService<OrgSyncService>();

@@ -115,6 +115,7 @@ public static class HostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         // Someone the cache does not know yet is looked up at the source at once (OrgPointLookup).
+        builder.Services.AddSingleton<OrgPointLookup>();
         builder.Services.AddSingleton<IOrgDirectory>(sp => new LookupOnMissDirectory(
             sp.GetRequiredService<TablePeopleDirectory>(), sp.GetRequiredService<OrgPointLookup>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LookupOnMissDirectory>>()));

@@ -38,6 +38,7 @@ internal static class HostingExtensions
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<FeedbackDeliveryService>();
         services.AddSingleton<CheckinBot.Core.Handovers.HandoverService>();
+        services.AddSingleton<CheckinBot.Core.Handovers.HandoverDeliveryService>();
         services.AddSingleton<FeedbackNudgeService>();
         services.AddSingleton<CheckinBot.Core.Org.PersonZones>();
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -12,7 +12,7 @@ namespace CheckinBot.Web.Background;
 internal sealed partial class OutboxWorker(
     ManagerSummaryService summaries,
     FeedbackDeliveryService feedback,
-    CheckinBot.Core.Handovers.HandoverService handovers,
+    CheckinBot.Core.Handovers.HandoverDeliveryService handovers,
     OutboxSignal signal,
     TimeProvider timeProvider,
     ILogger<OutboxWorker> logger) : BackgroundService

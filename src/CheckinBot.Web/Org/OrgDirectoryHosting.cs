@@ -31,7 +31,6 @@ internal static partial class OrgDirectoryHosting
         builder.AddCheckinGraph();
         builder.AddCheckinCachedOrgDirectory();
         services.AddSingleton<OrgSyncService>();
-        services.AddSingleton<OrgPointLookup>();
         services.AddHostedService<OrgSyncWorker>();
         return builder;
     }

@@ -211,7 +211,7 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
         // A second yes (a double click) moves nothing more; the handover has nothing left to send.
         await ClickAsync(Alex, new { verb = "handover.yes", handoverId }, "ask-1");
         Assert.Contains("You answered this already", ReplacedCard("ask-1"), StringComparison.Ordinal);
-        Assert.Equal(0, await Service<HandoverService>().DeliverPendingAsync(CancellationToken.None));
+        Assert.Equal(0, await Service<HandoverDeliveryService>().DeliverPendingAsync(CancellationToken.None));
         Assert.Single(PostsTo(Patti), p => p.Contains("growth history", StringComparison.Ordinal));
     }
 
