@@ -12,6 +12,7 @@
 #   plan N                          planning alone (no sending) for an audience of N
 #   storage-ceiling N               storage alone doing the four operations of a send for N people, as fast as it goes
 #   metrics N [repetitions]         the metrics API over a year of weekly check-ins of N people, each cut and period
+#   preview N [repetitions]         a cadence's four-week preview for an org of N, everyone registered, over HTTP
 #   tab N                           the Growth tab in headless Chromium, each view loaded cold N times, on the seeded local org
 # Each writes JSON (and for inbound and the fan-outs a PNG chart) to bench/results/.
 # Micro-benchmarks of the hot paths (BenchmarkDotNet): scripts/bench.sh micro [filter]

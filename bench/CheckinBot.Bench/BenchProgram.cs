@@ -26,9 +26,9 @@ internal static class BenchProgram
     {
         var scenario = args.ElementAtOrDefault(0) ?? "org-sync";
         var size = int.Parse(args.ElementAtOrDefault(1) ?? "100000", CultureInfo.InvariantCulture);
-        if (scenario is not ("org-sync" or "inbound" or "fanout" or "fanout-process" or "fanout-crash" or "fanout-two" or "chaos" or "mixed" or "plan" or "storage-ceiling" or "metrics" or "tab"))
+        if (scenario is not ("org-sync" or "inbound" or "fanout" or "fanout-process" or "fanout-crash" or "fanout-two" or "chaos" or "mixed" or "plan" or "storage-ceiling" or "metrics" or "tab" or "preview"))
         {
-            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync, inbound, fanout, fanout-process, fanout-crash, fanout-two, chaos, mixed, plan, storage-ceiling, metrics, tab.");
+            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: org-sync, inbound, fanout, fanout-process, fanout-crash, fanout-two, chaos, mixed, plan, storage-ceiling, metrics, tab, preview.");
             return 2;
         }
 
@@ -97,6 +97,17 @@ internal static class BenchProgram
                 Console.WriteLine(TabScenario.Format(figures));
                 Console.WriteLine($"budgets: first paint 1000 ms, charts 2000 ms, JS+CSS 300 KiB compressed; worst ratios {figures.Max(f => f.FirstPaintMedianMs) / 1000:0.00}, {figures.Max(f => f.ChartsMedianMs) / 2000:0.00}, {figures.Max(f => f.CompressedKiB) / 300:0.00}");
                 await WriteAsync($"tab-{size}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result = figures });
+                return 0;
+            }
+            if (scenario == "preview")
+            {
+                var repetitions = int.Parse(args.ElementAtOrDefault(2) ?? "5", CultureInfo.InvariantCulture);
+                var result = await PreviewScenario.RunAsync(azurite, size, repetitions, CancellationToken.None);
+                Console.WriteLine($"{"people",8} {"occurrences",12} {"due",8} {"seconds",8} {"alloc MiB",10}");
+                foreach (var round in result.Rounds)
+                    Console.WriteLine($"{round.People,8} {round.Occurrences,12} {round.Due,8} {round.Seconds,8:0.00} {round.AllocatedMiB,10}");
+                Console.WriteLine($"median {result.MedianSeconds:0.00} s of a 5 s budget (ratio {result.MedianSeconds / 5:0.00}); every registration read alone: {result.RegistrationScanSeconds:0.00} s; peak working set {result.PeakWorkingSetMiB} MiB (bench process, bot in it)");
+                await WriteAsync($"preview-{size}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
                 return 0;
             }
             if (scenario == "plan")

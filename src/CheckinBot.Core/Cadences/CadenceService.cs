@@ -67,16 +67,6 @@ public sealed class CadenceService(ICadenceStore store, IQuestionSetStore questi
             $"Cadence {cadenceId}");
 
     /// <summary>"Weekly growth check-in" → weekly-growth-check-in, or weekly-growth-check-in-2 when that is taken.</summary>
-    private async Task<string> FreeIdAsync(string name, CancellationToken cancellationToken)
-    {
-        var slug = new string([.. (name ?? "").ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
-        slug = string.Join('-', slug.Split('-', StringSplitOptions.RemoveEmptyEntries));
-        slug = slug.Length == 0 ? "cadence" : slug[..Math.Min(slug.Length, 56)].TrimEnd('-');
-        for (var n = 1; ; n++)
-        {
-            var id = n == 1 ? slug : $"{slug}-{n}";
-            if (await store.FindAsync(id, cancellationToken) is null)
-                return id;
-        }
-    }
+    private Task<string> FreeIdAsync(string name, CancellationToken cancellationToken) =>
+        IdSlug.FirstFreeAsync(IdSlug.From(name, 56, "cadence"), async id => await store.FindAsync(id, cancellationToken) is not null);
 }

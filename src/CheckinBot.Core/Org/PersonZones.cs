@@ -13,9 +13,9 @@ public sealed class PersonZones(IOrgDirectory directory, IChatRegistrationStore 
     public async Task<string?> FindAsync(string userId, Person? person, CancellationToken cancellationToken)
     {
         person ??= await directory.FindAsync(userId, cancellationToken);
-        return person?.TimeZone is not null ? Of(person, null) : Of(person, await registrations.FindAsync(userId, cancellationToken));
+        return Of(person?.TimeZone, person?.TimeZone is null ? (await registrations.FindAsync(userId, cancellationToken))?.TimeZone : null);
     }
 
-    /// <summary>The rule on what was already read: the directory's zone, else the registration's.</summary>
-    public static string? Of(Person? person, ChatRegistration? registration) => IanaTimeZone.Normalize(person?.TimeZone ?? registration?.TimeZone);
+    /// <summary>The rule on what was already read: the directory's zone, else the one Teams reported.</summary>
+    public static string? Of(string? directoryZone, string? teamsZone) => IanaTimeZone.Normalize(directoryZone ?? teamsZone);
 }

@@ -11,6 +11,9 @@ public interface IChatRegistrationStore
     /// </summary>
     Task<bool> TrySaveAsync(ChatRegistration registration, CancellationToken cancellationToken);
 
+    /// <summary>Everyone registered, streamed page by page (a preview of a whole cadence reads them once, not per person).</summary>
+    IAsyncEnumerable<RegisteredPerson> ListAllAsync(CancellationToken cancellationToken);
+
     /// <summary>Removes the registration; false when there was none.</summary>
     Task<bool> DeleteAsync(string userId, CancellationToken cancellationToken);
 }

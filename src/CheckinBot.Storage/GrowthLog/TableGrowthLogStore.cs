@@ -158,8 +158,28 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, IDeliveryOutbox 
             ? preferences with { Version = version }
             : null;
 
-    public Task<bool> TrySavePreferencesAsync(CheckinPreferences preferences, CancellationToken cancellationToken) =>
-        Table.TryWriteAsync(Row(preferences.UserId, PreferencesKey(preferences.UserId), preferences with { Version = null }), preferences.Version, cancellationToken);
+    public async Task<bool> TrySavePreferencesAsync(CheckinPreferences preferences, CancellationToken cancellationToken)
+    {
+        if (!await Table.TryWriteAsync(Row(preferences.UserId, PreferencesKey(preferences.UserId), preferences with { Version = null }), preferences.Version, cancellationToken))
+            return false;
+        // After the preferences, which stay the truth: a crash between the two leaves a preview counting the person as
+        // due, while the send itself still honours the snooze.
+        if (preferences.SnoozedUntil is { } until)
+            await Table.UpsertEntityAsync(new TableEntity(SnoozePartition, preferences.UserId) { ["Until"] = until }, TableUpdateMode.Replace, cancellationToken);
+        return true;
+    }
+
+    public async IAsyncEnumerable<SnoozedPerson> ListSnoozesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == SnoozePartition, cancellationToken: cancellationToken))
+        {
+            if (row.GetDateTimeOffset("Until") is { } until)
+                yield return new SnoozedPerson(row.RowKey, until);
+        }
+    }
+
+    /// <summary>The snooze index's partition: not an Entra object id, so no person's log shares it.</summary>
+    private const string SnoozePartition = "snoozes";
 
     public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
     {
@@ -167,6 +187,7 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, IDeliveryOutbox 
             return 0;
         // The export grant first: from this moment every export link of the person fails.
         await rowKeys.DeleteAsync(Table, userId, PersonRowKeys.ExportGrant, cancellationToken);
+        await Table.DeleteIfExistsAsync(SnoozePartition, userId, cancellationToken);
         var rows = new List<GrowthLogEntity>();
         await foreach (var row in Table.QueryAsync<GrowthLogEntity>(e => e.PartitionKey == userId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             rows.Add(row);

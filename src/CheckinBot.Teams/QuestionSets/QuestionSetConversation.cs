@@ -1,3 +1,4 @@
+using CheckinBot.Core;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Commands;
@@ -92,18 +93,8 @@ public sealed class QuestionSetConversation(QuestionSetService sets, CadenceServ
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(x => x.Name).Order(StringComparer.OrdinalIgnoreCase)], StringComparer.Ordinal);
 
     /// <summary>"Quarterly review" → quarterly-review, or quarterly-review-2 when that id is taken (retired sets too).</summary>
-    private async Task<string> FreeIdAsync(string? name, CancellationToken cancellationToken)
-    {
-        var slug = string.Join('-', new string([.. (name ?? "").ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')])
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        slug = slug.Length == 0 ? "question-set" : slug[..Math.Min(slug.Length, 36)].TrimEnd('-');
-        for (var n = 1; ; n++)
-        {
-            var id = n == 1 ? slug : $"{slug}-{n}";
-            if (await sets.FindAsync(id, cancellationToken) is null)
-                return id;
-        }
-    }
+    private Task<string> FreeIdAsync(string? name, CancellationToken cancellationToken) =>
+        IdSlug.FirstFreeAsync(IdSlug.From(name, 36, "question-set"), async id => await sets.FindAsync(id, cancellationToken) is not null);
 
     private const string Gone = "That question set no longer exists.";
 }

@@ -1,3 +1,4 @@
+using CheckinBot.Core;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.QuestionSets;
 using CheckinBot.Teams.Bot;
@@ -106,15 +107,7 @@ public sealed record QuestionSetForm(IReadOnlyDictionary<string, string?> Values
     /// <summary>A question id from its prompt ("How was your week?" → how-was-your-week), unique within the set.</summary>
     private static string FreeId(string prompt, IEnumerable<string> taken)
     {
-        var slug = string.Join('-', new string([.. prompt.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')])
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5));
-        slug = slug.Length == 0 ? "question" : slug[..Math.Min(slug.Length, 32)].TrimEnd('-');
         var used = taken.ToHashSet(StringComparer.Ordinal);
-        for (var n = 1; ; n++)
-        {
-            var id = n == 1 ? slug : $"{slug}-{n}";
-            if (!used.Contains(id))
-                return id;
-        }
+        return IdSlug.Candidates(IdSlug.From(prompt, 32, "question", maxWords: 5)).First(id => !used.Contains(id));
     }
 }

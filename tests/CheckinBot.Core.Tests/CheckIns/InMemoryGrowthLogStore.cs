@@ -119,6 +119,18 @@ internal sealed class InMemoryGrowthLogStore : ICheckinStore, IGoalStore, IPerso
         }
     }
 
+    public async IAsyncEnumerable<SnoozedPerson> ListSnoozesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        List<SnoozedPerson> snoozed;
+        lock (_gate)
+            snoozed = [.. _preferences.Values.Where(p => p.SnoozedUntil is not null).Select(p => new SnoozedPerson(p.UserId, p.SnoozedUntil!.Value))];
+        foreach (var person in snoozed)
+        {
+            await Task.Yield();
+            yield return person;
+        }
+    }
+
     public Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -24,6 +24,15 @@ internal sealed class InMemoryChatRegistrationStore : IChatRegistrationStore
         return Task.FromResult(_rows.TryGetValue(userId, out var r) ? r : null);
     }
 
+    public async IAsyncEnumerable<RegisteredPerson> ListAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var r in _rows.Values.ToList())
+        {
+            await Task.Yield();
+            yield return new RegisteredPerson(r.UserId, r.Status, r.TimeZone);
+        }
+    }
+
     public Task<bool> TrySaveAsync(ChatRegistration registration, CancellationToken cancellationToken)
     {
         var hook = BeforeNextSave;

@@ -79,4 +79,17 @@ public sealed class CadencePreviewTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("from", JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("parameter").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await _bot.Client.GetAsync("/api/admin/cadences/nothing/preview")).StatusCode);
     }
+
+    [Fact]
+    public async Task SomeoneWhoSnoozed_IsLeftOutUntilTheSnoozeEnds()
+    {
+        await _bot.SayAsync("snooze");
+        await _bot.ClickAsync(new { verb = "checkin.snooze", until = "OneDay" });
+
+        var preview = await PreviewAsync("from=2026-11-23&to=2026-12-06&pageSize=500");
+
+        var alex = preview.GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("userId").GetString() == Activities.UserAadId).ToList();
+        Assert.Equal(["snoozed", null], alex.Select(LeftOut)); // a day from Monday 06:00 covers the first Monday only
+        Assert.Equal(1, preview.GetProperty("occurrences")[0].GetProperty("leftOut").GetProperty("snoozed").GetInt32());
+    }
 }

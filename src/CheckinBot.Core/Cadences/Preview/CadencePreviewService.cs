@@ -9,8 +9,9 @@ namespace CheckinBot.Core.Cadences.Preview;
 /// <summary>
 /// Previews a cadence with the planner's own rules (<see cref="Audience"/>, <see cref="PersonDue"/>,
 /// <see cref="JourneyCalendar.StepOn"/>): who is due in each occurrence, at what local time and zone and in UTC, with
-/// which question set version, and who would be left out and why. The directory is streamed once, a batch of people's
-/// registrations and preferences read at a time; only the requested page of people is kept.
+/// which question set version, and who would be left out and why. Registrations and snoozes are each read once for the
+/// whole org (a scan, not a read per person: 100,000 people in seconds, docs/performance.md) and held as a small map;
+/// the directory is then streamed; only the requested page of people is kept.
 /// </summary>
 public sealed class CadencePreviewService(
     ICadenceStore cadences,
@@ -21,11 +22,8 @@ public sealed class CadencePreviewService(
     ICheckinStore checkins,
     TimeProvider timeProvider)
 {
-    /// <summary>People whose stored state is read at once: enough to hide storage latency, few enough to stay small.</summary>
-    private const int Batch = 256;
-    private const int ReadsInFlight = 32;
-
-    private sealed record PersonState(Person Person, ChatRegistration? Registration, DateTimeOffset? SnoozedUntil, string? Zone);
+    /// <summary>What the preview needs of a registration; zones are shared strings, so 100,000 people hold a few.</summary>
+    private readonly record struct Reachability(RegistrationStatus Status, string? TimeZone);
 
     /// <summary>Null when there is no such cadence.</summary>
     public async Task<CadencePreview?> PreviewAsync(string cadenceId, PreviewRequest request, CancellationToken cancellationToken)
@@ -42,16 +40,26 @@ public sealed class CadencePreviewService(
         var (people, noHireDate) = (0, 0);
         var now = timeProvider.GetUtcNow();
 
-        void Count(PersonState state)
+        var registered = await RegistrationsAsync(cancellationToken);
+        var snoozes = new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var snooze in checkins.ListSnoozesAsync(cancellationToken))
         {
-            var (person, registration, snoozedUntil, zone) = state;
+            if (snooze.Until > now)
+                snoozes[snooze.UserId] = snooze.Until;
+        }
+
+        await foreach (var person in Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken))
+        {
+            var registration = registered.TryGetValue(person.Id, out var found) ? found : (Reachability?)null;
+            var snoozedUntil = snoozes.TryGetValue(person.Id, out var until) ? until : (DateTimeOffset?)null;
+            var zone = PersonZones.Of(person.TimeZone, registration?.TimeZone);
             var onPage = people++ / pageSize == page - 1;
             if (cadence.IsJourney && person.HireDate is null)
             {
                 noHireDate++;
                 if (onPage)
                     lines.Add(new PreviewLine(person.Id, person.Name, null, null, null, false, null, "noHireDate", cadence.QuestionSetId, null));
-                return;
+                continue;
             }
             for (var i = 0; i < cycles.Count; i++)
             {
@@ -62,7 +70,7 @@ public sealed class CadencePreviewService(
                 var leftOut = !cadence.Active ? "paused"
                     : due.DueAtUtc < now - CadencePlanner.MissedAfter ? "missed" // as the planner: too long past to send
                     : registration is null ? "notInstalled"
-                    : registration.Status != RegistrationStatus.Active ? "unreachable"
+                    : registration.Value.Status != RegistrationStatus.Active ? "unreachable"
                     : snoozedUntil > due.DueAtUtc ? "snoozed"
                     : null;
                 counts[i].Anyone = true;
@@ -78,19 +86,6 @@ public sealed class CadencePreviewService(
             }
         }
 
-        var batch = new List<Person>(Batch);
-        await foreach (var person in Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken))
-        {
-            batch.Add(person);
-            if (batch.Count < Batch)
-                continue;
-            foreach (var state in await ReadAsync(batch, cancellationToken))
-                Count(state);
-            batch.Clear();
-        }
-        foreach (var state in await ReadAsync(batch, cancellationToken))
-            Count(state);
-
         // A journey's working days on which nobody has a step say nothing: only those with someone are shown.
         var shown = Enumerable.Range(0, cycles.Count).Where(i => !cadence.IsJourney || counts[i].Anyone).ToList();
         return new CadencePreview(cadence.Id, cadence.Name, cadence.Active, cadence.IsJourney, cadence.QuestionSetId, versions.GetValueOrDefault(cadence.QuestionSetId), versions, from, to,
@@ -99,17 +94,15 @@ public sealed class CadencePreviewService(
             people, noHireDate, page, pageSize, lines);
     }
 
-    /// <summary>Each person's registration, snooze and zone, read a few at a time, in the batch's order.</summary>
-    private async Task<PersonState[]> ReadAsync(List<Person> batch, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Reachability>> RegistrationsAsync(CancellationToken cancellationToken)
     {
-        var states = new PersonState[batch.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { MaxDegreeOfParallelism = ReadsInFlight, CancellationToken = cancellationToken }, async (i, ct) =>
+        var zones = new Dictionary<string, string>(StringComparer.Ordinal);
+        var registered = new Dictionary<string, Reachability>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var r in registrations.ListAllAsync(cancellationToken))
         {
-            var person = batch[i];
-            var registration = await registrations.FindAsync(person.Id, ct);
-            var snoozedUntil = (await checkins.FindPreferencesAsync(person.Id, ct))?.SnoozedUntil;
-            states[i] = new PersonState(person, registration, snoozedUntil, PersonZones.Of(person, registration));
-        });
-        return states;
+            var zone = r.TimeZone is null ? null : zones.TryGetValue(r.TimeZone, out var shared) ? shared : zones[r.TimeZone] = r.TimeZone;
+            registered[r.UserId] = new Reachability(r.Status, zone);
+        }
+        return registered;
     }
 }
