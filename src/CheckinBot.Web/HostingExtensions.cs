@@ -62,6 +62,7 @@ internal static class HostingExtensions
         services.AddSingleton<CheckinBot.Core.Cadences.CadenceService>();
         services.AddSingleton<CheckinBot.Core.QuestionSets.QuestionSetService>();
         services.AddSingleton<CheckinBot.Core.Cadences.Preview.CadencePreviewService>();
+        services.AddSingleton<CheckinBot.Core.Registrations.RegistrationSnapshot>();
         services.AddOptions<CheckinBot.Core.Runs.FanoutOptions>().BindConfiguration(CheckinBot.Core.Runs.FanoutOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CheckinBot.Core.Runs.RunService>();
         services.AddSingleton<CheckinBot.Core.PassingFaults>();

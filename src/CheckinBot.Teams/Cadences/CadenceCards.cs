@@ -138,7 +138,8 @@ public static class CadenceCards
                 + (o.ZoneFromCadence > 0 ? $"; {o.ZoneFromCadence} in the cadence's zone (theirs unknown)" : "")))]));
         if (preview.SkippedDates.Count > 0)
             body.Add(TextBlock.Subtle($"Skipped: {string.Join(", ", preview.SkippedDates.Select(d => d.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture)))}."));
-        body.Add(TextBlock.Subtle($"Each person is asked at that time in their own time zone. Who exactly, and when in UTC: GET /api/admin/cadences/{preview.CadenceId}/preview."));
+        body.Add(TextBlock.Subtle($"Each person is asked at that time in their own time zone; who has the app as of {preview.ReachabilityAsOf:HH:mm} UTC. "
+            + $"Who exactly, and when in UTC: GET /api/admin/cadences/{preview.CadenceId}/preview."));
         return new AdaptiveCard(body);
     }
 

@@ -5,6 +5,7 @@ namespace CheckinBot.Core.Cadences.Preview;
 /// people (in the directory's order, every occurrence of each). A journey's occurrences are the working days on which
 /// someone has a step; <see cref="NoHireDate"/> counts the audience's people it cannot place.
 /// </summary>
+/// <param name="ReachabilityAsOf">When the registrations behind "not installed" and "unreachable" were read (at most five minutes before).</param>
 /// <param name="QuestionSetVersions">The latest version of each set the cadence asks (a journey: each step's).</param>
 public sealed record CadencePreview(
     string CadenceId,
@@ -20,6 +21,7 @@ public sealed record CadencePreview(
     IReadOnlyList<PreviewOccurrence> Occurrences,
     int People,
     int NoHireDate,
+    DateTimeOffset ReachabilityAsOf,
     int Page,
     int PageSize,
     IReadOnlyList<PreviewLine> Lines);

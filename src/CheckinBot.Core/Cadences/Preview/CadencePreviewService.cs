@@ -9,22 +9,19 @@ namespace CheckinBot.Core.Cadences.Preview;
 /// <summary>
 /// Previews a cadence with the planner's own rules (<see cref="Audience"/>, <see cref="PersonDue"/>,
 /// <see cref="JourneyCalendar.StepOn"/>): who is due in each occurrence, at what local time and zone and in UTC, with
-/// which question set version, and who would be left out and why. Registrations and snoozes are each read once for the
-/// whole org (a scan, not a read per person: 100,000 people in seconds, docs/performance.md) and held as a small map;
-/// the directory is then streamed; only the requested page of people is kept.
+/// which question set version, and who would be left out and why. Who can be reached comes from a snapshot of every
+/// registration (<see cref="RegistrationSnapshot"/>, at most five minutes old, one scan for the whole org), snoozes from
+/// their index (read each time); the directory is then streamed; only the requested page of people is kept.
 /// </summary>
 public sealed class CadencePreviewService(
     ICadenceStore cadences,
     QuestionSetService questionSets,
     IOrgDirectory directory,
     IGroupMembers groupMembers,
-    IChatRegistrationStore registrations,
+    RegistrationSnapshot registrations,
     ICheckinStore checkins,
     TimeProvider timeProvider)
 {
-    /// <summary>What the preview needs of a registration; zones are shared strings, so 100,000 people hold a few.</summary>
-    private readonly record struct Reachability(RegistrationStatus Status, string? TimeZone);
-
     /// <summary>Null when there is no such cadence.</summary>
     public async Task<CadencePreview?> PreviewAsync(string cadenceId, PreviewRequest request, CancellationToken cancellationToken)
     {
@@ -40,7 +37,7 @@ public sealed class CadencePreviewService(
         var (people, noHireDate) = (0, 0);
         var now = timeProvider.GetUtcNow();
 
-        var registered = await RegistrationsAsync(cancellationToken);
+        var registered = await registrations.GetAsync(cancellationToken);
         var snoozes = new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
         await foreach (var snooze in checkins.ListSnoozesAsync(cancellationToken))
         {
@@ -50,7 +47,7 @@ public sealed class CadencePreviewService(
 
         await foreach (var person in Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken))
         {
-            var registration = registered.TryGetValue(person.Id, out var found) ? found : (Reachability?)null;
+            var registration = registered.People.GetValueOrDefault(person.Id);
             var snoozedUntil = snoozes.TryGetValue(person.Id, out var until) ? until : (DateTimeOffset?)null;
             var zone = PersonZones.Of(person.TimeZone, registration?.TimeZone);
             var onPage = people++ / pageSize == page - 1;
@@ -70,7 +67,7 @@ public sealed class CadencePreviewService(
                 var leftOut = !cadence.Active ? "paused"
                     : due.DueAtUtc < now - CadencePlanner.MissedAfter ? "missed" // as the planner: too long past to send
                     : registration is null ? "notInstalled"
-                    : registration.Value.Status != RegistrationStatus.Active ? "unreachable"
+                    : registration.Status != RegistrationStatus.Active ? "unreachable"
                     : snoozedUntil > due.DueAtUtc ? "snoozed"
                     : null;
                 counts[i].Anyone = true;
@@ -91,18 +88,8 @@ public sealed class CadencePreviewService(
         return new CadencePreview(cadence.Id, cadence.Name, cadence.Active, cadence.IsJourney, cadence.QuestionSetId, versions.GetValueOrDefault(cadence.QuestionSetId), versions, from, to,
             [.. cadence.Schedule.SkipDates.Where(d => d >= from && d <= to).Order()],
             [.. shown.Select(i => new PreviewOccurrence(cycles[i].Date, cycles[i].Time, counts[i].Due, counts[i].Cadence, counts[i].LeftOut))],
-            people, noHireDate, page, pageSize, lines);
+            people, noHireDate, registered.AsOf, page, pageSize, lines);
     }
 
-    private async Task<Dictionary<string, Reachability>> RegistrationsAsync(CancellationToken cancellationToken)
-    {
-        var zones = new Dictionary<string, string>(StringComparer.Ordinal);
-        var registered = new Dictionary<string, Reachability>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var r in registrations.ListAllAsync(cancellationToken))
-        {
-            var zone = r.TimeZone is null ? null : zones.TryGetValue(r.TimeZone, out var shared) ? shared : zones[r.TimeZone] = r.TimeZone;
-            registered[r.UserId] = new Reachability(r.Status, zone);
-        }
-        return registered;
-    }
+
 }
