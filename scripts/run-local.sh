@@ -84,7 +84,7 @@ echo
 echo "CheckinBot is running in local mode."
 echo "  Alex Wilber (employee):    http://localhost:$PLAYGROUND_PORT"
 echo "  Megan Bowen (his manager): http://localhost:$MANAGER_PLAYGROUND_PORT   (open it once so she has the bot)"
-echo "  Adele Vance (HR):          http://localhost:$HR_PLAYGROUND_PORT   (type: cadences, stats)"
+echo "  Adele Vance (HR):          http://localhost:$HR_PLAYGROUND_PORT   (type: cadences, question sets, stats)"
 echo "  Growth tab (any role):     http://127.0.0.1:$BOT_PORT/tab   (pick a person under \"View as\")"
 echo "  Bot endpoint:              http://127.0.0.1:$BOT_PORT/api/messages"
 echo "  Logs:                      .local/{azurite,bot,playground,manager-playground,hr-playground}.log"
