@@ -86,5 +86,4 @@ public sealed partial class HandoverDeliveryService(
 
     [LoggerMessage(EventId = 9702, Level = LogLevel.Information, Message = "Handover {HandoverId} of {PersonId}: {Step} {Outcome}")]
     private static partial void LogSent(ILogger logger, string personId, string handoverId, HandoverStep step, DeliveryOutcome outcome);
-
 }

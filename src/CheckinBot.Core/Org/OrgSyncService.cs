@@ -34,19 +34,18 @@ public sealed partial class OrgSyncService(IOrgChartSource source, IOrgChartStor
         return new OrgSyncResult(changes, pages, token is null);
     }
 
-    /// <summary>People of the page who had a manager and now have another (or had none and now have one).</summary>
+    /// <summary>People of the page who had a manager and now have another (or had none and now have one), read 16 at a time.</summary>
     private async Task<IReadOnlyList<ManagerChange>> ManagerChangesAsync(IReadOnlyList<PersonChange> changes, CancellationToken cancellationToken)
     {
-        var moved = new List<ManagerChange>();
-        foreach (var change in changes)
+        var moved = new ManagerChange?[changes.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, changes.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
         {
-            if (change.Current is not { Enabled: true, ManagerId: { } newManager }
-                || await store.FindAsync(change.Id, cancellationToken) is not { Enabled: true } before
-                || string.Equals(before.ManagerId, newManager, StringComparison.OrdinalIgnoreCase))
-                continue;
-            moved.Add(new ManagerChange(before.Id, before.ManagerId, newManager.ToLowerInvariant()));
-        }
-        return moved;
+            if (changes[i].Current is { Enabled: true, ManagerId: { } newManager }
+                && await store.FindAsync(changes[i].Id, ct) is { Enabled: true } before
+                && !string.Equals(before.ManagerId, newManager, StringComparison.OrdinalIgnoreCase))
+                moved[i] = new ManagerChange(before.Id, before.ManagerId, newManager.ToLowerInvariant());
+        });
+        return [.. moved.OfType<ManagerChange>()];
     }
 
     [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "Org chart synced (full: {Full}): {Changes} changes in {Pages} pages")]
