@@ -10,7 +10,7 @@ public sealed class OrgPointLookup(IOrgChartSource source, IOrgChartStore store)
     public async Task<int> RefreshAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         var people = await source.GetPeopleAsync(ids, cancellationToken);
-        await store.ApplyAsync([.. people.Select(p => new PersonChange(p.Id, p))], firstSync: false, cancellationToken);
+        await store.ApplyAsync([.. people.Select(p => new PersonChange(p.Id, p))], await store.FindManyAsync([.. people.Select(p => p.Id)], cancellationToken), cancellationToken);
         return people.Count;
     }
 }

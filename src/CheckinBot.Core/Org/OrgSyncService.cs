@@ -20,9 +20,14 @@ public sealed partial class OrgSyncService(IOrgChartSource source, IOrgChartStor
         string? next = null;
         await foreach (var page in source.ReadChangesAsync(token, cancellationToken))
         {
+            // One read of the page's people serves both the handovers and the index rows the write moves; the first
+            // round has nothing cached to read.
+            var before = token is null
+                ? new Dictionary<string, Person>()
+                : await store.FindManyAsync([.. page.Changes.Select(c => c.Id)], cancellationToken);
             if (token is not null)
-                await handovers.StartAsync(await ManagerChangesAsync(page.Changes, cancellationToken), cancellationToken);
-            await store.ApplyAsync(page.Changes, firstSync: token is null, cancellationToken);
+                await handovers.StartAsync(ManagerChanges(page.Changes, before), cancellationToken);
+            await store.ApplyAsync(page.Changes, before, cancellationToken);
             changes += page.Changes.Count;
             pages++;
             next = page.NextSyncToken ?? next;
@@ -34,19 +39,13 @@ public sealed partial class OrgSyncService(IOrgChartSource source, IOrgChartStor
         return new OrgSyncResult(changes, pages, token is null);
     }
 
-    /// <summary>People of the page who had a manager and now have another (or had none and now have one), read 16 at a time.</summary>
-    private async Task<IReadOnlyList<ManagerChange>> ManagerChangesAsync(IReadOnlyList<PersonChange> changes, CancellationToken cancellationToken)
-    {
-        var moved = new ManagerChange?[changes.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, changes.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
-        {
-            if (changes[i].Current is { Enabled: true, ManagerId: { } newManager }
-                && await store.FindAsync(changes[i].Id, ct) is { Enabled: true } before
-                && !string.Equals(before.ManagerId, newManager, StringComparison.OrdinalIgnoreCase))
-                moved[i] = new ManagerChange(before.Id, before.ManagerId, newManager.ToLowerInvariant());
-        });
-        return [.. moved.OfType<ManagerChange>()];
-    }
+    /// <summary>People of the page who had a manager and now have another (or had none and now have one).</summary>
+    private static List<ManagerChange> ManagerChanges(IReadOnlyList<PersonChange> changes, IReadOnlyDictionary<string, Person> before) =>
+        [.. changes.Select(change => change.Current is { Enabled: true, ManagerId: { } newManager }
+                && before.GetValueOrDefault(change.Id) is { Enabled: true } was
+                && !string.Equals(was.ManagerId, newManager, StringComparison.OrdinalIgnoreCase)
+                ? new ManagerChange(was.Id, was.ManagerId, newManager.ToLowerInvariant())
+                : null).OfType<ManagerChange>()];
 
     [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "Org chart synced (full: {Full}): {Changes} changes in {Pages} pages")]
     private static partial void LogSynced(ILogger logger, bool full, int changes, int pages);

@@ -78,5 +78,6 @@ public sealed record QuestionSetDocument
 
     private static string KindName(QuestionKind kind) => Camel(kind.ToString());
 
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+    /// <summary>A kind's or purpose's name as the API writes it (camelCase: <c>freeText</c>, <c>feedbackRequest</c>).</summary>
+    public static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -64,16 +64,13 @@ public sealed partial class CadencePlanner(
 
         var total = await RunPlanning.PlanAsync(runs, queue, timeProvider, runId, Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken), async person =>
         {
-            // A journey asks only the people whose step falls on this cycle's date, each with their step's occurrence.
-            var occurrence = cadence.IsJourney
-                ? JourneyCalendar.StepOn(cadence.Schedule, person.HireDate, cycle.Date) is { } step ? JourneyCalendar.OccurrenceId(cadence.Id, step) : null
-                : cycle.OccurrenceId(cadence.Id);
-            if (occurrence is null)
+            // A journey asks only the people whose step falls on this cycle's date: the others' zones are not looked up.
+            if (!PersonDue.Asks(cadence, cycle, person.HireDate))
                 return null;
-            var due = PersonDue.For(cadence, cycle, await zones.FindAsync(person.Id, person, cancellationToken));
-            if (due.DueAtUtc < now - MissedAfter)
+            var due = PersonDue.For(cadence, cycle, person.HireDate, await zones.FindAsync(person.Id, person, cancellationToken));
+            if (due is null || due.DueAtUtc < now - MissedAfter)
                 return null;
-            return (RunRecipient?)new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = occurrence, DueAt = due.DueAtUtc, TimeZone = due.TimeZone };
+            return (RunRecipient?)new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = due.OccurrenceId, DueAt = due.DueAtUtc, TimeZone = due.TimeZone };
         }, cancellationToken, again);
         LogPlanned(logger, cadence.Id, runId, total);
         return total;

@@ -29,7 +29,7 @@ internal sealed class TablePeopleDirectory(CheckinTables tables) : IOrgDirectory
     public async Task<IReadOnlyList<Person>> DirectReportsAsync(string managerId, CancellationToken cancellationToken)
     {
         var ids = await KeysAsync(ReportsPartition(managerId), null, cancellationToken);
-        var people = await FindManyAsync(ids, cancellationToken);
+        var people = await FindEachAsync(ids, cancellationToken);
         return [.. people.Where(p => string.Equals(p.ManagerId, managerId, StringComparison.OrdinalIgnoreCase)).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)];
     }
 
@@ -41,7 +41,7 @@ internal sealed class TablePeopleDirectory(CheckinTables tables) : IOrgDirectory
         var first = words.OrderByDescending(w => w.Length).First();
         var rows = await KeysAsync(NamePartition(first), first, cancellationToken);
         var ids = rows.Select(r => r[(r.IndexOf('|', StringComparison.Ordinal) + 1)..]).Distinct().Take(max * 5).ToList();
-        var people = await FindManyAsync(ids, cancellationToken);
+        var people = await FindEachAsync(ids, cancellationToken);
         return [.. people.Where(p => p.Enabled && PersonNames.Matches(p, text)).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Take(max)];
     }
 
@@ -64,12 +64,12 @@ internal sealed class TablePeopleDirectory(CheckinTables tables) : IOrgDirectory
     public Task SaveSyncTokenAsync(string? token, CancellationToken cancellationToken) =>
         Table.UpsertEntityAsync(new TableEntity(SyncPartition, SyncRow) { ["Data"] = token }, TableUpdateMode.Replace, cancellationToken);
 
-    public async Task ApplyAsync(IReadOnlyList<PersonChange> changes, bool firstSync, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, Person>> FindManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        (await FindEachAsync([.. ids.Distinct(StringComparer.OrdinalIgnoreCase)], cancellationToken)).ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
+
+    public async Task ApplyAsync(IReadOnlyList<PersonChange> changes, IReadOnlyDictionary<string, Person> before, CancellationToken cancellationToken)
     {
         var valid = changes.Where(c => IsKeySafe(c.Id)).GroupBy(c => c.Id.ToLowerInvariant()).Select(g => g.Last()).ToList();
-        var before = firstSync
-            ? new Dictionary<string, Person>()
-            : (await FindManyAsync([.. valid.Select(c => c.Id)], cancellationToken)).ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
 
         var upserts = new List<TableEntity>();
         var deletes = new List<(string Partition, string Row)>();
@@ -120,7 +120,7 @@ internal sealed class TablePeopleDirectory(CheckinTables tables) : IOrgDirectory
         });
     }
 
-    private async Task<List<Person>> FindManyAsync(List<string> ids, CancellationToken cancellationToken)
+    private async Task<List<Person>> FindEachAsync(List<string> ids, CancellationToken cancellationToken)
     {
         var found = new Person?[ids.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },

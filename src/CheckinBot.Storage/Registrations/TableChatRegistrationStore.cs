@@ -23,8 +23,9 @@ internal sealed class TableChatRegistrationStore(CheckinTables tables, PersonRow
         var readers = Task.WhenAll(ranges.Select(async range =>
         {
             // Registration rows only (chat-{id}, and old "chat" rows), three columns: a page holds a thousand people.
-            var filter = $"RowKey ge '{PersonRowKeys.Chat}' and RowKey lt '{PersonRowKeys.Chat}.'"
-                + (range.From is { } from ? $" and PartitionKey ge '{from}'" : "") + (range.To is { } to ? $" and PartitionKey lt '{to}'" : "");
+            var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"RowKey ge {PersonRowKeys.Chat} and RowKey lt {PersonRowKeys.Chat + "."}")
+                + (range.From is { } from ? Azure.Data.Tables.TableClient.CreateQueryFilter($" and PartitionKey ge {from}") : "")
+                + (range.To is { } to ? Azure.Data.Tables.TableClient.CreateQueryFilter($" and PartitionKey lt {to}") : "");
             await foreach (var row in tables.Registrations.QueryAsync<ChatRegistrationEntity>(filter, select: ["PartitionKey", "RowKey", "TimeZone", "Status"], cancellationToken: cancellationToken))
                 await found.Writer.WriteAsync(new RegisteredPerson(row.PartitionKey, Enum.TryParse<RegistrationStatus>(row.Status, out var status) ? status : RegistrationStatus.Active, row.TimeZone), cancellationToken);
         }));

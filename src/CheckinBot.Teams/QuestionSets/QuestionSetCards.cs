@@ -132,5 +132,5 @@ public static class QuestionSetCards
 
     /// <summary>The choice's title for an enum name (the API's camelCase value), or the name itself.</summary>
     private static string TitleOf(Choice[] choices, string name) =>
-        (choices.FirstOrDefault(c => string.Equals(c.Value, char.ToLowerInvariant(name[0]) + name[1..], StringComparison.Ordinal))?.Title ?? name).ToLowerInvariant();
+        (choices.FirstOrDefault(c => string.Equals(c.Value, QuestionSetDocument.Camel(name), StringComparison.Ordinal))?.Title ?? name).ToLowerInvariant();
 }

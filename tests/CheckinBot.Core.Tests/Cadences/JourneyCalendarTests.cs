@@ -57,7 +57,7 @@ public sealed class JourneyCalendarTests
         var schedule = Journey() with { Steps = [Day30, new JourneyStep { Day = 33, QuestionSetId = "onboarding-30" }] };
         var cadence = new Cadence { Id = "onboarding", Name = "Onboarding", Schedule = schedule };
         var hired = D(2026, 2, 25);
-        DateTimeOffset DueOn(DateOnly date) => PersonDue.For(cadence, CadenceCalendar.Cycles(schedule, date, date).Single(), "Europe/Berlin").DueAtUtc;
+        DateTimeOffset DueOn(DateOnly date) => PersonDue.For(cadence, CadenceCalendar.Cycles(schedule, date, date).Single(), hired, "Europe/Berlin")!.DueAtUtc;
 
         Assert.Equal(D(2026, 3, 27), JourneyCalendar.StepDate(schedule, hired, Day30));
         Assert.Equal(new DateTimeOffset(2026, 3, 27, 8, 30, 0, TimeSpan.Zero), DueOn(D(2026, 3, 27))); // 09:30 CET

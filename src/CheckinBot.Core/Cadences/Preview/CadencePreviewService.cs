@@ -60,10 +60,8 @@ public sealed class CadencePreviewService(
             }
             for (var i = 0; i < cycles.Count; i++)
             {
-                var step = cadence.IsJourney ? JourneyCalendar.StepOn(cadence.Schedule, person.HireDate, cycles[i].Date) : null;
-                if (cadence.IsJourney && step is null)
+                if (PersonDue.For(cadence, cycles[i], person.HireDate, zone) is not { } due)
                     continue;
-                var due = PersonDue.For(cadence, cycles[i], zone);
                 var leftOut = !cadence.Active ? "paused"
                     : due.DueAtUtc < now - CadencePlanner.MissedAfter ? "missed" // as the planner: too long past to send
                     : registration is null ? "notInstalled"
@@ -79,7 +77,7 @@ public sealed class CadencePreviewService(
                     counts[i].Cadence++;
                 if (onPage)
                     lines.Add(new PreviewLine(person.Id, person.Name, cycles[i].Date, cycles[i].Time, due.TimeZone, due.ZoneFromCadence, due.DueAtUtc, leftOut,
-                        step?.QuestionSetId ?? cadence.QuestionSetId, step?.Day));
+                        due.Step?.QuestionSetId ?? cadence.QuestionSetId, due.Step?.Day));
             }
         }
 
@@ -90,6 +88,4 @@ public sealed class CadencePreviewService(
             [.. shown.Select(i => new PreviewOccurrence(cycles[i].Date, cycles[i].Time, counts[i].Due, counts[i].Cadence, counts[i].LeftOut))],
             people, noHireDate, registered.AsOf, page, pageSize, lines);
     }
-
-
 }

@@ -23,6 +23,6 @@ public sealed class MyGrowthService(GrowthLogService growthLog, Cadences.Journey
             [.. wins.GroupBy(w => w.At.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture)).OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => new MonthCount(m.Key, m.Count()))],
             [.. wins.Take(RecentWins)],
             [.. log.FeedbackReceived.OrderByDescending(n => n.CreatedAt).Select(n => new ReceivedFeedback(n.CreatedAt, n.FromName ?? "A colleague", n.Text, n.IsPraise))],
-            await journeys.ForAsync(userId, cancellationToken));
+            await journeys.ForAsync(userId, cancellationToken, log.CheckIns));
     }
 }
