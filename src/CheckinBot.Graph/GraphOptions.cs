@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CheckinBot.Graph;
 
-/// <summary>Microsoft Graph settings (section <c>Graph</c>).</summary>
+/// <summary>Microsoft Graph settings (section <c>Graph</c>; <c>Graph:TurnLookupTimeout</c> is Core's TurnLookupOptions).</summary>
 public sealed class GraphOptions
 {
     public const string SectionName = "Graph";
@@ -17,4 +19,12 @@ public sealed class GraphOptions
 
     /// <summary>The app's id in the org's Teams app catalog, for installing it proactively; empty = never install.</summary>
     public string? TeamsCatalogAppId { get; set; }
+
+    /// <summary>One Graph call (token included, with the SDK's own retries of 429 and 503) is cut after this long.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Graph:AttemptTimeout must be between 00:00:01 and 00:05:00.")]
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long Graph is left alone once most recent calls failed, before one call tests it again.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00", ErrorMessage = "Graph:BreakDuration must be between 00:00:01 and 00:30:00.")]
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -22,7 +22,8 @@ public static class HostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName);
+        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<GraphCalls>();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;

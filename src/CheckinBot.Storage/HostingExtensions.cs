@@ -15,6 +15,7 @@ using CheckinBot.Storage.QuestionSets;
 using CheckinBot.Storage.Settings;
 using CheckinBot.Storage.Registrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -114,11 +115,13 @@ public static class HostingExtensions
     public static IHostApplicationBuilder AddCheckinCachedOrgDirectory(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        // Someone the cache does not know yet is looked up at the source at once (OrgPointLookup).
+        // Someone the cache does not know yet is looked up at the source in the background (BackgroundOrgLookups); a read
+        // waits for it at most the turn bound.
         builder.Services.AddSingleton<OrgPointLookup>();
+        builder.Services.AddSingleton<BackgroundOrgLookups>();
+        builder.Services.TryAddSingleton<TurnBound>(); // its options are bound by the host (Graph:TurnLookupTimeout)
         builder.Services.AddSingleton<IOrgDirectory>(sp => new LookupOnMissDirectory(
-            sp.GetRequiredService<TablePeopleDirectory>(), sp.GetRequiredService<OrgPointLookup>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LookupOnMissDirectory>>()));
+            sp.GetRequiredService<TablePeopleDirectory>(), sp.GetRequiredService<BackgroundOrgLookups>(), sp.GetRequiredService<TurnBound>()));
         return builder;
     }
 

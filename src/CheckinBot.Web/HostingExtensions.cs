@@ -41,6 +41,9 @@ internal static class HostingExtensions
         services.AddSingleton<CheckinBot.Core.Handovers.HandoverDeliveryService>();
         services.AddSingleton<FeedbackNudgeService>();
         services.AddSingleton<CheckinBot.Core.Org.PersonZones>();
+        services.AddOptions<CheckinBot.Core.Org.TurnLookupOptions>().BindConfiguration(CheckinBot.Core.Org.TurnLookupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CheckinBot.Core.Org.TurnBound>();
+        services.AddSingleton<CheckinBot.Core.Org.TurnGroupMembers>();
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CheckinBot.Core.Cadences.HrOptions>().BindConfiguration(CheckinBot.Core.Cadences.HrOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CheckinBot.Core.Insights.MetricsAggregator>();

@@ -6,26 +6,30 @@ namespace CheckinBot.Core.Cadences;
 
 /// <summary>
 /// The journeys a person is on (active journey cadences whose audience holds them, from their hire date until a week
-/// after the last step), for their own <c>goals</c> card and Growth tab.
+/// after the last step), for their own <c>goals</c> card and Growth tab. The active journeys are read from the cadence
+/// table at most once every <see cref="JourneysReadFor"/> (a new or changed journey shows within it), so a turn costs
+/// no scan; group audiences are read as <see cref="TurnGroupMembers"/> says.
 /// </summary>
-public sealed class JourneyService(ICadenceStore cadences, IOrgDirectory directory, IGroupMembers groupMembers, PersonZones zones, ICheckinStore store, TimeProvider timeProvider)
+public sealed class JourneyService(ICadenceStore cadences, IOrgDirectory directory, TurnGroupMembers groupMembers, PersonZones zones, ICheckinStore store, TimeProvider timeProvider)
 {
+    public static readonly TimeSpan JourneysReadFor = TimeSpan.FromMinutes(1);
+
     /// <summary>How long a finished journey still shows, so the last step's answer is seen done.</summary>
     private const int ShownAfterLastStep = 7;
+
+    private volatile ActiveJourneys? _journeys;
 
     /// <param name="checkins">The person's finished check-ins when the caller has read them already; else read when needed.</param>
     public async Task<IReadOnlyList<JourneyProgress>> ForAsync(string userId, CancellationToken cancellationToken, IReadOnlyList<CheckinRecord>? checkins = null)
     {
-        if (await directory.FindAsync(userId, cancellationToken) is not { HireDate: { } hired } person)
-            return [];
-        var journeys = (await cadences.ListAsync(cancellationToken)).Where(c => c.IsJourney && c.Active && c.Schedule.Steps.Count > 0).ToList();
-        if (journeys.Count == 0)
+        var journeys = await ActiveAsync(cancellationToken);
+        if (journeys.Count == 0 || await directory.FindAsync(userId, cancellationToken) is not { HireDate: { } hired } person)
             return [];
         var zone = Time.IanaTimeZone.FindOrUtc(await zones.FindAsync(userId, person, cancellationToken) ?? "UTC");
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), zone).Date);
         var answered = checkins;
         var shown = new List<JourneyProgress>();
-        foreach (var journey in journeys.OrderBy(j => j.Name, StringComparer.OrdinalIgnoreCase))
+        foreach (var journey in journeys)
         {
             var path = JourneyCalendar.Path(journey.Schedule, hired, today);
             if (path.DayNumber > path.LastDay + ShownAfterLastStep || !(await Audience.MatcherAsync(groupMembers, journey.Audience, cancellationToken))(person))
@@ -36,4 +40,19 @@ public sealed class JourneyService(ICadenceStore cadences, IOrgDirectory directo
         }
         return shown;
     }
+
+    /// <summary>Active journeys by name, as read at most <see cref="JourneysReadFor"/> ago.</summary>
+    private async Task<IReadOnlyList<Cadence>> ActiveAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (_journeys is { } known && now - known.ReadAt < JourneysReadFor)
+            return known.Journeys;
+        var journeys = (await cadences.ListAsync(cancellationToken))
+            .Where(c => c.IsJourney && c.Active && c.Schedule.Steps.Count > 0)
+            .OrderBy(j => j.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        _journeys = new ActiveJourneys(journeys, now);
+        return journeys;
+    }
+
+    private sealed record ActiveJourneys(IReadOnlyList<Cadence> Journeys, DateTimeOffset ReadAt);
 }

@@ -22,11 +22,17 @@ public static class CheckinTelemetry
     private static readonly Histogram<double> BudgetWait = Meter.CreateHistogram<double>("checkinbot.budget.wait", "ms", "Time a call outside a turn waited for a slot of the shared budget.");
     private static readonly Counter<long> RunRecipients = Meter.CreateCounter<long>("checkinbot.runs.recipients", description: "Recipients of runs done, by status.");
     private static readonly Counter<long> OrgSyncPeople = Meter.CreateCounter<long>("checkinbot.orgsync.people", description: "People changes the org sync applied.");
+    private static readonly Counter<long> OrgLookupOutcomes = Meter.CreateCounter<long>("checkinbot.org.lookups", description: "People looked up at the org source because the cache did not know them, by outcome (found, unknown, failed).");
     private static long _queueDepth = -1;
+    private static long _graphCircuit;
 
-    static CheckinTelemetry() =>
+    static CheckinTelemetry()
+    {
         Meter.CreateObservableGauge("checkinbot.queue.depth", () => Interlocked.Read(ref _queueDepth) is var depth and >= 0 ? [new Measurement<long>(depth)] : Array.Empty<Measurement<long>>(),
             description: "Messages waiting in the send queue (approximate, as last sampled).");
+        Meter.CreateObservableGauge("checkinbot.graph.circuit", () => Interlocked.Read(ref _graphCircuit),
+            description: "Microsoft Graph's circuit breaker: 0 closed (calls go out), 1 half-open (one trial call), 2 open (calls skipped).");
+    }
 
     /// <summary>Activity types as tagged: the known ones by name, anything else as <c>other</c> (a sender cannot invent tag values).</summary>
     private static readonly HashSet<string> KnownTypes = new(StringComparer.OrdinalIgnoreCase) { "message", "invoke", "conversationUpdate", "installationUpdate", "messageReaction", "event", "typing", "messageUpdate", "messageDelete" };
@@ -56,6 +62,15 @@ public static class CheckinTelemetry
     public static void RunRecipient(string status) => RunRecipients.Add(1, new KeyValuePair<string, object?>("status", status));
 
     public static void OrgSyncApplied(int changes) => OrgSyncPeople.Add(changes);
+
+    public static void OrgLookups(string outcome, int people)
+    {
+        if (people > 0)
+            OrgLookupOutcomes.Add(people, new KeyValuePair<string, object?>("outcome", outcome));
+    }
+
+    /// <param name="state">0 closed, 1 half-open, 2 open.</param>
+    public static void GraphCircuit(int state) => Interlocked.Exchange(ref _graphCircuit, state);
 
     public static void QueueDepth(long depth) => Interlocked.Exchange(ref _queueDepth, depth);
 }

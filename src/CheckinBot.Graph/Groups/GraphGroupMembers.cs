@@ -9,23 +9,23 @@ namespace CheckinBot.Graph.Groups;
 /// page by page (nested groups included, only users). Read when a run is planned, so membership is as of that moment.
 /// A group that does not exist has no members. Needs <c>GroupMember.Read.All</c>.
 /// </summary>
-public sealed class GraphGroupMembers(GraphServiceClient graph) : IGroupMembers
+internal sealed class GraphGroupMembers(GraphServiceClient graph, GraphCalls calls) : IGroupMembers
 {
     public async Task<IReadOnlySet<string>?> MemberIdsAsync(string groupId, CancellationToken cancellationToken)
     {
         var members = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         try
         {
-            var page = await graph.Groups[groupId].TransitiveMembers.GraphUser.GetAsync(r =>
+            var page = await calls.CallAsync(ct => graph.Groups[groupId].TransitiveMembers.GraphUser.GetAsync(r =>
             {
                 r.QueryParameters.Select = ["id"];
                 r.QueryParameters.Top = 999;
-            }, cancellationToken);
+            }, ct), cancellationToken);
             while (page is not null)
             {
                 members.UnionWith(page.Value?.Select(u => u.Id?.ToLowerInvariant()).OfType<string>() ?? []);
                 page = page.OdataNextLink is { } next
-                    ? await graph.Groups[groupId].TransitiveMembers.GraphUser.WithUrl(next).GetAsync(cancellationToken: cancellationToken)
+                    ? await calls.CallAsync(ct => graph.Groups[groupId].TransitiveMembers.GraphUser.WithUrl(next).GetAsync(cancellationToken: ct), cancellationToken)
                     : null;
             }
         }

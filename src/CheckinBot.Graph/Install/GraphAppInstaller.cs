@@ -12,7 +12,7 @@ namespace CheckinBot.Graph.Install;
 /// org-catalog id (<c>Graph:TeamsCatalogAppId</c>). 409 means it is installed already; 403 that the permission is missing.
 /// Each install makes Teams open a chat and send the bot an event, so it takes a slot of the shared budget like a send.
 /// </summary>
-internal sealed partial class GraphAppInstaller(GraphServiceClient graph, IRateBudget budget, IOptions<GraphOptions> options, ILogger<GraphAppInstaller> logger) : IAppInstaller
+internal sealed partial class GraphAppInstaller(GraphServiceClient graph, GraphCalls calls, IRateBudget budget, IOptions<GraphOptions> options, ILogger<GraphAppInstaller> logger) : IAppInstaller
 {
     public async Task<AppInstallOutcome> InstallForAsync(string userId, SendPriority priority, CancellationToken cancellationToken)
     {
@@ -28,13 +28,17 @@ internal sealed partial class GraphAppInstaller(GraphServiceClient graph, IRateB
     {
         try
         {
-            await graph.Users[userId].Teamwork.InstalledApps.PostAsync(new UserScopeTeamsAppInstallation
+            await calls.CallAsync(async ct =>
             {
-                AdditionalData = new Dictionary<string, object>
+                await graph.Users[userId].Teamwork.InstalledApps.PostAsync(new UserScopeTeamsAppInstallation
                 {
-                    ["teamsApp@odata.bind"] = $"{options.Value.BaseUrl.ToString().TrimEnd('/')}/appCatalogs/teamsApps/{Uri.EscapeDataString(catalogAppId)}",
-                },
-            }, cancellationToken: cancellationToken);
+                    AdditionalData = new Dictionary<string, object>
+                    {
+                        ["teamsApp@odata.bind"] = $"{options.Value.BaseUrl.ToString().TrimEnd('/')}/appCatalogs/teamsApps/{Uri.EscapeDataString(catalogAppId)}",
+                    },
+                }, cancellationToken: ct);
+                return true;
+            }, cancellationToken);
             return AppInstallOutcome.Requested;
         }
         catch (ODataError error)

@@ -12,9 +12,10 @@ namespace CheckinBot.Graph.Org;
 /// <summary>
 /// The org chart from Microsoft Graph: <c>/users/delta</c> with the manager selected (everyone once, then only changes,
 /// about 1 request per page of people) and <c>$batch</c> of 20 point lookups that retries only the items Graph
-/// throttled, after their own <c>Retry-After</c>. The Graph SDK's handlers retry whole requests; batch items are ours.
+/// throttled, after their own <c>Retry-After</c>. The Graph SDK's handlers retry whole requests; batch items are ours;
+/// every request goes through <see cref="GraphCalls"/> (attempt timeout, circuit breaker).
 /// </summary>
-internal sealed partial class GraphOrgChartSource(GraphServiceClient graph, TimeProvider timeProvider, ILogger<GraphOrgChartSource> logger) : IOrgChartSource
+internal sealed partial class GraphOrgChartSource(GraphServiceClient graph, GraphCalls calls, TimeProvider timeProvider, ILogger<GraphOrgChartSource> logger) : IOrgChartSource
 {
     private const int MaxBatchRetries = 5;
     private static readonly string[] Fields = ["id", "displayName", "mail", "department", "accountEnabled", "employeeHireDate", "manager"];
@@ -23,14 +24,14 @@ internal sealed partial class GraphOrgChartSource(GraphServiceClient graph, Time
     public async IAsyncEnumerable<OrgChartPage> ReadChangesAsync(string? syncToken, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var page = syncToken is null
-            ? await graph.Users.Delta.GetAsDeltaGetResponseAsync(rc => rc.QueryParameters.Select = Fields, cancellationToken)
-            : await graph.Users.Delta.WithUrl(syncToken).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken);
+            ? await calls.CallAsync(ct => graph.Users.Delta.GetAsDeltaGetResponseAsync(rc => rc.QueryParameters.Select = Fields, ct), cancellationToken)
+            : await calls.CallAsync(ct => graph.Users.Delta.WithUrl(syncToken).GetAsDeltaGetResponseAsync(cancellationToken: ct), cancellationToken);
         while (page is not null)
         {
             var changes = (page.Value ?? []).Where(u => u.Id is not null).Select(ToChange).ToList();
             yield return new OrgChartPage(changes, page.OdataDeltaLink);
             page = page.OdataNextLink is { } next
-                ? await graph.Users.Delta.WithUrl(next).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)
+                ? await calls.CallAsync(ct => graph.Users.Delta.WithUrl(next).GetAsDeltaGetResponseAsync(cancellationToken: ct), cancellationToken)
                 : null;
         }
     }
@@ -53,7 +54,8 @@ internal sealed partial class GraphOrgChartSource(GraphServiceClient graph, Time
             }
             for (var attempt = 1; ; attempt++)
             {
-                var response = await graph.Batch.PostAsync(batch, cancellationToken);
+                var request = batch;
+                var response = await calls.CallAsync(ct => graph.Batch.PostAsync(request, ct), cancellationToken);
                 var statuses = await response.GetResponsesStatusCodesAsync();
                 foreach (var (step, status) in statuses.Where(s => s.Value == HttpStatusCode.OK))
                 {

@@ -20,14 +20,34 @@ internal static class AzureIdentity
         return builder;
     }
 
-    /// <remarks>Azure.Identity accepts only an https authority: a loopback http one (tests standing in for Entra) keeps its default.</remarks>
+    /// <remarks>
+    /// Azure.Identity accepts only an https authority: a loopback http one (tests standing in for Entra) keeps its default.
+    /// Instance discovery (a metadata call to the public cloud) is turned off for an authority MSAL does not know (a
+    /// private cloud, Azure Stack): there it fails, and it ran on every token call, resolving a host on the thread pool
+    /// each time (https://learn.microsoft.com/entra/identity-platform/msal-client-application-configuration#instance-discovery).
+    /// </remarks>
     public static TokenCredential Create(BotOptions bot)
     {
         var authority = Uri.TryCreate(bot.Authority, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps ? uri : null;
         if (bot.AppType == BotAppType.UserAssignedMsi)
             return new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(bot.AppId));
+        var discovery = UsesInstanceDiscovery(authority);
         return !string.IsNullOrEmpty(bot.AppPassword) && !string.IsNullOrEmpty(bot.TenantId) && !string.IsNullOrEmpty(bot.AppId)
-            ? new ClientSecretCredential(bot.TenantId, bot.AppId, bot.AppPassword, authority is null ? new() : new ClientSecretCredentialOptions { AuthorityHost = authority })
-            : new DefaultAzureCredential(authority is null ? new() : new DefaultAzureCredentialOptions { AuthorityHost = authority });
+            ? new ClientSecretCredential(bot.TenantId, bot.AppId, bot.AppPassword, new ClientSecretCredentialOptions
+            {
+                AuthorityHost = authority ?? AzureAuthorityHosts.AzurePublicCloud,
+                DisableInstanceDiscovery = !discovery,
+            })
+            : new DefaultAzureCredential(new DefaultAzureCredentialOptions
+            {
+                AuthorityHost = authority ?? AzureAuthorityHosts.AzurePublicCloud,
+                DisableInstanceDiscovery = !discovery,
+            });
     }
+
+    /// <summary>True for the clouds MSAL knows (public, US Government, China), whose metadata it can discover.</summary>
+    public static bool UsesInstanceDiscovery(Uri? authority) =>
+        authority is null || KnownClouds.Any(known => string.Equals(known.Host, authority.Host, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly Uri[] KnownClouds = [AzureAuthorityHosts.AzurePublicCloud, AzureAuthorityHosts.AzureGovernment, AzureAuthorityHosts.AzureChina];
 }
