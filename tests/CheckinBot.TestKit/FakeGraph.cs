@@ -23,6 +23,9 @@ public sealed class FakeGraph : IAsyncDisposable
     private int _deltaRequests;
     private int _batchRequests;
     private int _batchItems;
+    private int _held;
+    private int _requests;
+    private TaskCompletionSource _gate = Open();
 
     private FakeGraph(LoopbackServer server) => _server = server;
 
@@ -30,6 +33,33 @@ public sealed class FakeGraph : IAsyncDisposable
     public string BaseUrl => _server.Url("v1.0");
 
     public int PageSize { get; set; } = 200;
+
+    /// <summary>The bearer tokens accepted start with this (the fake credential's, or a managed identity endpoint's).</summary>
+    public string AcceptedTokenPrefix { get; set; } = "fake-graph-token";
+
+    /// <summary>Every request is answered this much later (a slow Graph).</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>Every request's connection is dropped without an answer (a Graph that refuses).</summary>
+    public bool Refuse { get; set; }
+
+    /// <summary>Every request that reached this Graph, refused ones included.</summary>
+    public int Requests => _requests;
+
+    /// <summary>Requests waiting at the gate (<see cref="Hold"/>) right now.</summary>
+    public int Held => _held;
+
+    /// <summary>From now on requests wait, unanswered, until <see cref="Release"/>.</summary>
+    public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => _gate.TrySetResult();
+
+    private static TaskCompletionSource Open()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate.SetResult();
+        return gate;
+    }
 
     public int DeltaRequests => _deltaRequests;
     public int BatchRequests => _batchRequests;
@@ -75,7 +105,27 @@ public sealed class FakeGraph : IAsyncDisposable
     private async Task HandleAsync(HttpContext ctx)
     {
         var path = ctx.Request.Path.Value ?? "";
-        if (ctx.Request.Headers.Authorization.ToString() != "Bearer fake-graph-token")
+        Interlocked.Increment(ref _requests);
+        if (Refuse)
+        {
+            ctx.Abort();
+            return;
+        }
+        if (!_gate.Task.IsCompleted)
+        {
+            Interlocked.Increment(ref _held);
+            try
+            {
+                await _gate.Task.WaitAsync(ctx.RequestAborted);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _held);
+            }
+        }
+        if (Delay > TimeSpan.Zero)
+            await Task.Delay(Delay, ctx.RequestAborted);
+        if (!ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer " + AcceptedTokenPrefix, StringComparison.Ordinal))
         {
             ctx.Response.StatusCode = 401;
             return;

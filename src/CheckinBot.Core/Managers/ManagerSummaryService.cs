@@ -29,6 +29,9 @@ public sealed partial class ManagerSummaryService(
 {
     public const int EnergyTrendLength = 5;
 
+    /// <summary>How long a shared check-in waits for its author to appear in the org directory before it counts as having no manager.</summary>
+    public static readonly TimeSpan WaitForDirectory = TimeSpan.FromDays(1);
+
     private readonly OutboxSteps<ShareHandoff> _steps = new(outbox, faults, timeProvider, (entry, ct) => handoffs.FindAsync(entry.UserId, entry.ItemId, ct), handoffs.TrySaveAsync);
 
     public Task<int> DeliverPendingAsync(CancellationToken cancellationToken) => _steps.SweepAsync(OutboxKind.Summary, SendAsync, cancellationToken);
@@ -38,6 +41,13 @@ public sealed partial class ManagerSummaryService(
         var employee = await directory.FindAsync(entry.UserId, cancellationToken);
         var history = await checkins.ListCheckinsAsync(entry.UserId, cancellationToken);
         var record = history.FirstOrDefault(r => r.CheckinId == entry.ItemId);
+        if (employee is null && record is not null && timeProvider.GetUtcNow() - record.CompletedAt < WaitForDirectory)
+        {
+            // Not in the org directory yet (someone the sync has not reached while Graph is slow or down): wait for it,
+            // put off like a failed send, rather than decide there is no manager.
+            await _steps.RecordAsync(entry, claimed, new DeliveryResult(DeliveryOutcome.Failed, Reason: "NotInDirectoryYet"), (h, _) => h);
+            return false;
+        }
         if (employee?.ManagerId is not { } managerId || record is null)
         {
             LogNoManager(logger, entry.UserId, entry.ItemId);

@@ -95,9 +95,11 @@ public static class CheckinCards
         new TextBlock(answer is null ? "Skipped" : "✓ " + answer) { IsSubtle = answer is null },
     ]);
 
-    public static AdaptiveCard Completed(CheckinRecord record) => new(
+    /// <param name="shareNote">Where a shared check-in goes when the org directory cannot say (no manager known yet).</param>
+    public static AdaptiveCard Completed(CheckinRecord record, string? shareNote = null) => new(
     [
         TextBlock.Heading(record.SharedWithManager ? "Check-in shared with your manager" : "Check-in saved privately"),
+        .. shareNote is null ? Array.Empty<CardElement>() : [new TextBlock(shareNote) { Color = "Warning" }],
         .. AnswerBlocks(record.Answers.Select(a => (a.Prompt, a.DisplayText))),
         TextBlock.Subtle("Type **goals** to see your goals, **check in** any time for another check-in."),
     ]);

@@ -1,11 +1,12 @@
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Commands;
+using CheckinBot.Core.Org;
 using CheckinBot.Teams.Bot;
 
 namespace CheckinBot.Teams.CheckIns;
 
 /// <summary>Maps chat and card input onto <see cref="CheckinService"/> and its replies onto cards.</summary>
-public sealed class CheckinConversation(CheckinService checkins, TimeProvider timeProvider) : IChatFeature
+public sealed class CheckinConversation(CheckinService checkins, IOrgDirectory directory, TimeProvider timeProvider) : IChatFeature
 {
     public void MapRoutes(ChatRoutes routes) => routes
         .Command(ChatCommandKind.CheckIn, (r, ct) => StartAsync(r.Turn, r.UserId, ct))
@@ -51,7 +52,7 @@ public sealed class CheckinConversation(CheckinService checkins, TimeProvider ti
         };
         var result = await checkins.HandleAsync(userId, turn.Activity.Id, input, cancellationToken);
         if (result is not null)
-            await RespondAsync(turn, result, fromCard: false, cancellationToken);
+            await RespondAsync(turn, result, fromCard: false, cancellationToken, await ShareNoteAsync(userId, result, cancellationToken));
         return TypedTextOutcome.Handled;
     }
 
@@ -93,21 +94,37 @@ public sealed class CheckinConversation(CheckinService checkins, TimeProvider ti
         if (!result.IsDuplicate && action.CardActivityId is { } cardId && result.Before is { } before
             && result.Reply.Kind is not (DialogueReplyKind.Invalid or DialogueReplyKind.Stale))
         {
-            await ReplaceClickedCardAsync(turn, cardId, before, result, cancellationToken);
+            await ReplaceClickedCardAsync(turn, cardId, before, result, await ShareNoteAsync(request.UserId, result, cancellationToken), cancellationToken);
         }
         await RespondAsync(turn, result, fromCard: action.CardActivityId is not null, cancellationToken);
     }
 
-    /// <summary>The clicked card becomes a record of what was answered, so its buttons cannot be clicked again.</summary>
-    private static async Task ReplaceClickedCardAsync(TurnContext turn, string cardId, CheckinDraft before, CheckinTurn result, CancellationToken cancellationToken)
+    /// <summary>
+    /// For a check-in just shared, what the person should know about where it goes when the directory cannot say: not
+    /// known yet (someone the sync has not reached, or Graph is down: the summary waits for it), or no manager at all.
+    /// </summary>
+    private async Task<string?> ShareNoteAsync(string userId, CheckinTurn result, CancellationToken cancellationToken)
     {
-        var replacement = result.Completed is not null ? CheckinCards.Completed(result.Completed)
+        if (result is not { IsDuplicate: false, Completed.SharedWithManager: true })
+            return null;
+        return await directory.FindAsync(userId, cancellationToken) switch
+        {
+            null => "Your manager isn't known to me yet: the summary goes to them as soon as the org directory has you.",
+            { ManagerId: null } => "The org directory lists no manager for you, so no summary goes out; it stays in your growth log.",
+            _ => null,
+        };
+    }
+
+    /// <summary>The clicked card becomes a record of what was answered, so its buttons cannot be clicked again.</summary>
+    private static async Task ReplaceClickedCardAsync(TurnContext turn, string cardId, CheckinDraft before, CheckinTurn result, string? shareNote, CancellationToken cancellationToken)
+    {
+        var replacement = result.Completed is not null ? CheckinCards.Completed(result.Completed, shareNote)
             : before.CurrentStep is not { } step ? CheckinCards.Answered("Your check-in", "Back to the questions")
             : CheckinCards.Answered(step.Prompt, result.Reply.Kind == DialogueReplyKind.Paused ? "Paused" : result.Draft.Answers.GetValueOrDefault(step.Key)?.ToDisplayText());
         await turn.UpdateCardAsync(cardId, replacement, cancellationToken);
     }
 
-    private static async Task RespondAsync(TurnContext turn, CheckinTurn result, bool fromCard, CancellationToken cancellationToken)
+    private static async Task RespondAsync(TurnContext turn, CheckinTurn result, bool fromCard, CancellationToken cancellationToken, string? shareNote = null)
     {
         if (result.IsDuplicate)
             return;
@@ -124,7 +141,7 @@ public sealed class CheckinConversation(CheckinService checkins, TimeProvider ti
                 await turn.SendCardAsync(CheckinCards.Paused(), cancellationToken);
                 break;
             case DialogueReplyKind.Completed when !fromCard: // a click already turned the recap into the result
-                await turn.SendCardAsync(CheckinCards.Completed(result.Completed!), cancellationToken);
+                await turn.SendCardAsync(CheckinCards.Completed(result.Completed!, shareNote), cancellationToken);
                 break;
             case DialogueReplyKind.Completed:
                 break;

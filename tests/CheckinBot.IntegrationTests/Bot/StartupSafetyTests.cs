@@ -44,6 +44,7 @@ public sealed class StartupSafetyTests(AzuriteFixture azurite)
     [InlineData("Teams:Resilience:MaxRetries", "1000", "Teams:Resilience:MaxRetries must be between 0 and 10")]
     [InlineData("Feedback:WorkdayEndHour", "6", "Feedback:WorkdayEndHour must be later than Feedback:WorkdayStartHour")]
     [InlineData("Hr:MinGroupSize", "2", "Hr:MinGroupSize must be between 3 and 1000")]
+    [InlineData("Graph:TurnLookupTimeout", "00:00:10", "Graph:TurnLookupTimeout must be between 00:00:00.010 and 00:00:05")]
     public async Task AnAbsurdSetting_StopsStartUp_NamingTheKey(string key, string value, string message)
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() => StartProcessAsync(new() { [key] = value }));

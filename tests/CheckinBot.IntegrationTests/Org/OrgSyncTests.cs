@@ -33,6 +33,7 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
             ["OrgDirectory:Source"] = "Graph",
             ["Graph:BaseUrl"] = _graph.BaseUrl,
             ["Graph:TeamsCatalogAppId"] = "catalog-app-1",
+            ["Graph:TurnLookupTimeout"] = "00:00:05", // these tests read what a lookup stored, not how long a turn waits for it
         });
         _ = _factory.Server;
     }
