@@ -32,10 +32,10 @@ public sealed partial class BackgroundOrgLookups(OrgPointLookup lookup, TimeProv
 
     /// <summary>
     /// Starts a lookup of <paramref name="personId"/>, or joins the one under way, and returns what completes when it has
-    /// an outcome (the cache then holds the person if the source knew them). Null when there is nothing to wait for: the
-    /// source did not know them a moment ago, or their lookup failed and waits for its retry.
+    /// an outcome (the cache then holds the person if the source knew them) and when it began. Null when there is
+    /// nothing to wait for: the source did not know them a moment ago, or their lookup failed and waits for its retry.
     /// </summary>
-    public Task? LookUp(string personId)
+    public PendingLookup? LookUp(string personId)
     {
         var now = timeProvider.GetUtcNow();
         while (true)
@@ -43,23 +43,23 @@ public sealed partial class BackgroundOrgLookups(OrgPointLookup lookup, TimeProv
             if (_entries.TryGetValue(personId, out var entry))
             {
                 if (entry.MissedAt is not { } missedAt)
-                    return entry.Failures == 0 ? entry.Done.Task : null;
+                    return entry.Failures == 0 ? new PendingLookup(entry.Done.Task, entry.StartedAt) : null;
                 if (now - missedAt < MissRememberedFor)
                     return null;
-                var again = new Entry();
+                var again = new Entry(now);
                 if (_entries.TryUpdate(personId, again, entry))
                     return Enqueue(personId, again);
                 continue;
             }
             if (_entries.Count >= MaxRemembered)
                 ForgetMisses(now);
-            var first = new Entry();
+            var first = new Entry(now);
             if (_entries.TryAdd(personId, first))
                 return Enqueue(personId, first);
         }
     }
 
-    private Task Enqueue(string personId, Entry entry)
+    private PendingLookup Enqueue(string personId, Entry entry)
     {
         _queue.Writer.TryWrite(personId);
         if (_loop is null)
@@ -67,7 +67,7 @@ public sealed partial class BackgroundOrgLookups(OrgPointLookup lookup, TimeProv
             lock (_starting)
                 _loop ??= Task.Run(() => RunAsync(_stopping.Token));
         }
-        return entry.Done.Task;
+        return new PendingLookup(entry.Done.Task, entry.StartedAt);
     }
 
     /// <summary>A batch goes out when a slot is free, with whatever queued meanwhile: the busier, the fuller the batches.</summary>
@@ -99,7 +99,7 @@ public sealed partial class BackgroundOrgLookups(OrgPointLookup lookup, TimeProv
             var found = await lookup.RefreshAsync(ids, stopping);
             var now = timeProvider.GetUtcNow();
             foreach (var id in ids)
-                Settle(id, found.Contains(id) ? null : new Entry(MissedAt: now));
+                Settle(id, found.Contains(id) ? null : new Entry(now, MissedAt: now));
             CheckinTelemetry.OrgLookups("found", found.Count);
             CheckinTelemetry.OrgLookups("unknown", ids.Count - found.Count);
             if (Interlocked.Exchange(ref _failing, 0) == 1)
@@ -142,7 +142,7 @@ public sealed partial class BackgroundOrgLookups(OrgPointLookup lookup, TimeProv
         {
             var failures = (_entries.TryGetValue(id, out var current) ? current.Failures : 0) + 1;
             // After the last attempt the person counts as unknown for a while; a read after that starts afresh.
-            next.Add((id, failures >= MaxAttempts ? new Entry(MissedAt: now) : new Entry(failures)));
+            next.Add((id, failures >= MaxAttempts ? new Entry(now, MissedAt: now) : new Entry(now, failures)));
             if (failures < MaxAttempts)
                 (retries.TryGetValue(failures, out var group) ? group : retries[failures] = []).Add(id);
         }
@@ -190,9 +190,10 @@ public sealed partial class BackgroundOrgLookups(OrgPointLookup lookup, TimeProv
 
     /// <param name="Failures">Failed attempts so far; a read does not wait for a lookup that already failed.</param>
     /// <param name="MissedAt">When the source answered that it does not know the person (or the last attempt failed).</param>
-    private sealed class Entry(int Failures = 0, DateTimeOffset? MissedAt = null)
+    private sealed class Entry(DateTimeOffset StartedAt, int Failures = 0, DateTimeOffset? MissedAt = null)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public DateTimeOffset StartedAt { get; } = StartedAt;
         public int Failures { get; } = Failures;
         public DateTimeOffset? MissedAt { get; } = MissedAt;
     }

@@ -3,8 +3,8 @@ namespace CheckinBot.Core.Org;
 /// <summary>
 /// The cached org directory, plus a lookup at the source (<see cref="BackgroundOrgLookups"/>: Graph <c>$batch</c>, in the
 /// background) for someone the cache does not know yet (hired or moved since the last delta round). A read waits for
-/// that lookup at most the turn bound (<see cref="TurnBound"/>); past it, the person is unknown for this read and the
-/// lookup goes on and fills the cache for the next one. Nothing here waits on the network for longer.
+/// that lookup until the turn bound after it began (<see cref="TurnBound"/>); past it, the person is unknown for this
+/// read and the lookup goes on and fills the cache for the next one. Nothing here waits on the network for longer.
 /// </summary>
 public sealed class LookupOnMissDirectory(IOrgDirectory cache, BackgroundOrgLookups lookups, TurnBound turnBound) : IOrgDirectory
 {
@@ -12,7 +12,7 @@ public sealed class LookupOnMissDirectory(IOrgDirectory cache, BackgroundOrgLook
     {
         if (await cache.FindAsync(personId, cancellationToken) is { } known)
             return known;
-        return lookups.LookUp(personId) is { } lookup && await turnBound.WaitAsync(lookup, cancellationToken)
+        return lookups.LookUp(personId) is { } lookup && await turnBound.WaitAsync(lookup.Done, lookup.StartedAt, cancellationToken)
             ? await cache.FindAsync(personId, cancellationToken)
             : null;
     }

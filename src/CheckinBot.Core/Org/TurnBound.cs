@@ -9,14 +9,19 @@ namespace CheckinBot.Core.Org;
 /// </summary>
 public sealed class TurnBound(IOptions<TurnLookupOptions> options, TimeProvider timeProvider)
 {
-    /// <summary>True when <paramref name="work"/> finished within the bound (its outcome is the caller's to read).</summary>
-    public async Task<bool> WaitAsync(Task work, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when <paramref name="work"/> finished within the bound counted from <paramref name="startedAt"/>, when it
+    /// began: every read that joins the same work shares one deadline, so a slow source costs each person at most one
+    /// waiting turn, however many they send meanwhile.
+    /// </summary>
+    public async Task<bool> WaitAsync(Task work, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (work.IsCompleted)
-            return true;
+        var left = startedAt + options.Value.TurnLookupTimeout - timeProvider.GetUtcNow();
+        if (work.IsCompleted || left <= TimeSpan.Zero)
+            return work.IsCompleted;
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var bound = Task.Delay(options.Value.TurnLookupTimeout, timeProvider, timer.Token);
+        var bound = Task.Delay(left, timeProvider, timer.Token);
         var first = await Task.WhenAny(work, bound);
         await timer.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();

@@ -28,7 +28,7 @@ public sealed class TurnGroupMembers(IGroupMembers source, TurnBound turnBound, 
         var reading = group.Read(() => source.MemberIdsAsync(groupId, CancellationToken.None), now, timeProvider);
         if (known is not null)
             return known.Members;
-        if (reading is null || !await turnBound.WaitAsync(reading, cancellationToken))
+        if (reading is not { } pending || !await turnBound.WaitAsync(pending.Done, pending.StartedAt, cancellationToken))
             return NobodyKnown;
         return group.Known is { } answer ? answer.Members : NobodyKnown;
     }
@@ -40,7 +40,7 @@ public sealed class TurnGroupMembers(IGroupMembers source, TurnBound turnBound, 
     private sealed class Group
     {
         private readonly Lock _lock = new();
-        private Task? _reading;
+        private PendingLookup? _reading;
         private DateTimeOffset _failedAt = DateTimeOffset.MinValue;
 
         private volatile Answer? _known;
@@ -48,15 +48,15 @@ public sealed class TurnGroupMembers(IGroupMembers source, TurnBound turnBound, 
         public Answer? Known => _known;
 
         /// <returns>The read under way (started now or before); null while a failed read waits for its retry.</returns>
-        public Task? Read(Func<Task<IReadOnlySet<string>?>> read, DateTimeOffset now, TimeProvider timeProvider)
+        public PendingLookup? Read(Func<Task<IReadOnlySet<string>?>> read, DateTimeOffset now, TimeProvider timeProvider)
         {
             lock (_lock)
             {
-                if (_reading is { IsCompleted: false })
+                if (_reading is { Done.IsCompleted: false })
                     return _reading;
                 if (now - _failedAt < RetryAfter)
                     return null;
-                return _reading = ReadAsync(read, timeProvider);
+                return _reading = new PendingLookup(ReadAsync(read, timeProvider), now);
             }
         }
 

@@ -40,6 +40,9 @@ public sealed class LookupOnMissDirectoryTests : IAsyncDisposable
         Assert.False(read.IsCompleted);
         _time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Null(await read); // the source has not answered: unknown for this read
+        var again = _directory.FindAsync("p1", CancellationToken.None);
+        Assert.True(again.IsCompleted); // the bound counts from the lookup's start: later reads do not wait again
+        Assert.Null(await again);
 
         _source.Answer();
         await Eventually.TrueAsync(() => _cache.Has("p1"), "the background lookup stored the person");
