@@ -61,6 +61,9 @@ public sealed class FakeGraph : IAsyncDisposable
         return gate;
     }
 
+    /// <summary>The delta link a round that ended now would hand out: "changes since now".</summary>
+    public string DeltaLinkNow => $"{BaseUrl}/users/delta?$deltatoken={Interlocked.Read(ref _version)}";
+
     public int DeltaRequests => _deltaRequests;
     public int BatchRequests => _batchRequests;
     public int BatchItems => _batchItems;

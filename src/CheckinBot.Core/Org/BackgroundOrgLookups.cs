@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using CheckinBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CheckinBot.Core.Org;
 
@@ -10,10 +11,12 @@ namespace CheckinBot.Core.Org;
 /// share one lookup; lookups across people go to the source <see cref="BatchSize"/> at a time (a Graph <c>$batch</c>)
 /// with at most <see cref="BatchesInFlight"/> batches in flight; an id the source does not know is not asked again for
 /// <see cref="MissRememberedFor"/>, so a stranger cannot make every read a Graph call; a failed lookup is retried here,
-/// after 30 s, 1, 2 and 4 minutes, never by the next read. Failures are counted, and logged when the state changes
-/// (failing, recovered), not once per lookup.
+/// after 30 s, 1, 2 and 4 minutes, never by the next read. While the source is failing, or a batch in flight has taken
+/// longer than the turn bound, there is nothing worth waiting for: reads go on at once. Failures are counted, and
+/// logged when the state changes (failing, recovered), not once per lookup.
 /// </summary>
-public sealed partial class BackgroundOrgLookups(OrgPointLookup lookup, TimeProvider timeProvider, ILogger<BackgroundOrgLookups> logger) : IAsyncDisposable
+public sealed partial class BackgroundOrgLookups(
+    OrgPointLookup lookup, IOptions<TurnLookupOptions> options, TimeProvider timeProvider, ILogger<BackgroundOrgLookups> logger) : IAsyncDisposable
 {
     public const int BatchSize = 20;
     public const int BatchesInFlight = 2;
@@ -27,17 +30,29 @@ public sealed partial class BackgroundOrgLookups(OrgPointLookup lookup, TimeProv
     private readonly SemaphoreSlim _slots = new(BatchesInFlight);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _starting = new();
+    private readonly ConcurrentDictionary<long, DateTimeOffset> _batchesStartedAt = new();
     private Task? _loop;
+    private long _batches;
     private int _failing;
 
     /// <summary>
     /// Starts a lookup of <paramref name="personId"/>, or joins the one under way, and returns what completes when it has
     /// an outcome (the cache then holds the person if the source knew them) and when it began. Null when there is
-    /// nothing to wait for: the source did not know them a moment ago, or their lookup failed and waits for its retry.
+    /// nothing to wait for: the source did not know them a moment ago, their lookup failed and waits for its retry, or
+    /// the source is failing or slower than the turn bound right now (the lookup still goes ahead).
     /// </summary>
     public PendingLookup? LookUp(string personId)
     {
         var now = timeProvider.GetUtcNow();
+        var pending = StartOrJoin(personId, now);
+        return pending is not null && !SourceFailingOrSlow(now) ? pending : null;
+    }
+
+    private bool SourceFailingOrSlow(DateTimeOffset now) =>
+        Volatile.Read(ref _failing) == 1 || _batchesStartedAt.Values.Any(startedAt => now - startedAt >= options.Value.TurnLookupTimeout);
+
+    private PendingLookup? StartOrJoin(string personId, DateTimeOffset now)
+    {
         while (true)
         {
             if (_entries.TryGetValue(personId, out var entry))
@@ -94,6 +109,8 @@ public sealed partial class BackgroundOrgLookups(OrgPointLookup lookup, TimeProv
 
     private async Task LookUpBatchAsync(List<string> ids, CancellationToken stopping)
     {
+        var batch = Interlocked.Increment(ref _batches);
+        _batchesStartedAt[batch] = timeProvider.GetUtcNow();
         try
         {
             var found = await lookup.RefreshAsync(ids, stopping);
@@ -114,6 +131,7 @@ public sealed partial class BackgroundOrgLookups(OrgPointLookup lookup, TimeProv
         }
         finally
         {
+            _batchesStartedAt.TryRemove(batch, out _);
             _slots.Release();
         }
     }

@@ -18,8 +18,9 @@ public sealed class LookupOnMissDirectoryTests : IAsyncDisposable
 
     public LookupOnMissDirectoryTests()
     {
-        _lookups = new BackgroundOrgLookups(new OrgPointLookup(_source, _cache), _time, NullLogger<BackgroundOrgLookups>.Instance);
-        _directory = new LookupOnMissDirectory(_cache, _lookups, new TurnBound(Options.Create(new TurnLookupOptions()), _time));
+        var options = Options.Create(new TurnLookupOptions());
+        _lookups = new BackgroundOrgLookups(new OrgPointLookup(_source, _cache), options, _time, NullLogger<BackgroundOrgLookups>.Instance);
+        _directory = new LookupOnMissDirectory(_cache, _lookups, new TurnBound(options, _time));
     }
 
     public ValueTask DisposeAsync()
@@ -43,11 +44,14 @@ public sealed class LookupOnMissDirectoryTests : IAsyncDisposable
         var again = _directory.FindAsync("p1", CancellationToken.None);
         Assert.True(again.IsCompleted); // the bound counts from the lookup's start: later reads do not wait again
         Assert.Null(await again);
+        var someoneElse = _directory.FindAsync("p2", CancellationToken.None);
+        Assert.True(someoneElse.IsCompleted); // nor do others' while the source is slower than the bound
+        Assert.Null(await someoneElse);
 
         _source.Answer();
         await Eventually.TrueAsync(() => _cache.Has("p1"), "the background lookup stored the person");
         Assert.Equal("Person p1", (await _directory.FindAsync("p1", CancellationToken.None))?.DisplayName);
-        Assert.Single(_source.Asked);
+        await Eventually.TrueAsync(() => _cache.Has("p2"), "p2's lookup went ahead meanwhile");
     }
 
     [Fact]

@@ -76,10 +76,17 @@ public sealed class GraphOutageTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var directory = _bot.Get<IOrgDirectory>();
         _graph.Refuse = true;
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < 5; i++)
+        {
             Assert.Null(await directory.FindAsync($"eeeeeeee-0000-0000-0000-0000000000{i:00}", CancellationToken.None));
+            await Eventually.TrueAsync(() => _graph.Requests == i + 1, "the lookup reached Graph");
+        }
+        await Eventually.TrueAsync(() => _logs.Entries.Any(e => e.Message.StartsWith("Microsoft Graph keeps failing", StringComparison.Ordinal)), "the breaker opened");
 
-        // Five failures opened the breaker: the other five lookups never reached Graph.
+        // Open: a call fails at once, without reaching Graph.
+        await Assert.ThrowsAsync<Polly.CircuitBreaker.BrokenCircuitException>(() =>
+            _bot.Get<IOrgChartSource>().GetPeopleAsync(["eeeeeeee-0000-0000-0000-000000000005"], CancellationToken.None));
+        Assert.Null(await directory.FindAsync("eeeeeeee-0000-0000-0000-000000000006", CancellationToken.None));
         Assert.Equal(5, _graph.Requests);
         Assert.Single(_logs.Entries, e => e.Message.StartsWith("Microsoft Graph keeps failing", StringComparison.Ordinal));
         Assert.Single(_logs.Entries, e => e.Message.StartsWith("Org lookups are failing", StringComparison.Ordinal));
