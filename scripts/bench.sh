@@ -2,7 +2,9 @@
 # Runs a benchmark scenario (default: org-sync at 100,000 people) and writes its figures to bench/results/.
 # Usage: scripts/bench.sh [scenario] [N] [budget|rate] [unthrottled|seconds]
 #   org-sync N                      first and incremental Graph sync of N people
-#   inbound N rate seconds          N people send authenticated messages at a fixed rate (open loop) to the bot process
+#   inbound N rate seconds [dir]    N people send authenticated messages at a fixed rate (open loop) to the bot process;
+#                                   dir: file (the org CSV, default) | graph-up | graph-slow | graph-down (a Graph directory
+#                                   whose cache lacks a third of the people; Graph answering, 10 s late, or down with Entra)
 #   fanout N budget [unthrottled]   "run now" for N people through the real host, against Teams' 50/s limit (or none)
 #   fanout-crash N budget           the same across bot processes; one is SIGKILLed halfway and started again
 #   fanout-two N budget             two bot processes share one run and one budget

@@ -40,11 +40,23 @@ internal static class BenchProgram
             {
                 var rate = int.Parse(args.ElementAtOrDefault(2) ?? "200", CultureInfo.InvariantCulture);
                 var seconds = int.Parse(args.ElementAtOrDefault(3) ?? "30", CultureInfo.InvariantCulture);
-                var result = await InboundScenario.RunAsync(azurite, size, rate, TimeSpan.FromSeconds(seconds), CancellationToken.None);
+                var directory = args.ElementAtOrDefault(4) switch
+                {
+                    null or "file" => InboundDirectory.File,
+                    "graph-up" => InboundDirectory.GraphUp,
+                    "graph-slow" => InboundDirectory.GraphSlow,
+                    "graph-down" => InboundDirectory.GraphDown,
+                    var other => throw new ArgumentException($"Unknown directory '{other}': file, graph-up, graph-slow or graph-down."),
+                };
+                var result = await InboundScenario.RunAsync(azurite, size, rate, TimeSpan.FromSeconds(seconds), CancellationToken.None, directory: directory);
                 Console.WriteLine(InboundScenario.Header);
                 Console.WriteLine(InboundScenario.Describe(result));
-                await WriteAsync($"inbound-{size}-{rate}.json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
-                BenchCharts.Latency(Results($"inbound-{size}-{rate}.png"), $"inbound: {rate} authenticated messages/s from {size} people", result.PerSecond, targetMs: 20);
+                Console.WriteLine($"directory: {result.Directory}; requests that reached Graph in the window: {result.GraphRequests}");
+                foreach (var command in result.Commands)
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {command.Command,-9} {command.Requests,6} requests {command.Errors,4} errors  p50 {command.P50Ms,8:0.0} ms  p99 {command.P99Ms,8:0.0} ms"));
+                var name = directory == InboundDirectory.File ? $"inbound-{size}-{rate}" : $"inbound-{size}-{rate}-{args[4]}";
+                await WriteAsync(name + ".json", new { scenario, machine = Machine(), takenAt = TimeProvider.System.GetUtcNow(), result });
+                BenchCharts.Latency(Results(name + ".png"), $"inbound: {rate} authenticated messages/s from {size} people ({result.Directory})", result.PerSecond, targetMs: 20);
                 return 0;
             }
             if (scenario == "fanout")

@@ -22,8 +22,14 @@ public sealed class JourneyService(ICadenceStore cadences, IOrgDirectory directo
     /// <param name="checkins">The person's finished check-ins when the caller has read them already; else read when needed.</param>
     public async Task<IReadOnlyList<JourneyProgress>> ForAsync(string userId, CancellationToken cancellationToken, IReadOnlyList<CheckinRecord>? checkins = null)
     {
-        var journeys = await ActiveAsync(cancellationToken);
-        if (journeys.Count == 0 || await directory.FindAsync(userId, cancellationToken) is not { HireDate: { } hired } person)
+        var all = await ActiveAsync(cancellationToken);
+        if (all.Count == 0 || await directory.FindAsync(userId, cancellationToken) is not { HireDate: { } hired } person)
+            return [];
+        // A time zone moves today by a day at most: journeys that ended for the person a day before UTC's today are over
+        // in every zone, so most people (hired long ago) cost no zone read.
+        var utcYesterday = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime).AddDays(-1);
+        var journeys = all.Where(j => JourneyCalendar.Path(j.Schedule, hired, utcYesterday) is var p && p.DayNumber <= p.LastDay + ShownAfterLastStep).ToList();
+        if (journeys.Count == 0)
             return [];
         var zone = Time.IanaTimeZone.FindOrUtc(await zones.FindAsync(userId, person, cancellationToken) ?? "UTC");
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), zone).Date);

@@ -9,9 +9,19 @@ namespace CheckinBot.Storage.Org;
 /// The org chart cached in Table Storage (the <c>Graph</c> source), as docs/data-model.md lays out: a profile row per
 /// person, a direct-reports index per manager and a name-word index for the colleague picker. The indexes are hints:
 /// every read is checked against the profile, so an index row left behind by an interrupted sync cannot mislead.
+/// A person read by <see cref="FindAsync"/> is remembered in memory for <see cref="RememberedFor"/> (a turn asks for
+/// the same people several times, and most turns for someone: storage is the turn's bottleneck); a write through this
+/// instance forgets them at once, a sync on another instance shows within that minute. The sync's own reads
+/// (<see cref="FindManyAsync"/>) always go to the table, so the index rows it moves are the stored ones.
 /// </summary>
-internal sealed class TablePeopleDirectory(CheckinTables tables) : IOrgDirectory, IOrgChartStore
+internal sealed class TablePeopleDirectory(CheckinTables tables, TimeProvider timeProvider) : IOrgDirectory, IOrgChartStore
 {
+    public static readonly TimeSpan RememberedFor = TimeSpan.FromMinutes(1);
+    private const int MaxRemembered = 100_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Remembered> _recent = new(StringComparer.OrdinalIgnoreCase);
+
+    private sealed record Remembered(Person Person, DateTimeOffset ReadAt);
+
     private const string SyncPartition = "sync";
     private const string SyncRow = "token";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -19,6 +29,21 @@ internal sealed class TablePeopleDirectory(CheckinTables tables) : IOrgDirectory
     private TableClient Table => tables.People;
 
     public async Task<Person?> FindAsync(string personId, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (_recent.TryGetValue(personId, out var known) && now - known.ReadAt < RememberedFor)
+            return known.Person;
+        var person = await ReadAsync(personId, cancellationToken);
+        if (person is not null)
+        {
+            if (_recent.Count >= MaxRemembered)
+                _recent.Clear();
+            _recent[personId] = new Remembered(person, now);
+        }
+        return person;
+    }
+
+    private async Task<Person?> ReadAsync(string personId, CancellationToken cancellationToken)
     {
         if (!IsKeySafe(personId))
             return null;
@@ -89,6 +114,8 @@ internal sealed class TablePeopleDirectory(CheckinTables tables) : IOrgDirectory
         }
         await SubmitAsync(upserts.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
         await SubmitAsync(deletes.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(k.Partition, k.Row), ETag.All)), cancellationToken);
+        foreach (var change in valid)
+            _recent.TryRemove(change.Id, out _);
     }
 
     /// <summary>The index rows a profile should have: under its manager, and under each word of its name.</summary>
@@ -124,7 +151,7 @@ internal sealed class TablePeopleDirectory(CheckinTables tables) : IOrgDirectory
     {
         var found = new Person?[ids.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, ct) => found[i] = await FindAsync(ids[i], ct));
+            async (i, ct) => found[i] = await ReadAsync(ids[i], ct));
         return [.. found.OfType<Person>()];
     }
 
