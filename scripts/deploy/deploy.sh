@@ -44,7 +44,11 @@ else
 fi
 
 step "4/6 The app (a minute or two)"
+# The Growth tab's libraries (npm, pinned by package-lock.json) are part of the app: installed first, and the package is
+# checked for them before it goes anywhere, so no deployment can ship a tab that never loads.
+run "" npm ci --no-audit --no-fund --loglevel=error
 run "" dotnet publish src/CheckinBot.Web --configuration Release --output .local/publish
+run "" bash -c 'for f in chart.umd.min.js MicrosoftTeams.min.js web-components-all.min.js tokens/index.js; do [[ -s .local/publish/wwwroot/tab/lib/$f ]] || { echo "The package lacks the Growth tab library $f: run npm ci, then deploy again." >&2; exit 1; }; done'
 run "" bash -c "cd .local/publish && rm -f ../checkinbot-app.zip && zip -qr ../checkinbot-app.zip ."
 run "" az webapp deploy --resource-group "$GROUP" --name "$APP" --src-path .local/checkinbot-app.zip --type zip
 

@@ -38,6 +38,24 @@ public sealed class GrowthTabTests(TabFixture stack) : IClassFixture<TabFixture>
     private async Task<int> CensusAsync(string group) =>
         (await stack.BotServices.GetRequiredService<IMetricsStore>().ReadCensusAsync(group, [group], CancellationToken.None))!.Sizes[group];
 
+    [Theory]
+    [InlineData("**/tab/lib/chart.umd.min.js", "/tab/lib/chart.umd.min.js did not load")]
+    [InlineData("**/tab/lib/web-components-all.min.js", "did not")] // the app's own module cannot start without it
+    public async Task ALibraryThatDoesNotLoad_IsSaidInASentence_NotLoadingForEver(string library, string said)
+    {
+        var page = await stack.Browser.NewPageAsync();
+        await page.RouteAsync(library, route => route.FulfillAsync(new() { Status = 404, Body = "" }));
+
+        await page.GotoAsync(new Uri(stack.BotUrl, "tab").ToString());
+
+        // Playwright waits up to 5 s: the page's own promise.
+        var alert = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(alert).ToContainTextAsync("The Growth tab could not load its charts", new() { Timeout = 5000 });
+        Assert.Contains(said, await alert.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Reload, or tell your admin.", await alert.InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByText("Loading your growth…")).ToHaveCountAsync(0);
+    }
+
     [Fact]
     public async Task AnEmployee_SeesTheirOwnGoalsOverTime_AndNoOneElses()
     {

@@ -29,6 +29,19 @@ public sealed class DeployScriptTests
     }
 
     [Fact]
+    public async Task Deploy_InstallsTheTabLibrariesBeforePublishing_AndChecksThePackageForThemBeforeUpload()
+    {
+        var printed = await DryRunAsync("deploy.sh", "--resource-group", "rg-checkin", "--env", "prod");
+
+        var commands = printed.Split('\n').Where(l => l.StartsWith("+ ", StringComparison.Ordinal)).ToList();
+        var npm = commands.FindIndex(c => c.StartsWith("+ npm ci", StringComparison.Ordinal));
+        var publish = commands.FindIndex(c => c.StartsWith("+ dotnet publish", StringComparison.Ordinal));
+        var check = commands.FindIndex(c => c.Contains("chart.umd.min.js", StringComparison.Ordinal) && c.Contains("tokens/index.js", StringComparison.Ordinal));
+        var upload = commands.FindIndex(c => c.StartsWith("+ az webapp deploy", StringComparison.Ordinal));
+        Assert.True(npm >= 0 && npm < publish && publish < check && check < upload, string.Join('\n', commands));
+    }
+
+    [Fact]
     public async Task Deploy_WithASecret_TakesItFromStandardInput_NeverAsAnArgument()
     {
         var printed = await DryRunAsync("deploy.sh", "--resource-group", "rg-checkin", "--env", "dev", "--secret-from-stdin");

@@ -3,7 +3,10 @@
 import { setTheme } from '/tab/lib/web-components-all.min.js';
 import { teamsLightTheme, teamsDarkTheme, teamsHighContrastTheme } from '/tab/lib/tokens/index.js';
 
+// boot.js watches for this: the libraries loaded and the app runs (else it says what did not load).
+document.documentElement.dataset.tabStarted = '1';
 const teams = window.microsoftTeams;
+const ApiTimeout = 8000;
 const LocalUserHeader = 'X-CheckinBot-Local-User';
 const Weeks = 12;
 const state = { inTeams: false, token: null, localUser: null, context: null, charts: [], drawing: 0, generation: 0, loads: 0 };
@@ -40,7 +43,13 @@ async function api(path) {
     const headers = { Accept: 'application/json' };
     if (state.token) headers.Authorization = `Bearer ${state.token}`;
     if (state.localUser) headers[LocalUserHeader] = state.localUser;
-    const response = await fetch(path, { headers });
+    let response;
+    try {
+      response = await fetch(path, { headers, signal: AbortSignal.timeout(ApiTimeout) });
+    } catch (error) {
+      // No answer in time, or none at all: say so rather than wait.
+      throw new ApiError(0, { detail: `The Growth tab could not load (${path} ${error.name === 'TimeoutError' ? `took longer than ${ApiTimeout / 1000} s` : 'did not answer'}). Reload, or tell your admin.` });
+    }
     if (response.ok) return response.json();
     // An expired SSO token: ask Teams for a fresh one, once.
     if (response.status === 401 && state.inTeams && attempt === 0) {
@@ -61,6 +70,7 @@ function applyTheme(name) {
 }
 
 async function start() {
+  if (document.documentElement.dataset.tabFailed) return; // boot.js said what did not load; drawing over it would hide that
   state.inTeams = window.parent !== window;
   if (state.inTeams) {
     await teams.app.initialize();
@@ -74,8 +84,12 @@ async function start() {
     }
   } else {
     applyTheme(matchMedia('(forced-colors: active)').matches ? 'contrast' : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default');
-    const people = await fetch('/api/tab/people').then(r => (r.ok ? r.json() : null)).catch(() => null);
+    // 404: not the local run, so not a page to open outside Teams; anything else: the org could not be read.
+    const people = await fetch('/api/tab/people', { signal: AbortSignal.timeout(ApiTimeout) })
+      .then(r => (r.ok ? r.json() : r.status === 404 ? null : Promise.reject(new Error(`answered ${r.status}`))))
+      .catch(error => ({ unreadable: error.name === 'TimeoutError' ? `no answer within ${ApiTimeout / 1000} s` : error.message }));
     if (!people) return fail('Open Growth from CheckinBot in Microsoft Teams.');
+    if (people.unreadable) return fail(`The org could not be read for the "View as" list (${people.unreadable}). Reload, or tell your admin.`);
     showPicker(people);
   }
   await load();
