@@ -88,6 +88,16 @@ public sealed class BenchSmokeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Inbound_WithGraphAndEntraDown_EveryMessageIsStillAnsweredOnce()
+    {
+        var result = await InboundScenario.RunAsync(azurite, people: 21, rate: 20, measured: TimeSpan.FromSeconds(2), CancellationToken.None,
+            warmUp: TimeSpan.FromSeconds(1), directory: InboundDirectory.GraphDown);
+
+        Assert.Equal((40, 0, 40), (result.Requests, result.Errors, result.Replies));
+        Assert.Equal(["help", "goals", "wins", "feedback"], result.Commands.Select(c => c.Command));
+    }
+
+    [Fact]
     public async Task Mixed_ARunWithSummariesAndFeedbackBesideIt_EverythingOnce_WithinTeamsLimit()
     {
         var result = await MixedTrafficScenario.RunAsync(azurite, people: 120, budget: 40, sharers: 10, CancellationToken.None);
