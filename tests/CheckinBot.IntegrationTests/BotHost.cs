@@ -92,5 +92,19 @@ internal sealed class BotHost(AzuriteFixture azurite, BotHostOptions? options = 
         }, CancellationToken.None);
     }
 
+    /// <summary>
+    /// The sample onboarding journey (samples/onboarding-journey.json: days 1, 30, 60 and 90) and its four question
+    /// sets, created through the admin API as HR would.
+    /// </summary>
+    public async Task AddSampleJourneyAsync()
+    {
+        foreach (var day in new[] { 1, 30, 60, 90 })
+            await PostJsonAsync("/api/admin/question-sets", Path.Combine(RepoPaths.Root, "samples", "question-sets", $"onboarding-{day}.json"));
+        await PostJsonAsync("/api/admin/cadences", Path.Combine(RepoPaths.Root, "samples", "onboarding-journey.json"));
+    }
+
+    private async Task PostJsonAsync(string path, string file) =>
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsync(path, new StringContent(await File.ReadAllTextAsync(file), System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+
     public const string Megan = "00000000-0000-0000-0000-0000000000021";
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Runs;
@@ -24,15 +23,10 @@ public sealed class JourneyTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         _bot = new BotHost(azurite, BotHostOptions.FakeClock(_time));
         await _bot.InitializeAsync();
-        foreach (var day in new[] { 1, 30, 60, 90 })
-            await PostAsync("/api/admin/question-sets", await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "samples", "question-sets", $"onboarding-{day}.json")));
-        await PostAsync("/api/admin/cadences", await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "samples", "onboarding-journey.json")));
+        await _bot.AddSampleJourneyAsync();
     }
 
     public Task DisposeAsync() => _bot.DisposeAsync();
-
-    private async Task PostAsync(string path, string json) =>
-        Assert.Equal(HttpStatusCode.Created, (await _bot.Client.PostAsync(path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
 
     [Fact]
     public async Task ThePreview_PlacesEachPersonOnTheirStep_AndThePlannerSendsJustThat()

@@ -1,4 +1,3 @@
-using System.Net;
 using Azure.Core;
 using CheckinBot.Core.Org;
 using CheckinBot.TestKit;
@@ -52,9 +51,7 @@ public sealed class GraphOutageTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ATurnThatMissesTheCache_AnswersWhileGraphStillHoldsTheLookup_AndALaterTurnFindsThePerson()
     {
-        foreach (var day in new[] { 1, 30, 60, 90 })
-            await PostAsync("/api/admin/question-sets", await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "samples", "question-sets", $"onboarding-{day}.json")));
-        await PostAsync("/api/admin/cadences", await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "samples", "onboarding-journey.json")));
+        await _bot.AddSampleJourneyAsync();
         _graph.Hold();
 
         await _bot.SayAsync("goals");
@@ -99,7 +96,4 @@ public sealed class GraphOutageTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Single(_logs.Entries, e => e.Message.StartsWith("Microsoft Graph answers again", StringComparison.Ordinal));
         Assert.Single(_logs.Entries, e => e.Message.StartsWith("Org lookups work again", StringComparison.Ordinal));
     }
-
-    private async Task PostAsync(string path, string json) =>
-        Assert.Equal(HttpStatusCode.Created, (await _bot.Client.PostAsync(path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
 }
