@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace CheckinBot.Core.Org;
 
 /// <summary>
-/// Entra group membership for reads on a turn (the HR admin check, the journeys in someone's <c>goals</c>): remembered
+/// Entra group membership for reads on a turn (the HR admin check, the journeys in someone's <c>goals</c>, HR's
+/// preview and "run now" count): remembered
 /// for <see cref="RememberedFor"/>, so a member added or removed counts within it without a Graph call per message;
 /// read again in the background once older, the old answer serving meanwhile; a first read waits at most the turn bound
 /// (<see cref="TurnBound"/>) and a group not read yet has no known members. A failed read is tried again by the next

@@ -15,6 +15,7 @@ public sealed partial class RunService(
     IWorkBacklog queue,
     IOrgDirectory directory,
     IGroupMembers groupMembers,
+    TurnGroupMembers turnGroupMembers,
     IOptions<FanoutOptions> fanout,
     TimeProvider timeProvider,
     ILogger<RunService> logger)
@@ -100,10 +101,14 @@ public sealed partial class RunService(
             ? progress
             : null;
 
+    /// <summary>
+    /// The confirmation's count, asked on HR's turn: group members as the turn may know them (<see cref="TurnGroupMembers"/>,
+    /// never a wait on Graph past the turn bound). The run itself is planned from Graph's answer.
+    /// </summary>
     private async Task<int> CountAudienceAsync(Cadence cadence, CancellationToken cancellationToken)
     {
         var count = 0;
-        await foreach (var _ in Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken))
+        await foreach (var _ in Audience.Stream(directory, turnGroupMembers, cadence.Audience, cancellationToken))
             count++;
         return count;
     }

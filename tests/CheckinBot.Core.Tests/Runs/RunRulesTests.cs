@@ -40,7 +40,8 @@ public sealed class RunRulesTests
 
     private RunService Runs => new(_cadences.Object, _runs, _queue,
         new InMemoryOrgDirectory([new Person { Id = "alex", TimeZone = "Europe/Berlin" }, new Person { Id = "megan", TimeZone = "Europe/Berlin" }]),
-        Mock.Of<IGroupMembers>(), _options, _time, NullLogger<RunService>.Instance);
+        Mock.Of<IGroupMembers>(), new TurnGroupMembers(Mock.Of<IGroupMembers>(), new TurnBound(Options.Create(new TurnLookupOptions()), _time), _time),
+        _options, _time, NullLogger<RunService>.Instance);
 
     private ChunkSender Sender => new(_cadences.Object, _runs, _queue,
         new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time, NullLogger<CheckinService>.Instance),

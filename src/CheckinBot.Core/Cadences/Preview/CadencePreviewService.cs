@@ -11,13 +11,15 @@ namespace CheckinBot.Core.Cadences.Preview;
 /// <see cref="JourneyCalendar.StepOn"/>): who is due in each occurrence, at what local time and zone and in UTC, with
 /// which question set version, and who would be left out and why. Who can be reached comes from a snapshot of every
 /// registration (<see cref="RegistrationSnapshot"/>, at most five minutes old, one scan for the whole org), snoozes from
-/// their index (read each time); the directory is then streamed; only the requested page of people is kept.
+/// their index (read each time); the directory is then streamed; only the requested page of people is kept. Group
+/// audiences are read as <see cref="TurnGroupMembers"/> says (the preview is asked for on HR's turn too), so it never
+/// waits on Graph past the turn bound.
 /// </summary>
 public sealed class CadencePreviewService(
     ICadenceStore cadences,
     QuestionSetService questionSets,
     IOrgDirectory directory,
-    IGroupMembers groupMembers,
+    TurnGroupMembers groupMembers,
     RegistrationSnapshot registrations,
     ICheckinStore checkins,
     TimeProvider timeProvider)
