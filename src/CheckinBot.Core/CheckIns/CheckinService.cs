@@ -162,8 +162,10 @@ public sealed partial class CheckinService(
             var turn = Apply(draft, input, activityId) with { Before = draft };
             if (turn.Completed is not null)
             {
-                var goals = await GoalChangesAsync(turn.Draft, turn.Completed, cancellationToken);
-                var completed = await store.TryCompleteAsync(draft, turn.Completed, goals, cancellationToken);
+                var completion = new CheckinCompletion(draft, turn.Completed, await GoalChangesAsync(turn.Draft, turn.Completed, cancellationToken));
+                foreach (var kind in completion.OutboxNotes)
+                    await outbox.NoteAsync(kind, userId, completion.Record.CheckinId, cancellationToken);
+                var completed = await store.TryCompleteAsync(completion, cancellationToken);
                 if (completed)
                 {
                     LogCompleted(logger, userId, turn.Completed.CheckinId, turn.Completed.SharedWithManager);

@@ -14,11 +14,10 @@ public interface ICheckinStore
     Task<bool> TrySaveDraftAsync(CheckinDraft draft, CancellationToken cancellationToken);
 
     /// <summary>
-    /// In one transaction: removes the draft (at its version), stores the record, saves the changed and new goals
-    /// (at their versions), and, when the record is shared, adds its hand-off for the manager summary. All or nothing,
-    /// so a crash or a race can neither lose nor double a check-in.
+    /// Writes the unit of work in one transaction, all or nothing, so a crash or a race can neither lose nor double a
+    /// check-in; false when the draft or a goal is no longer at its version.
     /// </summary>
-    Task<bool> TryCompleteAsync(CheckinDraft draft, CheckinRecord record, IReadOnlyList<LearningGoal> goals, CancellationToken cancellationToken);
+    Task<bool> TryCompleteAsync(CheckinCompletion completion, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CheckinRecord>> ListCheckinsAsync(string userId, CancellationToken cancellationToken);
 

@@ -4,7 +4,6 @@ using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.GrowthLog;
 using CheckinBot.Core.Managers;
-using CheckinBot.Core.Messaging;
 using static CheckinBot.Storage.GrowthLog.GrowthLogRows;
 
 namespace CheckinBot.Storage.GrowthLog;
@@ -13,7 +12,7 @@ namespace CheckinBot.Storage.GrowthLog;
 /// The growth-log table: one partition per person holds their draft, check-ins, goals, preferences and hand-offs, so a
 /// finishing check-in commits with the goals it touches in one transaction. Each port sees only its own rows.
 /// </summary>
-internal sealed class TableGrowthLogStore(CheckinTables tables, IDeliveryOutbox outbox, PersonRowKeys rowKeys) : ICheckinStore, IGoalStore, IPersonalDataEraser
+internal sealed class TableGrowthLogStore(CheckinTables tables, PersonRowKeys rowKeys) : ICheckinStore, IGoalStore, IPersonalDataEraser
 {
     private TableClient Table => tables.GrowthLog;
 
@@ -25,26 +24,18 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, IDeliveryOutbox 
     public Task<bool> TrySaveDraftAsync(CheckinDraft draft, CancellationToken cancellationToken) =>
         Table.TryWriteAsync(Row(draft.UserId, DraftKey(draft.UserId), draft with { Version = null }), draft.Version, cancellationToken);
 
-    public async Task<bool> TryCompleteAsync(CheckinDraft draft, CheckinRecord record, IReadOnlyList<LearningGoal> goals, CancellationToken cancellationToken)
+    public async Task<bool> TryCompleteAsync(CheckinCompletion completion, CancellationToken cancellationToken)
     {
+        var (draft, record) = (completion.Draft, completion.Record);
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.Delete, Row(draft.UserId, DraftKey(draft.UserId), null), new ETag(draft.Version!)),
             new(TableTransactionActionType.Add, Row(record.UserId, GrowthLogEntity.CheckinPrefix + record.CheckinId, record)),
         };
-        foreach (var goal in goals)
+        foreach (var goal in completion.Goals)
             actions.AddRange(GoalActions(goal));
-        // Noted first, like the hand-off below: the metrics sweep counts it once the transaction has committed.
-        await outbox.NoteAsync(OutboxKind.Metrics, record.UserId, record.CheckinId, cancellationToken);
-        if (record.SharedWithManager)
-        {
-            var handoff = new ShareHandoff { UserId = record.UserId, CheckinId = record.CheckinId };
+        if (completion.Handoff is { } handoff)
             actions.Add(new(TableTransactionActionType.Add, Row(record.UserId, GrowthLogEntity.SharePrefix + record.CheckinId, handoff)));
-            // Noted on the pending list first: if the transaction then fails, the entry finds no hand-off and is dropped;
-            // if we crash after it commits, the entry is what lets any instance find and deliver it.
-            await outbox.NoteAsync(OutboxKind.Summary, record.UserId, record.CheckinId, cancellationToken);
-        }
-
         return await Table.TrySubmitAsync(actions, cancellationToken) is not null;
     }
 

@@ -14,8 +14,11 @@ public sealed class CheckinServiceTests
     private const string User = "aad-1";
     private readonly InMemoryGrowthLogStore _store = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox _outbox;
 
-    private CheckinService CreateSut() => new(_store, _store, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time, NullLogger<CheckinService>.Instance);
+    public CheckinServiceTests() => _outbox = new(_time);
+
+    private CheckinService CreateSut() => new(_store, _store, QuestionSetStores.Holding().Object, new OutboxSignal(), _outbox, _time, NullLogger<CheckinService>.Instance);
 
     private GoalService Goals() => new(_store, new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time);
 
@@ -121,6 +124,22 @@ public sealed class CheckinServiceTests
         Assert.Equal(100, talk.Percent);
         Assert.Equal("gave it!", Assert.Single(talk.History).Note);
         Assert.Contains(goals, g => g.Title == "Write a blog post" && g.Status == GoalStatus.Active);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Complete_SharedCheckin_LeavesAPendingHandoffAndASummaryEntry_UnsharedOnlyTheMetricsEntry(bool share)
+    {
+        await CreateSut().StartOrResumeAsync(User, null, CancellationToken.None);
+
+        await FinishAsync(share, "3", "skip", "skip", "skip", "no", "skip");
+
+        var record = Assert.Single(_store.Records);
+        var handoff = await _store.FindAsync(User, record.CheckinId, CancellationToken.None);
+        Assert.Equal(share, handoff is { IsPending: true });
+        Assert.Equal(share ? 1 : 0, _outbox.Count(OutboxKind.Summary));
+        Assert.Equal(1, _outbox.Count(OutboxKind.Metrics));
     }
 
     [Fact]

@@ -1,17 +1,19 @@
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.GrowthLog;
+using CheckinBot.Core.Managers;
 
 namespace CheckinBot.Core.Tests.CheckIns;
 
-/// <summary>The growth-log contract with real version checks and all-or-nothing completion.</summary>
-internal sealed class InMemoryGrowthLogStore : ICheckinStore, IGoalStore, IPersonalDataEraser
+/// <summary>The growth-log contract with real version checks and all-or-nothing completion, hand-offs included.</summary>
+internal sealed class InMemoryGrowthLogStore : ICheckinStore, IGoalStore, IShareHandoffStore, IPersonalDataEraser
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, CheckinDraft> _drafts = [];
     private readonly List<CheckinRecord> _records = [];
     private readonly Dictionary<string, LearningGoal> _goals = [];
     private readonly Dictionary<string, CheckinPreferences> _preferences = [];
+    private readonly Dictionary<(string UserId, string CheckinId), ShareHandoff> _handoffs = [];
     private int _version;
 
     public IReadOnlyList<CheckinRecord> Records { get { lock (_gate) return [.. _records]; } }
@@ -44,20 +46,41 @@ internal sealed class InMemoryGrowthLogStore : ICheckinStore, IGoalStore, IPerso
         }
     }
 
-    public Task<bool> TryCompleteAsync(CheckinDraft draft, CheckinRecord record, IReadOnlyList<LearningGoal> goals, CancellationToken cancellationToken)
+    public Task<bool> TryCompleteAsync(CheckinCompletion completion, CancellationToken cancellationToken)
     {
         RunHook();
         lock (_gate)
         {
+            var draft = completion.Draft;
             if (_drafts.GetValueOrDefault(draft.UserId)?.Version != draft.Version
-                || goals.Any(g => _goals.GetValueOrDefault(g.Id)?.Version != g.Version))
+                || completion.Goals.Any(g => _goals.GetValueOrDefault(g.Id)?.Version != g.Version))
             {
                 return Task.FromResult(false);
             }
             _drafts.Remove(draft.UserId);
-            _records.Add(record);
-            foreach (var goal in goals)
+            _records.Add(completion.Record);
+            foreach (var goal in completion.Goals)
                 _goals[goal.Id] = goal with { Version = NextVersion() };
+            if (completion.Handoff is { } handoff)
+                _handoffs[(handoff.UserId, handoff.CheckinId)] = handoff with { Version = NextVersion() };
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<ShareHandoff?> FindAsync(string userId, string checkinId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return Task.FromResult(_handoffs.GetValueOrDefault((userId, checkinId)));
+    }
+
+    public Task<bool> TrySaveAsync(ShareHandoff handoff, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var key = (handoff.UserId, handoff.CheckinId);
+            if (_handoffs.GetValueOrDefault(key)?.Version != handoff.Version)
+                return Task.FromResult(false);
+            _handoffs[key] = handoff with { Version = NextVersion() };
             return Task.FromResult(true);
         }
     }

@@ -49,6 +49,6 @@ public sealed class ManagerSummaryServiceTests
                 new CheckinAnswer("goals", QuestionPurpose.GoalProgress, "Give a talk?", new GoalProgressAnswer(percent, null, milestone is null ? null : "m1", milestone), "g1"),
             ],
         };
-        Assert.True(await _store.TryCompleteAsync((await _store.FindDraftAsync("alex", CancellationToken.None))!, record, [], CancellationToken.None));
+        Assert.True(await _store.TryCompleteAsync(new CheckinCompletion((await _store.FindDraftAsync("alex", CancellationToken.None))!, record, []), CancellationToken.None));
     }
 }

@@ -93,7 +93,7 @@ public sealed class GrowthLogStoreTests(AzuriteFixture azurite) : IAsyncLifetime
             UserId = "user-d", CheckinId = stale.CheckinId, QuestionSetId = "default", QuestionSetVersion = 1,
             StartedAt = stale.StartedAt, CompletedAt = stale.StartedAt, SharedWithManager = true, Answers = [],
         };
-        Assert.False(await store.TryCompleteAsync(stale, record, [], CancellationToken.None));
+        Assert.False(await store.TryCompleteAsync(new CheckinCompletion(stale, record, []), CancellationToken.None));
         Assert.Empty(await store.ListCheckinsAsync("user-d", CancellationToken.None));
         Assert.NotNull(await store.FindDraftAsync("user-d", CancellationToken.None));
     }
