@@ -1,3 +1,4 @@
+using CheckinBot.Core.Cadences;
 using CheckinBot.Core.Commands;
 using CheckinBot.Core.Registrations;
 using CheckinBot.Teams.Activities;
@@ -15,6 +16,7 @@ namespace CheckinBot.Teams;
 public sealed partial class CheckinActivityHandler(
     ChatRegistrationService registrations,
     CheckinConversation checkins,
+    HrAdmins hrAdmins,
     IEnumerable<IChatFeature> features,
     ILogger<CheckinActivityHandler> logger) : TeamsActivityHandler
 {
@@ -54,9 +56,10 @@ public sealed partial class CheckinActivityHandler(
         if (inCheckin == TypedTextOutcome.Handled)
             return;
 
-        if (_routes.FindCommand(command.Kind) is { } handler)
+        if (_routes.FindCommand(command.Kind) is { } route)
         {
-            await handler(request, cancellationToken);
+            if (await MayUseAsync(turn, userId, route.HrOnly, cancellationToken))
+                await route.Handler(request, cancellationToken);
             if (inCheckin == TypedTextOutcome.CommandWhileOpen)
                 await checkins.ShowWaitingAsync(turn, userId, cancellationToken);
         }
@@ -77,13 +80,23 @@ public sealed partial class CheckinActivityHandler(
             await turn.SendTextAsync(SignedInOnly, cancellationToken);
             return InvokeResponses.Error(400, "BadRequest", "Card actions need a signed-in user.");
         }
-        if (_routes.FindVerb(action.Verb) is { } handler)
+        if (_routes.FindVerb(action.Verb) is { } route)
         {
-            await handler(new CardRequest(turn, userId, action), cancellationToken);
+            if (await MayUseAsync(turn, userId, route.HrOnly, cancellationToken))
+                await route.Handler(new CardRequest(turn, userId, action), cancellationToken);
             return InvokeResponses.Message("Got it.");
         }
         await turn.SendTextAsync("That button no longer does anything. Type **help** to see what I can do.", cancellationToken);
         return InvokeResponses.Error(400, "BadRequest", $"Unknown verb '{action.Verb}'.");
+    }
+
+    /// <summary>The HR gate of <see cref="ChatRoutes"/>: anyone else hears, politely, that this is HR's.</summary>
+    private async Task<bool> MayUseAsync(TurnContext turn, string userId, bool hrOnly, CancellationToken cancellationToken)
+    {
+        if (!hrOnly || await hrAdmins.IsAdminAsync(userId, cancellationToken))
+            return true;
+        await turn.SendCardAsync(WelcomeCards.HrOnly(), cancellationToken);
+        return false;
     }
 
     /// <summary>Only personal chats are the 1:1 conversation we can reach the person in later.</summary>

@@ -2,47 +2,48 @@ using CheckinBot.Core.CheckIns;
 
 namespace CheckinBot.Core.Cadences;
 
-/// <summary>HR's cadences in chat: list with next run, create, edit, pause, resume and delete. Only HR admins may use it.</summary>
-public sealed class CadenceService(ICadenceStore store, IQuestionSetStore questionSets, HrAdmins hr, TimeProvider timeProvider)
+/// <summary>
+/// The one write path for cadences, used by HR's chat and the admin API alike: list with next run, create, update,
+/// pause, resume and delete, each validated against the stored question sets. Who may call it is decided by the
+/// caller's gate (the chat's HR-only routes, the admin API's policy), not here.
+/// </summary>
+public sealed class CadenceService(ICadenceStore store, IQuestionSetStore questionSets, TimeProvider timeProvider)
 {
-    public Task<bool> IsHrAsync(string userId, CancellationToken cancellationToken) => hr.IsAdminAsync(userId, cancellationToken);
-
-    public async Task<IReadOnlyList<CadenceSummary>?> ListAsync(string userId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CadenceSummary>> ListAsync(CancellationToken cancellationToken)
     {
-        if (!await IsHrAsync(userId, cancellationToken))
-            return null;
         var now = timeProvider.GetUtcNow();
         return [.. (await store.ListAsync(cancellationToken))
             .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
             .Select(c => new CadenceSummary(c, c.Active ? CadenceCalendar.Next(c.Schedule, null, now) : null))];
     }
 
-    public async Task<Cadence?> FindAsync(string userId, string cadenceId, CancellationToken cancellationToken) =>
-        await IsHrAsync(userId, cancellationToken) ? await store.FindAsync(cadenceId, cancellationToken) : null;
+    public Task<Cadence?> FindAsync(string cadenceId, CancellationToken cancellationToken) => store.FindAsync(cadenceId, cancellationToken);
 
     /// <summary>
-    /// Creates (no <paramref name="existingId"/>: the id comes from the name) or changes a cadence. Returns the problems
-    /// by field when it is not valid, the cadence was changed meanwhile, or it is gone; nothing is saved then.
+    /// A new cadence under its own id, or, with none (chat), under an id made from its name; <see cref="SaveOutcome.Exists"/>
+    /// when the id is taken.
     /// </summary>
-    public async Task<(Cadence? Saved, IReadOnlyDictionary<string, string> Errors)> SaveAsync(
-        string userId, Cadence cadence, string? existingId, CancellationToken cancellationToken)
+    public async Task<SaveResult<Cadence>> CreateAsync(Cadence cadence, CancellationToken cancellationToken)
     {
-        if (!await IsHrAsync(userId, cancellationToken))
-            return (null, new Dictionary<string, string> { ["hr"] = "Cadences are managed by HR." });
-        var existing = existingId is null ? null : await store.FindAsync(existingId, cancellationToken);
-        if (existingId is not null && existing is null)
-            return (null, new Dictionary<string, string> { ["id"] = "That cadence was deleted meanwhile." });
-        var candidate = cadence with { Id = existing?.Id ?? await FreeIdAsync(cadence.Name, cancellationToken), Version = existing?.Version };
-        var errors = await ValidateAsync(candidate, cancellationToken);
-        if (errors.Count > 0)
-            return (null, errors);
-        return await store.TrySaveAsync(candidate, cancellationToken)
-            ? (candidate, errors)
-            : (null, new Dictionary<string, string> { ["id"] = "Someone changed this cadence at the same moment: open it again and redo your change." });
+        var candidate = cadence with { Id = string.IsNullOrWhiteSpace(cadence.Id) ? await FreeIdAsync(cadence.Name, cancellationToken) : cadence.Id, Version = null };
+        if (await ValidateAsync(candidate, cancellationToken) is { Count: > 0 } errors)
+            return new SaveResult<Cadence>(errors);
+        return await store.TrySaveAsync(candidate, cancellationToken) ? new SaveResult<Cadence>(candidate) : new SaveResult<Cadence>(SaveOutcome.Exists);
+    }
+
+    /// <summary>Replaces the cadence <paramref name="cadenceId"/> (at the version read now): gone, invalid or changed meanwhile save nothing.</summary>
+    public async Task<SaveResult<Cadence>> UpdateAsync(string cadenceId, Cadence cadence, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(cadenceId, cancellationToken) is not { } existing)
+            return new SaveResult<Cadence>(SaveOutcome.Gone);
+        var candidate = cadence with { Id = existing.Id, Version = existing.Version };
+        if (await ValidateAsync(candidate, cancellationToken) is { Count: > 0 } errors)
+            return new SaveResult<Cadence>(errors);
+        return await store.TrySaveAsync(candidate, cancellationToken) ? new SaveResult<Cadence>(candidate) : new SaveResult<Cadence>(SaveOutcome.Conflict);
     }
 
     /// <summary>What is wrong with a definition, by field (<see cref="CadenceValidation"/> against the stored question sets and now).</summary>
-    public async Task<IReadOnlyDictionary<string, string>> ValidateAsync(Cadence cadence, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(Cadence cadence, CancellationToken cancellationToken)
     {
         // A retired set is as good as none: no new cadence may ask it.
         var known = new HashSet<string>(StringComparer.Ordinal);
@@ -51,16 +52,15 @@ public sealed class CadenceService(ICadenceStore store, IQuestionSetStore questi
             if (await questionSets.FindLatestOrBuiltInAsync(id ?? "", cancellationToken) is { Retired: false } set)
                 known.Add(set.Id);
         }
-        return CadenceValidation.Validate(cadence, known, timeProvider.GetUtcNow());
+        return CadenceValidation.Validate(cadence, known, timeProvider.GetUtcNow()).ToDictionary(e => e.Key, e => new[] { e.Value });
     }
 
-    /// <summary>Deletes a cadence; false when the person is not HR or it was already gone.</summary>
-    public async Task<bool> DeleteAsync(string userId, string cadenceId, CancellationToken cancellationToken) =>
-        await IsHrAsync(userId, cancellationToken) && await store.DeleteAsync(cadenceId, cancellationToken);
+    /// <summary>Deletes a cadence; false when it was already gone.</summary>
+    public Task<bool> DeleteAsync(string cadenceId, CancellationToken cancellationToken) => store.DeleteAsync(cadenceId, cancellationToken);
 
-    /// <summary>Pauses or resumes a cadence; null when the person is not HR or the cadence is gone.</summary>
-    public async Task<Cadence?> SetActiveAsync(string userId, string cadenceId, bool active, CancellationToken cancellationToken) =>
-        !await IsHrAsync(userId, cancellationToken) ? null : await OptimisticUpdate.RunAsync(
+    /// <summary>Pauses or resumes a cadence; null when the cadence is gone or already so.</summary>
+    public Task<Cadence?> SetActiveAsync(string cadenceId, bool active, CancellationToken cancellationToken) =>
+        OptimisticUpdate.RunAsync(
             () => store.FindAsync(cadenceId, cancellationToken),
             c => c is null || c.Active == active ? null : c with { Active = active },
             next => store.TrySaveAsync(next, cancellationToken),

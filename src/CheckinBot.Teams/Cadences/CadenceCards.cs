@@ -195,11 +195,6 @@ public static class CadenceCards
 
     private static string People(int n) => n == 1 ? "1 person" : $"{n.ToString("N0", CultureInfo.InvariantCulture)} people";
 
-    public static AdaptiveCard HrOnly() => new(
-    [
-        new TextBlock("Cadences are managed by HR, so this one isn't for you. Type **help** to see what you can do."),
-    ]);
-
     private static string Describe(CadenceSchedule s) => s.Frequency switch
     {
         CadenceFrequency.Weekly => $"{(s.Interval == 1 ? "every week" : $"every {s.Interval} weeks")} on {s.DayOfWeek} at {s.LocalTime}",

@@ -1,3 +1,4 @@
+using CheckinBot.Core;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.Commands;
 using CheckinBot.Core.Org;
@@ -17,19 +18,19 @@ public sealed class CadenceConversation(
     Core.Cadences.Preview.CadencePreviewService previews, TimeProvider timeProvider) : IChatFeature
 {
     public void MapRoutes(ChatRoutes routes) => routes
-        .Command(ChatCommandKind.Cadences, async (r, ct) => await r.Turn.SendCardAsync(await ListCardAsync(r.UserId, ct), ct))
-        .Verb(CadenceCards.PauseVerb, (r, ct) => HrOnlyAsync(r, () => SetActiveAsync(r, active: false, ct), ct))
-        .Verb(CadenceCards.ResumeVerb, (r, ct) => HrOnlyAsync(r, () => SetActiveAsync(r, active: true, ct), ct))
-        .Verb(CadenceCards.RunVerb, (r, ct) => HrOnlyAsync(r, () => AskToRunAsync(r, ct), ct))
-        .Verb(CadenceCards.ConfirmRunVerb, (r, ct) => HrOnlyAsync(r, () => RunNowAsync(r, force: false, ct), ct))
-        .Verb(CadenceCards.RerunVerb, (r, ct) => HrOnlyAsync(r, () => RunNowAsync(r, force: true, ct), ct))
-        .Verb(CadenceCards.NewVerb, (r, ct) => HrOnlyAsync(r, () => NewAsync(r, ct), ct))
-        .Verb(CadenceCards.EditVerb, (r, ct) => HrOnlyAsync(r, () => EditAsync(r, ct), ct))
-        .Verb(CadenceCards.SaveVerb, (r, ct) => HrOnlyAsync(r, () => SaveAsync(r, ct), ct))
-        .Verb(CadenceCards.DeleteVerb, (r, ct) => HrOnlyAsync(r, () => AskToDeleteAsync(r, ct), ct))
-        .Verb(CadenceCards.ConfirmDeleteVerb, (r, ct) => HrOnlyAsync(r, () => DeleteAsync(r, ct), ct))
-        .Verb(CadenceCards.FailuresVerb, (r, ct) => HrOnlyAsync(r, () => FailuresAsync(r, ct), ct))
-        .Verb(CadenceCards.PreviewVerb, (r, ct) => HrOnlyAsync(r, () => PreviewAsync(r, ct), ct));
+        .HrCommand(ChatCommandKind.Cadences, async (r, ct) => await r.Turn.SendCardAsync(await ListCardAsync(ct), ct))
+        .HrVerb(CadenceCards.PauseVerb, (r, ct) => SetActiveAsync(r, active: false, ct))
+        .HrVerb(CadenceCards.ResumeVerb, (r, ct) => SetActiveAsync(r, active: true, ct))
+        .HrVerb(CadenceCards.RunVerb, AskToRunAsync)
+        .HrVerb(CadenceCards.ConfirmRunVerb, (r, ct) => RunNowAsync(r, force: false, ct))
+        .HrVerb(CadenceCards.RerunVerb, (r, ct) => RunNowAsync(r, force: true, ct))
+        .HrVerb(CadenceCards.NewVerb, NewAsync)
+        .HrVerb(CadenceCards.EditVerb, EditAsync)
+        .HrVerb(CadenceCards.SaveVerb, SaveAsync)
+        .HrVerb(CadenceCards.DeleteVerb, AskToDeleteAsync)
+        .HrVerb(CadenceCards.ConfirmDeleteVerb, DeleteAsync)
+        .HrVerb(CadenceCards.FailuresVerb, FailuresAsync)
+        .HrVerb(CadenceCards.PreviewVerb, PreviewAsync);
 
     /// <summary>The next four weeks, counts only (the admin API has the people).</summary>
     private async Task PreviewAsync(CardRequest request, CancellationToken cancellationToken)
@@ -41,14 +42,6 @@ public sealed class CadenceConversation(
             await request.Turn.SendTextAsync("That cadence no longer exists.", cancellationToken);
     }
 
-    private async Task HrOnlyAsync(CardRequest request, Func<Task> action, CancellationToken cancellationToken)
-    {
-        if (await cadences.IsHrAsync(request.UserId, cancellationToken))
-            await action();
-        else
-            await request.Turn.SendCardAsync(CadenceCards.HrOnly(), cancellationToken);
-    }
-
     private async Task NewAsync(CardRequest request, CancellationToken cancellationToken)
     {
         await request.Turn.SendCardAsync(CadenceCards.Form(CadenceForm.New(await ZoneOfAsync(request.UserId, cancellationToken)), cadenceId: null, errors: []), cancellationToken);
@@ -56,7 +49,7 @@ public sealed class CadenceConversation(
 
     private async Task EditAsync(CardRequest request, CancellationToken cancellationToken)
     {
-        if (await cadences.FindAsync(request.UserId, request.Id("cadenceId"), cancellationToken) is { } cadence)
+        if (await cadences.FindAsync(request.Id("cadenceId"), cancellationToken) is { } cadence)
             await request.Turn.SendCardAsync(CadenceCards.Form(CadenceForm.From(cadence), cadence.Id, errors: []), cancellationToken);
         else
             await request.Turn.SendTextAsync("That cadence no longer exists.", cancellationToken);
@@ -67,18 +60,28 @@ public sealed class CadenceConversation(
     {
         var cadenceId = request.Id("cadenceId") is { Length: > 0 } id ? id : null;
         var form = CadenceForm.From(request);
-        var basis = cadenceId is null ? null : await cadences.FindAsync(request.UserId, cadenceId, cancellationToken);
+        var basis = cadenceId is null ? null : await cadences.FindAsync(cadenceId, cancellationToken);
         var (cadence, unreadable) = form.ToCadence(basis);
-        var (saved, errors) = unreadable.Count > 0 ? (null, unreadable) : await cadences.SaveAsync(request.UserId, cadence, cadenceId, cancellationToken);
-        var card = saved is null
-            ? CadenceCards.Form(form, cadenceId, errors.Values)
-            : CadenceCards.Saved(saved, CadenceCalendar.Next(saved.Schedule, null, timeProvider.GetUtcNow()));
+        var result = unreadable.Count > 0 ? null
+            : cadenceId is null ? await cadences.CreateAsync(cadence, cancellationToken)
+            : await cadences.UpdateAsync(cadenceId, cadence, cancellationToken);
+        var card = result?.Saved is { } saved
+            ? CadenceCards.Saved(saved, CadenceCalendar.Next(saved.Schedule, null, timeProvider.GetUtcNow()))
+            : CadenceCards.Form(form, cadenceId, result is null ? unreadable.Values : Problems(result));
         await request.Turn.ReplaceOrSendCardAsync(request.Action.CardActivityId, card, cancellationToken);
     }
 
+    private static IEnumerable<string> Problems(SaveResult<Cadence> result) => result.Outcome switch
+    {
+        SaveOutcome.Gone => ["That cadence was deleted meanwhile."],
+        SaveOutcome.Conflict => ["Someone changed this cadence at the same moment: open it again and redo your change."],
+        SaveOutcome.Exists => ["Someone saved a cadence with that name at the same moment: change the name and save again."],
+        _ => result.Errors.Values.SelectMany(e => e),
+    };
+
     private async Task AskToDeleteAsync(CardRequest request, CancellationToken cancellationToken)
     {
-        if (await cadences.FindAsync(request.UserId, request.Id("cadenceId"), cancellationToken) is { } cadence)
+        if (await cadences.FindAsync(request.Id("cadenceId"), cancellationToken) is { } cadence)
             await request.Turn.SendCardAsync(CadenceCards.ConfirmDelete(cadence), cancellationToken);
         else
             await request.Turn.SendTextAsync("That cadence no longer exists.", cancellationToken);
@@ -86,7 +89,7 @@ public sealed class CadenceConversation(
 
     private async Task DeleteAsync(CardRequest request, CancellationToken cancellationToken)
     {
-        var deleted = await cadences.DeleteAsync(request.UserId, request.Id("cadenceId"), cancellationToken);
+        var deleted = await cadences.DeleteAsync(request.Id("cadenceId"), cancellationToken);
         await request.Turn.ReplaceOrSendCardAsync(request.Action.CardActivityId, new AdaptiveCard(
             [new TextBlock(deleted ? "Deleted. Type **cadences** to see the rest." : "That cadence was already gone.")]), cancellationToken);
     }
@@ -126,15 +129,14 @@ public sealed class CadenceConversation(
 
     private async Task SetActiveAsync(CardRequest request, bool active, CancellationToken cancellationToken)
     {
-        if (await cadences.SetActiveAsync(request.UserId, request.Id("cadenceId"), active, cancellationToken) is null)
+        if (await cadences.SetActiveAsync(request.Id("cadenceId"), active, cancellationToken) is null)
             await request.Turn.SendTextAsync("That cadence no longer exists (or is already in that state).", cancellationToken);
-        await request.Turn.ReplaceOrSendCardAsync(request.Action.CardActivityId, await ListCardAsync(request.UserId, cancellationToken), cancellationToken);
+        await request.Turn.ReplaceOrSendCardAsync(request.Action.CardActivityId, await ListCardAsync(cancellationToken), cancellationToken);
     }
 
-    private async Task<AdaptiveCard> ListCardAsync(string userId, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> ListCardAsync(CancellationToken cancellationToken)
     {
-        if (await cadences.ListAsync(userId, cancellationToken) is not { } list)
-            return CadenceCards.HrOnly();
+        var list = await cadences.ListAsync(cancellationToken);
         var latest = new Dictionary<string, (string RunId, RunProgress Progress)>();
         foreach (var summary in list)
         {

@@ -109,11 +109,6 @@ public static class QuestionSetCards
         new TextBlock($"{name} is still asked by {string.Join(", ", usedBy)}, so it stays. Give those cadences another set first."),
     ]);
 
-    public static AdaptiveCard HrOnly() => new(
-    [
-        new TextBlock("Question sets are managed by HR, so this one isn't for you. Type **help** to see what you can do."),
-    ]);
-
     private static string Describe(Question q)
     {
         var prompt = q.Purpose == QuestionPurpose.Reflection && q.Prompt == QuestionSetDocument.ReflectionPlaceholder ? "(a rotating reflection prompt)" : q.Prompt;

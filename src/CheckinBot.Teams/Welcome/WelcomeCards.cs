@@ -40,6 +40,12 @@ public static class WelcomeCards
             [SubmitAction.ForVerb("Start a check-in", CheckinCards.StartVerb), SubmitAction.ForVerb("Show what I can do", HelpVerb)]);
     }
 
+    /// <summary>The answer to an HR-only command or button from anyone else (<see cref="Bot.ChatRoutes.HrCommand"/>).</summary>
+    public static AdaptiveCard HrOnly() => new(
+    [
+        new TextBlock("Cadences and question sets are managed by HR, so this one isn't for you. Type **help** to see what you can do."),
+    ]);
+
     public static AdaptiveCard Help() => new(
         [
             TextBlock.Heading("What you can type"),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CheckinBot.Core;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.Cadences.Preview;
 using CheckinBot.Core.Runs;
@@ -20,28 +21,18 @@ internal static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var admin = endpoints.MapGroup("/api/admin").RequireAuthorization(AdminAuthentication.Policy).DisableAntiforgery();
-        admin.MapGet("/cadences", async (ICadenceStore store, CancellationToken ct) => Results.Json(await store.ListAsync(ct), Json));
-        admin.MapGet("/cadences/{id}", async (string id, ICadenceStore store, CancellationToken ct) =>
-            await store.FindAsync(id, ct) is { } cadence ? Results.Json(cadence, Json) : NotFound(id));
-        admin.MapPost("/cadences", async (HttpRequest request, ICadenceStore store, CadenceService cadences, CancellationToken ct) =>
+        admin.MapGet("/cadences", async (CadenceService cadences, CancellationToken ct) => Results.Json((await cadences.ListAsync(ct)).Select(c => c.Cadence), Json));
+        admin.MapGet("/cadences/{id}", async (string id, CadenceService cadences, CancellationToken ct) =>
+            await cadences.FindAsync(id, ct) is { } cadence ? Results.Json(cadence, Json) : NotFound(id));
+        admin.MapPost("/cadences", async (HttpRequest request, CadenceService cadences, CancellationToken ct) =>
         {
-            var (cadence, problem) = await ReadAsync(request, routeId: null, cadences, ct);
-            if (problem is not null)
-                return problem;
-            return await store.TrySaveAsync(cadence! with { Version = null }, ct)
-                ? Results.Json(cadence, Json, statusCode: StatusCodes.Status201Created)
-                : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cadence exists", detail: $"A cadence '{cadence.Id}' exists already; PUT /api/admin/cadences/{cadence.Id} changes it.");
+            var (cadence, problem) = await ReadAsync(request, routeId: null, ct);
+            return problem ?? Answer(await cadences.CreateAsync(cadence!, ct), cadence!.Id, StatusCodes.Status201Created);
         });
-        admin.MapPut("/cadences/{id}", async (string id, HttpRequest request, ICadenceStore store, CadenceService cadences, CancellationToken ct) =>
+        admin.MapPut("/cadences/{id}", async (string id, HttpRequest request, CadenceService cadences, CancellationToken ct) =>
         {
-            if (await store.FindAsync(id, ct) is not { } existing)
-                return NotFound(id);
-            var (cadence, problem) = await ReadAsync(request, id, cadences, ct);
-            if (problem is not null)
-                return problem;
-            return await store.TrySaveAsync(cadence! with { Version = existing.Version }, ct)
-                ? Results.Json(cadence, Json)
-                : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile", detail: "Someone changed this cadence at the same moment; read it again and retry.");
+            var (cadence, problem) = await ReadAsync(request, id, ct);
+            return problem ?? Answer(await cadences.UpdateAsync(id, cadence!, ct), id, StatusCodes.Status200OK);
         });
         admin.MapGet("/cadences/{id}/preview", PreviewAsync);
         admin.MapPost("/cadences/{id}/run", async (string id, bool? force, RunService runs, CancellationToken ct) =>
@@ -54,8 +45,8 @@ internal static class AdminEndpoints
             await runs.DeadLettersAsync(runId, ct) is { } letters
                 ? Results.Json(letters.Select(r => new { r.UserId, r.Reason, r.Attempts, failedAt = r.DoneAt }), Json)
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such run", detail: $"There is no run '{runId}'."));
-        admin.MapDelete("/cadences/{id}", async (string id, ICadenceStore store, CancellationToken ct) =>
-            await store.DeleteAsync(id, ct) ? Results.NoContent() : NotFound(id));
+        admin.MapDelete("/cadences/{id}", async (string id, CadenceService cadences, CancellationToken ct) =>
+            await cadences.DeleteAsync(id, ct) ? Results.NoContent() : NotFound(id));
         return endpoints;
     }
 
@@ -68,8 +59,7 @@ internal static class AdminEndpoints
         return await preview.PreviewAsync(id, asked, ct) is { } answer ? Results.Json(answer, ApiJson.Options) : NotFound(id);
     }
 
-    private static async Task<(Cadence? Cadence, IResult? Problem)> ReadAsync(
-        HttpRequest request, string? routeId, CadenceService cadences, CancellationToken cancellationToken)
+    private static async Task<(Cadence? Cadence, IResult? Problem)> ReadAsync(HttpRequest request, string? routeId, CancellationToken cancellationToken)
     {
         Cadence? cadence;
         try
@@ -85,12 +75,19 @@ internal static class AdminEndpoints
             return (null, Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send a cadence as JSON."] }, title: "Not a valid cadence"));
         if (routeId is not null && !string.Equals(cadence.Id, routeId, StringComparison.Ordinal))
             return (null, Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"The body's id must be '{routeId}', as in the URL."] }, title: "Not a valid cadence"));
-
-        var errors = await cadences.ValidateAsync(cadence, cancellationToken);
-        return errors.Count == 0
-            ? (cadence, null)
-            : (null, Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "Not a valid cadence"));
+        return (cadence, null);
     }
+
+    private static IResult Answer(SaveResult<Cadence> result, string id, int savedStatus) => result.Outcome switch
+    {
+        SaveOutcome.Saved => Results.Json(result.Saved, Json, statusCode: savedStatus),
+        SaveOutcome.Invalid => Results.ValidationProblem(result.Errors.ToDictionary(), title: "Not a valid cadence"),
+        SaveOutcome.Gone => NotFound(id),
+        SaveOutcome.Exists => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cadence exists",
+            detail: $"A cadence '{id}' exists already; PUT /api/admin/cadences/{id} changes it."),
+        _ => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile",
+            detail: "Someone changed this cadence at the same moment; read it again and retry."),
+    };
 
     private static string Readable(JsonException ex) =>
         ex.Message.Contains("missing required properties", StringComparison.Ordinal) ? "id and name are required." : "This value has the wrong type or format.";

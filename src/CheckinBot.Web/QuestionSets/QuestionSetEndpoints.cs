@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CheckinBot.Core;
+using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.QuestionSets;
 using CheckinBot.Web.Admin;
 
@@ -21,19 +23,12 @@ internal static class QuestionSetEndpoints
         sets.MapPost("/", async (HttpRequest request, QuestionSetService service, CancellationToken ct) =>
         {
             var (document, problem) = await ReadAsync(request, routeId: null, ct);
-            if (problem is not null)
-                return problem;
-            return await service.CreateAsync(document!, ct) is { } created
-                ? Results.Json(QuestionSetDocument.From(created), ApiJson.Options, statusCode: StatusCodes.Status201Created)
-                : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Question set exists",
-                    detail: $"A question set '{document!.Id}' exists already; PUT /api/admin/question-sets/{document.Id} saves a new version of it.");
+            return problem ?? Answer(await service.CreateAsync(document!, ct), document!.Id ?? "", StatusCodes.Status201Created);
         });
         sets.MapPut("/{id}", async (string id, HttpRequest request, QuestionSetService service, CancellationToken ct) =>
         {
             var (document, problem) = await ReadAsync(request, id, ct);
-            if (problem is not null)
-                return problem;
-            return await service.SaveAsync(id, document!, ct) is { } saved ? Results.Json(QuestionSetDocument.From(saved), ApiJson.Options) : NotFound(id);
+            return problem ?? Answer(await service.SaveAsync(id, document!, ct), id, StatusCodes.Status200OK);
         });
         sets.MapDelete("/{id}", async (string id, QuestionSetService service, CancellationToken ct) =>
         {
@@ -67,9 +62,17 @@ internal static class QuestionSetEndpoints
             document = document with { Id = string.IsNullOrWhiteSpace(document.Id) ? routeId : document.Id };
         if (routeId is not null && !string.Equals(document.Id?.Trim(), routeId, StringComparison.Ordinal))
             return (null, Invalid(new Dictionary<string, string[]> { ["id"] = [$"The body's id must be '{routeId}', as in the URL."] }));
-        var errors = QuestionSetValidation.Validate(document);
-        return errors.Count == 0 ? (document, null) : (null, Invalid(errors.ToDictionary()));
+        return (document, null);
     }
+
+    private static IResult Answer(SaveResult<QuestionSet> result, string id, int savedStatus) => result.Outcome switch
+    {
+        SaveOutcome.Saved => Results.Json(QuestionSetDocument.From(result.Saved!), ApiJson.Options, statusCode: savedStatus),
+        SaveOutcome.Invalid => Invalid(result.Errors.ToDictionary()),
+        SaveOutcome.Gone => NotFound(id),
+        _ => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Question set exists",
+            detail: $"A question set '{id}' exists already; PUT /api/admin/question-sets/{id} saves a new version of it."),
+    };
 
     private static IResult Invalid(IDictionary<string, string[]> errors) => Results.ValidationProblem(errors, title: "Not a valid question set");
 

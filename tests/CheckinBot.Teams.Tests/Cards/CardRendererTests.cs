@@ -141,7 +141,7 @@ public sealed class CardRendererTests
             new RunProgress(1238, 1200, 0, 38, 0, 0, At, At), IsRerun: true), "Europe/Berlin") },
         { "cadence-run-refused", CadenceCards.RunNotStarted(new RunNowAnswer(RunNowOutcome.Running, new Cadence { Id = "weekly", Name = "Weekly growth" }, 1240, "run-1",
             new RunProgress(1240, 40, 0, 0, 0, 1200, At, null))) },
-        { "cadences-hr-only", CadenceCards.HrOnly() },
+        { "hr-only", WelcomeCards.HrOnly() },
         { "question-sets", Teams.QuestionSets.QuestionSetCards.List([QuestionSet.Default, QuestionSet.Default with { Id = "pulse", Name = "Pulse", Retired = true }],
             new Dictionary<string, IReadOnlyList<string>> { ["default"] = ["Weekly growth check-in"] }) },
         { "question-set-view", Teams.QuestionSets.QuestionSetCards.View(QuestionSet.Default, ["Weekly growth check-in"]) },
