@@ -119,7 +119,7 @@ public sealed partial class CheckinActivityHandler(
             DisplayName = from.Name,
             ConversationId = conversation.Id,
             ServiceUrl = activity.ServiceUrl,
-            TimeZone = activity.ClientTimeZone ?? activity.LocalTimezone,
+            TimeZone = activity.ReportedTimeZone,
         };
     }
 

@@ -3,7 +3,9 @@ using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Managers;
 using CheckinBot.Core.Messaging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using CheckinBot.Core;
 using CheckinBot.Web.Admin;
+using CheckinBot.Web.Observability;
 using CheckinBot.Web.Background;
 using CheckinBot.Web.Insights;
 using CheckinBot.Web.QuestionSets;
@@ -25,33 +27,8 @@ internal static class HostingExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddHealthChecks();
-        services.AddSingleton<ChatRegistrationService>();
-        services.AddSingleton<CheckinService>();
-        services.AddSingleton<GoalService>();
-        services.AddSingleton<GrowthLogService>();
-        services.AddSingleton<ExportTokens>();
-        services.AddSingleton<OutboxSignal>();
-        services.TryAddSingleton<IAppInstaller, NoAppInstaller>();
-        services.TryAddSingleton<CheckinBot.Core.Org.IGroupMembers, CheckinBot.Core.Org.GroupsFromDirectory>();
-        services.AddSingleton<ManagerSummaryService>();
-        services.AddSingleton<TeamService>();
-        services.AddSingleton<FeedbackService>();
-        services.AddSingleton<FeedbackDeliveryService>();
-        services.AddSingleton<CheckinBot.Core.Handovers.HandoverService>();
-        services.AddSingleton<CheckinBot.Core.Handovers.HandoverDeliveryService>();
-        services.AddSingleton<FeedbackNudgeService>();
-        services.AddSingleton<CheckinBot.Core.Org.PersonZones>();
-        services.AddOptions<CheckinBot.Core.Org.TurnLookupOptions>().BindConfiguration(CheckinBot.Core.Org.TurnLookupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<CheckinBot.Core.Org.TurnBound>();
-        services.AddSingleton<CheckinBot.Core.Org.TurnGroupMembers>();
-        services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CheckinBot.Core.Cadences.HrOptions>().BindConfiguration(CheckinBot.Core.Cadences.HrOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<CheckinBot.Core.Insights.MetricsAggregator>();
-        services.AddSingleton<CheckinBot.Core.Insights.MetricsService>();
-        services.AddSingleton<CheckinBot.Core.Insights.StatsService>();
-        services.AddSingleton<CheckinBot.Core.Insights.Tab.MyGrowthService>();
-        services.AddSingleton<CheckinBot.Core.Cadences.JourneyService>();
-        services.AddSingleton<CheckinBot.Core.Insights.Tab.TeamOverviewService>();
+        services.AddCheckinCore();
+        services.AddHostedService<RenamedSettingsWarning>();
         services.AddResponseCompression(options =>
         {
             // Only the tab's own static files use it (TabEndpoints): no secret is ever in them.
@@ -61,18 +38,6 @@ internal static class HostingExtensions
         // The default (fastest) level sent the tab's libraries a quarter larger; these files are small and few.
         services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
-        services.AddSingleton<CheckinBot.Core.Cadences.HrAdmins>();
-        services.AddSingleton<CheckinBot.Core.Cadences.CadenceService>();
-        services.AddSingleton<CheckinBot.Core.QuestionSets.QuestionSetService>();
-        services.AddSingleton<CheckinBot.Core.Cadences.Preview.CadencePreviewService>();
-        services.AddSingleton<CheckinBot.Core.Registrations.RegistrationSnapshot>();
-        services.AddOptions<CheckinBot.Core.Runs.FanoutOptions>().BindConfiguration(CheckinBot.Core.Runs.FanoutOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<CheckinBot.Core.Runs.RunService>();
-        services.AddSingleton<CheckinBot.Core.PassingFaults>();
-        services.AddSingleton<CheckinBot.Core.Runs.RecipientOutcomes>();
-        services.AddSingleton<CheckinBot.Core.Runs.ChunkSender>();
-        services.AddSingleton<CheckinBot.Core.Runs.FanoutWork>();
-        services.AddSingleton<CheckinBot.Core.Runs.CadencePlanner>();
         return builder;
     }
 

@@ -4,8 +4,8 @@ namespace CheckinBot.Core.Cadences;
 
 /// <summary>
 /// The one rule for "in working hours", used by reminders and feedback nudges alike: from <paramref name="StartHour"/>
-/// to <paramref name="EndHour"/>, Monday to Friday, in the person's own time zone (<c>Feedback:WorkdayStartHour</c> and
-/// <c>Feedback:WorkdayEndHour</c>, 8 and 18 unless set).
+/// to <paramref name="EndHour"/>, Monday to Friday, in the person's own time zone (<c>Workday:StartHour</c> and
+/// <c>Workday:EndHour</c>, 8 and 18 unless set).
 /// </summary>
 public sealed record WorkingHours(int StartHour = 8, int EndHour = 18)
 {

@@ -16,6 +16,7 @@ public sealed partial class FeedbackNudgeService(
     PersonZones zones,
     IPersonMessenger messenger,
     IOptions<FeedbackOptions> options,
+    IOptions<Time.WorkdayOptions> workday,
     TimeProvider timeProvider,
     ILogger<FeedbackNudgeService> logger)
 {
@@ -29,7 +30,7 @@ public sealed partial class FeedbackNudgeService(
                 continue;
             var zone = IanaTimeZone.FindOrUtc(await zones.FindAsync(ask.AskedUserId, person: null, cancellationToken));
             var local = TimeZoneInfo.ConvertTime(now, zone);
-            if (!options.Value.Workday.Contains(local) || (ask.LastNudgedAt is { } last && TimeZoneInfo.ConvertTime(last, zone).Date == local.Date))
+            if (!workday.Value.Hours.Contains(local) || (ask.LastNudgedAt is { } last && TimeZoneInfo.ConvertTime(last, zone).Date == local.Date))
                 continue;
             if (!await store.TrySaveAskAsync(ask with { LastNudgedAt = now }, cancellationToken))
                 continue; // answered or nudged by another instance meanwhile

@@ -1,7 +1,7 @@
+using CheckinBot.Core.Time;
 using System.Collections.Concurrent;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.CheckIns;
-using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Messaging;
 using Microsoft.Extensions.Options;
 
@@ -23,12 +23,12 @@ public sealed class ChunkSender(
     IDeliveryOutbox outbox,
     RecipientOutcomes outcomes,
     IOptions<FanoutOptions> fanout,
-    IOptions<FeedbackOptions> feedback,
+    IOptions<WorkdayOptions> workday,
     TimeProvider timeProvider)
 {
     public const int MaxAttempts = 5;
     private readonly FanoutOptions _options = fanout.Value;
-    private readonly WorkingHours _workday = feedback.Value.Workday;
+    private readonly WorkingHours _workday = workday.Value.Hours;
 
     /// <summary>
     /// Sends to the due, unclaimed recipients of one chunk. Returns null when every recipient of the chunk is done (its

@@ -16,6 +16,7 @@ public sealed partial class RunService(
     IOrgDirectory directory,
     IGroupMembers groupMembers,
     TurnGroupMembers turnGroupMembers,
+    PersonZones zones,
     IOptions<FanoutOptions> fanout,
     TimeProvider timeProvider,
     ILogger<RunService> logger)
@@ -124,7 +125,7 @@ public sealed partial class RunService(
             return;
         var occurrence = Occurrences.RunNow(cadence.Id, runId);
         var total = await RunPlanning.PlanAsync(runs, queue, timeProvider, runId, Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken),
-            person => Task.FromResult<RunRecipient?>(new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = occurrence, TimeZone = person.TimeZone }), cancellationToken);
+            async person => (RunRecipient?)new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = occurrence, TimeZone = await zones.FindAsync(person.Id, person, cancellationToken) }, cancellationToken);
         LogPlanned(logger, runId, cadence.Id, total);
     }
 

@@ -57,6 +57,13 @@ public sealed record Activity
             ? tz.GetString()
             : null;
 
+    /// <summary>
+    /// The zone Teams reports for the person's client: the <c>clientInfo</c> entity's, else <c>localTimezone</c>. It is
+    /// kept on their chat registration, where <c>PersonZones</c> reads it (the only rule for a person's zone).
+    /// </summary>
+    [JsonIgnore]
+    public string? ReportedTimeZone => ClientTimeZone ?? LocalTimezone;
+
     public JsonElement? FindEntity(string type)
     {
         foreach (var entity in Entities ?? [])

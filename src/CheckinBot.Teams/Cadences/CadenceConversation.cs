@@ -2,7 +2,6 @@ using CheckinBot.Core;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.Commands;
 using CheckinBot.Core.Org;
-using CheckinBot.Core.Registrations;
 using CheckinBot.Core.Runs;
 using CheckinBot.Teams.Bot;
 using CheckinBot.Teams.Cards;
@@ -14,7 +13,7 @@ namespace CheckinBot.Teams.Cadences;
 /// delete and run now. Everyone else gets a polite "HR only".
 /// </summary>
 public sealed class CadenceConversation(
-    CadenceService cadences, RunService runs, IChatRegistrationStore registrations, IOrgDirectory directory,
+    CadenceService cadences, RunService runs, PersonZones zones, IOrgDirectory directory,
     Core.Cadences.Preview.CadencePreviewService previews, TimeProvider timeProvider) : IChatFeature
 {
     public void MapRoutes(ChatRoutes routes) => routes
@@ -125,7 +124,7 @@ public sealed class CadenceConversation(
     }
 
     private async Task<string> ZoneOfAsync(string userId, CancellationToken cancellationToken) =>
-        (await registrations.FindAsync(userId, cancellationToken))?.TimeZone ?? "UTC";
+        await zones.FindAsync(userId, person: null, cancellationToken) ?? "UTC";
 
     private async Task SetActiveAsync(CardRequest request, bool active, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ using CheckinBot.Teams.Bot;
 namespace CheckinBot.Teams.CheckIns;
 
 /// <summary>Maps chat and card input onto <see cref="CheckinService"/> and its replies onto cards.</summary>
-public sealed class CheckinConversation(CheckinService checkins, IOrgDirectory directory, TimeProvider timeProvider) : IChatFeature
+public sealed class CheckinConversation(CheckinService checkins, IOrgDirectory directory, PersonZones zones, TimeProvider timeProvider) : IChatFeature
 {
     public void MapRoutes(ChatRoutes routes) => routes
         .Command(ChatCommandKind.CheckIn, (r, ct) => StartAsync(r.Turn, r.UserId, ct))
@@ -76,7 +76,7 @@ public sealed class CheckinConversation(CheckinService checkins, IOrgDirectory d
     private async Task SnoozeAsync(CardRequest request, CancellationToken cancellationToken)
     {
         var choice = Enum.TryParse<SnoozeChoice>(request.Get("until"), out var c) ? c : SnoozeChoice.OneDay;
-        var zone = request.Turn.Activity.ClientTimeZone;
+        var zone = await zones.FindAsync(request.UserId, person: null, cancellationToken);
         var until = Snooze.Until(choice, timeProvider.GetUtcNow(), zone);
         await checkins.SnoozeAsync(request.UserId, until, cancellationToken);
         await request.Turn.ReplaceOrSendCardAsync(request.Action.CardActivityId, CheckinCards.Snoozed(until, zone), cancellationToken);

@@ -23,7 +23,7 @@ public sealed class WorkingHoursTests
     [Fact]
     public void TheConfiguredHours_AreTheOnesKept()
     {
-        var lateShift = new CheckinBot.Core.Feedback.FeedbackOptions { WorkdayStartHour = 12, WorkdayEndHour = 20 }.Workday;
+        var lateShift = new CheckinBot.Core.Time.WorkdayOptions { StartHour = 12, EndHour = 20 }.Hours;
 
         Assert.Equal(Parse("2026-11-25T11:00:00Z"), lateShift.NextWithin(Parse("2026-11-25T08:00:00Z"), "Europe/Berlin")); // 09:00 → 12:00
         Assert.True(lateShift.Contains(Parse("2026-11-25T19:30:00+01:00")));

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Registrations;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Managers;
@@ -38,15 +39,17 @@ public sealed class RunRulesTests
             Reminder = new ReminderPolicy { AfterHours = 24, Max = 1 },
         });
 
-    private RunService Runs => new(_cadences.Object, _runs, _queue,
-        new InMemoryOrgDirectory([new Person { Id = "alex", TimeZone = "Europe/Berlin" }, new Person { Id = "megan", TimeZone = "Europe/Berlin" }]),
+    private InMemoryOrgDirectory _directory = new([new Person { Id = "alex", TimeZone = "Europe/Berlin" }, new Person { Id = "megan", TimeZone = "Europe/Berlin" }]);
+    private readonly Registrations.InMemoryChatRegistrationStore _registrations = new();
+
+    private RunService Runs => new(_cadences.Object, _runs, _queue, _directory,
         Mock.Of<IGroupMembers>(), new TurnGroupMembers(Mock.Of<IGroupMembers>(), new TurnBound(Options.Create(new TurnLookupOptions()), _time), _time),
-        _options, _time, NullLogger<RunService>.Instance);
+        new PersonZones(_directory, _registrations), _options, _time, NullLogger<RunService>.Instance);
 
     private ChunkSender Sender => new(_cadences.Object, _runs, _queue,
         new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time, NullLogger<CheckinService>.Instance),
         _messenger, new Messaging.InMemoryDeliveryOutbox(_time), new RecipientOutcomes(_runs, new PassingFaults([], _time), _time, NullLogger<RecipientOutcomes>.Instance), _options,
-        Options.Create(new CheckinBot.Core.Feedback.FeedbackOptions()), _time);
+        Options.Create(new CheckinBot.Core.Time.WorkdayOptions()), _time);
 
     private async Task<string> StartedRunAsync()
     {
@@ -56,6 +59,18 @@ public sealed class RunRulesTests
     }
 
     private Task<RunRecipient?> RecipientAsync(string runId, string userId) => _runs.FindRecipientAsync(runId, userId, CancellationToken.None);
+
+    [Fact]
+    public async Task RunNow_RemindsInTheZoneTeamsReported_WhenTheDirectoryHasNone()
+    {
+        _directory = new([new Person { Id = "alex", TimeZone = "Europe/Berlin" }, new Person { Id = "megan" }]);
+        _registrations.Put(new ChatRegistration { UserId = "megan", TenantId = "t", ChannelUserId = "29:megan", ConversationId = "a:megan", ServiceUrl = "https://smba.example/", TimeZone = "America/New_York" });
+
+        var runId = await StartedRunAsync();
+
+        Assert.Equal("America/New_York", (await RecipientAsync(runId, "megan"))!.TimeZone);
+        Assert.Equal("Europe/Berlin", (await RecipientAsync(runId, "alex"))!.TimeZone);
+    }
 
     [Fact]
     public async Task EachOutcomeClassIsRecorded_AndOnlyWhatTeamsDidNotTakeIsTriedAgain()

@@ -42,7 +42,8 @@ public sealed class StartupSafetyTests(AzuriteFixture azurite)
     [InlineData("OrgDirectory:SyncInterval", "00:00:00", "OrgDirectory:SyncInterval must be between")]
     [InlineData("Teams:MaxRequestsPerSecond", "0", "Teams:MaxRequestsPerSecond must be between 1 and 1000")]
     [InlineData("Teams:Resilience:MaxRetries", "1000", "Teams:Resilience:MaxRetries must be between 0 and 10")]
-    [InlineData("Feedback:WorkdayEndHour", "6", "Feedback:WorkdayEndHour must be later than Feedback:WorkdayStartHour")]
+    [InlineData("Workday:EndHour", "6", "Workday:EndHour must be later than Workday:StartHour")]
+    [InlineData("Feedback:WorkdayEndHour", "6", "Workday:EndHour must be later than Workday:StartHour")] // the old key is still read
     [InlineData("Hr:MinGroupSize", "2", "Hr:MinGroupSize must be between 3 and 1000")]
     [InlineData("Graph:TurnLookupTimeout", "00:00:10", "Graph:TurnLookupTimeout must be between 00:00:00.010 and 00:00:05")]
     public async Task AnAbsurdSetting_StopsStartUp_NamingTheKey(string key, string value, string message)
