@@ -55,7 +55,7 @@ public static class MetricsScenario
         }, cancellationToken);
 
         var watch = Stopwatch.StartNew();
-        await bot.Services.GetRequiredService<MetricsAggregator>().TakeCensusIfDueAsync(cancellationToken);
+        await bot.Services.GetRequiredService<MetricsCensusService>().TakeIfDueAsync(cancellationToken);
         var censusSeconds = watch.Elapsed.TotalSeconds;
         var store = bot.Services.GetRequiredService<IMetricsStore>();
         var sizes = (await store.ReadCensusAsync("dept:", null, cancellationToken))!.Sizes

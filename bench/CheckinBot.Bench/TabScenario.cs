@@ -43,7 +43,7 @@ public static class TabScenario
         {
             // every sweep's worth, until nothing is due
         }
-        await aggregator.TakeCensusIfDueAsync(cancellationToken);
+        await bot.Services.GetRequiredService<MetricsCensusService>().TakeIfDueAsync(cancellationToken);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await HeadlessChromium.LaunchAsync(playwright);

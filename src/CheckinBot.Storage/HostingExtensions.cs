@@ -88,6 +88,7 @@ public static class HostingExtensions
         services.AddSingleton<CheckinBot.Core.Handovers.IHandoverStore, TableHandoverStore>();
         services.AddSingleton<Outbox.TableDeliveryOutbox>();
         services.AddSingleton<CheckinBot.Core.Messaging.IDeliveryOutbox>(sp => sp.GetRequiredService<Outbox.TableDeliveryOutbox>());
+        services.AddSingleton<CheckinBot.Core.Insights.Events.IMetricsOutbox, Outbox.TableMetricsOutbox>();
         services.AddSingleton<TableFeedbackStore>();
         services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<TableFeedbackStore>());
         services.AddSingleton<CheckinBot.Core.Cadences.ICadenceStore, Cadences.TableCadenceStore>();

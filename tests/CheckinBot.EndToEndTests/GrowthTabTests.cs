@@ -89,7 +89,7 @@ public sealed class GrowthTabTests(TabFixture stack) : IClassFixture<TabFixture>
     [Fact]
     public async Task AManager_SeesTheirTree_AndATeamUnderTheThreshold_ShowsNoFigures()
     {
-        await stack.BotServices.GetRequiredService<MetricsAggregator>().TakeCensusIfDueAsync(CancellationToken.None);
+        await stack.BotServices.GetRequiredService<MetricsCensusService>().TakeIfDueAsync(CancellationToken.None);
 
         var megan = await OpenAsync(TabFixture.Megan);
         await ShowAsync(megan, "My team", "team");
@@ -114,7 +114,7 @@ public sealed class GrowthTabTests(TabFixture stack) : IClassFixture<TabFixture>
     [Fact]
     public async Task AnHrAdmin_SeesTheOrganisation_ByDepartment_WithSmallOnesHidden()
     {
-        await stack.BotServices.GetRequiredService<MetricsAggregator>().TakeCensusIfDueAsync(CancellationToken.None);
+        await stack.BotServices.GetRequiredService<MetricsCensusService>().TakeIfDueAsync(CancellationToken.None);
 
         var adele = await OpenAsync(TabFixture.Adele, ColorScheme.Dark);
         await ShowAsync(adele, "Organisation", "organisation");

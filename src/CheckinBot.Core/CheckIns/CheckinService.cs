@@ -2,6 +2,9 @@ using CheckinBot.Core.Cadences;
 using CheckinBot.Core.CheckIns.Answers;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.Managers;
+using CheckinBot.Core.Insights.Events;
+using CheckinBot.Core.Insights.Events.CheckinSnoozed;
+using CheckinBot.Core.Insights.Events.CheckinStarted;
 using CheckinBot.Core.Messaging;
 using Microsoft.Extensions.Logging;
 
@@ -27,6 +30,7 @@ public sealed partial class CheckinService(
     IQuestionSetStore questionSets,
     OutboxSignal outboxSignal,
     IDeliveryOutbox outbox,
+    IMetricsOutbox metricsOutbox,
     TimeProvider timeProvider,
     ILogger<CheckinService> logger)
 {
@@ -114,7 +118,7 @@ public sealed partial class CheckinService(
     public async Task SnoozeAsync(string userId, DateTimeOffset until, CancellationToken cancellationToken)
     {
         // Counted in the metrics (noted first, counted once the snooze is stored).
-        await outbox.NoteAsync(OutboxKind.Metrics, userId, Insights.MetricsItems.Snooze(until), cancellationToken);
+        await metricsOutbox.NoteAsync(new CheckinSnoozed(userId, until), cancellationToken);
         await UpdatePreferencesAsync(userId, p => (p ?? new CheckinPreferences { UserId = userId }) with { SnoozedUntil = until }, cancellationToken);
         await PauseOpenDraftAsync(userId, cancellationToken);
     }
@@ -163,8 +167,9 @@ public sealed partial class CheckinService(
             if (turn.Completed is not null)
             {
                 var completion = new CheckinCompletion(draft, turn.Completed, await GoalChangesAsync(turn.Draft, turn.Completed, cancellationToken));
-                foreach (var kind in completion.OutboxNotes)
-                    await outbox.NoteAsync(kind, userId, completion.Record.CheckinId, cancellationToken);
+                await metricsOutbox.NoteAsync(completion.MetricsEvent, cancellationToken);
+                if (completion.Handoff is not null)
+                    await outbox.NoteAsync(OutboxKind.Summary, userId, completion.Record.CheckinId, cancellationToken);
                 var completed = await store.TryCompleteAsync(completion, cancellationToken);
                 if (completed)
                 {
@@ -178,7 +183,7 @@ public sealed partial class CheckinService(
                 return (true, turn with { Draft = draft }); // nothing changed, nothing to write
             // A sent check-in's first answer makes it "started" in the metrics (noted first, counted once the draft holds it).
             if (draft.OccurrenceId is not null && draft.Answers.IsEmpty && !turn.Draft.Answers.IsEmpty)
-                await outbox.NoteAsync(OutboxKind.Metrics, userId, Insights.MetricsItems.Start(draft.CheckinId), cancellationToken);
+                await metricsOutbox.NoteAsync(new CheckinStarted(userId, draft.CheckinId), cancellationToken);
             return (await store.TrySaveDraftAsync(turn.Draft, cancellationToken), turn);
         }, $"Check-in of {userId}");
     }

@@ -1,4 +1,7 @@
-using CheckinBot.Core.Insights;
+using CheckinBot.Core.Insights.Events;
+using CheckinBot.Core.Insights.Events.FeedbackAnswered;
+using CheckinBot.Core.Insights.Events.FeedbackAsked;
+using CheckinBot.Core.Insights.Events.ManagerReplied;
 using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Org;
 using Microsoft.Extensions.Logging;
@@ -15,6 +18,7 @@ public sealed partial class FeedbackService(
     IFeedbackStore store,
     IOrgDirectory directory,
     IDeliveryOutbox outbox,
+    IMetricsOutbox metricsOutbox,
     OutboxSignal outboxSignal,
     TimeProvider timeProvider,
     ILogger<FeedbackService> logger)
@@ -53,7 +57,7 @@ public sealed partial class FeedbackService(
             CheckinId = checkinId,
         };
         await outbox.NoteAsync(OutboxKind.Feedback, requesterId, ask.Id, cancellationToken);
-        await outbox.NoteAsync(OutboxKind.Metrics, requesterId, MetricsItems.Ask(ask.Id), cancellationToken);
+        await metricsOutbox.NoteAsync(new FeedbackAsked(requesterId, ask.Id), cancellationToken);
         if (!await store.TryAddAskAsync(ask, FeedbackDelivery.Of(ask), cancellationToken))
             throw new ConcurrencyConflictException($"Feedback request {ask.Id} already exists.");
         outboxSignal.Notify();
@@ -110,9 +114,9 @@ public sealed partial class FeedbackService(
         };
         await outbox.NoteAsync(OutboxKind.Feedback, toUserId, note.Id, cancellationToken);
         if (ask is not null)
-            await outbox.NoteAsync(OutboxKind.Metrics, toUserId, MetricsItems.Answer(ask.Id), cancellationToken);
+            await metricsOutbox.NoteAsync(new FeedbackAnswered(toUserId, ask.Id), cancellationToken);
         if (note.RegardingCheckinId is { } regarding)
-            await outbox.NoteAsync(OutboxKind.Metrics, toUserId, MetricsItems.Reply(regarding), cancellationToken);
+            await metricsOutbox.NoteAsync(new ManagerReplied(toUserId, regarding), cancellationToken);
         if (!await store.TryAddNoteAsync(note, ask is null ? null : ask with { AnsweredAt = now }, FeedbackDelivery.Of(note), cancellationToken))
             return (null, "This request was answered a moment ago, so I kept that answer.");
         outboxSignal.Notify();

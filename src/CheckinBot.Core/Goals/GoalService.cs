@@ -1,10 +1,10 @@
 using System.Globalization;
-using CheckinBot.Core.Messaging;
+using CheckinBot.Core.Insights.Events.GoalChanged;
 
 namespace CheckinBot.Core.Goals;
 
 /// <summary>Learning goals outside the check-in: add, list.</summary>
-public sealed class GoalService(IGoalStore store, IDeliveryOutbox outbox, TimeProvider timeProvider)
+public sealed class GoalService(IGoalStore store, Insights.Events.IMetricsOutbox outbox, TimeProvider timeProvider)
 {
     public const int MaxTextLength = 1000;
     public const int MaxMilestones = 10;
@@ -94,8 +94,8 @@ public sealed class GoalService(IGoalStore store, IDeliveryOutbox outbox, TimePr
     /// <summary>Milestones reached, goals made and completed count in the metrics: noted before the write, counted once it is there.</summary>
     private async Task NoteChangesAsync(LearningGoal? before, LearningGoal after, CancellationToken cancellationToken)
     {
-        foreach (var item in Insights.MetricsItems.GoalChanges(before, after))
-            await outbox.NoteAsync(OutboxKind.Metrics, after.UserId, item, cancellationToken);
+        foreach (var change in GoalChanged.Between(before, after))
+            await outbox.NoteAsync(change, cancellationToken);
     }
 
     internal static LearningGoal NewGoal(string userId, string title, DateTimeOffset now) => new()

@@ -18,6 +18,7 @@ namespace CheckinBot.Core.Managers;
 public sealed partial class ManagerSummaryService(
     IShareHandoffStore handoffs,
     IDeliveryOutbox outbox,
+    Insights.Events.IMetricsOutbox metricsOutbox,
     ICheckinStore checkins,
     IGoalStore goals,
     IOrgDirectory directory,
@@ -85,7 +86,7 @@ public sealed partial class ManagerSummaryService(
             return;
         var manager = await directory.FindAsync(managerId, cancellationToken);
         // Not delivered as a request of its own: the summary that carries it is the message.
-        await outbox.NoteAsync(OutboxKind.Metrics, employee.Id, Insights.MetricsItems.Ask(FeedbackAsk.ForCheckin(record.CheckinId)), cancellationToken);
+        await metricsOutbox.NoteAsync(new Insights.Events.FeedbackAsked.FeedbackAsked(employee.Id, FeedbackAsk.ForCheckin(record.CheckinId)), cancellationToken);
         await feedback.TryAddAskAsync(new FeedbackAsk
         {
             Id = FeedbackAsk.ForCheckin(record.CheckinId),

@@ -20,7 +20,7 @@ public sealed class ChunkSender(
     IWorkBacklog queue,
     CheckinService checkins,
     IPersonMessenger messenger,
-    IDeliveryOutbox outbox,
+    Insights.Events.IMetricsOutbox metricsOutbox,
     RecipientOutcomes outcomes,
     IOptions<FanoutOptions> fanout,
     IOptions<WorkdayOptions> workday,
@@ -56,7 +56,7 @@ public sealed class ChunkSender(
             return later;
         }
         // Noted before the tally: a crash between the two leaves the chunk counted once it is redelivered and done.
-        await outbox.NoteAsync(OutboxKind.Metrics, runId, Insights.MetricsItems.Chunk(chunk), cancellationToken);
+        await metricsOutbox.NoteAsync(new Insights.Events.ChunkFinished.ChunkFinished(runId, chunk), cancellationToken);
         await runs.SaveTallyAsync(runId, ChunkTally.Of(chunk, recipients), cancellationToken);
         await QueueReminderAsync(runId, chunk, cadence, 1, recipients, cancellationToken);
         return null;

@@ -19,6 +19,7 @@ internal sealed partial class SampleHistorySeeder(
     IQuestionSetStore questionSets,
     OutboxSignal outboxSignal,
     IDeliveryOutbox outbox,
+    CheckinBot.Core.Insights.Events.IMetricsOutbox metricsOutbox,
     Microsoft.Extensions.Options.IOptions<LocalOptions> options,
     TimeProvider timeProvider,
     ILoggerFactory loggers) : BackgroundService
@@ -39,8 +40,8 @@ internal sealed partial class SampleHistorySeeder(
         if (people.Count == 0 || (await checkins.ListCheckinsAsync(people[0].Id, stoppingToken)).Count > 0)
             return; // seeded before, or someone has used the bot for real
         var clock = new SettableClock();
-        var service = new CheckinService(checkins, goals, questionSets, outboxSignal, outbox, clock, loggers.CreateLogger<CheckinService>());
-        var goalService = new GoalService(goals, outbox, clock);
+        var service = new CheckinService(checkins, goals, questionSets, outboxSignal, outbox, metricsOutbox, clock, loggers.CreateLogger<CheckinService>());
+        var goalService = new GoalService(goals, metricsOutbox, clock);
         var now = timeProvider.GetUtcNow();
         var firstMonday = Monday(now).AddDays(-7 * Weeks);
         var count = 0;

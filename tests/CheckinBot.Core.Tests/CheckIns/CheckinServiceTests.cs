@@ -16,11 +16,13 @@ public sealed class CheckinServiceTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private readonly CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox _outbox;
 
-    public CheckinServiceTests() => _outbox = new(_time);
+    private readonly CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox _events;
 
-    private CheckinService CreateSut() => new(_store, _store, QuestionSetStores.Holding().Object, new OutboxSignal(), _outbox, _time, NullLogger<CheckinService>.Instance);
+    public CheckinServiceTests() => (_outbox, _events) = (new(_time), new(_time));
 
-    private GoalService Goals() => new(_store, new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time);
+    private CheckinService CreateSut() => new(_store, _store, QuestionSetStores.Holding().Object, new OutboxSignal(), _outbox, _events, _time, NullLogger<CheckinService>.Instance);
+
+    private GoalService Goals() => new(_store, new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), _time);
 
     private async Task<CheckinTurn> AnswerAsync(string text, string? activityId = null) =>
         (await CreateSut().HandleAsync(User, activityId ?? Guid.NewGuid().ToString(), new DialogueInput.Answer(text), CancellationToken.None))!;
@@ -129,7 +131,7 @@ public sealed class CheckinServiceTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Complete_SharedCheckin_LeavesAPendingHandoffAndASummaryEntry_UnsharedOnlyTheMetricsEntry(bool share)
+    public async Task Complete_SharedCheckin_LeavesAPendingHandoffAndASummaryEntry_UnsharedOnlyItsMetricsEvent(bool share)
     {
         await CreateSut().StartOrResumeAsync(User, null, CancellationToken.None);
 
@@ -139,7 +141,7 @@ public sealed class CheckinServiceTests
         var handoff = await _store.FindAsync(User, record.CheckinId, CancellationToken.None);
         Assert.Equal(share, handoff is { IsPending: true });
         Assert.Equal(share ? 1 : 0, _outbox.Count(OutboxKind.Summary));
-        Assert.Equal(1, _outbox.Count(OutboxKind.Metrics));
+        Assert.Equal(new CheckinBot.Core.Insights.Events.CheckinCompleted.CheckinCompleted(User, record.CheckinId), Assert.Single(_events.Events));
     }
 
     [Fact]
@@ -192,7 +194,7 @@ public sealed class CheckinServiceTests
     {
         var edited = QuestionSet.Default with { Version = 3, Questions = [new Question("mood", QuestionKind.Scale, "Mood today?")] };
         var questionSets = QuestionSetStores.Holding(edited);
-        var sut = new CheckinService(_store, _store, questionSets.Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time, NullLogger<CheckinService>.Instance);
+        var sut = new CheckinService(_store, _store, questionSets.Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), _time, NullLogger<CheckinService>.Instance);
 
         var turn = await sut.StartOrResumeAsync(User, null, CancellationToken.None);
 
@@ -209,7 +211,7 @@ public sealed class CheckinServiceTests
         var set = onlyGoalQuestions
             ? QuestionSet.Default with { Version = 4, Questions = [new Question("goals", QuestionKind.GoalProgress, "{goal}?", QuestionPurpose.GoalProgress)] }
             : QuestionSet.Default with { Version = 4, Questions = [new Question("t", QuestionKind.FreeText, "Title?", AskIfYes: "x"), new Question("mood", QuestionKind.Scale, "Mood?")] };
-        var sut = new CheckinService(_store, _store, QuestionSetStores.Holding(set).Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time, NullLogger<CheckinService>.Instance);
+        var sut = new CheckinService(_store, _store, QuestionSetStores.Holding(set).Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), _time, NullLogger<CheckinService>.Instance);
 
         var turn = await sut.StartOrResumeAsync(User, null, CancellationToken.None);
 

@@ -14,7 +14,7 @@ public sealed class ScheduledStartTests
     private readonly InMemoryGrowthLogStore _store = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
-    private CheckinService CreateSut() => new(_store, _store, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time, NullLogger<CheckinService>.Instance);
+    private CheckinService CreateSut() => new(_store, _store, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), _time, NullLogger<CheckinService>.Instance);
 
     private Task<ScheduledStart> StartAsync(string occurrence) => CreateSut().StartScheduledAsync(User, occurrence, CancellationToken.None);
 

@@ -26,7 +26,7 @@ public sealed class FeedbackDeliveryTests
 
     private FeedbackService Feedback => new(_store,
         new InMemoryOrgDirectory([new Person { Id = "alex", DisplayName = "Alex", ManagerId = "megan" }, new Person { Id = "megan", DisplayName = "Megan" }]),
-        _outbox, _signal, _time, NullLogger<FeedbackService>.Instance);
+        _outbox, new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), _signal, _time, NullLogger<FeedbackService>.Instance);
 
     private FeedbackDeliveryService Deliveries => new(_store, _outbox, _messenger, new PassingFaults([], _time), _time, NullLogger<FeedbackDeliveryService>.Instance);
 

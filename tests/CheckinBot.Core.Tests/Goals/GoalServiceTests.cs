@@ -10,7 +10,7 @@ public sealed class GoalServiceTests
     private readonly InMemoryGrowthLogStore _store = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
-    private GoalService CreateSut() => new(_store, new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time);
+    private GoalService CreateSut() => new(_store, new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), _time);
 
     private async Task<LearningGoal> AddAsync(string title = "Learn Rust") =>
         (await CreateSut().AddAsync(User, title, null, null, null, null, CancellationToken.None)).Goal!;

@@ -24,7 +24,7 @@ public sealed class GrowthLogServiceTests
 
     private async Task CheckinAsync(string win, string? feedback, bool share)
     {
-        var checkins = new CheckinService(_store, _store, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time, NullLogger<CheckinService>.Instance);
+        var checkins = new CheckinService(_store, _store, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), _time, NullLogger<CheckinService>.Instance);
         await checkins.StartOrResumeAsync(User, null, CancellationToken.None);
         foreach (var answer in new[] { "3", win, "skip", "skip", "no", feedback ?? "skip" })
             await checkins.HandleAsync(User, Guid.NewGuid().ToString(), answer == "skip" ? new DialogueInput.Skip() : new DialogueInput.Answer(answer), CancellationToken.None);
@@ -51,7 +51,7 @@ public sealed class GrowthLogServiceTests
     [Fact]
     public async Task Wins_IncludeMilestonesReached()
     {
-        var goals = new GoalService(_store, new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time);
+        var goals = new GoalService(_store, new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), _time);
         var (goal, _, _) = await goals.AddAsync(User, "Give a talk", null, null, null, "Write abstract", CancellationToken.None);
         await goals.TickMilestoneAsync(User, goal!.Id, "m1", CancellationToken.None);
 
@@ -77,7 +77,7 @@ public sealed class GrowthLogServiceTests
     public async Task Erase_RemovesCheckinsGoalsAndRegistration()
     {
         await CheckinAsync("w", null, share: false);
-        await new GoalService(_store, new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time).AddAsync(User, "Goal", null, null, null, null, CancellationToken.None);
+        await new GoalService(_store, new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), _time).AddAsync(User, "Goal", null, null, null, null, CancellationToken.None);
         _registrations.Put(new() { UserId = User, TenantId = "t", ChannelUserId = "29:x", ConversationId = "c", ServiceUrl = "https://smba.trafficmanager.net/teams/" });
 
         var erased = await CreateSut().EraseAsync(User, CancellationToken.None);

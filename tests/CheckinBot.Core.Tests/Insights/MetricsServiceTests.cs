@@ -1,3 +1,11 @@
+using CheckinBot.Core.Insights.Events.CheckinCompleted;
+using CheckinBot.Core.Insights.Events.CheckinSnoozed;
+using CheckinBot.Core.Insights.Events.CheckinStarted;
+using CheckinBot.Core.Insights.Events.ChunkFinished;
+using CheckinBot.Core.Insights.Events.FeedbackAnswered;
+using CheckinBot.Core.Insights.Events.FeedbackAsked;
+using CheckinBot.Core.Insights.Events.GoalChanged;
+using CheckinBot.Core.Insights.Events.ManagerReplied;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.CheckIns.Answers;
@@ -24,11 +32,14 @@ public sealed class MetricsServiceTests
     private readonly InMemoryMetricsStore _metrics = new();
     private readonly InMemoryGrowthLogStore _log = new();
     private readonly InMemoryDeliveryOutbox _outbox;
+    private readonly InMemoryMetricsOutbox _events;
+    private readonly MetricsCensusService _census;
     private readonly InMemoryOrgDirectory _directory;
 
     public MetricsServiceTests()
     {
         _outbox = new InMemoryDeliveryOutbox(_time);
+        _events = new InMemoryMetricsOutbox(_time);
         // Lynne leads Megan (Engineering, a team of six) and Sam (Legal, a team of three).
         var people = new List<Person> { new() { Id = "lynne", DisplayName = "Lynne", Department = "Leadership" } };
         people.Add(new Person { Id = "megan", DisplayName = "Megan", ManagerId = "lynne", Department = "Engineering" });
@@ -36,6 +47,7 @@ public sealed class MetricsServiceTests
         people.Add(new Person { Id = "sam", DisplayName = "Sam", ManagerId = "lynne", Department = "Legal" });
         people.AddRange(Enumerable.Range(1, 2).Select(i => new Person { Id = $"legal{i}", ManagerId = "sam", Department = "Legal" }));
         _directory = new InMemoryOrgDirectory(people);
+        _census = new MetricsCensusService(_directory, _metrics, Cadences, new GroupsFromDirectory(), _time, NullLogger<MetricsCensusService>.Instance);
     }
 
     private readonly CheckinBot.Core.Tests.Runs.InMemoryRunStore _runs = new();
@@ -46,7 +58,10 @@ public sealed class MetricsServiceTests
 
     private ICadenceStore Cadences => Mock.Of<ICadenceStore>(c => c.ListAsync(It.IsAny<CancellationToken>()) == Task.FromResult<IReadOnlyList<Cadence>>(_cadences));
 
-    private MetricsAggregator Aggregator => new(_outbox, _log, _directory, _metrics, _runs, _feedback, _log, Cadences, new GroupsFromDirectory(), _time, NullLogger<MetricsAggregator>.Instance);
+    private MetricsAggregator Aggregator => new(_events,
+        [new CheckinCompletedFold(_log), new CheckinStartedFold(_log), new CheckinSnoozedFold(_log), new GoalChangedFold(_log), new ChunkFinishedFold(_runs),
+            new FeedbackAskedFold(_feedback), new FeedbackAnsweredFold(_feedback), new ManagerRepliedFold(_log, _feedback)],
+        _directory, _metrics, _log, _census, _time);
 
     private MetricsService Service(int minGroupSize = 5) => new(_metrics, _directory, Cadences, Options.Create(new HrOptions { MinGroupSize = minGroupSize }));
 
@@ -59,7 +74,7 @@ public sealed class MetricsServiceTests
             SharedWithManager = shared, Answers = [new CheckinAnswer("energy", QuestionPurpose.Energy, "Energy?", new ScaleAnswer(energy))],
         };
         _log.AddRecord(record);
-        await _outbox.NoteAsync(OutboxKind.Metrics, userId, record.CheckinId, CancellationToken.None);
+        await _events.NoteAsync(new CheckinCompleted(userId, record.CheckinId), CancellationToken.None);
     }
 
     [Fact]
@@ -68,9 +83,9 @@ public sealed class MetricsServiceTests
         await CompleteAsync("eng1", Now.AddMonths(-1), 4);
         await CompleteAsync("eng2", Now, 2);
         await CompleteAsync("eng3", Now, 3);
-        Assert.True(await Aggregator.TakeCensusIfDueAsync(CancellationToken.None));
+        Assert.True(await _census.TakeIfDueAsync(CancellationToken.None));
         Assert.Equal(3, await Aggregator.FoldPendingAsync(CancellationToken.None));
-        await _outbox.NoteAsync(OutboxKind.Metrics, "eng2", (await _log.ListCheckinsAsync("eng2", CancellationToken.None))[0].CheckinId, CancellationToken.None);
+        await _events.NoteAsync(new CheckinCompleted("eng2", (await _log.ListCheckinsAsync("eng2", CancellationToken.None))[0].CheckinId), CancellationToken.None);
         Assert.Equal(1, await Aggregator.FoldPendingAsync(CancellationToken.None)); // noted twice (a retry), counted once below
 
         // At three: Leadership (1) is hidden, and Legal (3) with it, so that the total does not give Lynne away.
@@ -89,7 +104,7 @@ public sealed class MetricsServiceTests
     {
         await CompleteAsync("legal1", Now, 1);
         await CompleteAsync("eng1", Now, 5);
-        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        await _census.TakeIfDueAsync(CancellationToken.None);
         await Aggregator.FoldPendingAsync(CancellationToken.None);
 
         var byDepartment = await Service().ReportAsync(new MetricsRequest(MetricsGroupBy.Department, MetricsPeriod.Week, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
@@ -122,12 +137,12 @@ public sealed class MetricsServiceTests
             Recipient("eng5", CheckinBot.Core.Runs.RecipientStatus.Unreachable, "MessageWritesBlocked"),
             Recipient("eng6", CheckinBot.Core.Runs.RecipientStatus.Skipped),
         ], CancellationToken.None);
-        await _outbox.NoteAsync(OutboxKind.Metrics, "run-1", MetricsItems.Chunk(0), CancellationToken.None);
+        await _events.NoteAsync(new ChunkFinished("run-1", 0), CancellationToken.None);
         await CompleteAsync("eng1", Now, 4);
-        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        await _census.TakeIfDueAsync(CancellationToken.None);
         Assert.Equal(2, await Aggregator.FoldPendingAsync(CancellationToken.None));
         // The chunk noted again (a redelivery after a crash): counted once.
-        await _outbox.NoteAsync(OutboxKind.Metrics, "run-1", MetricsItems.Chunk(0), CancellationToken.None);
+        await _events.NoteAsync(new ChunkFinished("run-1", 0), CancellationToken.None);
         await Aggregator.FoldPendingAsync(CancellationToken.None);
 
         var report = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.Manager, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), "lynne"), CancellationToken.None);
@@ -141,7 +156,7 @@ public sealed class MetricsServiceTests
     [Fact]
     public async Task TheFeedbackLoop_RequestsAnswersAndRepliesToSharedCheckins()
     {
-        var feedback = new CheckinBot.Core.Feedback.FeedbackService(_feedback, _directory, _outbox, new OutboxSignal(), _time, NullLogger<CheckinBot.Core.Feedback.FeedbackService>.Instance);
+        var feedback = new CheckinBot.Core.Feedback.FeedbackService(_feedback, _directory, _outbox, _events, new OutboxSignal(), _time, NullLogger<CheckinBot.Core.Feedback.FeedbackService>.Instance);
         var (ask, _) = await feedback.AskAsync("eng1", "megan", "my demo", checkinId: null, CancellationToken.None);
         await CompleteAsync("eng2", _time.GetUtcNow(), 3, shared: true);
         var shared = (await _log.ListCheckinsAsync("eng2", CancellationToken.None))[0];
@@ -149,7 +164,7 @@ public sealed class MetricsServiceTests
         await feedback.GiveAsync("megan", "eng1", "Clear and calm", isPraise: false, regardingCheckinId: null, ask!.Id, CancellationToken.None);
         await feedback.GiveAsync("megan", "eng2", "Nice work", isPraise: true, shared.CheckinId, askId: null, CancellationToken.None);
         await feedback.GiveAsync("megan", "eng2", "And again", isPraise: false, shared.CheckinId, askId: null, CancellationToken.None); // a second reply counts nothing more
-        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        await _census.TakeIfDueAsync(CancellationToken.None);
         while (await Aggregator.FoldPendingAsync(CancellationToken.None) > 0)
         {
             // until nothing is due
@@ -163,7 +178,7 @@ public sealed class MetricsServiceTests
     [Fact]
     public async Task Goals_CreatedMilestonesAndCompleted_InAndOutsideCheckins_CountOnce()
     {
-        var goals = new CheckinBot.Core.Goals.GoalService(_log, _outbox, _time);
+        var goals = new CheckinBot.Core.Goals.GoalService(_log, _events, _time);
         var (goal, _, _) = await goals.AddAsync("eng1", "Learn Kusto", null, null, null, "Read the docs\nWrite a query", CancellationToken.None);
         await goals.TickMilestoneAsync("eng1", goal!.Id, "m1", CancellationToken.None);
         await goals.TickMilestoneAsync("eng1", goal.Id, "m1", CancellationToken.None); // ticked again: nothing new
@@ -178,8 +193,8 @@ public sealed class MetricsServiceTests
                 new CheckinAnswer("new-goal", QuestionPurpose.NewGoalTitle, "New goal?", new TextAnswer("Give a talk")),
             ],
         });
-        await _outbox.NoteAsync(OutboxKind.Metrics, "eng2", "c1", CancellationToken.None);
-        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        await _events.NoteAsync(new CheckinCompleted("eng2", "c1"), CancellationToken.None);
+        await _census.TakeIfDueAsync(CancellationToken.None);
         Assert.Equal(4, await Aggregator.FoldPendingAsync(CancellationToken.None));
 
         var report = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.None, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
@@ -191,7 +206,7 @@ public sealed class MetricsServiceTests
     [Fact]
     public async Task TheGoalStock_PeopleWithAnActiveGoal_AndTheMedianProgress_FollowChangesOutsideCheckins()
     {
-        var goals = new CheckinBot.Core.Goals.GoalService(_log, _outbox, _time);
+        var goals = new CheckinBot.Core.Goals.GoalService(_log, _events, _time);
         var (kusto, _, _) = await goals.AddAsync("eng1", "Learn Kusto", null, null, null, null, CancellationToken.None);
         var (rust, _, _) = await goals.AddAsync("eng2", "Learn Rust", null, null, null, null, CancellationToken.None);
         var (talk, _, _) = await goals.AddAsync("eng2", "Give a talk", null, null, null, null, CancellationToken.None);
@@ -199,7 +214,7 @@ public sealed class MetricsServiceTests
         await goals.UpdateProgressAsync("eng2", rust!.Id, "10", null, CancellationToken.None);
         await goals.UpdateProgressAsync("eng2", talk!.Id, "80", null, CancellationToken.None);
         await Aggregator.FoldPendingAsync(CancellationToken.None);
-        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        await _census.TakeIfDueAsync(CancellationToken.None);
 
         var before = (await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.Department, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None));
 
@@ -212,9 +227,9 @@ public sealed class MetricsServiceTests
         var aggregator = Aggregator;
         await goals.SetStatusAsync("eng1", kusto.Id, CheckinBot.Core.Goals.GoalStatus.Archived, CancellationToken.None);
         await aggregator.FoldPendingAsync(CancellationToken.None);
-        Assert.False(await aggregator.TakeCensusIfDueAsync(CancellationToken.None)); // just taken: not again at once
-        _time.Advance(MetricsAggregator.StocksCensusAfter); // not the hour: the stock it wrote brings the census forward
-        Assert.True(await aggregator.TakeCensusIfDueAsync(CancellationToken.None));
+        Assert.False(await _census.TakeIfDueAsync(CancellationToken.None)); // just taken: not again at once
+        _time.Advance(MetricsCensusService.StocksCensusAfter); // not the hour: the stock it wrote brings the census forward
+        Assert.True(await _census.TakeIfDueAsync(CancellationToken.None));
 
         var after = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.None, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
 
@@ -225,14 +240,14 @@ public sealed class MetricsServiceTests
     [Fact]
     public async Task ASentCheckin_CountsAsStarted_AtItsFirstAnswer_Once()
     {
-        var checkins = new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), _outbox, _time, NullLogger<CheckinService>.Instance);
+        var checkins = new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), _outbox, _events, _time, NullLogger<CheckinService>.Instance);
         await checkins.StartOrResumeAsync("eng1", "weekly:2026-11-30", CancellationToken.None);
         await checkins.StartOrResumeAsync("eng2", "weekly:2026-11-30", CancellationToken.None); // sent, never answered
         await checkins.StartOrResumeAsync("eng3", null, CancellationToken.None); // self-started: not a send
         await checkins.HandleAsync("eng1", "a1", new DialogueInput.Answer("4"), CancellationToken.None);
         await checkins.HandleAsync("eng1", "a2", new DialogueInput.Skip(), CancellationToken.None);
         await checkins.HandleAsync("eng3", "a3", new DialogueInput.Answer("4"), CancellationToken.None);
-        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        await _census.TakeIfDueAsync(CancellationToken.None);
         Assert.Equal(1, await Aggregator.FoldPendingAsync(CancellationToken.None));
 
         var report = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.None, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
@@ -247,7 +262,7 @@ public sealed class MetricsServiceTests
         _cadences.Add(new Cadence { Id = "legal", Name = "Legal", Audience = new() { Departments = ["Legal"] } });
         _cadences.Add(new Cadence { Id = "most", Name = "All but two", Audience = new() { Everyone = true, ExcludeUserIds = ["legal1", "legal2"] } });
         _cadences.Add(new Cadence { Id = "eng", Name = "Engineering", Audience = new() { Departments = ["Engineering"] } });
-        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        await _census.TakeIfDueAsync(CancellationToken.None);
 
         var report = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.Cadence, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
 
@@ -260,9 +275,9 @@ public sealed class MetricsServiceTests
     [Fact]
     public async Task ASnooze_CountsOnce_OnTheDayItWasAskedFor()
     {
-        var checkins = new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), _outbox, _time, NullLogger<CheckinService>.Instance);
+        var checkins = new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), _outbox, _events, _time, NullLogger<CheckinService>.Instance);
         await checkins.SnoozeAsync("eng1", Now.AddDays(2), CancellationToken.None);
-        await Aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        await _census.TakeIfDueAsync(CancellationToken.None);
         Assert.Equal(1, await Aggregator.FoldPendingAsync(CancellationToken.None));
 
         var report = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.None, MetricsPeriod.Week, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);

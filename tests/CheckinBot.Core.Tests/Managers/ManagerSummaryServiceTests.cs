@@ -17,7 +17,7 @@ public sealed class ManagerSummaryServiceTests
     private readonly Person _alex = new() { Id = "alex", DisplayName = "Alex", ManagerId = "megan" };
 
     private ManagerSummaryService CreateSut() => new(
-        Mock.Of<IShareHandoffStore>(), Mock.Of<IDeliveryOutbox>(), _store, _store, Mock.Of<IOrgDirectory>(), Mock.Of<IPersonMessenger>(), Mock.Of<CheckinBot.Core.Feedback.IFeedbackStore>(),
+        Mock.Of<IShareHandoffStore>(), Mock.Of<IDeliveryOutbox>(), Mock.Of<CheckinBot.Core.Insights.Events.IMetricsOutbox>(), _store, _store, Mock.Of<IOrgDirectory>(), Mock.Of<IPersonMessenger>(), Mock.Of<CheckinBot.Core.Feedback.IFeedbackStore>(),
         new PassingFaults([], TimeProvider.System), new FakeTimeProvider(Start), NullLogger<ManagerSummaryService>.Instance);
 
     [Fact]

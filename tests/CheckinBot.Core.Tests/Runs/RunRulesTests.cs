@@ -47,8 +47,8 @@ public sealed class RunRulesTests
         new PersonZones(_directory, _registrations), _options, _time, NullLogger<RunService>.Instance);
 
     private ChunkSender Sender => new(_cadences.Object, _runs, _queue,
-        new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), _time, NullLogger<CheckinService>.Instance),
-        _messenger, new Messaging.InMemoryDeliveryOutbox(_time), new RecipientOutcomes(_runs, new PassingFaults([], _time), _time, NullLogger<RecipientOutcomes>.Instance), _options,
+        new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), _time, NullLogger<CheckinService>.Instance),
+        _messenger, new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), new RecipientOutcomes(_runs, new PassingFaults([], _time), _time, NullLogger<RecipientOutcomes>.Instance), _options,
         Options.Create(new CheckinBot.Core.Time.WorkdayOptions()), _time);
 
     private async Task<string> StartedRunAsync()

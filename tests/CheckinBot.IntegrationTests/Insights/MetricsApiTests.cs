@@ -36,7 +36,7 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IAsyncLifetime
             await _bot.SayAsync(answer);
         }
         var aggregator = _bot.Get<MetricsAggregator>();
-        Assert.True(await aggregator.TakeCensusIfDueAsync(CancellationToken.None));
+        Assert.True(await _bot.Get<MetricsCensusService>().TakeIfDueAsync(CancellationToken.None));
         Assert.Equal(1, await aggregator.FoldPendingAsync(CancellationToken.None));
         Assert.Equal(0, await aggregator.FoldPendingAsync(CancellationToken.None)); // the entry is gone once folded
 

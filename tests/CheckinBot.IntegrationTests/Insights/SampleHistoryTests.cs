@@ -43,7 +43,7 @@ public sealed class SampleHistoryTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             // every sweep's worth, until nothing is due
         }
-        await aggregator.TakeCensusIfDueAsync(CancellationToken.None); // after the folds: it adds up the goal stocks they left
+        await _bot.Get<MetricsCensusService>().TakeIfDueAsync(CancellationToken.None); // after the folds: it adds up the goal stocks they left
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         var response = await _bot.Client.GetStringAsync($"/api/admin/metrics?groupBy=cadence&period=month&from={today.AddMonths(-7):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
         var weekly = JsonDocument.Parse(response).RootElement.GetProperty("groups")[0];

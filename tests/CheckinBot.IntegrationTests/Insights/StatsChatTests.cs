@@ -32,7 +32,7 @@ public sealed class StatsChatTests(AzuriteFixture azurite) : IAsyncLifetime
             await _bot.SayAsync(answer);
         }
         var aggregator = _bot.Get<MetricsAggregator>();
-        await aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        await _bot.Get<MetricsCensusService>().TakeIfDueAsync(CancellationToken.None);
         await aggregator.FoldPendingAsync(CancellationToken.None);
     }
 

@@ -53,7 +53,7 @@ public sealed class RunTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // HR's participation figures count the run: one sent, nineteen who have not installed the bot.
         var aggregator = _bot.Services.GetRequiredService<CheckinBot.Core.Insights.MetricsAggregator>();
-        await aggregator.TakeCensusIfDueAsync(CancellationToken.None);
+        await _bot.Services.GetRequiredService<CheckinBot.Core.Insights.MetricsCensusService>().TakeIfDueAsync(CancellationToken.None);
         await aggregator.FoldPendingAsync(CancellationToken.None);
         var metrics = JsonDocument.Parse(await _bot.Client.GetStringAsync("/api/admin/metrics?groupBy=cadence")).RootElement;
         var participation = metrics.GetProperty("total").GetProperty("participation");
