@@ -1,131 +1,14 @@
 using CheckinBot.Core.CheckIns;
-using CheckinBot.Core.CheckIns.Answers;
-using CheckinBot.Core.Feedback;
-using CheckinBot.Core.Goals;
-using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Org;
-using Microsoft.Extensions.Logging;
 
 namespace CheckinBot.Core.Managers;
 
 /// <summary>
-/// Delivers shared check-ins to the person's manager as found in the directory at sending time, like a run's sends: a
-/// hand-off is claimed with a conditional write, sent, and its outcome (sent, unconfirmed, or not sent and when to try
-/// again) recorded before anything else; the outbox points any instance to what is still due. A crash between send and record is the only window in which a summary could go
-/// twice (docs/architecture.md). Also the manager's reads, each checked
-/// against the directory at read time, so a previous manager sees nothing new.
+/// A manager's side of shared check-ins: a report's earlier ones, and acknowledging a summary. Each is checked against
+/// the directory at read time, so a previous manager sees nothing new. Delivery is <see cref="ManagerSummaryDeliveryService"/>.
 /// </summary>
-public sealed partial class ManagerSummaryService(
-    IShareHandoffStore handoffs,
-    IDeliveryOutbox outbox,
-    Insights.Events.IMetricsOutbox metricsOutbox,
-    ICheckinStore checkins,
-    IGoalStore goals,
-    IOrgDirectory directory,
-    IPersonMessenger messenger,
-    IFeedbackStore feedback,
-    PassingFaults faults,
-    TimeProvider timeProvider,
-    ILogger<ManagerSummaryService> logger)
+public sealed class ManagerSummaryService(IShareHandoffStore handoffs, ICheckinStore checkins, IOrgDirectory directory, TimeProvider timeProvider)
 {
-    public const int EnergyTrendLength = 5;
-
-    /// <summary>How long a shared check-in waits for its author to appear in the org directory before it counts as having no manager.</summary>
-    public static readonly TimeSpan WaitForDirectory = TimeSpan.FromDays(1);
-
-    private readonly OutboxSteps<ShareHandoff> _steps = new(outbox, faults, timeProvider, (entry, ct) => handoffs.FindAsync(entry.UserId, entry.ItemId, ct), handoffs.TrySaveAsync);
-
-    public Task<int> DeliverPendingAsync(CancellationToken cancellationToken) => _steps.SweepAsync(OutboxKind.Summary, SendAsync, cancellationToken);
-
-    private async Task<bool> SendAsync(OutboxEntry entry, ShareHandoff claimed, CancellationToken cancellationToken)
-    {
-        var employee = await directory.FindAsync(entry.UserId, cancellationToken);
-        var history = await checkins.ListCheckinsAsync(entry.UserId, cancellationToken);
-        var record = history.FirstOrDefault(r => r.CheckinId == entry.ItemId);
-        if (employee is null && record is not null && timeProvider.GetUtcNow() - record.CompletedAt < WaitForDirectory)
-        {
-            // Not in the org directory yet (someone the sync has not reached while Graph is slow or down): wait for it,
-            // put off like a failed send, rather than decide there is no manager.
-            await _steps.RecordAsync(entry, claimed, new DeliveryResult(DeliveryOutcome.Failed, Reason: "NotInDirectoryYet"), (h, _) => h);
-            return false;
-        }
-        if (employee?.ManagerId is not { } managerId || record is null)
-        {
-            LogNoManager(logger, entry.UserId, entry.ItemId);
-            await handoffs.TrySaveAsync(claimed with { Status = ShareStatus.NoManager, ClaimedUntil = null }, cancellationToken);
-            await outbox.ForgetAsync(entry, cancellationToken);
-            return false;
-        }
-
-        var message = await BuildAsync(employee, record, history, cancellationToken);
-        // From here on nothing is cancelled: once the summary may have gone out, its outcome is written before anything
-        // else, through passing faults, so neither a fault nor a shutdown can lead to a second one. Not sent: it waits
-        // and is tried again (a manager who has not installed the bot may yet do so).
-        var result = await messenger.SendAsync(managerId, message, cancellationToken);
-        LogDelivered(logger, entry.UserId, entry.ItemId, managerId, result.Outcome, result.Reason);
-        if (!await _steps.RecordAsync(entry, claimed, result, (h, at) => h with
-            {
-                Status = result.IsSent ? ShareStatus.Sent : ShareStatus.Unconfirmed, ManagerId = managerId, SentAt = at,
-                MessageId = result.MessageId, ClaimedUntil = null, LastError = result.IsSent ? null : result.Reason,
-            }))
-        {
-            return false;
-        }
-        await OpenFeedbackRequestAsync(employee, managerId, record, timeProvider.GetUtcNow(), CancellationToken.None);
-        return true;
-    }
-
-    /// <summary>
-    /// A shared check-in that asks for feedback becomes an open request to the manager (answered by replying on the
-    /// summary), so it is listed, nudged and closed like any other. Its id derives from the check-in: a retried
-    /// delivery cannot open it twice.
-    /// </summary>
-    private async Task OpenFeedbackRequestAsync(Person employee, string managerId, CheckinRecord record, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (record.TextsFor(QuestionPurpose.FeedbackRequest).FirstOrDefault() is not { } topic)
-            return;
-        var manager = await directory.FindAsync(managerId, cancellationToken);
-        // Not delivered as a request of its own: the summary that carries it is the message.
-        await metricsOutbox.NoteAsync(new Insights.Events.FeedbackAsked.FeedbackAsked(employee.Id, FeedbackAsk.ForCheckin(record.CheckinId)), cancellationToken);
-        await feedback.TryAddAskAsync(new FeedbackAsk
-        {
-            Id = FeedbackAsk.ForCheckin(record.CheckinId),
-            RequesterId = employee.Id,
-            RequesterName = employee.Name,
-            AskedUserId = managerId,
-            AskedName = manager?.Name,
-            Topic = topic,
-            CreatedAt = now,
-            CheckinId = record.CheckinId,
-        }, delivery: null, cancellationToken);
-    }
-
-    /// <summary>The summary: energy trend over recent shared check-ins, each goal's move since the previous one.</summary>
-    public async Task<ManagerSummaryMessage> BuildAsync(Person employee, CheckinRecord record, CancellationToken cancellationToken) =>
-        await BuildAsync(employee, record, await checkins.ListCheckinsAsync(employee.Id, cancellationToken), cancellationToken);
-
-    /// <param name="history">The person's check-ins, when the caller has read them already.</param>
-    private async Task<ManagerSummaryMessage> BuildAsync(Person employee, CheckinRecord record, IReadOnlyList<CheckinRecord> history, CancellationToken cancellationToken)
-    {
-        var shared = history
-            .Where(r => r.SharedWithManager && r.CompletedAt <= record.CompletedAt)
-            .OrderBy(r => r.CompletedAt)
-            .ToList();
-        var previous = shared.Where(r => r.CheckinId != record.CheckinId).LastOrDefault();
-        var titles = (await goals.ListGoalsAsync(employee.Id, cancellationToken)).ToDictionary(g => g.Id, g => g.Title);
-        var lines = record.Answers
-            .Where(a => a is { Value: GoalProgressAnswer, GoalId: not null })
-            .Select(a =>
-            {
-                var progress = (GoalProgressAnswer)a.Value;
-                var before = previous?.Answers.FirstOrDefault(p => p.GoalId == a.GoalId)?.Value as GoalProgressAnswer;
-                return new GoalSummaryLine(titles.GetValueOrDefault(a.GoalId!) ?? a.Prompt, progress.Percent, before?.Percent, progress.MilestoneTitle, progress.Note);
-            })
-            .ToList();
-        var trend = shared.Select(r => r.Energy).OfType<int>().TakeLast(EnergyTrendLength).ToList();
-        return new ManagerSummaryMessage(employee, record, trend, lines);
-    }
-
     /// <summary>A report's earlier shared check-ins, newest first; null when the reader is not their manager now.</summary>
     public async Task<IReadOnlyList<CheckinRecord>?> HistoryAsync(string managerId, string employeeId, int max, CancellationToken cancellationToken)
     {
@@ -146,10 +29,4 @@ public sealed partial class ManagerSummaryService(
             $"Summary of {checkinId}");
         return true;
     }
-
-    [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Summary of check-in {CheckinId} of {UserId} for manager {ManagerId}: {Outcome} ({Reason})")]
-    private static partial void LogDelivered(ILogger logger, string userId, string checkinId, string managerId, DeliveryOutcome outcome, string? reason);
-
-    [LoggerMessage(EventId = 9102, Level = LogLevel.Information, Message = "Check-in {CheckinId} of {UserId} was shared but there is no manager to send it to")]
-    private static partial void LogNoManager(ILogger logger, string userId, string checkinId);
 }

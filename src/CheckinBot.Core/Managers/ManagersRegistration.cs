@@ -8,6 +8,8 @@ public static class ManagersRegistration
     public static IServiceCollection AddManagers(this IServiceCollection services)
     {
         services.AddSingleton<ManagerSummaryService>();
+        services.AddSingleton<ManagerSummaryBuilder>();
+        services.AddSingleton<ManagerSummaryDeliveryService>();
         services.AddSingleton<TeamService>();
         return services;
     }

@@ -42,7 +42,7 @@ public sealed class TeamService(
             registration?.Status,
             registration?.StatusReason,
             shared.LastOrDefault()?.CompletedAt,
-            [.. shared.Select(r => r.Energy).OfType<int>().TakeLast(ManagerSummaryService.EnergyTrendLength)],
+            [.. shared.Select(r => r.Energy).OfType<int>().TakeLast(ManagerSummaryBuilder.EnergyTrendLength)],
             visibleGoals.Count - behind,
             behind,
             openToMe.Count(a => a.RequesterId == person.Id));

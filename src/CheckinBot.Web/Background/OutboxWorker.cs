@@ -10,7 +10,7 @@ namespace CheckinBot.Web.Background;
 /// reachable yet).
 /// </summary>
 internal sealed partial class OutboxWorker(
-    ManagerSummaryService summaries,
+    ManagerSummaryDeliveryService summaries,
     FeedbackDeliveryService feedback,
     CheckinBot.Core.Handovers.HandoverDeliveryService handovers,
     OutboxSignal signal,

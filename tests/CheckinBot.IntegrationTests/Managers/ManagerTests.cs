@@ -58,7 +58,7 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("my demo", summary, StringComparison.Ordinal); // the feedback request
         Assert.Contains("teams.microsoft.com/l/meeting/new", summary, StringComparison.Ordinal);
         // A second sweep finds nothing to do: the summary went exactly once.
-        Assert.Equal(0, await Service<ManagerSummaryService>().DeliverPendingAsync(CancellationToken.None));
+        Assert.Equal(0, await Service<ManagerSummaryDeliveryService>().DeliverPendingAsync(CancellationToken.None));
         Assert.Single(PostsTo(Megan), p => p.Contains("shared a check-in", StringComparison.Ordinal));
 
         var checkinId = CheckinIdFrom(summary);
@@ -83,7 +83,7 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task PrivateCheckin_ReachesNoOne_AndOnlyTheCurrentManagerMaySeeHistory()
     {
         await CheckInAsync(Alex, share: false);
-        Assert.Equal(0, await Service<ManagerSummaryService>().DeliverPendingAsync(CancellationToken.None));
+        Assert.Equal(0, await Service<ManagerSummaryDeliveryService>().DeliverPendingAsync(CancellationToken.None));
         await SayAsync(Megan, "team"); // as the share question promised: nothing of a private check-in, not even its date
         Assert.Contains("none yet", PostsTo(Megan)[^1], StringComparison.Ordinal);
         Assert.DoesNotContain("private", PostsTo(Megan)[^1], StringComparison.OrdinalIgnoreCase);

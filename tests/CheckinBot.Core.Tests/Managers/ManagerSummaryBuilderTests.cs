@@ -10,15 +10,13 @@ using Moq;
 
 namespace CheckinBot.Core.Tests.Managers;
 
-public sealed class ManagerSummaryServiceTests
+public sealed class ManagerSummaryBuilderTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly InMemoryGrowthLogStore _store = new();
     private readonly Person _alex = new() { Id = "alex", DisplayName = "Alex", ManagerId = "megan" };
 
-    private ManagerSummaryService CreateSut() => new(
-        Mock.Of<IShareHandoffStore>(), Mock.Of<IDeliveryOutbox>(), Mock.Of<CheckinBot.Core.Insights.Events.IMetricsOutbox>(), _store, _store, Mock.Of<IOrgDirectory>(), Mock.Of<IPersonMessenger>(), Mock.Of<CheckinBot.Core.Feedback.IFeedbackStore>(),
-        new PassingFaults([], TimeProvider.System), new FakeTimeProvider(Start), NullLogger<ManagerSummaryService>.Instance);
+    private ManagerSummaryBuilder CreateSut() => new(_store, _store);
 
     [Fact]
     public async Task Build_EnergyTrendFromSharedCheckinsOnly_GoalMovesSinceThePreviousSharedOne()
