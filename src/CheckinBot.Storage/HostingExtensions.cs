@@ -64,7 +64,11 @@ public static class HostingExtensions
                 : new QueueClient(options.ConnectionString, name);
         });
         services.AddSingleton<CheckinBot.Core.Runs.IWorkBacklog, Runs.StorageQueueWorkBacklog>();
-        services.AddSingleton<CheckinBot.Core.Runs.IRunStore, Runs.TableRunStore>();
+        services.AddSingleton<Runs.TableRunStore>();
+        services.AddSingleton<CheckinBot.Core.Runs.IRunStore>(sp => sp.GetRequiredService<Runs.TableRunStore>());
+        services.AddSingleton<CheckinBot.Core.Runs.IRunRecipientStore>(sp => sp.GetRequiredService<Runs.TableRunStore>());
+        services.AddSingleton<CheckinBot.Core.Runs.IRunTallyStore>(sp => sp.GetRequiredService<Runs.TableRunStore>());
+        services.AddSingleton<CheckinBot.Core.Runs.IDeadLetterStore>(sp => sp.GetRequiredService<Runs.TableRunStore>());
         services.AddOptions<CheckinBot.Core.Messaging.SendBudgetOptions>().BindConfiguration(CheckinBot.Core.Messaging.SendBudgetOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CheckinBot.Core.Messaging.IRateBudget, Runs.TableRateBudget>();

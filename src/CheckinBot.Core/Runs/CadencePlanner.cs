@@ -13,6 +13,7 @@ namespace CheckinBot.Core.Runs;
 public sealed partial class CadencePlanner(
     ICadenceStore cadences,
     IRunStore runs,
+    IRunRecipientStore recipientStore,
     IWorkBacklog queue,
     IOrgDirectory directory,
     IGroupMembers groupMembers,
@@ -62,7 +63,7 @@ public sealed partial class CadencePlanner(
             again = true;
         }
 
-        var total = await RunPlanning.PlanAsync(runs, queue, timeProvider, runId, Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken), async person =>
+        var total = await RunPlanning.PlanAsync(runs, recipientStore, queue, timeProvider, runId, Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken), async person =>
         {
             // A journey asks only the people whose step falls on this cycle's date: the others' zones are not looked up.
             if (!PersonDue.Asks(cadence, cycle, person.HireDate))

@@ -17,6 +17,8 @@ namespace CheckinBot.Core.Runs;
 public sealed class ChunkSender(
     ICadenceStore cadences,
     IRunStore runs,
+    IRunRecipientStore recipientStore,
+    IRunTallyStore tallyStore,
     IWorkBacklog queue,
     CheckinService checkins,
     IPersonMessenger messenger,
@@ -47,17 +49,17 @@ public sealed class ChunkSender(
             // Left waiting only for people who snoozed (the chunk comes back when the snooze ends): the others' outcomes
             // show in the run's progress and their reminders start now, not after someone else's snooze.
             if (later > TimeSpan.FromMinutes(1)
-                && await runs.ListChunkAsync(runId, chunk, cancellationToken) is var stored
+                && await recipientStore.ListChunkAsync(runId, chunk, cancellationToken) is var stored
                 && stored.All(r => r.IsDone || r.IsSnoozed))
             {
-                await runs.SaveTallyAsync(runId, ChunkTally.Of(chunk, stored), cancellationToken);
+                await tallyStore.SaveTallyAsync(runId, ChunkTally.Of(chunk, stored), cancellationToken);
                 await QueueReminderAsync(runId, chunk, cadence, 1, stored, cancellationToken);
             }
             return later;
         }
         // Noted before the tally: a crash between the two leaves the chunk counted once it is redelivered and done.
         await metricsOutbox.NoteAsync(new Insights.Events.ChunkFinished.ChunkFinished(runId, chunk), cancellationToken);
-        await runs.SaveTallyAsync(runId, ChunkTally.Of(chunk, recipients), cancellationToken);
+        await tallyStore.SaveTallyAsync(runId, ChunkTally.Of(chunk, recipients), cancellationToken);
         await QueueReminderAsync(runId, chunk, cadence, 1, recipients, cancellationToken);
         return null;
     }
@@ -108,18 +110,18 @@ public sealed class ChunkSender(
         Func<RunRecipient, ClaimHeartbeat, CancellationToken, Task<TimeSpan?>> step, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var todo = (await runs.ListChunkAsync(runId, chunk, cancellationToken)).Select(r => (Recipient: r, Due: dueAt(r))).Where(x => x.Due is not null).ToList();
+        var todo = (await recipientStore.ListChunkAsync(runId, chunk, cancellationToken)).Select(r => (Recipient: r, Due: dueAt(r))).Where(x => x.Due is not null).ToList();
         // Not due yet (their local hour), or held by another sender (which may have crashed: its claim expires).
         var later = todo.Select(x => x.Due > now ? x.Due - now : x.Recipient.ClaimedUntil > now ? x.Recipient.ClaimedUntil - now : null).Where(d => d is not null).Min();
         var claimable = todo.Where(x => x.Due <= now && !(x.Recipient.ClaimedUntil > now)).Select(x => x.Recipient).ToList();
         if (claimable.Count > 0)
         {
             var claimUntil = now + _options.ClaimFor;
-            var claimed = await runs.TrySaveChunkAsync([.. claimable.Select(r => r with { ClaimedUntil = claimUntil, Attempts = r.Attempts + (countsAttempt ? 1 : 0) })], cancellationToken);
+            var claimed = await recipientStore.TrySaveChunkAsync([.. claimable.Select(r => r with { ClaimedUntil = claimUntil, Attempts = r.Attempts + (countsAttempt ? 1 : 0) })], cancellationToken);
             if (claimed is null)
                 return (TimeSpan.FromSeconds(1), []); // another sender claimed some of them first: look again shortly
             var retries = new ConcurrentBag<TimeSpan>();
-            await using (var heartbeat = ClaimHeartbeat.Start(claimed, runs, _options.ClaimFor, timeProvider))
+            await using (var heartbeat = ClaimHeartbeat.Start(claimed, recipientStore, _options.ClaimFor, timeProvider))
             {
                 // Not cancelled as a whole: on shutdown each recipient not yet sent is given back, and a send that has
                 // started is finished and recorded, so stopping never strands a claim or leaves a sent message unrecorded.
@@ -134,7 +136,7 @@ public sealed class ChunkSender(
         }
         if (later is not null)
             return (later, []);
-        var recipients = await runs.ListChunkAsync(runId, chunk, cancellationToken);
+        var recipients = await recipientStore.ListChunkAsync(runId, chunk, cancellationToken);
         return (recipients.Any(r => dueAt(r) is not null) ? TimeSpan.FromSeconds(1) : null, recipients);
     }
 

@@ -11,13 +11,13 @@ namespace CheckinBot.Core.Runs;
 internal sealed class ClaimHeartbeat : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, RunRecipient> _held;
-    private readonly IRunStore _runs;
+    private readonly IRunRecipientStore _runs;
     private readonly TimeSpan _claimFor;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    private ClaimHeartbeat(IReadOnlyList<RunRecipient> claimed, IRunStore runs, TimeSpan claimFor, TimeProvider time)
+    private ClaimHeartbeat(IReadOnlyList<RunRecipient> claimed, IRunRecipientStore runs, TimeSpan claimFor, TimeProvider time)
     {
         _held = new(claimed.Select(r => KeyValuePair.Create(r.UserId, r)));
         _runs = runs;
@@ -26,7 +26,7 @@ internal sealed class ClaimHeartbeat : IAsyncDisposable
         _loop = BeatAsync();
     }
 
-    public static ClaimHeartbeat Start(IReadOnlyList<RunRecipient> claimed, IRunStore runs, TimeSpan claimFor, TimeProvider time) =>
+    public static ClaimHeartbeat Start(IReadOnlyList<RunRecipient> claimed, IRunRecipientStore runs, TimeSpan claimFor, TimeProvider time) =>
         new(claimed, runs, claimFor, time);
 
     /// <summary>The recipient as last claimed (its newest version and claim end).</summary>

@@ -1,8 +1,8 @@
 namespace CheckinBot.Core.Runs;
 
 /// <summary>
-/// Runs and their recipients, kept in chunks: a recipient belongs to one chunk of its run, a chunk is read and claimed in
-/// one go, and a person is in a run at most once whichever chunk they were planned into.
+/// Runs, and each cadence's latest run. Their recipients, tallies and dead letters have ports of their own
+/// (<see cref="IRunRecipientStore"/>, <see cref="IRunTallyStore"/>, <see cref="IDeadLetterStore"/>).
 /// </summary>
 public interface IRunStore
 {
@@ -11,23 +11,6 @@ public interface IRunStore
     Task<CadenceRun?> FindRunAsync(string runId, CancellationToken cancellationToken);
 
     Task<bool> TrySaveRunAsync(CadenceRun run, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Adds recipients to a chunk, each person only if the run does not have them yet. Returns the chunks that need
-    /// sending for these people: this one when anyone was added, and the chunks that already held the others (a
-    /// replanned run re-queues them, so a crash between writing and queueing strands nobody).
-    /// </summary>
-    Task<IReadOnlySet<int>> AddChunkAsync(string runId, int chunk, IReadOnlyList<RunRecipient> recipients, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<RunRecipient>> ListChunkAsync(string runId, int chunk, CancellationToken cancellationToken);
-
-    /// <summary>Saves recipients of one chunk together, each at its version: all of them (with new versions) or, when any changed meanwhile, none (null).</summary>
-    Task<IReadOnlyList<RunRecipient>?> TrySaveChunkAsync(IReadOnlyList<RunRecipient> recipients, CancellationToken cancellationToken);
-
-    /// <summary>Saves one recipient at its version; returns its new version, or null when it changed meanwhile.</summary>
-    Task<string?> TrySaveRecipientAsync(RunRecipient recipient, CancellationToken cancellationToken);
-
-    Task<RunRecipient?> FindRecipientAsync(string runId, string userId, CancellationToken cancellationToken);
 
     /// <summary>Remembers the cadence's latest run (what HR's list shows the progress of).</summary>
     Task SaveLatestRunAsync(string cadenceId, string runId, CancellationToken cancellationToken);
@@ -45,13 +28,4 @@ public interface IRunStore
 
     /// <summary>Removes a run that was never planned (a start that lost the race to be the latest).</summary>
     Task DeleteUnplannedRunAsync(string runId, CancellationToken cancellationToken);
-
-    /// <summary>Keeps a recipient whose send failed for good, with its reason, in the dead-letter table.</summary>
-    Task AddDeadLetterAsync(RunRecipient recipient, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<RunRecipient>> ListDeadLettersAsync(string runId, CancellationToken cancellationToken);
-
-    Task SaveTallyAsync(string runId, ChunkTally tally, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<ChunkTally>> ListTalliesAsync(string runId, CancellationToken cancellationToken);
 }

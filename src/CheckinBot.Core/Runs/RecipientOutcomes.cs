@@ -7,7 +7,7 @@ namespace CheckinBot.Core.Runs;
 /// Each write is at the version the claim returned (no read first) and, after a send, is what stands between one
 /// message and two, so it is retried through the storage faults its adapter calls passing, with no cancellation.
 /// </summary>
-public sealed partial class RecipientOutcomes(IRunStore runs, PassingFaults faults, TimeProvider timeProvider, ILogger<RecipientOutcomes> logger)
+public sealed partial class RecipientOutcomes(IRunRecipientStore recipientStore, IDeadLetterStore deadLetters, PassingFaults faults, TimeProvider timeProvider, ILogger<RecipientOutcomes> logger)
 {
     /// <summary>Gives the recipient back unclaimed (a retriable failure) to be tried again after <paramref name="retryIn"/>.</summary>
     public async Task<TimeSpan?> ReleaseAsync(RunRecipient claimed, string reason, TimeSpan retryIn)
@@ -29,7 +29,7 @@ public sealed partial class RecipientOutcomes(IRunStore runs, PassingFaults faul
         var doneAt = timeProvider.GetUtcNow();
         var outcome = claimed with { Status = status, Reason = reason, ClaimedUntil = null, DoneAt = doneAt };
         if (status == RecipientStatus.Failed)
-            await faults.RetryAsync(() => runs.AddDeadLetterAsync(outcome, CancellationToken.None));
+            await faults.RetryAsync(() => deadLetters.AddDeadLetterAsync(outcome, CancellationToken.None));
         await RecordAsync(claimed, r => r.IsDone ? null : r with { Status = status, Reason = reason, ClaimedUntil = null, DoneAt = doneAt });
         LogOutcome(logger, claimed.RunId, claimed.UserId, status, reason);
         Telemetry.CheckinTelemetry.RunRecipient(status.ToString());
@@ -43,9 +43,9 @@ public sealed partial class RecipientOutcomes(IRunStore runs, PassingFaults faul
     private Task RecordAsync(RunRecipient claimed, Func<RunRecipient, RunRecipient?> change) =>
         faults.RetryAsync(() => OptimisticUpdate.RunFromAsync(
             claimed,
-            () => runs.FindRecipientAsync(claimed.RunId, claimed.UserId, CancellationToken.None),
+            () => recipientStore.FindRecipientAsync(claimed.RunId, claimed.UserId, CancellationToken.None),
             r => r is null ? null : change(r),
-            async next => await runs.TrySaveRecipientAsync(next, CancellationToken.None) is not null,
+            async next => await recipientStore.TrySaveRecipientAsync(next, CancellationToken.None) is not null,
             $"Recipient {claimed.UserId} of run {claimed.RunId}"));
 
     [LoggerMessage(EventId = 9302, Level = LogLevel.Information, Message = "Run {RunId}: {UserId} {Status} ({Reason})")]

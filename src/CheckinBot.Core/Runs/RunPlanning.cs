@@ -19,7 +19,7 @@ internal static class RunPlanning
     /// stays where they are and is not sent twice, newcomers go into new chunks.
     /// </summary>
     public static async Task<int> PlanAsync(
-        IRunStore runs, IWorkBacklog queue, TimeProvider timeProvider,
+        IRunStore runs, IRunRecipientStore recipientStore, IWorkBacklog queue, TimeProvider timeProvider,
         string runId, IAsyncEnumerable<Person> audience, Func<Person, Task<RunRecipient?>> recipientFor, CancellationToken cancellationToken,
         bool again = false)
     {
@@ -33,7 +33,7 @@ internal static class RunPlanning
         async Task WriteAsync(List<RunRecipient> recipients)
         {
             var chunk = chunks++;
-            var toSend = await runs.AddChunkAsync(runId, chunk, [.. recipients.Select(r => r with { Chunk = chunk })], cancellationToken);
+            var toSend = await recipientStore.AddChunkAsync(runId, chunk, [.. recipients.Select(r => r with { Chunk = chunk })], cancellationToken);
             if (again && !toSend.Contains(chunk))
                 chunks = chunk; // everyone was in the run already: the number is still free
             var wait = (recipients[0].DueAt ?? DateTimeOffset.MinValue) - timeProvider.GetUtcNow();

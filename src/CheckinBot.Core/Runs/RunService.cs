@@ -12,6 +12,9 @@ namespace CheckinBot.Core.Runs;
 public sealed partial class RunService(
     ICadenceStore cadences,
     IRunStore runs,
+    IRunRecipientStore recipientStore,
+    IRunTallyStore tallyStore,
+    IDeadLetterStore deadLetters,
     IWorkBacklog queue,
     IOrgDirectory directory,
     IGroupMembers groupMembers,
@@ -124,7 +127,7 @@ public sealed partial class RunService(
         if (run is null || cadence is null || run.PlannedAt is not null)
             return;
         var occurrence = Occurrences.RunNow(cadence.Id, runId);
-        var total = await RunPlanning.PlanAsync(runs, queue, timeProvider, runId, Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken),
+        var total = await RunPlanning.PlanAsync(runs, recipientStore, queue, timeProvider, runId, Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken),
             async person => (RunRecipient?)new RunRecipient { RunId = runId, UserId = person.Id, OccurrenceId = occurrence, TimeZone = await zones.FindAsync(person.Id, person, cancellationToken) }, cancellationToken);
         LogPlanned(logger, runId, cadence.Id, total);
     }
@@ -137,13 +140,13 @@ public sealed partial class RunService(
 
     /// <summary>Who a run could not reach after its retries, and why; null when there is no such run.</summary>
     public async Task<IReadOnlyList<RunRecipient>?> DeadLettersAsync(string runId, CancellationToken cancellationToken) =>
-        await runs.FindRunAsync(runId, cancellationToken) is null ? null : await runs.ListDeadLettersAsync(runId, cancellationToken);
+        await runs.FindRunAsync(runId, cancellationToken) is null ? null : await deadLetters.ListDeadLettersAsync(runId, cancellationToken);
 
     public async Task<RunProgress?> ProgressAsync(string runId, CancellationToken cancellationToken)
     {
         if (await runs.FindRunAsync(runId, cancellationToken) is not { } run)
             return null;
-        var tallies = await runs.ListTalliesAsync(runId, cancellationToken);
+        var tallies = await tallyStore.ListTalliesAsync(runId, cancellationToken);
         var done = tallies.Sum(t => t.Done);
         var total = run.PlannedAt is null ? done : run.Total;
         var pending = total - done;

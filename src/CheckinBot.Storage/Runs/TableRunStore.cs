@@ -12,7 +12,7 @@ namespace CheckinBot.Storage.Runs;
 /// its chunk, inserted once, so nobody is in a run twice), the recipients by chunk (<c>r-{chunk:D6}-{userId}</c>: a chunk
 /// is one range read and one transaction) and a tally per finished chunk (<c>t-{chunk:D6}</c>: progress is one small range).
 /// </summary>
-internal sealed class TableRunStore(CheckinTables tables) : IRunStore
+internal sealed class TableRunStore(CheckinTables tables) : IRunStore, IRunRecipientStore, IRunTallyStore, IDeadLetterStore
 {
     private const string RunRow = "run";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };

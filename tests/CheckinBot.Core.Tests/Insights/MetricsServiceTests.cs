@@ -59,7 +59,7 @@ public sealed class MetricsServiceTests
     private ICadenceStore Cadences => Mock.Of<ICadenceStore>(c => c.ListAsync(It.IsAny<CancellationToken>()) == Task.FromResult<IReadOnlyList<Cadence>>(_cadences));
 
     private MetricsAggregator Aggregator => new(_events,
-        [new CheckinCompletedFold(_log), new CheckinStartedFold(_log), new CheckinSnoozedFold(_log), new GoalChangedFold(_log), new ChunkFinishedFold(_runs),
+        [new CheckinCompletedFold(_log), new CheckinStartedFold(_log), new CheckinSnoozedFold(_log), new GoalChangedFold(_log), new ChunkFinishedFold(_runs, _runs),
             new FeedbackAskedFold(_feedback), new FeedbackAnsweredFold(_feedback), new ManagerRepliedFold(_log, _feedback)],
         _directory, _metrics, _log, _census, _time);
 

@@ -3,7 +3,7 @@ using CheckinBot.Core.Runs;
 namespace CheckinBot.Core.Tests.Runs;
 
 /// <summary>The run store's contract with real version checks: a chunk is saved all or nothing, a person is in a run once.</summary>
-internal sealed class InMemoryRunStore : IRunStore
+internal sealed class InMemoryRunStore : IRunStore, IRunRecipientStore, IRunTallyStore, IDeadLetterStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, CadenceRun> _runs = [];

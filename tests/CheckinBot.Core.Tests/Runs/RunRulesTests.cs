@@ -42,13 +42,13 @@ public sealed class RunRulesTests
     private InMemoryOrgDirectory _directory = new([new Person { Id = "alex", TimeZone = "Europe/Berlin" }, new Person { Id = "megan", TimeZone = "Europe/Berlin" }]);
     private readonly Registrations.InMemoryChatRegistrationStore _registrations = new();
 
-    private RunService Runs => new(_cadences.Object, _runs, _queue, _directory,
+    private RunService Runs => new(_cadences.Object, _runs, _runs, _runs, _runs, _queue, _directory,
         Mock.Of<IGroupMembers>(), new TurnGroupMembers(Mock.Of<IGroupMembers>(), new TurnBound(Options.Create(new TurnLookupOptions()), _time), _time),
         new PersonZones(_directory, _registrations), _options, _time, NullLogger<RunService>.Instance);
 
-    private ChunkSender Sender => new(_cadences.Object, _runs, _queue,
+    private ChunkSender Sender => new(_cadences.Object, _runs, _runs, _runs, _queue,
         new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), _time, NullLogger<CheckinService>.Instance),
-        _messenger, new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), new RecipientOutcomes(_runs, new PassingFaults([], _time), _time, NullLogger<RecipientOutcomes>.Instance), _options,
+        _messenger, new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), new RecipientOutcomes(_runs, _runs, new PassingFaults([], _time), _time, NullLogger<RecipientOutcomes>.Instance), _options,
         Options.Create(new CheckinBot.Core.Time.WorkdayOptions()), _time);
 
     private async Task<string> StartedRunAsync()

@@ -50,7 +50,7 @@ public sealed class CadencePreviewTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(20 - missed, await _bot.Get<CadencePlanner>().PlanDueAsync(CancellationToken.None));
 
-        var runs = _bot.Get<IRunStore>();
+        var runs = _bot.Get<IRunRecipientStore>();
         foreach (var line in firstMonday)
         {
             var planned = await runs.FindRecipientAsync("weekly-growth-20261123", line.GetProperty("userId").GetString()!, CancellationToken.None);

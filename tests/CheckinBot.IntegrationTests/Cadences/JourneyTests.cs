@@ -44,7 +44,7 @@ public sealed class JourneyTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // The planner plans the working days within a day of today: Alex today, nobody else (Isaiah's step is Wednesday).
         Assert.Equal(1, await _bot.Get<CadencePlanner>().PlanDueAsync(CancellationToken.None));
-        var alex = await _bot.Get<IRunStore>().FindRecipientAsync("onboarding-20261130", Activities.UserAadId, CancellationToken.None);
+        var alex = await _bot.Get<IRunRecipientStore>().FindRecipientAsync("onboarding-20261130", Activities.UserAadId, CancellationToken.None);
         Assert.Equal(("onboarding:day-30", new DateTimeOffset(2026, 11, 30, 8, 30, 0, TimeSpan.Zero)), (alex!.OccurrenceId, alex.DueAt));
 
         _time.SetUtcNow(alex.DueAt!.Value);
@@ -70,7 +70,7 @@ public sealed class JourneyTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         Assert.Equal(1, await _bot.Get<CadencePlanner>().PlanDueAsync(CancellationToken.None));
         var runs = _bot.Get<IRunStore>();
-        Assert.Null(await runs.FindRecipientAsync("onboarding-20261201", Isaiah, CancellationToken.None));
+        Assert.Null(await _bot.Get<IRunRecipientStore>().FindRecipientAsync("onboarding-20261201", Isaiah, CancellationToken.None));
 
         // Within the hour nothing is planned again; after it, the cycles are, and the people already in them stay put.
         _time.Advance(TimeSpan.FromMinutes(30));
@@ -79,6 +79,6 @@ public sealed class JourneyTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(1, await _bot.Get<CadencePlanner>().PlanDueAsync(CancellationToken.None));
         var run = await runs.FindRunAsync("onboarding-20261130", CancellationToken.None);
         Assert.Equal((1, 1), (run!.Total, run.Chunks));
-        Assert.Equal(0, (await runs.FindRecipientAsync("onboarding-20261130", Activities.UserAadId, CancellationToken.None))!.Chunk);
+        Assert.Equal(0, (await _bot.Get<IRunRecipientStore>().FindRecipientAsync("onboarding-20261130", Activities.UserAadId, CancellationToken.None))!.Chunk);
     }
 }

@@ -39,8 +39,8 @@ public sealed class PlannerTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var store = Get<IRunStore>();
         Assert.Equal(18, (await store.FindRunAsync("weekly-growth-20261130", CancellationToken.None))!.Total);
-        Assert.Null(await store.FindRecipientAsync("weekly-growth-20261130", "4f0f7b2e-1c3a-4e51-9d2a-0a1b2c3d4e09", CancellationToken.None)); // Nestor, Sydney
-        async Task<RunRecipient> RecipientAsync(string userId) => (await store.FindRecipientAsync("weekly-growth-20261130", userId, CancellationToken.None))!;
+        Assert.Null(await Get<IRunRecipientStore>().FindRecipientAsync("weekly-growth-20261130", "4f0f7b2e-1c3a-4e51-9d2a-0a1b2c3d4e09", CancellationToken.None)); // Nestor, Sydney
+        async Task<RunRecipient> RecipientAsync(string userId) => (await Get<IRunRecipientStore>().FindRecipientAsync("weekly-growth-20261130", userId, CancellationToken.None))!;
         var alex = await RecipientAsync(Activities.UserAadId);
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 8, 30, 0, TimeSpan.Zero), alex.DueAt); // Berlin
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 14, 30, 0, TimeSpan.Zero), (await RecipientAsync("00000000-0000-0000-0000-0000000000021")).DueAt); // Megan, New York

@@ -56,6 +56,6 @@ public sealed class ReminderTests(AzuriteFixture azurite) : IAsyncLifetime
         _time.Advance(TimeSpan.FromHours(24));
         Assert.Null(await runs.RemindChunkAsync(run.RunId!, 0, 2, CancellationToken.None));
         Assert.Equal(1, Reminders);
-        Assert.Equal(2, (await Get<IRunStore>().FindRecipientAsync(run.RunId!, Activities.UserAadId, CancellationToken.None))!.Reminded);
+        Assert.Equal(2, (await Get<IRunRecipientStore>().FindRecipientAsync(run.RunId!, Activities.UserAadId, CancellationToken.None))!.Reminded);
     }
 }

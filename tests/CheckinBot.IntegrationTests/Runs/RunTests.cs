@@ -43,7 +43,7 @@ public sealed class RunTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal($"weekly-growth:run-{runId}", draft!.OccurrenceId);
 
         // Redelivered work (a crash after the send) finds the recipient done and sends nothing more.
-        var alex = await _bot.Services.GetRequiredService<IRunStore>().FindRecipientAsync(runId, Activities.UserAadId, CancellationToken.None);
+        var alex = await _bot.Services.GetRequiredService<IRunRecipientStore>().FindRecipientAsync(runId, Activities.UserAadId, CancellationToken.None);
         Assert.Null(await _bot.Services.GetRequiredService<ChunkSender>().SendChunkAsync(runId, alex!.Chunk, CancellationToken.None));
         Assert.Single(_bot.Connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal));
 
@@ -111,7 +111,7 @@ public sealed class RunTests(AzuriteFixture azurite) : IAsyncLifetime
         var progress = await WaitForCompletionAsync(runId);
 
         Assert.Equal((0, 1, 19), (progress.GetProperty("sent").GetInt32(), progress.GetProperty("unconfirmed").GetInt32(), progress.GetProperty("unreachable").GetInt32()));
-        var alex = (await _bot.Services.GetRequiredService<IRunStore>().FindRecipientAsync(runId, Activities.UserAadId, CancellationToken.None))!;
+        var alex = (await _bot.Services.GetRequiredService<IRunRecipientStore>().FindRecipientAsync(runId, Activities.UserAadId, CancellationToken.None))!;
         Assert.Equal(RecipientStatus.Unconfirmed, alex.Status);
         Assert.Null(await _bot.Services.GetRequiredService<ChunkSender>().SendChunkAsync(runId, alex.Chunk, CancellationToken.None)); // redelivered
         Assert.Single(_bot.Connector.PostedActivities, a => a.GetRawText().Contains("Time for your", StringComparison.Ordinal));

@@ -77,12 +77,12 @@ public sealed class SnoozedRecipientTests(AzuriteFixture azurite) : IAsyncLifeti
         }, CancellationToken.None);
         await _bot.Get<CheckinService>().SnoozeAsync(Activities.UserAadId, new DateTimeOffset(2026, 12, 8, 8, 0, 0, TimeSpan.Zero), CancellationToken.None);
         Assert.Equal(1, await _bot.Get<CadencePlanner>().PlanDueAsync(CancellationToken.None));
-        var alex = (await _bot.Get<IRunStore>().FindRecipientAsync("monday-growth-20261130", Activities.UserAadId, CancellationToken.None))!;
+        var alex = (await _bot.Get<IRunRecipientStore>().FindRecipientAsync("monday-growth-20261130", Activities.UserAadId, CancellationToken.None))!;
 
         _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 8, 31, 0, TimeSpan.Zero));
         Assert.Null(await _bot.Get<ChunkSender>().SendChunkAsync("monday-growth-20261130", alex.Chunk, CancellationToken.None));
 
-        var skipped = (await _bot.Get<IRunStore>().FindRecipientAsync("monday-growth-20261130", Activities.UserAadId, CancellationToken.None))!;
+        var skipped = (await _bot.Get<IRunRecipientStore>().FindRecipientAsync("monday-growth-20261130", Activities.UserAadId, CancellationToken.None))!;
         Assert.Equal((RecipientStatus.Skipped, "snoozed past the next cycle"), (skipped.Status, skipped.Reason));
         Assert.Equal(0, QuestionsIn(Activities.ConversationId));
     }
