@@ -95,6 +95,7 @@ public static class HostingExtensions
         services.AddSingleton<CheckinBot.Core.Insights.Events.IMetricsOutbox, Outbox.TableMetricsOutbox>();
         services.AddSingleton<TableFeedbackStore>();
         services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<TableFeedbackStore>());
+        services.AddSingleton<IFeedbackDeliveryStore>(sp => sp.GetRequiredService<TableFeedbackStore>());
         services.AddSingleton<CheckinBot.Core.Cadences.ICadenceStore, Cadences.TableCadenceStore>();
         services.AddSingleton<TablePeopleDirectory>();
         services.AddSingleton<IOrgChartStore>(sp => sp.GetRequiredService<TablePeopleDirectory>());

@@ -9,6 +9,7 @@ namespace CheckinBot.Core.Feedback;
 /// </summary>
 public sealed partial class FeedbackDeliveryService(
     IFeedbackStore store,
+    IFeedbackDeliveryStore deliveries,
     IDeliveryOutbox outbox,
     IPersonMessenger messenger,
     PassingFaults faults,
@@ -16,7 +17,7 @@ public sealed partial class FeedbackDeliveryService(
     ILogger<FeedbackDeliveryService> logger)
 {
     private readonly OutboxSteps<FeedbackDelivery> _steps = new(outbox, faults, timeProvider,
-        (entry, ct) => store.FindDeliveryAsync(entry.UserId, entry.ItemId, ct), store.TrySaveDeliveryAsync);
+        (entry, ct) => deliveries.FindDeliveryAsync(entry.UserId, entry.ItemId, ct), deliveries.TrySaveDeliveryAsync);
 
     public Task<int> DeliverPendingAsync(CancellationToken cancellationToken) => _steps.SweepAsync(OutboxKind.Feedback, SendAsync, cancellationToken);
 

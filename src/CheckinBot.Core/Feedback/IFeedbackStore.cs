@@ -34,9 +34,4 @@ public interface IFeedbackStore
 
     /// <summary>Every open request (for nudges).</summary>
     Task<IReadOnlyList<FeedbackAsk>> ListOpenAsksAsync(int max, CancellationToken cancellationToken);
-
-    Task<FeedbackDelivery?> FindDeliveryAsync(string ownerId, string itemId, CancellationToken cancellationToken);
-
-    /// <summary>Replaces the delivery at its version; false when someone else wrote first (or it is gone).</summary>
-    Task<bool> TrySaveDeliveryAsync(FeedbackDelivery delivery, CancellationToken cancellationToken);
 }

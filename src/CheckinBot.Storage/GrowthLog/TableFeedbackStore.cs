@@ -11,7 +11,7 @@ namespace CheckinBot.Storage.GrowthLog;
 /// closes the request in one transaction, and each item's delivery row commits with it. Open requests are also indexed
 /// by the person asked in the outbox table; the index is a hint, always checked against the request itself.
 /// </summary>
-internal sealed class TableFeedbackStore(CheckinTables tables) : IFeedbackStore, IPersonalDataEraser
+internal sealed class TableFeedbackStore(CheckinTables tables) : IFeedbackStore, IFeedbackDeliveryStore, IPersonalDataEraser
 {
     private const string OpenAsksPartition = "asks";
 

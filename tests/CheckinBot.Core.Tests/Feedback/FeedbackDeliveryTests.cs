@@ -28,7 +28,7 @@ public sealed class FeedbackDeliveryTests
         new InMemoryOrgDirectory([new Person { Id = "alex", DisplayName = "Alex", ManagerId = "megan" }, new Person { Id = "megan", DisplayName = "Megan" }]),
         _outbox, new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), _signal, _time, NullLogger<FeedbackService>.Instance);
 
-    private FeedbackDeliveryService Deliveries => new(_store, _outbox, _messenger, new PassingFaults([], _time), _time, NullLogger<FeedbackDeliveryService>.Instance);
+    private FeedbackDeliveryService Deliveries => new(_store, _store, _outbox, _messenger, new PassingFaults([], _time), _time, NullLogger<FeedbackDeliveryService>.Instance);
 
     private async Task<FeedbackAsk> AskMeganAsync() =>
         (await Feedback.AskAsync("alex", "megan", "my demo", checkinId: null, CancellationToken.None)).Ask!;

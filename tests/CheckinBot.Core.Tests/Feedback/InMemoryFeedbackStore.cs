@@ -6,7 +6,7 @@ namespace CheckinBot.Core.Tests.Feedback;
 /// The feedback port in memory with versions like ETags: every write of a row gives it a new version, and a write at an
 /// old one loses. <see cref="FailNextOutcomeWrites"/> makes the next writes of a delivery's outcome throw a passing fault.
 /// </summary>
-internal sealed class InMemoryFeedbackStore : IFeedbackStore
+internal sealed class InMemoryFeedbackStore : IFeedbackStore, IFeedbackDeliveryStore
 {
     private readonly Dictionary<(string, string), object> _rows = [];
     private int _version;

@@ -137,7 +137,7 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
         _bot.Connector.Enqueue(429, retryAfter: "120", forPathContaining: Megan.ChatId); // longer than the pipeline waits inline: the outbox waits instead
         await ClickAsync(Alex, new { verb = "feedback.ask.send", colleague = Megan.AadId, topic = "my roadmap" }, "form-1");
         var askId = Assert.Single(await Service<IFeedbackStore>().ListAsksByAsync(Alex.AadId, CancellationToken.None)).Id;
-        var throttled = await Eventually.ReadAsync(() => Service<IFeedbackStore>().FindDeliveryAsync(Alex.AadId, askId, CancellationToken.None),
+        var throttled = await Eventually.ReadAsync(() => Service<CheckinBot.Core.Feedback.IFeedbackDeliveryStore>().FindDeliveryAsync(Alex.AadId, askId, CancellationToken.None),
             d => d?.LastError is not null, "the throttled delivery recorded");
         Assert.Equal((DeliveryStatus.Pending, 1), (throttled!.Status, throttled.Attempts));
 
@@ -146,7 +146,7 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
         _bot.Connector.Enqueue(504, forPathContaining: Megan.ChatId); // then Teams' answer is lost: it may have arrived
         _time.Advance(TimeSpan.FromSeconds(121));
         await Service<FeedbackDeliveryService>().DeliverPendingAsync(CancellationToken.None);
-        await Eventually.ReadAsync(() => Service<IFeedbackStore>().FindDeliveryAsync(Alex.AadId, askId, CancellationToken.None),
+        await Eventually.ReadAsync(() => Service<CheckinBot.Core.Feedback.IFeedbackDeliveryStore>().FindDeliveryAsync(Alex.AadId, askId, CancellationToken.None),
             d => d?.Status == DeliveryStatus.Unconfirmed, "the ambiguous send recorded as unconfirmed");
 
         _time.Advance(TimeSpan.FromHours(2));
