@@ -8,6 +8,7 @@ using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Registrations;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Bench;
 

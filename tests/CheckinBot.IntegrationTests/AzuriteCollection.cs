@@ -8,7 +8,3 @@ public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
 {
     public const string Name = "azurite";
 }
-
-/// <summary>The bot host under test.</summary>
-public sealed class BotApplicationFactory(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
-    : BotApplicationFactory<Program>(azurite, settings);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Core.Cadences;
 
@@ -10,7 +11,7 @@ public sealed record Cadence
     public CadenceAudience Audience { get; init; } = new();
     public CadenceSchedule Schedule { get; init; } = new();
     public ReminderPolicy Reminder { get; init; } = new();
-    public string QuestionSetId { get; init; } = CheckIns.QuestionSet.DefaultId;
+    public string QuestionSetId { get; init; } = QuestionSets.QuestionSet.DefaultId;
     public bool Active { get; init; } = true;
 
     [JsonIgnore]

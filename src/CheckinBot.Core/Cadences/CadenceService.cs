@@ -1,4 +1,5 @@
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Core.Cadences;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CheckinBot.Core.CheckIns.Answers;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Core.CheckIns;
 

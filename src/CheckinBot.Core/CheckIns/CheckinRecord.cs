@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CheckinBot.Core.CheckIns.Answers;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Core.CheckIns;
 

@@ -7,6 +7,7 @@ using CheckinBot.Core.Insights.Events.CheckinSnoozed;
 using CheckinBot.Core.Insights.Events.CheckinStarted;
 using CheckinBot.Core.Messaging;
 using Microsoft.Extensions.Logging;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Core.CheckIns;
 

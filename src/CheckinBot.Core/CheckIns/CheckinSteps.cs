@@ -1,4 +1,5 @@
 using CheckinBot.Core.Goals;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Core.CheckIns;
 

@@ -3,45 +3,9 @@ using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.Registrations;
 using Microsoft.Extensions.Logging;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Core.GrowthLog;
-
-public enum BragPeriod
-{
-    Month,
-    Quarter,
-    Year,
-    All,
-}
-
-public enum BragKind
-{
-    Win,
-    CompletedGoal,
-    Milestone,
-
-    /// <summary>Feedback marked as praise.</summary>
-    Praise,
-}
-
-/// <summary>A line of the brag sheet: a win from a check-in, a completed goal, or a milestone reached.</summary>
-public sealed record BragItem(DateTimeOffset At, string Text, BragKind Kind);
-
-/// <summary>Feedback asked for in a check-in's last question.</summary>
-public sealed record FeedbackRequest(DateTimeOffset At, string Topic, bool SharedWithManager, string? CheckinId = null);
-
-/// <summary>Everything stored about one person, for <c>export my data</c>.</summary>
-public sealed record GrowthLogExport(
-    string UserId,
-    DateTimeOffset ExportedAt,
-    ChatRegistration? Registration,
-    IReadOnlyList<CheckinRecord> CheckIns,
-    IReadOnlyList<LearningGoal> Goals,
-    CheckinDraft? Draft)
-{
-    public IReadOnlyList<FeedbackNote> FeedbackReceived { get; init; } = [];
-    public IReadOnlyList<FeedbackAsk> FeedbackAsked { get; init; } = [];
-}
 
 /// <summary>The employee's view of their own log: brag sheet, feedback, export, erase.</summary>
 public sealed partial class GrowthLogService(
@@ -88,10 +52,10 @@ public sealed partial class GrowthLogService(
         return [.. wins.Concat(completed).Concat(milestones).Concat(praise).Where(i => i.At >= from).OrderByDescending(i => i.At)];
     }
 
-    public async Task<IReadOnlyList<FeedbackRequest>> FeedbackRequestsAsync(string userId, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<CheckinFeedbackTopic>> FeedbackTopicsAsync(string userId, CancellationToken cancellationToken) =>
         [.. (await store.ListCheckinsAsync(userId, cancellationToken))
             .SelectMany(r => r.Answers.Where(a => a.Purpose == QuestionPurpose.FeedbackRequest)
-                .Select(a => new FeedbackRequest(r.CompletedAt, a.DisplayText, r.SharedWithManager, r.CheckinId)))
+                .Select(a => new CheckinFeedbackTopic(r.CompletedAt, a.DisplayText, r.SharedWithManager, r.CheckinId)))
             .OrderByDescending(f => f.At)];
 
     public async Task<GrowthLogExport> ExportAsync(string userId, CancellationToken cancellationToken) => new(

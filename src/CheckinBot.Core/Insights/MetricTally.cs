@@ -1,5 +1,6 @@
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.CheckIns.Answers;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Core.Insights;
 

@@ -3,6 +3,7 @@ using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Org;
 using Microsoft.Extensions.Logging;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Core.Managers;
 

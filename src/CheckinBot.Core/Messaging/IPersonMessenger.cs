@@ -12,5 +12,5 @@ public interface IPersonMessenger
     /// Why a send to the person cannot work, as far as is known without calling the channel (never installed, blocked,
     /// erased their data); null when a send is worth trying. Lets a caller write nothing for people it cannot reach.
     /// </summary>
-    Task<DeliveryResult?> FindUnreachableAsync(string userId, CancellationToken cancellationToken);
+    Task<DeliveryResult?> EnsureReachableAsync(string userId, CancellationToken cancellationToken);
 }

@@ -171,7 +171,7 @@ public sealed class ChunkSender(
                 return await outcomes.FinishAsync(heartbeat.LetGo(claimed), RecipientStatus.Skipped, "cadence paused or deleted");
             // Before anything is written for them: a person who never installed the bot, blocked it or erased their data
             // gets no draft (and no data back) from a run.
-            if (await messenger.FindUnreachableAsync(claimed.UserId, stopping) is { } unreachable)
+            if (await messenger.EnsureReachableAsync(claimed.UserId, stopping) is { } unreachable)
                 return await outcomes.FinishAsync(heartbeat.LetGo(claimed), RecipientStatus.Unreachable, unreachable.Reason);
 
             var start = await checkins.StartScheduledAsync(claimed.UserId, claimed.OccurrenceId, stopping, cadence.QuestionSetFor(claimed.OccurrenceId));

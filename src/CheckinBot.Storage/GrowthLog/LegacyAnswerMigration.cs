@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.CheckIns.Answers;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Storage.GrowthLog;
 

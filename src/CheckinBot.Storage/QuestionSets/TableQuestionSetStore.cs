@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Storage.QuestionSets;
 

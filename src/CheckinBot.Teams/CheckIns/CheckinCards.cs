@@ -2,6 +2,7 @@ using System.Globalization;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Time;
 using CheckinBot.Teams.Cards;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Teams.CheckIns;
 

@@ -2,6 +2,7 @@ using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Commands;
 using CheckinBot.Core.Org;
 using CheckinBot.Teams.Bot;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Teams.CheckIns;
 

@@ -86,7 +86,7 @@ public static class FeedbackCards
             TextBlock.Subtle("Their answer will arrive here. Only the two of you can see this request."),
         ]);
 
-    public static AdaptiveCard Overview(FeedbackOverview overview, IReadOnlyList<FeedbackRequest> inCheckins)
+    public static AdaptiveCard Overview(FeedbackOverview overview, IReadOnlyList<CheckinFeedbackTopic> inCheckins)
     {
         var body = new List<CardElement> { TextBlock.Heading("Feedback") };
         body.Add(new TextBlock("Received") { Weight = "Bolder", Spacing = "Medium" });

@@ -25,7 +25,7 @@ public sealed class FeedbackConversation(FeedbackService feedback, GrowthLogServ
         var overview = await feedback.OverviewAsync(request.UserId, cancellationToken);
         // Check-in requests that reached the manager are listed with the other requests; the rest (private ones) here.
         var opened = overview.AskedByMe.Select(a => a.CheckinId).OfType<string>().ToHashSet();
-        var inCheckins = (await growthLog.FeedbackRequestsAsync(request.UserId, cancellationToken)).Where(r => r.CheckinId is null || !opened.Contains(r.CheckinId)).ToList();
+        var inCheckins = (await growthLog.FeedbackTopicsAsync(request.UserId, cancellationToken)).Where(r => r.CheckinId is null || !opened.Contains(r.CheckinId)).ToList();
         await request.Turn.SendCardAsync(FeedbackCards.Overview(overview, inCheckins), cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CheckinBot.Core.Handovers;
 using CheckinBot.Teams.Cards;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Teams.Handovers;
 
@@ -57,7 +58,7 @@ public static class HandoverCards
         foreach (var record in history.SharedCheckins.Take(CheckinsShown))
         {
             body.Add(new TextBlock(record.CompletedAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)) { Weight = "Bolder", Spacing = "Medium" });
-            body.Add(new FactSet([.. record.Answers.Where(a => a.Purpose != Core.CheckIns.QuestionPurpose.GoalProgress)
+            body.Add(new FactSet([.. record.Answers.Where(a => a.Purpose != Core.QuestionSets.QuestionPurpose.GoalProgress)
                 .Select(a => new Fact(a.Prompt, a.DisplayText))]) { Spacing = "None" });
         }
         if (history.ActiveGoals.Count > 0)

@@ -4,6 +4,7 @@ using CheckinBot.Core.Managers;
 using CheckinBot.Core.Org;
 using CheckinBot.Core.Registrations;
 using CheckinBot.Teams.Cards;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Teams.Managers;
 

@@ -5,6 +5,7 @@ using CheckinBot.Core.Runs;
 using CheckinBot.Teams.Cards;
 using CheckinBot.Teams.Feedback;
 using CheckinBot.Teams.Managers;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Teams.Proactive;
 

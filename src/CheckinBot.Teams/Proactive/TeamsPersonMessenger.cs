@@ -57,7 +57,7 @@ public sealed class TeamsPersonMessenger(
         _ => "feedback",
     };
 
-    public async Task<DeliveryResult?> FindUnreachableAsync(string userId, CancellationToken cancellationToken)
+    public async Task<DeliveryResult?> EnsureReachableAsync(string userId, CancellationToken cancellationToken)
     {
         switch (await registrations.FindAsync(userId, cancellationToken))
         {

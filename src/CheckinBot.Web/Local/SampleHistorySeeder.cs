@@ -3,6 +3,7 @@ using CheckinBot.Core.CheckIns.Answers;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Org;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Web.Local;
 

@@ -1,6 +1,7 @@
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.CheckIns.Answers;
 using CheckinBot.Core.Goals;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Core.Tests.CheckIns;
 

@@ -6,6 +6,7 @@ using CheckinBot.Core.Goals;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Core.Tests.CheckIns;
 

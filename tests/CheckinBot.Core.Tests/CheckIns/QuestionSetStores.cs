@@ -1,5 +1,6 @@
 using CheckinBot.Core.CheckIns;
 using Moq;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Core.Tests.CheckIns;
 

@@ -2,6 +2,7 @@ using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.CheckIns.Answers;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.GrowthLog;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Core.Tests.GrowthLog;
 

@@ -66,7 +66,7 @@ public sealed class GrowthLogServiceTests
         await CheckinAsync("w", "my design doc", share: true);
         await CheckinAsync("w", "my estimates", share: false);
 
-        var requests = await CreateSut().FeedbackRequestsAsync(User, CancellationToken.None);
+        var requests = await CreateSut().FeedbackTopicsAsync(User, CancellationToken.None);
 
         Assert.Equal(2, requests.Count);
         Assert.Contains(requests, r => r is { Topic: "my design doc", SharedWithManager: true });

@@ -18,6 +18,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Core.Tests.Insights;
 

@@ -7,6 +7,7 @@ using CheckinBot.Core.Tests.CheckIns;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Core.Tests.Managers;
 

@@ -29,6 +29,6 @@ internal sealed class ScriptedMessenger : IPersonMessenger
             return Task.FromResult(_scripts.TryGetValue(userId, out var script) && script.TryDequeue(out var next) ? next : new DeliveryResult(DeliveryOutcome.Sent, MessageId: "m-" + userId));
     }
 
-    public Task<DeliveryResult?> FindUnreachableAsync(string userId, CancellationToken cancellationToken) =>
+    public Task<DeliveryResult?> EnsureReachableAsync(string userId, CancellationToken cancellationToken) =>
         Task.FromResult(Unreachable.Contains(userId) ? new DeliveryResult(DeliveryOutcome.Unreachable, Reason: "NotInstalled") : null);
 }

@@ -4,6 +4,7 @@ using CheckinBot.Core.CheckIns.Answers;
 using CheckinBot.Core.Goals;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.IntegrationTests.GrowthLog;
 

@@ -4,6 +4,7 @@ using CheckinBot.Core.Goals;
 using CheckinBot.Core.GrowthLog;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.IntegrationTests.GrowthLog;
 

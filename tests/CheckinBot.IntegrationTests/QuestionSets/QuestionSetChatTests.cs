@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CheckinBot.TestKit;
 using Microsoft.Extensions.Time.Testing;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.IntegrationTests.QuestionSets;
 

@@ -19,6 +19,7 @@ using CheckinBot.Teams.Goals;
 using CheckinBot.Teams.GrowthLog;
 using CheckinBot.Teams.Welcome;
 using CheckinBot.TestKit;
+using CheckinBot.Core.QuestionSets;
 
 namespace CheckinBot.Teams.Tests.Cards;
 
@@ -101,7 +102,7 @@ public sealed class CardRendererTests
         { "goal-completed", GoalCards.Updated(Goal with { Status = GoalStatus.Completed }) },
         { "wins", GrowthLogCards.Wins([new BragItem(At, "Shipped it", BragKind.Win), new BragItem(At, "Give a talk", BragKind.CompletedGoal), new BragItem(At, "Abstract (Give a talk)", BragKind.Milestone)], BragPeriod.Quarter) },
         { "wins-empty", GrowthLogCards.Wins([], BragPeriod.All) },
-        { "feedback", FeedbackCards.Overview(new FeedbackOverview([Note], [Ask, Ask with { Id = "a2", AnsweredAt = At }], [Ask]), [new FeedbackRequest(At, "my slides", false)]) },
+        { "feedback", FeedbackCards.Overview(new FeedbackOverview([Note], [Ask, Ask with { Id = "a2", AnsweredAt = At }], [Ask]), [new CheckinFeedbackTopic(At, "my slides", false)]) },
         { "feedback-empty", FeedbackCards.Overview(new FeedbackOverview([], [], []), []) },
         { "feedback-received", FeedbackCards.Received(Note with { IsPraise = true }, "my demo") },
         { "feedback-acknowledged", FeedbackCards.Acknowledged(Note) },

@@ -1,3 +1,4 @@
+using CheckinBot.Core.QuestionSets;
 namespace CheckinBot.Core.CheckIns.Answers;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace CheckinBot.Core.CheckIns;
+namespace CheckinBot.Core.QuestionSets;
 
 public static class QuestionSetStoreExtensions
 {

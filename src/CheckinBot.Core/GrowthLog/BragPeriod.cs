@@ -1,0 +1,9 @@
+namespace CheckinBot.Core.GrowthLog;
+
+public enum BragPeriod
+{
+    Month,
+    Quarter,
+    Year,
+    All,
+}
