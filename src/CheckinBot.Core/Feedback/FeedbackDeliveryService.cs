@@ -17,7 +17,7 @@ public sealed partial class FeedbackDeliveryService(
     ILogger<FeedbackDeliveryService> logger)
 {
     private readonly OutboxSteps<FeedbackDelivery> _steps = new(outbox, faults, timeProvider,
-        (entry, ct) => deliveries.FindDeliveryAsync(entry.UserId, entry.ItemId, ct), deliveries.TrySaveDeliveryAsync);
+        (entry, ct) => deliveries.FindDeliveryAsync(entry.OwnerId, entry.ItemId, ct), deliveries.TrySaveDeliveryAsync);
 
     public Task<int> DeliverPendingAsync(CancellationToken cancellationToken) => _steps.SweepAsync(OutboxKind.Feedback, SendAsync, cancellationToken);
 

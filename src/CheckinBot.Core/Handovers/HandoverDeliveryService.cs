@@ -24,7 +24,7 @@ public sealed partial class HandoverDeliveryService(
     ILogger<HandoverDeliveryService> logger)
 {
     private readonly OutboxSteps<ManagerHandover> _steps = new(outbox, faults, timeProvider,
-        (entry, ct) => store.FindAsync(entry.UserId, entry.ItemId, ct), store.TrySaveAsync);
+        (entry, ct) => store.FindAsync(entry.OwnerId, entry.ItemId, ct), store.TrySaveAsync);
 
     public Task<int> DeliverPendingAsync(CancellationToken cancellationToken) => _steps.SweepAsync(OutboxKind.Handover, SendAsync, cancellationToken);
 

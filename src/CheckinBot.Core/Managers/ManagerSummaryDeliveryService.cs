@@ -29,14 +29,14 @@ public sealed partial class ManagerSummaryDeliveryService(
     /// <summary>How long a shared check-in waits for its author to appear in the org directory before it counts as having no manager.</summary>
     public static readonly TimeSpan WaitForDirectory = TimeSpan.FromDays(1);
 
-    private readonly OutboxSteps<ShareHandoff> _steps = new(outbox, faults, timeProvider, (entry, ct) => handoffs.FindAsync(entry.UserId, entry.ItemId, ct), handoffs.TrySaveAsync);
+    private readonly OutboxSteps<ShareHandoff> _steps = new(outbox, faults, timeProvider, (entry, ct) => handoffs.FindAsync(entry.OwnerId, entry.ItemId, ct), handoffs.TrySaveAsync);
 
     public Task<int> DeliverPendingAsync(CancellationToken cancellationToken) => _steps.SweepAsync(OutboxKind.Summary, SendAsync, cancellationToken);
 
     private async Task<bool> SendAsync(OutboxEntry entry, ShareHandoff claimed, CancellationToken cancellationToken)
     {
-        var employee = await directory.FindAsync(entry.UserId, cancellationToken);
-        var history = await checkins.ListCheckinsAsync(entry.UserId, cancellationToken);
+        var employee = await directory.FindAsync(entry.OwnerId, cancellationToken);
+        var history = await checkins.ListCheckinsAsync(entry.OwnerId, cancellationToken);
         var record = history.FirstOrDefault(r => r.CheckinId == entry.ItemId);
         if (employee is null && record is not null && timeProvider.GetUtcNow() - record.CompletedAt < WaitForDirectory)
         {
@@ -47,7 +47,7 @@ public sealed partial class ManagerSummaryDeliveryService(
         }
         if (employee?.ManagerId is not { } managerId || record is null)
         {
-            LogNoManager(logger, entry.UserId, entry.ItemId);
+            LogNoManager(logger, entry.OwnerId, entry.ItemId);
             await handoffs.TrySaveAsync(claimed with { Status = ShareStatus.NoManager, ClaimedUntil = null }, cancellationToken);
             await outbox.ForgetAsync(entry, cancellationToken);
             return false;
@@ -58,7 +58,7 @@ public sealed partial class ManagerSummaryDeliveryService(
         // else, through passing faults, so neither a fault nor a shutdown can lead to a second one. Not sent: it waits
         // and is tried again (a manager who has not installed the bot may yet do so).
         var result = await messenger.SendAsync(managerId, message, cancellationToken);
-        LogDelivered(logger, entry.UserId, entry.ItemId, managerId, result.Outcome, result.Reason);
+        LogDelivered(logger, entry.OwnerId, entry.ItemId, managerId, result.Outcome, result.Reason);
         if (!await _steps.RecordAsync(entry, claimed, result, (h, at) => h with
             {
                 Status = result.IsSent ? ShareStatus.Sent : ShareStatus.Unconfirmed, ManagerId = managerId, SentAt = at,

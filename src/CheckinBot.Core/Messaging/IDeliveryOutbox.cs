@@ -8,7 +8,7 @@ namespace CheckinBot.Core.Messaging;
 public interface IDeliveryOutbox
 {
     /// <summary>Notes an item as due now (before the item is written: see <see cref="OutboxEntry.NotedAt"/>).</summary>
-    Task NoteAsync(OutboxKind kind, string userId, string itemId, CancellationToken cancellationToken);
+    Task NoteAsync(OutboxKind kind, string ownerId, string itemId, CancellationToken cancellationToken);
 
     /// <summary>Entries of <paramref name="kind"/> due by now, oldest first; entries put off to later are not read.</summary>
     Task<IReadOnlyList<OutboxEntry>> ListDueAsync(OutboxKind kind, int max, CancellationToken cancellationToken);

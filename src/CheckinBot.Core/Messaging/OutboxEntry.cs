@@ -1,11 +1,11 @@
 namespace CheckinBot.Core.Messaging;
 
 /// <summary>
-/// A pointer to a message still to deliver (<see cref="IDeliveryOutbox"/>): the item lives in the person's own log
-/// (<paramref name="UserId"/>), where its sender claims it and records the outcome.
+/// A pointer to work still to do (<see cref="IDeliveryOutbox"/>): the item lives in its owner's log
+/// (<paramref name="OwnerId"/>: the person, or the run for a run's chunk), where its sender claims it and records the outcome.
 /// </summary>
 /// <param name="NotedAt">Noted just before the item's own write, so an entry may precede a write that then failed.</param>
-public sealed record OutboxEntry(OutboxKind Kind, string UserId, string ItemId, DateTimeOffset NotedAt)
+public sealed record OutboxEntry(OutboxKind Kind, string OwnerId, string ItemId, DateTimeOffset NotedAt)
 {
     /// <summary>How long a sender owns a claimed item before another may retry it (only a crash lets a claim run out).</summary>
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);

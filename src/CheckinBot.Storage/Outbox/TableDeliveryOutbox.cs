@@ -39,7 +39,7 @@ internal sealed class TableDeliveryOutbox(CheckinTables tables, TimeProvider tim
         {
             // An update, not an upsert: an entry forgotten meanwhile (delivered by another instance) is not brought back.
             await tables.Outbox.UpdateEntityAsync(
-                new TableEntity(Partition(entry.Kind), Key(entry.UserId, entry.ItemId)) { ["DueAt"] = dueAt }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+                new TableEntity(Partition(entry.Kind), Key(entry.OwnerId, entry.ItemId)) { ["DueAt"] = dueAt }, ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -48,7 +48,7 @@ internal sealed class TableDeliveryOutbox(CheckinTables tables, TimeProvider tim
     }
 
     public Task ForgetAsync(OutboxEntry entry, CancellationToken cancellationToken) =>
-        tables.Outbox.DeleteIfExistsAsync(Partition(entry.Kind), Key(entry.UserId, entry.ItemId), cancellationToken);
+        tables.Outbox.DeleteIfExistsAsync(Partition(entry.Kind), Key(entry.OwnerId, entry.ItemId), cancellationToken);
 
     /// <summary>The person's entries point to items erased with their log.</summary>
     public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)

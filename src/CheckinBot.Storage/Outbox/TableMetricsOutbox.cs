@@ -14,7 +14,7 @@ internal sealed class TableMetricsOutbox(IDeliveryOutbox outbox) : IMetricsOutbo
         var events = new List<NotedMetricsEvent>();
         foreach (var entry in await outbox.ListDueAsync(OutboxKind.Metrics, max, cancellationToken))
         {
-            if (MetricsEventKeys.Parse(entry.UserId, entry.ItemId) is { } metricsEvent)
+            if (MetricsEventKeys.Parse(entry.OwnerId, entry.ItemId) is { } metricsEvent)
                 events.Add(new NotedMetricsEvent(metricsEvent, entry.NotedAt));
             else
                 await outbox.ForgetAsync(entry, cancellationToken);

@@ -31,8 +31,8 @@ internal sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliv
     {
         lock (_entries)
         {
-            if (_entries.TryGetValue((entry.Kind, entry.UserId, entry.ItemId), out var found))
-                _entries[(entry.Kind, entry.UserId, entry.ItemId)] = found with { DueAt = dueAt };
+            if (_entries.TryGetValue((entry.Kind, entry.OwnerId, entry.ItemId), out var found))
+                _entries[(entry.Kind, entry.OwnerId, entry.ItemId)] = found with { DueAt = dueAt };
         }
         return Task.CompletedTask;
     }
@@ -40,7 +40,7 @@ internal sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliv
     public Task ForgetAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         lock (_entries)
-            _entries.Remove((entry.Kind, entry.UserId, entry.ItemId));
+            _entries.Remove((entry.Kind, entry.OwnerId, entry.ItemId));
         return Task.CompletedTask;
     }
 }

@@ -92,7 +92,7 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
         await Get<OrgSyncService>().SyncAsync(CancellationToken.None);
 
         var entry = Assert.Single(await outbox.ListDueAsync(OutboxKind.Handover, 10, CancellationToken.None));
-        var handover = await Get<CheckinBot.Core.Handovers.IHandoverStore>().FindAsync(entry.UserId, entry.ItemId, CancellationToken.None);
+        var handover = await Get<CheckinBot.Core.Handovers.IHandoverStore>().FindAsync(entry.OwnerId, entry.ItemId, CancellationToken.None);
         Assert.Equal((Moved, Manager, Other), (handover!.PersonId, handover.FormerManagerId, handover.NewManagerId));
     }
 
