@@ -1,7 +1,10 @@
 namespace CheckinBot.Core;
 
-/// <summary>The read–change–conditional-write loop every ETag-guarded update in Core uses.</summary>
-internal static class OptimisticUpdate
+/// <summary>
+/// The read–change–conditional-write loop every ETag-guarded update uses, in Core and in the storage adapter: the one
+/// way a lost race is retried. (Transient faults are retried by Polly pipelines and <see cref="PassingFaults"/>.)
+/// </summary>
+public static class OptimisticUpdate
 {
     public const int MaxAttempts = 5;
 
@@ -31,17 +34,18 @@ internal static class OptimisticUpdate
 
     /// <summary>
     /// Runs one read-decide-write attempt until it reports that its write went through (or that nothing needed
-    /// writing); a lost race is retried from a fresh read, at most <see cref="MaxAttempts"/> times.
+    /// writing); a lost race is retried from a fresh read, at most <paramref name="maxAttempts"/> times, then
+    /// <see cref="ConcurrencyConflictException"/>.
     /// </summary>
-    public static async Task<T> RetryAsync<T>(Func<Task<(bool Written, T Result)>> attempt, string what)
+    public static async Task<T> RetryAsync<T>(Func<Task<(bool Written, T Result)>> attempt, string what, int maxAttempts = MaxAttempts)
     {
         for (var i = 1; ; i++)
         {
             var (written, result) = await attempt();
             if (written)
                 return result;
-            if (i == MaxAttempts)
-                throw new ConcurrencyConflictException($"{what} kept changing; gave up after {MaxAttempts} attempts.");
+            if (i == maxAttempts)
+                throw new ConcurrencyConflictException($"{what} kept changing; gave up after {maxAttempts} attempts.");
         }
     }
 }

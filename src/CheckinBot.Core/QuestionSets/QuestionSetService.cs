@@ -58,17 +58,13 @@ public sealed class QuestionSetService(IQuestionSetStore store, ICadenceStore ca
     public Task<string> FreeIdAsync(string? name, CancellationToken cancellationToken) =>
         IdSlug.FirstFreeAsync(IdSlug.From(name, 36, "question-set"), async id => await FindAsync(id, cancellationToken) is not null);
 
-    private async Task<QuestionSet?> AddVersionAsync(string id, Func<QuestionSet, QuestionSet> next, CancellationToken cancellationToken)
-    {
-        // Another save taking the same version number makes ours the one after it.
-        for (var attempt = 0; attempt < 5; attempt++)
+    /// <summary>Another save taking the same version number makes ours the one after it.</summary>
+    private Task<QuestionSet?> AddVersionAsync(string id, Func<QuestionSet, QuestionSet> next, CancellationToken cancellationToken) =>
+        OptimisticUpdate.RetryAsync<QuestionSet?>(async () =>
         {
             if (await FindAsync(id, cancellationToken) is not { } latest)
-                return null;
+                return (true, null);
             var version = next(latest);
-            if (await store.TryAddVersionAsync(version, cancellationToken))
-                return version;
-        }
-        throw new ConcurrencyConflictException($"Question set {id} kept changing; try again.");
-    }
+            return (await store.TryAddVersionAsync(version, cancellationToken), version);
+        }, $"Question set {id}");
 }

@@ -42,9 +42,9 @@ internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore, I
             (row, ct) => new ValueTask(FoldRowAsync(row.Key.Partition, row.Key.RowKey, [.. row.Select(x => x.Fold)], ct)));
     }
 
-    private async Task FoldRowAsync(string partition, string rowKey, IReadOnlyList<MetricFold> folds, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    /// <returns>How many of the folds were new to the row.</returns>
+    private Task<int> FoldRowAsync(string partition, string rowKey, IReadOnlyList<MetricFold> folds, CancellationToken cancellationToken) =>
+        Core.OptimisticUpdate.RetryAsync(async () =>
         {
             var existing = await Table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
             var counts = Counts(existing.HasValue ? existing.Value!.GetBinary("Days") : null);
@@ -70,14 +70,10 @@ internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore, I
                 added++;
             }
             if (added == 0)
-                return;
+                return (true, added);
             var row = new TableEntity(partition, rowKey) { ["Days"] = MemoryMarshal.AsBytes(counts.AsSpan()).ToArray(), ["Folds"] = ring, ["FoldNext"] = next };
-            if (await Table.TryWriteAsync(row, existing.HasValue ? existing.Value!.ETag.ToString() : null, cancellationToken))
-                return;
-            if (attempt == MaxAttempts)
-                throw new Core.ConcurrencyConflictException($"Metrics row {partition}/{rowKey} kept changing; the sweep retries the batch.");
-        }
-    }
+            return (await Table.TryWriteAsync(row, existing.HasValue ? existing.Value!.ETag.ToString() : null, cancellationToken), added);
+        }, $"Metrics row {partition}/{rowKey}", MaxAttempts); // given up, the sweep retries the batch
 
     public async Task<IReadOnlyList<DailyTally>> ReadAsync(IReadOnlyCollection<string> groups, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
     {

@@ -115,35 +115,43 @@ internal sealed class TableRateBudget : IRateBudget
     private async Task<(int First, int Count)> ReserveAsync(long second, CancellationToken cancellationToken)
     {
         var key = (second % Ring).ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
-        for (var attempt = 0; attempt < 10; attempt++)
+        try
         {
-            var row = await _tables.Outbox.GetEntityIfExistsAsync<TableEntity>(Partition, key, cancellationToken: cancellationToken);
-            var sameSecond = row.HasValue && row.Value!.GetInt64("Second") == second;
-            var used = sameSecond ? row.Value!.GetInt32("Used") ?? 0 : 0;
-            // Never slots that will be more than half their lateness allowance past when the write is back (if it takes
-            // as long as the last one): a slow reservation must not hand out slots only to give them up.
-            var started = _time.GetTimestamp();
-            var earliest = _time.GetUtcNow() + _writeTook - (Late / 2) - DateTimeOffset.FromUnixTimeSeconds(second);
-            var first = Math.Max(used, (int)Math.Ceiling(earliest / SlotLength));
-            // A fifth of a second's budget at a time: few storage round trips, and other instances still get their share.
-            var take = Math.Min(Math.Max(1, _perSecond / 5), _perSecond - first);
-            if (take <= 0)
-                return (0, 0);
-            var next = new TableEntity(Partition, key) { ["Second"] = second, ["Used"] = first + take };
-            try
-            {
-                if (row.HasValue)
-                    await _tables.Outbox.UpdateEntityAsync(next, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                else
-                    await _tables.Outbox.AddEntityAsync(next, cancellationToken);
-                _writeTook = _time.GetElapsedTime(started);
-                return (first, take);
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // another instance reserved at the same moment: read again
-            }
+            return await Core.OptimisticUpdate.RetryAsync(() => TryReserveAsync(second, key, cancellationToken), $"Send budget second {key}", maxAttempts: 10);
         }
-        return (0, 0);
+        catch (Core.ConcurrencyConflictException)
+        {
+            return (0, 0); // the second went to other instances: the caller waits for the next one
+        }
+    }
+
+    private async Task<(bool Written, (int First, int Count) Slots)> TryReserveAsync(long second, string key, CancellationToken cancellationToken)
+    {
+        var row = await _tables.Outbox.GetEntityIfExistsAsync<TableEntity>(Partition, key, cancellationToken: cancellationToken);
+        var sameSecond = row.HasValue && row.Value!.GetInt64("Second") == second;
+        var used = sameSecond ? row.Value!.GetInt32("Used") ?? 0 : 0;
+        // Never slots that will be more than half their lateness allowance past when the write is back (if it takes
+        // as long as the last one): a slow reservation must not hand out slots only to give them up.
+        var started = _time.GetTimestamp();
+        var earliest = _time.GetUtcNow() + _writeTook - (Late / 2) - DateTimeOffset.FromUnixTimeSeconds(second);
+        var first = Math.Max(used, (int)Math.Ceiling(earliest / SlotLength));
+        // A fifth of a second's budget at a time: few storage round trips, and other instances still get their share.
+        var take = Math.Min(Math.Max(1, _perSecond / 5), _perSecond - first);
+        if (take <= 0)
+            return (true, (0, 0));
+        var next = new TableEntity(Partition, key) { ["Second"] = second, ["Used"] = first + take };
+        try
+        {
+            if (row.HasValue)
+                await _tables.Outbox.UpdateEntityAsync(next, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+            else
+                await _tables.Outbox.AddEntityAsync(next, cancellationToken);
+            _writeTook = _time.GetElapsedTime(started);
+            return (true, (first, take));
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return (false, default); // another instance reserved at the same moment: read again
+        }
     }
 }

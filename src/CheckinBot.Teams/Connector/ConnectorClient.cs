@@ -57,25 +57,23 @@ public sealed partial class ConnectorClient(
         }
         var uri = new Uri(new Uri(serviceUrl.TrimEnd('/') + "/"), path);
 
-        // A 401 means our cached token went stale early: refresh once, then give up.
-        for (var attempt = 0; ; attempt++)
+        var token = await tokens.GetTokenAsync(cancellationToken);
+        var (sent, lostAfterSending) = await SendAsync(method, uri, body, token, idempotent, budget, cancellationToken);
+        if (sent?.StatusCode == HttpStatusCode.Unauthorized && token is not null)
         {
-            var token = await tokens.GetTokenAsync(cancellationToken);
-            var (sent, lostAfterSending) = await SendAsync(method, uri, body, token, idempotent, budget, cancellationToken);
-            using var response = sent;
-            if (response is null)
-                return lostAfterSending && !idempotent
-                    ? new ConnectorResult<T>(ConnectorOutcome.Ambiguous, ErrorCode: "AnswerLost")
-                    : new ConnectorResult<T>(ConnectorOutcome.Failed, ErrorCode: "Transport");
-            if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null && attempt == 0)
-            {
-                tokens.Invalidate(token);
-                continue;
-            }
-            var result = await ToResultAsync<T>(response, idempotent, cancellationToken);
-            LogCall(logger, method.Method, path, (int)response.StatusCode, result.Outcome);
-            return result;
+            // Our cached token went stale early: one more call with a fresh one (not a retry of faults: the pipeline does those).
+            sent.Dispose();
+            tokens.Invalidate(token);
+            (sent, lostAfterSending) = await SendAsync(method, uri, body, await tokens.GetTokenAsync(cancellationToken), idempotent, budget, cancellationToken);
         }
+        using var response = sent;
+        if (response is null)
+            return lostAfterSending && !idempotent
+                ? new ConnectorResult<T>(ConnectorOutcome.Ambiguous, ErrorCode: "AnswerLost")
+                : new ConnectorResult<T>(ConnectorOutcome.Failed, ErrorCode: "Transport");
+        var result = await ToResultAsync<T>(response, idempotent, cancellationToken);
+        LogCall(logger, method.Method, path, (int)response.StatusCode, result.Outcome);
+        return result;
     }
 
     /// <returns>The response, or null and whether the request may have reached Teams before the failure.</returns>
