@@ -9,4 +9,10 @@ namespace CheckinBot.Core.Insights;
 public sealed record MetricsCensus(IReadOnlyDictionary<string, int> Sizes, DateTimeOffset TakenAt, string? Root)
 {
     public IReadOnlyDictionary<string, GoalStock> Goals { get; init; } = new Dictionary<string, GoalStock>();
+
+    /// <summary>
+    /// Everyone at the top of a tree (leads someone, has no manager): several in a tenant of separate companies, with
+    /// contractors or a CEO without a manager. Empty in a census taken before roots were counted.
+    /// </summary>
+    public IReadOnlyList<string> Roots { get; init; } = [];
 }

@@ -72,7 +72,13 @@ public sealed partial class MetricsCensusService(
         var root = sizes.Where(s => s.Key.StartsWith(MetricGroups.ManagerTreePrefix, StringComparison.Ordinal))
             .OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal)
             .Select(s => s.Key[MetricGroups.ManagerTreePrefix.Length..]).FirstOrDefault();
-        await metrics.SaveCensusAsync(new MetricsCensus(sizes, now, root) { Goals = goalStocks.ToDictionary(g => g.Key, g => new GoalStock(g.Value.People, g.Value.Progress)) }, cancellationToken);
+        var roots = sizes.Keys.Where(k => k.StartsWith(MetricGroups.ManagerTreePrefix, StringComparison.Ordinal))
+            .Select(k => k[MetricGroups.ManagerTreePrefix.Length..]).Where(id => managerOf.GetValueOrDefault(id) is null).Order(StringComparer.Ordinal).ToList();
+        await metrics.SaveCensusAsync(new MetricsCensus(sizes, now, root)
+        {
+            Goals = goalStocks.ToDictionary(g => g.Key, g => new GoalStock(g.Value.People, g.Value.Progress)),
+            Roots = roots,
+        }, cancellationToken);
         LogCensus(logger, managerOf.Count, sizes.Count);
         return true;
 

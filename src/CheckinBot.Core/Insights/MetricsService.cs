@@ -14,11 +14,15 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
     public async Task<MetricsReport> ReportAsync(MetricsRequest request, CancellationToken cancellationToken)
     {
         var min = hr.Value.MinGroupSize;
-        // The manager cut splits the named manager's tree, else the top one's (the census knows whose); the others the organisation.
-        var parentKey = request.GroupBy != MetricsGroupBy.Manager ? MetricGroups.Organisation
-            : MetricGroups.ManagerTree(request.ManagerId
-                ?? (await store.ReadCensusAsync(MetricGroups.Organisation, [MetricGroups.Organisation], cancellationToken))?.Root ?? "");
-        var children = await ChildrenAsync(request, parentKey, cancellationToken);
+        // The manager cut splits the named manager's tree; without one, the organisation into every root's tree when
+        // there are several, else the one root's tree (the census knows whose). The other cuts split the organisation.
+        var roots = request.GroupBy == MetricsGroupBy.Manager && request.ManagerId is null
+            ? await store.ReadCensusAsync(MetricGroups.Organisation, [MetricGroups.Organisation], cancellationToken)
+            : null;
+        var byRoots = roots?.Roots.Count > 1;
+        var parentKey = request.GroupBy != MetricsGroupBy.Manager || byRoots ? MetricGroups.Organisation
+            : MetricGroups.ManagerTree(request.ManagerId ?? roots?.Root ?? "");
+        var children = byRoots ? await RootTreesAsync(roots!.Roots, cancellationToken) : await ChildrenAsync(request, parentKey, cancellationToken);
         var taken = await store.ReadCensusAsync(MetricGroups.PrefixOf(request.GroupBy), [.. children.Keys.Append(parentKey)], cancellationToken);
         var census = taken?.Sizes ?? new Dictionary<string, int>();
         if (request.GroupBy == MetricsGroupBy.Manager)
@@ -29,7 +33,7 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
         // A tree hidden in its own parent's response stays hidden as the parent of this one: otherwise two responses
         // together would reveal what one alone hides.
         var parentHidden = parentSize < min
-            || (request.GroupBy == MetricsGroupBy.Manager && await HiddenAboveAsync(parentKey[MetricGroups.ManagerTreePrefix.Length..], min, cancellationToken));
+            || (request.GroupBy == MetricsGroupBy.Manager && !byRoots && await HiddenAboveAsync(parentKey[MetricGroups.ManagerTreePrefix.Length..], min, cancellationToken));
         IReadOnlySet<string> suppressed = parentHidden ? children.Keys.ToHashSet()
             : request.GroupBy == MetricsGroupBy.Cadence
             // Cadence audiences overlap, so siblings cannot be subtracted from each other; each is a filter on the
@@ -68,6 +72,15 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
         return false;
 
         async ValueTask<string?> ManagerOfAsync(string id) => (await directory.FindAsync(id, cancellationToken))?.ManagerId;
+    }
+
+    /// <summary>The trees of the people at the top of the org, each with what people call it.</summary>
+    private async Task<Dictionary<string, string>> RootTreesAsync(IReadOnlyList<string> roots, CancellationToken cancellationToken)
+    {
+        var trees = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var root in roots)
+            trees[MetricGroups.ManagerTree(root)] = ((await directory.FindAsync(root, cancellationToken))?.Name ?? root) + "'s organisation";
+        return trees;
     }
 
     /// <summary>The child groups, each with what people call it.</summary>

@@ -110,7 +110,12 @@ internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore, I
                 await Table.SubmitTransactionAsync(chunk, cancellationToken);
         }
         // Written last: a census cut short is taken again on the next sweep.
-        await Table.UpsertEntityAsync(new TableEntity(CensusInfoPartition, "taken") { ["TakenAt"] = census.TakenAt, ["Root"] = census.Root }, TableUpdateMode.Replace, cancellationToken);
+        await Table.UpsertEntityAsync(new TableEntity(CensusInfoPartition, "taken")
+        {
+            ["TakenAt"] = census.TakenAt,
+            ["Root"] = census.Root,
+            ["Roots"] = string.Join(',', census.Roots),
+        }, TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task<MetricsCensus?> ReadCensusAsync(string prefix, IReadOnlyCollection<string>? groups, CancellationToken cancellationToken)
@@ -138,7 +143,11 @@ internal sealed class TableMetricsStore(CheckinTables tables) : IMetricsStore, I
                     Read(group, row.Value!);
             }
         }
-        return new MetricsCensus(sizes, info.Value!.GetDateTimeOffset("TakenAt") ?? DateTimeOffset.MinValue, info.Value.GetString("Root")) { Goals = goals };
+        return new MetricsCensus(sizes, info.Value!.GetDateTimeOffset("TakenAt") ?? DateTimeOffset.MinValue, info.Value.GetString("Root"))
+        {
+            Goals = goals,
+            Roots = info.Value.GetString("Roots")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+        };
 
         void Read(string group, TableEntity row)
         {

@@ -101,6 +101,27 @@ public sealed class MetricsServiceTests
     }
 
     [Fact]
+    public async Task ByManager_WithoutAManager_ShowsEveryTopOfTheOrgsTree_NotOnlyTheLargest()
+    {
+        // A second company in the tenant: Kim has no manager and leads five people.
+        var people = new List<Person>();
+        await foreach (var person in _directory.ListEveryoneAsync(CancellationToken.None))
+            people.Add(person);
+        people.Add(new Person { Id = "kim", DisplayName = "Kim", Department = "Fabrikam" });
+        people.AddRange(Enumerable.Range(1, 5).Select(i => new Person { Id = $"fab{i}", ManagerId = "kim", Department = "Fabrikam" }));
+        var directory = new InMemoryOrgDirectory(people);
+        await new MetricsCensusService(directory, _metrics, Cadences, new GroupsFromDirectory(), _time, NullLogger<MetricsCensusService>.Instance).TakeIfDueAsync(CancellationToken.None);
+
+        var report = await new MetricsService(_metrics, directory, Cadences, Options.Create(new HrOptions { MinGroupSize = 3 }))
+            .ReportAsync(new MetricsRequest(MetricsGroupBy.Manager, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
+
+        Assert.Equal((MetricGroups.Organisation, 17), (report.Total.Key, report.Total.People));
+        // Thresholded as ever: the two people at the tops are under three, so the smaller tree is hidden with them.
+        Assert.Equal([("tree:kim", "Kim's organisation", true, (int?)null), ("tree:lynne", "Lynne's organisation", false, 10)],
+            report.Groups.Select(g => (g.Key, g.Name, g.Suppressed, g.People)));
+    }
+
+    [Fact]
     public async Task SmallGroups_AndTheOnesThatWouldRevealThem_ShowNoNumbers()
     {
         await CompleteAsync("legal1", Now, 1);
