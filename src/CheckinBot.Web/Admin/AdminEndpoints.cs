@@ -50,10 +50,13 @@ internal static class AdminEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> PreviewAsync(string id, HttpRequest request, CadencePreviewService preview, TimeProvider timeProvider, CancellationToken ct)
+    private static async Task<IResult> PreviewAsync(string id, HttpRequest request, CadenceService cadences, CadencePreviewService preview, TimeProvider timeProvider, CancellationToken ct)
     {
+        if (await cadences.FindAsync(id, ct) is not { } cadence)
+            return NotFound(id);
         var query = request.Query;
-        var (asked, parameter, error) = PreviewRequest.Parse(query["from"], query["to"], query["page"], query["pageSize"], DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
+        var (asked, parameter, error) = PreviewRequest.Parse(query["from"], query["to"], query["page"], query["pageSize"],
+            DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime), PreviewRequest.MaxDaysFor(cadence));
         if (asked is null)
             return ApiProblems.BadParameter(parameter!, error!);
         return await preview.PreviewAsync(id, asked, ct) is { } answer ? Results.Json(answer, ApiJson.Options) : NotFound(id);

@@ -55,6 +55,19 @@ public sealed class JourneyTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AJourneysPreview_SpansItsLongestStepPlusAWeek_SoAWholePathFitsOneView()
+    {
+        // Emily was hired on 14 September: her day 90 is Sunday 13 December, asked on Monday the 14th, day 91.
+        var whole = JsonDocument.Parse(await _bot.Client.GetStringAsync("/api/admin/cadences/onboarding/preview?from=2026-09-14&to=2026-12-20&pageSize=100")).RootElement;
+        Assert.Contains(whole.GetProperty("lines").EnumerateArray(),
+            l => l.GetProperty("name").GetString() == "Emily Braun" && l.GetProperty("journeyDay").GetInt32() == 90 && l.GetProperty("date").GetString() == "2026-12-14");
+
+        var tooLong = await _bot.Client.GetAsync("/api/admin/cadences/onboarding/preview?from=2026-09-14&to=2026-12-21");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("at most 98 days", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Goals_ShowTheJourneyAsAPath_DayOfLastDay()
     {
         await _bot.SayAsync("goals");
