@@ -11,13 +11,13 @@ namespace CheckinBot.IntegrationTests;
 
 /// <summary>
 /// The one integration host: the real bot (the Web project's Program) on Azurite behind a loopback fake connector, with
-/// the knobs in <see cref="BotHostOptions"/> (clock, settings, background work, services, logging). Alex has installed
-/// the bot unless the options say otherwise.
+/// the knobs in <see cref="BotHostOptions"/> (clock, settings, background work, services, logging, app id and identity,
+/// Graph, environment). Alex has installed the bot unless the options say otherwise.
 /// </summary>
-internal sealed class BotHost(AzuriteFixture azurite, BotHostOptions? options = null) : IAsyncLifetime
+internal sealed class BotHost(AzuriteFixture azurite, BotHostOptions? options = null) : IAsyncLifetime, IAsyncDisposable
 {
     private readonly BotHostOptions _options = options ?? new BotHostOptions();
-    private BotApplicationFactory _factory = null!;
+    private BotApplicationFactory<Program> _factory = null!;
     private WebApplicationFactory<Program> _host = null!;
 
     public FakeConnector Connector { get; private set; } = null!;
@@ -27,14 +27,16 @@ internal sealed class BotHost(AzuriteFixture azurite, BotHostOptions? options = 
     public IServiceProvider Services => _host.Services;
 
     /// <summary>The prefix of this host's tables in Azurite.</summary>
-    public string TablePrefix => _factory.TablePrefix;
+    public string TablePrefix => _options.TablePrefix ?? _factory.TablePrefix;
 
     public async Task InitializeAsync()
     {
         Connector = await FakeConnector.StartAsync();
-        _factory = new BotApplicationFactory(azurite, _options.Settings);
+        _factory = new BotApplicationFactory<Program>(azurite, Settings());
         _host = _factory.WithWebHostBuilder(b =>
         {
+            if (_options.Environment is { } environment)
+                b.UseEnvironment(environment);
             if (_options.Logging is { } logging)
                 b.ConfigureLogging(logging);
             b.ConfigureTestServices(s =>
@@ -43,6 +45,8 @@ internal sealed class BotHost(AzuriteFixture azurite, BotHostOptions? options = 
                     s.WithFakeClock(clock);
                 if (!_options.BackgroundWork)
                     s.WithoutBackgroundWork();
+                if (_options.Graph is not null)
+                    s.AddSingleton<Azure.Core.TokenCredential, FakeGraphCredential>();
                 _options.Services?.Invoke(s);
             });
         });
@@ -51,12 +55,42 @@ internal sealed class BotHost(AzuriteFixture azurite, BotHostOptions? options = 
             await PostAsync(Activities.InstallationUpdate(Connector.ServiceUrl));
     }
 
+    /// <summary>The test defaults, then what the options imply (identity, Graph, table prefix), then the test's own settings.</summary>
+    private Dictionary<string, string?> Settings()
+    {
+        var settings = new Dictionary<string, string?>();
+        if (_options.Identity is { } identity)
+        {
+            settings["Bot:AppId"] = BotHostOptions.AppId;
+            settings["Bot:AppPassword"] = "secret";
+            settings["Bot:BotFrameworkOpenIdMetadataUrl"] = identity.BotFrameworkMetadataUrl;
+            settings["Bot:Authority"] = identity.Authority;
+            settings["Bot:TrustedServiceUrlHosts:0"] = "127.0.0.1";
+        }
+        if (_options.Graph is { } graph)
+        {
+            settings["OrgDirectory:Source"] = "Graph";
+            settings["Graph:BaseUrl"] = graph.BaseUrl;
+        }
+        if (_options.TablePrefix is { } prefix)
+            settings["Storage:TablePrefix"] = prefix;
+        foreach (var (key, value) in _options.Settings ?? new Dictionary<string, string?>())
+            settings[key] = value;
+        return settings;
+    }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    /// <summary>Also after a start-up that failed part-way (the tests of start-up refusals).</summary>
     public async Task DisposeAsync()
     {
-        Client.Dispose();
-        await _host.DisposeAsync();
-        await _factory.DisposeAsync();
-        await Connector.DisposeAsync();
+        Client?.Dispose();
+        if (_host is not null)
+            await _host.DisposeAsync();
+        if (_factory is not null)
+            await _factory.DisposeAsync();
+        if (Connector is not null)
+            await Connector.DisposeAsync();
     }
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();

@@ -12,34 +12,30 @@ namespace CheckinBot.IntegrationTests.Bot;
 [Collection(AzuriteCollection.Name)]
 public sealed class AuthenticatedEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string AppId = "5b1c0b9e-7d53-4a2b-9c61-3f1f0c2b7a11";
-    private FakeConnector _connector = null!;
+    private const string AppId = BotHostOptions.AppId;
     private FakeIdentityProvider _idp = null!;
-    private BotApplicationFactory _factory = null!;
+    private BotHost _bot = null!;
     private HttpClient _client = null!;
+
+    private FakeConnector Connector => _bot.Connector;
 
     public async Task InitializeAsync()
     {
-        _connector = await FakeConnector.StartAsync();
         _idp = await FakeIdentityProvider.StartAsync();
-        _factory = new BotApplicationFactory(azurite, new Dictionary<string, string?>
+        _bot = new BotHost(azurite, new BotHostOptions
         {
-            ["Bot:AppId"] = AppId,
-            ["Bot:AppPassword"] = "secret",
-            ["Bot:TenantId"] = Activities.TenantId,
-            ["Bot:BotFrameworkOpenIdMetadataUrl"] = _idp.BotFrameworkMetadataUrl,
-            ["Bot:Authority"] = _idp.Authority,
-            ["Bot:TrustedServiceUrlHosts:0"] = "127.0.0.1",
+            Identity = _idp,
+            AlexInstalled = false,
+            Settings = new Dictionary<string, string?> { ["Bot:TenantId"] = Activities.TenantId },
         });
-        _client = _factory.CreateClient();
+        await _bot.InitializeAsync();
+        _client = _bot.Client;
     }
 
     public async Task DisposeAsync()
     {
-        _client.Dispose();
-        await _factory.DisposeAsync();
+        await _bot.DisposeAsync();
         await _idp.DisposeAsync();
-        await _connector.DisposeAsync();
     }
 
     private async Task<HttpResponseMessage> PostAsync(object activity, string? token)
@@ -50,50 +46,50 @@ public sealed class AuthenticatedEndpointTests(AzuriteFixture azurite) : IAsyncL
         return await _client.SendAsync(request);
     }
 
-    private string TokenFor(SigningKey key) => FakeIdentityProvider.CreateToken(key, AppId, serviceUrl: _connector.ServiceUrl);
+    private string TokenFor(SigningKey key) => FakeIdentityProvider.CreateToken(key, AppId, serviceUrl: Connector.ServiceUrl);
 
     [Fact]
     public async Task ValidToken_IsHandledAndReplyCarriesBotToken()
     {
-        var response = await PostAsync(Activities.Message(_connector.ServiceUrl, "help"), TokenFor(_idp.EndorsedKey));
+        var response = await PostAsync(Activities.Message(Connector.ServiceUrl, "help"), TokenFor(_idp.EndorsedKey));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _connector.WaitForPostedActivitiesAsync(2);
-        Assert.All(_connector.Requests, r => Assert.Equal($"Bearer access-{AppId}-1", r.Authorization));
+        await Connector.WaitForPostedActivitiesAsync(2);
+        Assert.All(Connector.Requests, r => Assert.Equal($"Bearer access-{AppId}-1", r.Authorization));
     }
 
     [Fact]
     public async Task MissingHeader_Is401ProblemDetails()
     {
-        var response = await PostAsync(Activities.Message(_connector.ServiceUrl, "help"), token: null);
+        var response = await PostAsync(Activities.Message(Connector.ServiceUrl, "help"), token: null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Empty(_connector.Requests);
+        Assert.Empty(Connector.Requests);
     }
 
     [Fact]
     public async Task UnknownKey_Is401()
     {
-        var response = await PostAsync(Activities.Message(_connector.ServiceUrl, "help"), TokenFor(_idp.UnpublishedKey));
+        var response = await PostAsync(Activities.Message(Connector.ServiceUrl, "help"), TokenFor(_idp.UnpublishedKey));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
     public async Task UnendorsedKey_Is403()
     {
-        var response = await PostAsync(Activities.Message(_connector.ServiceUrl, "help"), TokenFor(_idp.UnendorsedKey));
+        var response = await PostAsync(Activities.Message(Connector.ServiceUrl, "help"), TokenFor(_idp.UnendorsedKey));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Empty(_connector.Requests);
+        Assert.Empty(Connector.Requests);
     }
 
     [Fact]
     public async Task OtherTenant_Is403()
     {
         var response = await PostAsync(
-            Activities.Message(_connector.ServiceUrl, "help", tenantId: "99999999-0000-0000-0000-000000000000"), TokenFor(_idp.EndorsedKey));
+            Activities.Message(Connector.ServiceUrl, "help", tenantId: "99999999-0000-0000-0000-000000000000"), TokenFor(_idp.EndorsedKey));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Empty(_connector.Requests);
+        Assert.Empty(Connector.Requests);
     }
 
     [Fact]

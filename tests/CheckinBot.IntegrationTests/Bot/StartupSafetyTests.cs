@@ -1,5 +1,4 @@
 using CheckinBot.TestKit;
-using Microsoft.AspNetCore.Hosting;
 
 namespace CheckinBot.IntegrationTests.Bot;
 
@@ -10,27 +9,35 @@ public sealed class StartupSafetyTests(AzuriteFixture azurite)
     [Fact]
     public async Task Production_WithoutAppId_RefusesToStart_UnlessExplicitlyAllowed()
     {
-        await using (var refused = new BotApplicationFactory(azurite))
+        await using (var refused = new BotHost(azurite, new BotHostOptions { Environment = "Production", AlexInstalled = false }))
         {
-            var host = refused.WithWebHostBuilder(b => b.UseEnvironment("Production"));
-            var error = Assert.ThrowsAny<Exception>(() => host.Server);
+            var error = await Assert.ThrowsAnyAsync<Exception>(refused.InitializeAsync);
             Assert.Contains("Bot:DangerouslyAllowUnauthenticatedInProduction", error.ToString(), StringComparison.Ordinal);
         }
 
-        await using var allowed = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["Bot:DangerouslyAllowUnauthenticatedInProduction"] = "true" });
-        Assert.NotNull(allowed.WithWebHostBuilder(b => b.UseEnvironment("Production")).Server);
+        await using var allowed = new BotHost(azurite, new BotHostOptions
+        {
+            Environment = "Production",
+            AlexInstalled = false,
+            Settings = new Dictionary<string, string?> { ["Bot:DangerouslyAllowUnauthenticatedInProduction"] = "true" },
+        });
+        await allowed.InitializeAsync();
     }
 
     [Fact]
     public async Task MultiTenantBot_NamingNoTenants_RefusesToStart()
     {
-        await using var factory = new BotApplicationFactory(azurite, new Dictionary<string, string?>
+        await using var bot = new BotHost(azurite, new BotHostOptions
         {
-            ["Bot:AppId"] = "11111111-2222-3333-4444-555555555555",
-            ["Bot:AppType"] = "MultiTenant",
+            AlexInstalled = false,
+            Settings = new Dictionary<string, string?>
+            {
+                ["Bot:AppId"] = "11111111-2222-3333-4444-555555555555",
+                ["Bot:AppType"] = "MultiTenant",
+            },
         });
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+        var error = await Assert.ThrowsAnyAsync<Exception>(bot.InitializeAsync);
 
         Assert.Contains("Bot:AllowedTenants", error.ToString(), StringComparison.Ordinal);
     }
@@ -85,12 +92,13 @@ public sealed class StartupSafetyTests(AzuriteFixture azurite)
     [Fact]
     public async Task MalformedExportKeyRow_StopsStartUp_NamingTheRow()
     {
-        await using var factory = new BotApplicationFactory(azurite);
-        var settings = new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).GetTableClient(factory.TablePrefix + "settings");
+        var prefix = "m" + Guid.NewGuid().ToString("N")[..10];
+        await using var bot = new BotHost(azurite, new BotHostOptions { AlexInstalled = false, TablePrefix = prefix });
+        var settings = new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).GetTableClient(prefix + "settings");
         await settings.CreateIfNotExistsAsync();
         await settings.AddEntityAsync(new Azure.Data.Tables.TableEntity("signing-key", "export-0000000001") { ["Key"] = "not a key" });
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+        var error = await Assert.ThrowsAnyAsync<Exception>(bot.InitializeAsync);
 
         Assert.Contains("signing-key/export-0000000001 is malformed", error.ToString(), StringComparison.Ordinal);
     }

@@ -4,7 +4,6 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using CheckinBot.TestKit;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CheckinBot.IntegrationTests.Bot;
@@ -14,27 +13,15 @@ namespace CheckinBot.IntegrationTests.Bot;
 public sealed class StorageFaultTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly Fault _fault = new();
-    private FakeConnector _connector = null!;
-    private BotApplicationFactory _factory = null!;
-    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> _host = null!;
-    private HttpClient _client = null!;
+    private BotHost _bot = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
-        _connector = await FakeConnector.StartAsync();
-        _factory = new BotApplicationFactory(azurite);
-        _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(new TableServiceClient(azurite.ConnectionString, FaultyTables()))));
-        _client = _host.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/messages", Activities.InstallationUpdate(_connector.ServiceUrl))).StatusCode);
+        _bot = new BotHost(azurite, new BotHostOptions { Services = s => s.AddSingleton(new TableServiceClient(azurite.ConnectionString, FaultyTables())) });
+        return _bot.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _factory.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => _bot.DisposeAsync();
 
     [Fact]
     public async Task Invoke_WhileStorageHangs_GivesUpAtTheProductsBudget_ShortOfTeamsFiveSeconds_AsTryAgain()
@@ -42,12 +29,18 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IAsyncLifetime
         var budget = CheckinBot.Teams.Bot.BotRequestProcessor.TurnBudget("invoke");
         Assert.InRange(budget, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(4.5)); // the margin Teams' 5 s needs for the way back
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56));
-        await using var host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.WithFakeClock(time).WithoutBackgroundWork()
-            .AddSingleton(new TableServiceClient(azurite.ConnectionString, FaultyTables()))));
-        using var client = host.CreateClient();
+        // A second instance on the same tables, on the product's own clock.
+        await using var host = new BotHost(azurite, BotHostOptions.FakeClock(time) with
+        {
+            AlexInstalled = false,
+            TablePrefix = _bot.TablePrefix,
+            Services = s => s.AddSingleton(new TableServiceClient(azurite.ConnectionString, FaultyTables())),
+        });
+        await host.InitializeAsync();
+        var client = host.Client;
         _fault.Hang = true;
 
-        var answer = client.PostAsJsonAsync("/api/messages", Activities.Invoke(_connector.ServiceUrl, "adaptiveCard/action",
+        var answer = client.PostAsJsonAsync("/api/messages", Activities.Invoke(_bot.Connector.ServiceUrl, "adaptiveCard/action",
             new { action = new { type = "Action.Execute", verb = "goal.progress.form", data = new { goalId = "g1" } } }));
         await Eventually.TrueAsync(() => _fault.Hanging > 0, "the turn to reach storage");
         time.Advance(budget - TimeSpan.FromMilliseconds(1));
@@ -67,9 +60,9 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         _fault.Refuse = true;
 
-        await _client.PostAsJsonAsync("/api/messages", Activities.Message(_connector.ServiceUrl, "add goal Learn Rust"));
+        await _bot.Client.PostAsJsonAsync("/api/messages", Activities.Message(_bot.Connector.ServiceUrl, "add goal Learn Rust"));
 
-        var reply = _connector.PostedActivities[^1].GetRawText();
+        var reply = _bot.Connector.PostedActivities[^1].GetRawText();
         Assert.Contains("can't save that as it is", reply.Replace("\\u0027", "'", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("send it again", reply, StringComparison.Ordinal);
     }

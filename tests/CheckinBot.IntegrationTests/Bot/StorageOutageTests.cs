@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.TestKit;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
@@ -12,34 +11,27 @@ namespace CheckinBot.IntegrationTests.Bot;
 [Collection(AzuriteCollection.Name)]
 public sealed class StorageOutageTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private FakeConnector _connector = null!;
-    private BotApplicationFactory _factory = null!;
+    private readonly Mock<ICheckinStore> _down = new();
+    private BotHost _bot = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
-        _connector = await FakeConnector.StartAsync();
-        _factory = new BotApplicationFactory(azurite);
+        _down.Setup(s => s.FindDraftAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new Azure.RequestFailedException(503, "Service unavailable"));
+        _bot = new BotHost(azurite, new BotHostOptions { AlexInstalled = false, Services = s => s.AddSingleton(_down.Object) });
+        return _bot.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => _bot.DisposeAsync();
 
     [Fact]
     public async Task CheckIn_WhileGrowthLogIsDown_SaysNothingWasSavedAndAsksToResend()
     {
-        var down = new Mock<ICheckinStore>();
-        down.Setup(s => s.FindDraftAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new Azure.RequestFailedException(503, "Service unavailable"));
-        using var client = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(down.Object))).CreateClient();
-
-        var response = await client.PostAsJsonAsync("/api/messages", Activities.Message(_connector.ServiceUrl, "check in"));
+        var response = await _bot.Client.PostAsJsonAsync("/api/messages", Activities.Message(_bot.Connector.ServiceUrl, "check in"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var posted = await _connector.WaitForPostedActivitiesAsync(1);
+        var posted = await _bot.Connector.WaitForPostedActivitiesAsync(1);
         Assert.Contains(posted, a => a.TryGetProperty("text", out var t) && t.GetString()!.Contains("nothing changed", StringComparison.Ordinal));
-        down.Verify(s => s.TrySaveDraftAsync(It.IsAny<CheckinDraft>(), It.IsAny<CancellationToken>()), Times.Never);
+        _down.Verify(s => s.TrySaveDraftAsync(It.IsAny<CheckinDraft>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

@@ -12,7 +12,7 @@ namespace CheckinBot.IntegrationTests.Cadences;
 [Collection(AzuriteCollection.Name)]
 public sealed class AdminApiTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string AppId = "aaaaaaaa-bbbb-cccc-dddd-000000000001";
+    private const string AppId = BotHostOptions.AppId;
 
     private const string Example = """
         {"id": "weekly-growth", "name": "Weekly growth check-in",
@@ -22,44 +22,36 @@ public sealed class AdminApiTests(AzuriteFixture azurite) : IAsyncLifetime
          "reminder": {"afterHours": 24, "max": 2}, "questionSetId": "default", "active": true}
         """;
 
-    private BotApplicationFactory _local = null!;
-    private HttpClient _client = null!;
+    private readonly BotHost _local = new(azurite, new BotHostOptions { AlexInstalled = false });
 
-    public Task InitializeAsync()
-    {
-        _local = new BotApplicationFactory(azurite);
-        _client = _local.CreateClient();
-        return Task.CompletedTask;
-    }
+    private HttpClient Client => _local.Client;
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _local.DisposeAsync();
-    }
+    public Task InitializeAsync() => _local.InitializeAsync();
+
+    public Task DisposeAsync() => _local.DisposeAsync();
 
     private static StringContent Body(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
     [Fact]
     public async Task Cadences_CreateReadUpdateDelete_InLocalModeFromLoopback()
     {
-        var created = await _client.PostAsync("/api/admin/cadences", Body(Example));
+        var created = await Client.PostAsync("/api/admin/cadences", Body(Example));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await _client.PostAsync("/api/admin/cadences", Body(Example))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Client.PostAsync("/api/admin/cadences", Body(Example))).StatusCode);
 
-        var read = JsonDocument.Parse(await _client.GetStringAsync("/api/admin/cadences/weekly-growth")).RootElement;
+        var read = JsonDocument.Parse(await Client.GetStringAsync("/api/admin/cadences/weekly-growth")).RootElement;
         Assert.Equal("weekly", read.GetProperty("schedule").GetProperty("frequency").GetString());
         Assert.Equal("Monday", read.GetProperty("schedule").GetProperty("dayOfWeek").GetString());
 
-        var paused = await _client.PutAsync("/api/admin/cadences/weekly-growth", Body(Example.Replace("\"active\": true", "\"active\": false", StringComparison.Ordinal)));
+        var paused = await Client.PutAsync("/api/admin/cadences/weekly-growth", Body(Example.Replace("\"active\": true", "\"active\": false", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
-        var all = JsonDocument.Parse(await _client.GetStringAsync("/api/admin/cadences")).RootElement;
+        var all = JsonDocument.Parse(await Client.GetStringAsync("/api/admin/cadences")).RootElement;
         Assert.False(Assert.Single(all.EnumerateArray()).GetProperty("active").GetBoolean());
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync("/api/admin/cadences/weekly-growth")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/admin/cadences/weekly-growth")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.DeleteAsync("/api/admin/cadences/weekly-growth")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.PutAsync("/api/admin/cadences/weekly-growth", Body(Example))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync("/api/admin/cadences/weekly-growth")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/api/admin/cadences/weekly-growth")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.DeleteAsync("/api/admin/cadences/weekly-growth")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.PutAsync("/api/admin/cadences/weekly-growth", Body(Example))).StatusCode);
     }
 
     [Theory]
@@ -73,7 +65,7 @@ public sealed class AdminApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("\"dayOfWeek\": \"Monday\"", "\"dayOfWeek\": \"Moonday\"", "schedule.dayOfWeek")]
     public async Task InvalidCadence_Is400ProblemDetails_NamingTheField(string from, string to, string field)
     {
-        var response = await _client.PostAsync("/api/admin/cadences", Body(Example.Replace(from, to, StringComparison.Ordinal)));
+        var response = await Client.PostAsync("/api/admin/cadences", Body(Example.Replace(from, to, StringComparison.Ordinal)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -88,15 +80,14 @@ public sealed class AdminApiTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task WithAnAppId_OnlyATokenWithTheAdminRole_GetsIn(string path)
     {
         await using var idp = await FakeIdentityProvider.StartAsync();
-        await using var production = new BotApplicationFactory(azurite, new Dictionary<string, string?>
+        await using var production = new BotHost(azurite, new BotHostOptions
         {
-            ["Bot:AppId"] = AppId,
-            ["Bot:AppPassword"] = "secret",
-            ["Bot:TenantId"] = FakeIdentityProvider.TenantId,
-            ["Bot:Authority"] = idp.Authority,
-            ["OrgDirectory:Source"] = "File",
+            Identity = idp,
+            AlexInstalled = false,
+            Settings = new Dictionary<string, string?> { ["Bot:TenantId"] = FakeIdentityProvider.TenantId, ["OrgDirectory:Source"] = "File" },
         });
-        using var client = production.CreateClient();
+        await production.InitializeAsync();
+        var client = production.Client;
         string Token(string audience, params string[] roles) => FakeIdentityProvider.CreateToken(idp.EntraKey, audience, idp.EntraIssuerV2,
             extraClaims: new Dictionary<string, object> { ["tid"] = FakeIdentityProvider.TenantId, ["roles"] = roles });
         async Task<HttpStatusCode> GetAsync(string? token)

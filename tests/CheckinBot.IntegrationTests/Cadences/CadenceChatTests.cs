@@ -14,6 +14,7 @@ public sealed class CadenceChatTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         Settings = new Dictionary<string, string?> { ["Hr:AdminUserIds:0"] = Activities.UserAadId },
         AlexInstalled = false,
+        BackgroundWork = false, // the test plans and sends a run itself, rather than wait for the workers
     });
 
     public async Task InitializeAsync()
@@ -97,7 +98,11 @@ public sealed class CadenceChatTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var runs = _bot.Services.GetRequiredService<CheckinBot.Core.Runs.RunService>();
         var run = await runs.StartAsync("monthly-career-chat", runId: null, force: false, CancellationToken.None);
-        await Eventually.TrueAsync(async () => (await runs.ProgressAsync(run.RunId!, CancellationToken.None))!.CompletedAt is not null, "the run to finish", TimeSpan.FromSeconds(30));
+        await runs.PlanAsync(run.RunId!, CancellationToken.None);
+        var chunks = (await _bot.Get<CheckinBot.Core.Runs.IRunStore>().FindRunAsync(run.RunId!, CancellationToken.None))!.Chunks;
+        for (var chunk = 0; chunk < chunks; chunk++)
+            Assert.Null(await _bot.Get<CheckinBot.Core.Runs.ChunkSender>().SendChunkAsync(run.RunId!, chunk, CancellationToken.None)); // done: nobody installed the bot
+        Assert.NotNull((await runs.ProgressAsync(run.RunId!, CancellationToken.None))!.CompletedAt);
         await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "cadences"));
         var list = _bot.Connector.PostedActivities[^1].GetRawText();
         Assert.Contains("Monthly career chat", list, StringComparison.Ordinal);

@@ -12,20 +12,15 @@ namespace CheckinBot.IntegrationTests.GrowthLog;
 [Collection(AzuriteCollection.Name)]
 public sealed class GrowthLogStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private BotApplicationFactory _factory = null!;
+    private readonly BotHost _bot = new(azurite, new BotHostOptions { AlexInstalled = false });
 
-    public Task InitializeAsync()
-    {
-        _factory = new BotApplicationFactory(azurite);
-        _ = _factory.Server;
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => _bot.InitializeAsync();
 
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    public Task DisposeAsync() => _bot.DisposeAsync();
 
-    private T Get<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
+    private T Get<T>() where T : notnull => _bot.Services.GetRequiredService<T>();
 
-    private TableClient Table => new TableServiceClient(azurite.ConnectionString).GetTableClient(_factory.TablePrefix + "growthlog");
+    private TableClient Table => new TableServiceClient(azurite.ConnectionString).GetTableClient(_bot.TablePrefix + "growthlog");
 
     [Fact]
     public async Task ConcurrentAnswersFromTwoTasks_NeitherIsLostNorDoubled()

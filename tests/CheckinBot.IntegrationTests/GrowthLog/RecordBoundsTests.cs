@@ -13,18 +13,13 @@ namespace CheckinBot.IntegrationTests.GrowthLog;
 public sealed class RecordBoundsTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string User = "0000aaaa-0000-0000-0000-000000000001";
-    private BotApplicationFactory _factory = null!;
+    private readonly BotHost _bot = new(azurite, new BotHostOptions { AlexInstalled = false });
 
-    public Task InitializeAsync()
-    {
-        _factory = new BotApplicationFactory(azurite);
-        _ = _factory.Server;
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => _bot.InitializeAsync();
 
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    public Task DisposeAsync() => _bot.DisposeAsync();
 
-    private T Get<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
+    private T Get<T>() where T : notnull => _bot.Services.GetRequiredService<T>();
 
     [Fact]
     public async Task ThousandsOfGoalUpdatesAndMaximumAnswers_StayWithinStorageLimits_AndTheCheckinCompletes()
@@ -65,7 +60,7 @@ public sealed class RecordBoundsTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(LearningGoal.MaxActive, export.Goals.Count); // the check-in's new goal waits: 20 are active
 
         // No row comes near Table Storage's limits: 64 KiB a property, 1 MiB an entity.
-        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(_factory.TablePrefix + "growthlog");
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(_bot.TablePrefix + "growthlog");
         await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == User))
         {
             Assert.All(row.Select(p => p.Value).OfType<string>(), v => Assert.True(v.Length <= 30_000, $"{row.RowKey}: a property of {v.Length} characters"));

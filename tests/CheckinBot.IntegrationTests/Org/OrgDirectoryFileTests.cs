@@ -8,9 +8,13 @@ public sealed class OrgDirectoryFileTests(AzuriteFixture azurite)
     [Fact]
     public async Task MissingOrgCsv_StopsStartUp_NamingThePath()
     {
-        await using var factory = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["OrgDirectory:FilePath"] = "no/such/org.csv" });
+        await using var bot = new BotHost(azurite, new BotHostOptions
+        {
+            AlexInstalled = false,
+            Settings = new Dictionary<string, string?> { ["OrgDirectory:FilePath"] = "no/such/org.csv" },
+        });
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+        var error = await Assert.ThrowsAnyAsync<Exception>(bot.InitializeAsync);
 
         Assert.Contains("no/such/org.csv", error.ToString(), StringComparison.Ordinal);
     }

@@ -17,7 +17,7 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
     private const string Manager = "aaaaaaaa-0000-0000-0000-000000000002";
     private const string Other = "aaaaaaaa-0000-0000-0000-000000000003";
     private FakeGraph _graph = null!;
-    private WebApplicationFactoryOf _factory = null!;
+    private BotHost _bot = null!;
 
     public async Task InitializeAsync()
     {
@@ -28,23 +28,33 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
         _graph.Put(new GraphUser(Other, "Patti Fernandez", "patti@contoso.example", Ceo, "Engineering"));
         for (var i = 10; i < 17; i++)
             _graph.Put(new GraphUser($"bbbbbbbb-0000-0000-0000-0000000000{i}", $"Report {i}", null, Manager));
-        _factory = new WebApplicationFactoryOf(azurite, new Dictionary<string, string?>
+        // Graph mode without the start-up sync racing the test, and sends unpaced.
+        _bot = new BotHost(azurite, new BotHostOptions
         {
-            ["OrgDirectory:Source"] = "Graph",
-            ["Graph:BaseUrl"] = _graph.BaseUrl,
-            ["Graph:TeamsCatalogAppId"] = "catalog-app-1",
-            ["Graph:TurnLookupTimeout"] = "00:00:05", // these tests read what a lookup stored, not how long a turn waits for it
+            Graph = _graph,
+            BackgroundWork = false,
+            AlexInstalled = false,
+            Settings = new Dictionary<string, string?>
+            {
+                ["Graph:TeamsCatalogAppId"] = "catalog-app-1",
+                ["Graph:TurnLookupTimeout"] = "00:00:05", // these tests read what a lookup stored, not how long a turn waits for it
+            },
+            Services = services =>
+            {
+                services.RemoveAll<IRateBudget>();
+                services.AddSingleton<IRateBudget>(new UnpacedBudget(TimeProvider.System));
+            },
         });
-        _ = _factory.Server;
+        await _bot.InitializeAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _factory.DisposeAsync();
+        await _bot.DisposeAsync();
         await _graph.DisposeAsync();
     }
 
-    private T Get<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
+    private T Get<T>() where T : notnull => _bot.Get<T>();
 
     [Fact]
     public async Task FirstSync_ReadsEveryoneByDeltaPages_ThenOnlyChanges_AndTheDirectoryFollows()
@@ -173,21 +183,5 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal((Manager, $"{_graph.BaseUrl}/appCatalogs/teamsApps/catalog-app-1"), install);
         // Each install call took a slot of the shared budget, at the priority of the message that needed it.
         Assert.Equal([SendPriority.Interactive, SendPriority.Interactive], ((UnpacedBudget)Get<IRateBudget>()).Grants);
-    }
-
-    /// <summary>The host in Graph mode, signed in with a fake credential and without the start-up sync racing the test.</summary>
-    private sealed class WebApplicationFactoryOf(AzuriteFixture azurite, IDictionary<string, string?> settings) : BotApplicationFactory<Program>(azurite, settings)
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddSingleton<TokenCredential, FakeGraphCredential>();
-                services.WithoutBackgroundWork();
-                services.RemoveAll<IRateBudget>();
-                services.AddSingleton<IRateBudget>(new UnpacedBudget(TimeProvider.System));
-            });
-        }
     }
 }

@@ -12,7 +12,7 @@ public sealed class RateBudgetTests(AzuriteFixture azurite)
     [Fact]
     public async Task TwoInstances_TogetherStayWithinTheBudgetInEverySecond()
     {
-        await using var instances = TwoInstances.Start(azurite, perSecond: 5);
+        await using var instances = await TwoInstances.StartAsync(azurite, perSecond: 5);
         var budgets = instances.Budgets;
 
         var grants = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => budgets[i % 2].AcquireAsync(SendPriority.Bulk, CancellationToken.None)));
@@ -25,8 +25,9 @@ public sealed class RateBudgetTests(AzuriteFixture azurite)
     [Fact]
     public async Task ManySendersAtTheFanoutBudget_KeepGettingSlots_AtMostTheBudgetEachSecond()
     {
-        await using var host = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["Teams:MaxRequestsPerSecond"] = "45" });
-        var budget = host.Services.GetRequiredService<IRateBudget>();
+        await using var host = new BotHost(azurite, new BotHostOptions { AlexInstalled = false, Settings = new Dictionary<string, string?> { ["Teams:MaxRequestsPerSecond"] = "45" } });
+        await host.InitializeAsync();
+        var budget = host.Get<IRateBudget>();
 
         // 32 senders in flight (8 chunks × 4) taking three seconds' worth of slots: a budget that stalls fails here.
         var grants = new System.Collections.Concurrent.ConcurrentBag<long>();
@@ -43,7 +44,7 @@ public sealed class RateBudgetTests(AzuriteFixture azurite)
     [Fact]
     public async Task TwoInstancesWithManySenders_InAnySlidingSecond_UseAtMostTheBudgetAndATenth()
     {
-        await using var instances = TwoInstances.Start(azurite, perSecond: 20);
+        await using var instances = await TwoInstances.StartAsync(azurite, perSecond: 20);
         var budgets = instances.Budgets;
 
         // Teams counts a sliding window, not calendar seconds: 8 senders per instance taking 80 slots in all.
@@ -65,21 +66,17 @@ public sealed class RateBudgetTests(AzuriteFixture azurite)
     }
 
     /// <summary>Two bot hosts on the same storage account and tables (one deployment), each with its own budget object.</summary>
-    private sealed class TwoInstances(BotApplicationFactory first, BotApplicationFactory second) : IAsyncDisposable
+    private sealed class TwoInstances(BotHost first, BotHost second) : IAsyncDisposable
     {
-        public IRateBudget[] Budgets { get; } = [first.Services.GetRequiredService<IRateBudget>(), second.Services.GetRequiredService<IRateBudget>()];
+        public IRateBudget[] Budgets { get; } = [first.Get<IRateBudget>(), second.Get<IRateBudget>()];
 
-        public static TwoInstances Start(AzuriteFixture azurite, int perSecond)
+        public static async Task<TwoInstances> StartAsync(AzuriteFixture azurite, int perSecond)
         {
-            var budget = perSecond.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var first = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["Teams:MaxRequestsPerSecond"] = budget });
-            _ = first.Server;
-            var second = new BotApplicationFactory(azurite, new Dictionary<string, string?>
-            {
-                ["Teams:MaxRequestsPerSecond"] = budget,
-                ["Storage:TablePrefix"] = first.TablePrefix,
-            });
-            _ = second.Server;
+            var budget = new Dictionary<string, string?> { ["Teams:MaxRequestsPerSecond"] = perSecond.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            var first = new BotHost(azurite, new BotHostOptions { AlexInstalled = false, Settings = budget });
+            await first.InitializeAsync();
+            var second = new BotHost(azurite, new BotHostOptions { AlexInstalled = false, Settings = budget, TablePrefix = first.TablePrefix });
+            await second.InitializeAsync();
             return new TwoInstances(first, second);
         }
 

@@ -23,8 +23,9 @@ public sealed class PersonRowKeyMigrationTests(AzuriteFixture azurite)
     {
         string grant;
         string prefix;
-        await using (var before = new BotApplicationFactory(azurite))
+        await using (var before = new BotHost(azurite, new BotHostOptions { AlexInstalled = false }))
         {
+            await before.InitializeAsync();
             prefix = before.TablePrefix;
             var services = before.Services;
             await services.GetRequiredService<IChatRegistrationStore>().TrySaveAsync(Registration("alex"), CancellationToken.None);
@@ -36,7 +37,8 @@ public sealed class PersonRowKeyMigrationTests(AzuriteFixture azurite)
         }
         await StoreAsTheOldVersionDidAsync(prefix);
 
-        await using var after = new BotApplicationFactory(azurite, new Dictionary<string, string?> { ["Storage:TablePrefix"] = prefix });
+        await using var after = new BotHost(azurite, new BotHostOptions { AlexInstalled = false, TablePrefix = prefix });
+        await after.InitializeAsync();
         var upgraded = after.Services;
         var registration = await upgraded.GetRequiredService<IChatRegistrationStore>().FindAsync("alex", CancellationToken.None);
         var draft = await upgraded.GetRequiredService<CheckinService>().FindDraftAsync("alex", CancellationToken.None);
@@ -62,10 +64,10 @@ public sealed class PersonRowKeyMigrationTests(AzuriteFixture azurite)
     [Fact]
     public async Task AFreshStore_IsMarkedMigrated()
     {
-        await using var factory = new BotApplicationFactory(azurite);
-        _ = factory.Services;
+        await using var bot = new BotHost(azurite, new BotHostOptions { AlexInstalled = false });
+        await bot.InitializeAsync();
 
-        await WaitForMigrationMarkAsync(factory.TablePrefix);
+        await WaitForMigrationMarkAsync(bot.TablePrefix);
     }
 
     /// <summary>Puts every per-person row back under its old shared key and forgets the migration, as before the upgrade.</summary>

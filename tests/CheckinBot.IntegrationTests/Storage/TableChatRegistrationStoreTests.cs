@@ -8,18 +8,13 @@ namespace CheckinBot.IntegrationTests.Storage;
 [Collection(AzuriteCollection.Name)]
 public sealed class TableChatRegistrationStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private BotApplicationFactory _factory = null!;
+    private readonly BotHost _bot = new(azurite, new BotHostOptions { AlexInstalled = false });
 
-    public Task InitializeAsync()
-    {
-        _factory = new BotApplicationFactory(azurite);
-        _ = _factory.Server; // starts the host, which creates the tables
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => _bot.InitializeAsync();
 
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    public Task DisposeAsync() => _bot.DisposeAsync();
 
-    private IChatRegistrationStore Store => _factory.Services.GetRequiredService<IChatRegistrationStore>();
+    private IChatRegistrationStore Store => _bot.Services.GetRequiredService<IChatRegistrationStore>();
 
     private static ChatRegistration Registration(string userId) => new()
     {
@@ -72,7 +67,7 @@ public sealed class TableChatRegistrationStoreTests(AzuriteFixture azurite) : IA
     [Fact]
     public async Task RecordSeen_ManyConcurrentInstallEvents_WelcomeExactlyOnce()
     {
-        var service = _factory.Services.GetRequiredService<ChatRegistrationService>();
+        var service = _bot.Services.GetRequiredService<ChatRegistrationService>();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
             service.RecordSeenAsync(Registration("user-d"), isInstallEvent: true, CancellationToken.None)));

@@ -13,34 +13,36 @@ namespace CheckinBot.IntegrationTests.Tab;
 [Collection(AzuriteCollection.Name)]
 public sealed class GrowthTabApiTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string AppId = "5b1c0b9e-7d53-4a2b-9c61-3f1f0c2b7a11";
+    private const string AppId = BotHostOptions.AppId;
     private const string TabAudience = "api://bot.contoso.test/" + AppId;
     private const string Alex = "00000000-0000-0000-0000-0000000000020";
     private const string Megan = "00000000-0000-0000-0000-0000000000021";
     private const string Adele = "00000000-0000-0000-0000-0000000000022";
     private FakeIdentityProvider _idp = null!;
-    private BotApplicationFactory _bot = null!;
+    private BotHost _bot = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _idp = await FakeIdentityProvider.StartAsync();
-        _bot = new BotApplicationFactory(azurite, new Dictionary<string, string?>
+        _bot = new BotHost(azurite, new BotHostOptions
         {
-            ["Bot:AppId"] = AppId,
-            ["Bot:AppPassword"] = "secret",
-            ["Bot:TenantId"] = FakeIdentityProvider.TenantId,
-            ["Bot:Authority"] = _idp.Authority,
-            ["Bot:PublicBaseUrl"] = "https://bot.contoso.test/",
-            ["Hr:AdminUserIds:0"] = Adele,
-            ["OrgDirectory:Source"] = "File",
+            Identity = _idp,
+            AlexInstalled = false,
+            Settings = new Dictionary<string, string?>
+            {
+                ["Bot:TenantId"] = FakeIdentityProvider.TenantId,
+                ["Bot:PublicBaseUrl"] = "https://bot.contoso.test/",
+                ["Hr:AdminUserIds:0"] = Adele,
+                ["OrgDirectory:Source"] = "File",
+            },
         });
-        _client = _bot.CreateClient();
+        await _bot.InitializeAsync();
+        _client = _bot.Client;
     }
 
     public async Task DisposeAsync()
     {
-        _client.Dispose();
         await _bot.DisposeAsync();
         await _idp.DisposeAsync();
     }
@@ -81,17 +83,20 @@ public sealed class GrowthTabApiTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task WithASignInAppOfItsOwn_TokensAreForThatApp_NotTheBots()
     {
         const string SignInApp = "3f6a1c2e-9b8d-4e7f-a1b2-c3d4e5f6a7b8";
-        await using var bot = new BotApplicationFactory(azurite, new Dictionary<string, string?>
+        await using var bot = new BotHost(azurite, new BotHostOptions
         {
-            ["Bot:AppId"] = AppId,
-            ["Bot:AppPassword"] = "secret",
-            ["Bot:TenantId"] = FakeIdentityProvider.TenantId,
-            ["Bot:Authority"] = _idp.Authority,
-            ["Bot:PublicBaseUrl"] = "https://bot.contoso.test/",
-            ["Bot:SsoAppId"] = SignInApp,
-            ["OrgDirectory:Source"] = "File",
+            Identity = _idp,
+            AlexInstalled = false,
+            Settings = new Dictionary<string, string?>
+            {
+                ["Bot:TenantId"] = FakeIdentityProvider.TenantId,
+                ["Bot:PublicBaseUrl"] = "https://bot.contoso.test/",
+                ["Bot:SsoAppId"] = SignInApp,
+                ["OrgDirectory:Source"] = "File",
+            },
         });
-        using var client = bot.CreateClient();
+        await bot.InitializeAsync();
+        var client = bot.Client;
         async Task<HttpStatusCode> GetAsync(string audience)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me/growth");
