@@ -23,7 +23,7 @@ internal sealed partial class QuestionSetLibrary(QuestionSetService sets, ILogge
             if (QuestionSetValidation.Validate(document) is { Count: > 0 } errors)
                 throw new InvalidOperationException($"{file} is not a valid question set: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}");
             // Version 1 is a conditional insert: a set that has one (edited or retired since) is left alone.
-            if (await sets.CreateAsync(document, cancellationToken) is not null)
+            if ((await sets.CreateAsync(document, cancellationToken)).Outcome == CheckinBot.Core.SaveOutcome.Saved)
                 LogAdded(logger, document.Id!);
         }
     }

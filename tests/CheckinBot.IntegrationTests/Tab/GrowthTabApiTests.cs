@@ -25,18 +25,7 @@ public sealed class GrowthTabApiTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _idp = await FakeIdentityProvider.StartAsync();
-        _bot = new BotHost(azurite, new BotHostOptions
-        {
-            Identity = _idp,
-            AlexInstalled = false,
-            Settings = new Dictionary<string, string?>
-            {
-                ["Bot:TenantId"] = FakeIdentityProvider.TenantId,
-                ["Bot:PublicBaseUrl"] = "https://bot.contoso.test/",
-                ["Hr:AdminUserIds:0"] = Adele,
-                ["OrgDirectory:Source"] = "File",
-            },
-        });
+        _bot = new BotHost(azurite, Options("Hr:AdminUserIds:0", Adele));
         await _bot.InitializeAsync();
         _client = _bot.Client;
     }
@@ -46,6 +35,20 @@ public sealed class GrowthTabApiTests(AzuriteFixture azurite) : IAsyncLifetime
         await _bot.DisposeAsync();
         await _idp.DisposeAsync();
     }
+
+    /// <summary>The bot with an app id, its tab's address and the sample org, plus one setting of the test's.</summary>
+    private BotHostOptions Options(string key, string value) => new()
+    {
+        Identity = _idp,
+        AlexInstalled = false,
+        Settings = new Dictionary<string, string?>
+        {
+            ["Bot:TenantId"] = FakeIdentityProvider.TenantId,
+            ["Bot:PublicBaseUrl"] = "https://bot.contoso.test/",
+            ["OrgDirectory:Source"] = "File",
+            [key] = value,
+        },
+    };
 
     private string UserToken(string oid, string scope = "access_as_user", string audience = TabAudience, DateTime? expires = null) =>
         FakeIdentityProvider.CreateToken(_idp.EntraKey, audience, _idp.EntraIssuerV2,
@@ -83,18 +86,7 @@ public sealed class GrowthTabApiTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task WithASignInAppOfItsOwn_TokensAreForThatApp_NotTheBots()
     {
         const string SignInApp = "3f6a1c2e-9b8d-4e7f-a1b2-c3d4e5f6a7b8";
-        await using var bot = new BotHost(azurite, new BotHostOptions
-        {
-            Identity = _idp,
-            AlexInstalled = false,
-            Settings = new Dictionary<string, string?>
-            {
-                ["Bot:TenantId"] = FakeIdentityProvider.TenantId,
-                ["Bot:PublicBaseUrl"] = "https://bot.contoso.test/",
-                ["Bot:SsoAppId"] = SignInApp,
-                ["OrgDirectory:Source"] = "File",
-            },
-        });
+        await using var bot = new BotHost(azurite, Options("Bot:SsoAppId", SignInApp));
         await bot.InitializeAsync();
         var client = bot.Client;
         async Task<HttpStatusCode> GetAsync(string audience)
