@@ -39,6 +39,9 @@ param appServiceSku string = 'P0v3'
 @description('Entra group whose members may manage cadences and see HR metrics (empty: Hr:AdminUserIds only).')
 param hrAdminGroupId string = ''
 
+@description('HR admins by Entra object id, comma-separated (in addition to the group, or instead of it).')
+param hrAdminUserIds string = ''
+
 @description('The sign-in app registration of the Growth tab and the admin API (scripts/deploy/grant-permissions.sh creates it). Required with UserAssignedMSI for the tab; empty: the bot\'s app id.')
 param ssoAppId string = ''
 
@@ -156,6 +159,10 @@ var commonSettings = [
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
   { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }
 ]
+// HR admins are deployment parameters, not portal edits: siteConfig.appSettings replaces the whole collection on every
+// deployment, so a setting added by hand would vanish on the next one.
+var hrAdminUsers = filter(map(split(hrAdminUserIds, ','), id => trim(id)), id => !empty(id))
+var hrAdminSettings = [for (id, i) in hrAdminUsers: { name: 'Hr__AdminUserIds__${i}', value: id }]
 // The secret path: a Key Vault reference resolved by App Service with the identity, never the secret itself.
 var secretSettings = useManagedIdentity ? [] : [
   { name: 'Bot__AppPassword', value: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretName})' }
@@ -179,7 +186,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       healthCheckPath: '/health/ready'
-      appSettings: concat(commonSettings, secretSettings)
+      appSettings: concat(commonSettings, hrAdminSettings, secretSettings)
     }
   }
 }
@@ -308,4 +315,13 @@ output botAppId string = appId
 output identityClientId string = identity.properties.clientId
 output identityPrincipalId string = identity.properties.principalId
 output keyVaultName string = useManagedIdentity ? '' : vaultName
+// What the next deployment keeps (scripts/deploy/deploy.sh reads these when .deploy/<group>.json is not at hand).
+output teamsAppId string = teamsAppId
+output ssoAppId string = ssoAppId
+output hrAdminGroupId string = hrAdminGroupId
+output hrAdminUserIds string = hrAdminUserIds
+output alertEmail string = alertEmail
+output botAppType string = botAppType
+@description('The identity that calls Graph: the managed identity; empty with SingleTenant (the bot app\'s service principal, found by grant-permissions.sh).')
+output graphPrincipalId string = useManagedIdentity ? identity.properties.principalId : ''
 output storageAccount string = storage.name

@@ -5,6 +5,7 @@ param name = 'checkinbot'
 param botAppType = 'UserAssignedMSI'
 param appServiceSku = 'P0v3'
 param hrAdminGroupId = readEnvironmentVariable('HR_ADMIN_GROUP_ID', '')
+param hrAdminUserIds = readEnvironmentVariable('HR_ADMIN_USER_IDS', '')
 param ssoAppId = readEnvironmentVariable('SSO_APP_ID', '')
 param teamsAppId = readEnvironmentVariable('TEAMS_APP_ID', '')
 param alertEmail = readEnvironmentVariable('ALERT_EMAIL', '')

@@ -22,3 +22,38 @@ capture() {
 }
 
 step() { printf '\n== %s\n' "$*" >&2; }
+
+# The environment's ids, kept between runs (docs/deploy.md, "Second run"): .deploy/<resource group>.json, or
+# $DEPLOY_STATE_DIR/<resource group>.json. Every run reads it first and writes what it learned last, so a second run
+# with no environment variables keeps every id. A dry run reads it and writes nothing.
+state_file() { printf '%s/%s.json' "${DEPLOY_STATE_DIR:-.deploy}" "$1"; }
+
+# state_get <group> <key>: the value, or nothing.
+state_get() {
+  local file; file=$(state_file "$1")
+  [[ -f "$file" ]] || return 0
+  python3 -c 'import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2]); print("" if v is None else v)' "$file" "$2"
+}
+
+# state_set <group> <key>=<value>...: merges into the file (created with its folder when missing).
+state_set() {
+  local group=$1; shift
+  [[ "$DRY_RUN" == true ]] && return 0
+  local file; file=$(state_file "$group")
+  mkdir -p "$(dirname "$file")"
+  python3 - "$file" "$@" <<'PY'
+import json, os, sys
+path, pairs = sys.argv[1], sys.argv[2:]
+state = json.load(open(path)) if os.path.exists(path) else {}
+for pair in pairs:
+    key, _, value = pair.partition("=")
+    state[key] = value
+with open(path + ".tmp", "w") as out:
+    json.dump(state, out, indent=2, sort_keys=True)
+    out.write("\n")
+os.replace(path + ".tmp", path)
+PY
+}
+
+# first_of <value>...: the first that is not empty.
+first_of() { local v; for v in "$@"; do [[ -n "$v" ]] && { printf '%s' "$v"; return 0; }; done; return 0; }

@@ -17,8 +17,14 @@ public sealed class GraphOptions
     /// <summary>The app-only token scope for <see cref="BaseUrl"/>'s cloud: its host's <c>/.default</c>.</summary>
     public string TokenScope => $"{BaseUrl.Scheme}://{BaseUrl.Host}/.default";
 
-    /// <summary>The app's id in the org's Teams app catalog, for installing it proactively; empty = never install.</summary>
+    /// <summary>
+    /// The app's id in the org's Teams app catalog, for installing it proactively. Usually left empty: the installer
+    /// finds it in the catalog by <see cref="ManifestAppId"/> (the catalog id differs from the manifest's).
+    /// </summary>
     public string? TeamsCatalogAppId { get; set; }
+
+    /// <summary>The Teams app's id in its manifest (<c>Bot:TeamsAppId</c> unless set): its <c>externalId</c> in the org catalog.</summary>
+    public string? ManifestAppId { get; set; }
 
     /// <summary>One Graph call (token included, with the SDK's own retries of 429 and 503) is cut after this long.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Graph:AttemptTimeout must be between 00:00:01 and 00:05:00.")]

@@ -22,7 +22,9 @@ public static class HostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName)
+            .Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, configuration) => o.ManifestAppId ??= configuration["Bot:TeamsAppId"])
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GraphCalls>();
         services.AddSingleton(sp =>
         {

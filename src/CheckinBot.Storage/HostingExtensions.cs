@@ -83,6 +83,7 @@ public static class HostingExtensions
             return new Runs.BlobLeaderLease(container, sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<PersonRowKeys>();
+        services.AddSingleton<StorageReadiness>();
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<Runs.QueueDepthSampler>();
         services.AddHostedService<PersonRowKeyMigration>();
@@ -134,38 +135,4 @@ public static class HostingExtensions
 
     /// <summary>The identity storage is reached with, one for the table, queue and blob clients (one token cache).</summary>
     private const string StorageCredentialKey = "storage";
-}
-
-/// <summary>
-/// Creates the tables and seeds the default question set before the host starts serving, asynchronously (never in a
-/// constructor). Seeding is an insert of version 1 that fails harmlessly when another instance did it first.
-/// </summary>
-internal sealed class StorageInitializer(CheckinTables tables, QueueClient sends, IQuestionSetStore questionSets, TableSigningKeyProvider signingKeys) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await tables.CreateAllAsync(cancellationToken);
-        await sends.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await questionSets.TryAddVersionAsync(QuestionSet.Default, cancellationToken);
-        // Read the export keys now: a malformed key row stops start-up with a message naming it.
-        await signingKeys.KeysAsync(cancellationToken);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
-internal sealed class TableStorageHealthCheck(CheckinTables tables) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await tables.Registrations.GetEntityIfExistsAsync<TableEntity>("health", "probe", cancellationToken: cancellationToken);
-            return HealthCheckResult.Healthy();
-        }
-        catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException)
-        {
-            return HealthCheckResult.Unhealthy("Table storage is unreachable.", ex);
-        }
-    }
 }

@@ -65,7 +65,14 @@ internal static class HostingExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            // What it waits for, in a sentence an admin can act on (deploy.sh prints it while it waits): never a secret.
+            ResponseWriter = (http, report) => http.Response.WriteAsync(report.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
+                ? "Healthy"
+                : string.Join("; ", report.Entries.Values.Where(e => e.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy).Select(e => e.Description ?? "unhealthy"))),
+        });
         app.MapTeamsBot();
         app.MapExportEndpoints();
         app.MapAdminEndpoints();

@@ -68,6 +68,14 @@ public sealed class FakeGraph : IAsyncDisposable
     public int BatchRequests => _batchRequests;
     public int BatchItems => _batchItems;
 
+    /// <summary>The org's Teams app catalog: manifest id (<c>externalId</c>) → catalog id.</summary>
+    public ConcurrentDictionary<string, string> CatalogApps { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How often the catalog was searched.</summary>
+    public int CatalogRequests => _catalogRequests;
+
+    private int _catalogRequests;
+
     /// <summary>Proactive installs: (user id, the <c>teamsApp@odata.bind</c> it asked for).</summary>
     public ConcurrentQueue<(string UserId, string TeamsApp)> Installs { get; } = new();
 
@@ -149,6 +157,18 @@ public sealed class FakeGraph : IAsyncDisposable
         if (ctx.Request.Method == "GET" && (path.EndsWith("/transitiveMembers/microsoft.graph.user", StringComparison.Ordinal) || path.EndsWith("/transitiveMembers/graph.user", StringComparison.Ordinal)))
         {
             await ctx.Response.WriteAsJsonAsync(MembersPage(Uri.UnescapeDataString(path.Split('/')[^3]), ctx.Request.Query));
+            return;
+        }
+        if (ctx.Request.Method == "GET" && path.EndsWith("/appCatalogs/teamsApps", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _catalogRequests);
+            // $filter=externalId eq '{id}', as the installer asks (https://learn.microsoft.com/graph/api/appcatalogs-list-teamsapps).
+            var filter = ctx.Request.Query["$filter"].ToString();
+            var externalId = filter.StartsWith("externalId eq '", StringComparison.Ordinal) ? filter["externalId eq '".Length..].TrimEnd('\'') : "";
+            var found = CatalogApps.TryGetValue(externalId, out var id)
+                ? new JsonArray(new JsonObject { ["id"] = id, ["externalId"] = externalId, ["distributionMethod"] = "organization" })
+                : [];
+            await ctx.Response.WriteAsJsonAsync(new JsonObject { ["value"] = found });
             return;
         }
         if (ctx.Request.Method == "POST" && path.EndsWith("/teamwork/installedApps", StringComparison.Ordinal))

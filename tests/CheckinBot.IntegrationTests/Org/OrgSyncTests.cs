@@ -16,6 +16,7 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
     private const string Ceo = "aaaaaaaa-0000-0000-0000-000000000001";
     private const string Manager = "aaaaaaaa-0000-0000-0000-000000000002";
     private const string Other = "aaaaaaaa-0000-0000-0000-000000000003";
+    private const string ManifestAppId = "c0ffee00-0000-4000-8000-000000000001";
     private FakeGraph _graph = null!;
     private BotHost _bot = null!;
 
@@ -23,6 +24,7 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         _graph = await FakeGraph.StartAsync();
         _graph.PageSize = 3;
+        _graph.CatalogApps[ManifestAppId] = "catalog-app-1"; // the org catalog's own id, unlike the manifest's
         _graph.Put(new GraphUser(Ceo, "Lynne Robbins", "lynne@contoso.example"));
         _graph.Put(new GraphUser(Manager, "Megan Bowen", "megan@contoso.example", Ceo, "Engineering"));
         _graph.Put(new GraphUser(Other, "Patti Fernandez", "patti@contoso.example", Ceo, "Engineering"));
@@ -36,7 +38,7 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
             AlexInstalled = false,
             Settings = new Dictionary<string, string?>
             {
-                ["Graph:TeamsCatalogAppId"] = "catalog-app-1",
+                ["Bot:TeamsAppId"] = ManifestAppId, // the installer finds its catalog id by this
                 ["Graph:TurnLookupTimeout"] = "00:00:05", // these tests read what a lookup stored, not how long a turn waits for it
             },
             Services = services =>
@@ -181,6 +183,7 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(TimeSpan.FromMinutes(1), result.RetryAfter);
         var install = _graph.Installs.First();
         Assert.Equal((Manager, $"{_graph.BaseUrl}/appCatalogs/teamsApps/catalog-app-1"), install);
+        Assert.Equal(1, _graph.CatalogRequests); // found by the manifest's id once, then remembered
         // Each install call took a slot of the shared budget, at the priority of the message that needed it.
         Assert.Equal([SendPriority.Interactive, SendPriority.Interactive], ((UnpacedBudget)Get<IRateBudget>()).Grants);
     }
