@@ -48,6 +48,12 @@ param ssoAppId string = ''
 @description('The Teams app\'s id from its manifest, for links into the Growth tab (optional).')
 param teamsAppId string = ''
 
+@description('The organisation that runs the bot, named on its privacy and terms pages (the manifest links them).')
+param organisationName string = 'Your organisation'
+
+@description('Whom people ask about their data, on the privacy page: an email address or a web page.')
+param privacyContact string = 'your HR team'
+
 @description('Where alerts are emailed (empty: alerts show in the portal only).')
 param alertEmail string = ''
 
@@ -156,6 +162,8 @@ var commonSettings = [
   { name: 'Storage__ManagedIdentityClientId', value: identity.properties.clientId }
   { name: 'OrgDirectory__Source', value: 'Graph' }
   { name: 'Hr__AdminGroupId', value: hrAdminGroupId }
+  { name: 'Legal__Organisation', value: organisationName }
+  { name: 'Legal__Contact', value: privacyContact }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
   { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }
 ]

@@ -9,7 +9,8 @@
 #                        (never a parameter, an argument or a file); you get Key Vault Secrets Officer on that vault
 #   --dry-run            print every command instead of running it
 # Environment (each optional; once given, kept for later runs): TEAMS_APP_ID, SSO_APP_ID, HR_ADMIN_GROUP_ID,
-#   HR_ADMIN_USER_IDS (comma-separated object ids), ALERT_EMAIL, COMPANY_NAME, and for --env dev BOT_APP_TYPE, BOT_APP_ID.
+#   HR_ADMIN_USER_IDS (comma-separated object ids), ALERT_EMAIL, COMPANY_NAME (the manifest and the privacy and terms
+#   pages), PRIVACY_CONTACT (whom people ask about their data), and for --env dev BOT_APP_TYPE, BOT_APP_ID.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/deploy/lib.sh
@@ -44,14 +45,15 @@ HR_ADMIN_GROUP_ID=$(first_of "${HR_ADMIN_GROUP_ID:-}" "$(kept hrAdminGroupId)")
 HR_ADMIN_USER_IDS=$(first_of "${HR_ADMIN_USER_IDS:-}" "$(kept hrAdminUserIds)")
 ALERT_EMAIL=$(first_of "${ALERT_EMAIL:-}" "$(kept alertEmail)")
 COMPANY_NAME=$(first_of "${COMPANY_NAME:-}" "$(state_get "$GROUP" companyName)" "Contoso")
+PRIVACY_CONTACT=$(first_of "${PRIVACY_CONTACT:-}" "$(state_get "$GROUP" privacyContact)")
 BOT_APP_TYPE=$(first_of "${BOT_APP_TYPE:-}" "$(state_get "$GROUP" botAppType)")
 BOT_APP_ID=$(first_of "${BOT_APP_ID:-}" "$(state_get "$GROUP" configuredBotAppId)")
 # The .bicepparam files read these (readEnvironmentVariable); one that is empty is left unset, so the file's default holds.
-for name in TEAMS_APP_ID SSO_APP_ID HR_ADMIN_GROUP_ID HR_ADMIN_USER_IDS ALERT_EMAIL BOT_APP_TYPE BOT_APP_ID; do
+for name in TEAMS_APP_ID SSO_APP_ID HR_ADMIN_GROUP_ID HR_ADMIN_USER_IDS ALERT_EMAIL BOT_APP_TYPE BOT_APP_ID COMPANY_NAME PRIVACY_CONTACT; do
   if [[ -n "${!name}" ]]; then export "${name?}"; else unset "$name"; fi
 done
 state_set "$GROUP" environment="$ENVIRONMENT" teamsAppId="$TEAMS_APP_ID" ssoAppId="${SSO_APP_ID:-}" hrAdminGroupId="${HR_ADMIN_GROUP_ID:-}" \
-  hrAdminUserIds="${HR_ADMIN_USER_IDS:-}" alertEmail="${ALERT_EMAIL:-}" companyName="$COMPANY_NAME" botAppType="${BOT_APP_TYPE:-}" configuredBotAppId="${BOT_APP_ID:-}"
+  hrAdminUserIds="${HR_ADMIN_USER_IDS:-}" alertEmail="${ALERT_EMAIL:-}" companyName="$COMPANY_NAME" privacyContact="${PRIVACY_CONTACT:-}" botAppType="${BOT_APP_TYPE:-}" configuredBotAppId="${BOT_APP_ID:-}"
 echo "Teams app id $TEAMS_APP_ID, sign-in app ${SSO_APP_ID:-(none yet: grant-permissions.sh makes it)}, HR admins: group ${HR_ADMIN_GROUP_ID:-none}, users ${HR_ADMIN_USER_IDS:-none}" >&2
 
 step "1/7 Resource group $GROUP in $LOCATION (seconds)"

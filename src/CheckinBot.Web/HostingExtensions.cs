@@ -8,6 +8,7 @@ using CheckinBot.Web.Admin;
 using CheckinBot.Web.Observability;
 using CheckinBot.Web.Background;
 using CheckinBot.Web.Insights;
+using CheckinBot.Web.Legal;
 using CheckinBot.Web.QuestionSets;
 using CheckinBot.Web.Tab;
 using CheckinBot.Core.Goals;
@@ -29,6 +30,7 @@ internal static class HostingExtensions
         services.AddHealthChecks();
         services.AddCheckinCore();
         services.AddHostedService<RenamedSettingsWarning>();
+        services.AddOptions<Legal.LegalOptions>().BindConfiguration(Legal.LegalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddResponseCompression(options =>
         {
             // Only the tab's own static files use it (TabEndpoints): no secret is ever in them.
@@ -79,6 +81,7 @@ internal static class HostingExtensions
         app.MapMetricsEndpoints();
         app.MapTabEndpoints();
         app.MapQuestionSetEndpoints();
+        app.MapLegalEndpoints();
         return app;
     }
 }

@@ -118,6 +118,28 @@ public sealed partial class BicepTests
         Assert.Equal("", result.Error.Trim());
     }
 
+    [Theory]
+    [InlineData("prod.bicepparam")]
+    [InlineData("dev.bicepparam")]
+    public async Task HrAdmins_AndTheTeamsAppId_AreParameters_ThatReachTheAppSettings_AndTheOutputsTheNextRunKeeps(string file)
+    {
+        var parameters = await ProcessRunner.RunAsync(Bicep, ["build-params", Path.Combine(RepoPaths.Root, "infra", file), "--stdout"],
+            environment: new Dictionary<string, string> { ["HR_ADMIN_GROUP_ID"] = "hr-group", ["HR_ADMIN_USER_IDS"] = "u1,u2", ["TEAMS_APP_ID"] = "teams-app" });
+        var values = JsonDocument.Parse(JsonDocument.Parse(parameters.Output).RootElement.GetProperty("parametersJson").GetString()!).RootElement.GetProperty("parameters");
+        Assert.Equal(("hr-group", "u1,u2", "teams-app"), (values.GetProperty("hrAdminGroupId").GetProperty("value").GetString(),
+            values.GetProperty("hrAdminUserIds").GetProperty("value").GetString(), values.GetProperty("teamsAppId").GetProperty("value").GetString()));
+
+        var arm = await CompiledAsync();
+        // appSettings replaces the whole collection on each deployment: HR admins are in it, from parameters, never portal edits.
+        var settings = Resource(arm, "Microsoft.Web/sites").GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").GetString()!;
+        Assert.Contains("hrAdminSettings", settings, StringComparison.Ordinal);
+        var text = arm.GetRawText();
+        Assert.Contains("Hr__AdminUserIds__", text, StringComparison.Ordinal);
+        Assert.Contains("'Bot__TeamsAppId', 'value', parameters('teamsAppId')", text, StringComparison.Ordinal); // the installer finds the catalog id by it
+        Assert.All(new[] { "teamsAppId", "ssoAppId", "hrAdminGroupId", "hrAdminUserIds", "graphPrincipalId" },
+            name => Assert.True(arm.GetProperty("outputs").TryGetProperty(name, out _), name));
+    }
+
     /// <summary>The object that names the password setting, up to its value.</summary>
     [GeneratedRegex(@"'Bot__AppPassword', 'value', [^)]*\)")]
     private static partial Regex PasswordSetting();
