@@ -187,4 +187,23 @@ public sealed class OrgSyncTests(AzuriteFixture azurite) : IAsyncLifetime
         // Each install call took a slot of the shared budget, at the priority of the message that needed it.
         Assert.Equal([SendPriority.Interactive, SendPriority.Interactive], ((UnpacedBudget)Get<IRateBudget>()).Grants);
     }
+
+    [Fact]
+    public async Task AnAppNotInTheOrgCatalogYet_IsReportedNotFound_AndTheCatalogIsNotAskedOnEverySend()
+    {
+        _graph.CatalogApps.Clear(); // the package is not uploaded yet
+
+        var results = new List<DeliveryResult>();
+        foreach (var id in new[] { "a1", "a2" })
+        {
+            results.Add(await Get<IPersonMessenger>().SendAsync(Manager, new FeedbackAskedMessage(new FeedbackAsk
+            {
+                Id = id, RequesterId = Other, AskedUserId = Manager, Topic = "my demo",
+            }), CancellationToken.None));
+        }
+
+        Assert.All(results, r => Assert.Equal("NotInstalled (install: NotFound)", r.Reason));
+        Assert.Empty(_graph.Installs);
+        Assert.Equal(1, _graph.CatalogRequests); // looked for again after ten minutes, not on every send
+    }
 }
