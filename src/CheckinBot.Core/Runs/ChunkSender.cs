@@ -143,9 +143,16 @@ public sealed class ChunkSender(
     private async Task<Cadence?> FindCadenceOfAsync(string runId, CancellationToken cancellationToken) =>
         await runs.FindRunAsync(runId, cancellationToken) is { } run ? await cadences.FindAsync(run.CadenceId, cancellationToken) : null;
 
-    /// <summary>Reminds one claimed recipient if their check-in for the occurrence is still open; best effort, once.</summary>
+    /// <summary>
+    /// Reminds one claimed recipient if their check-in for the occurrence is still open; best effort, once. Working hours
+    /// are checked again when it goes, not only when it fell due: a reminder due on Friday that is only worked on at the
+    /// weekend (a restart, a claim that had to run out) waits for Monday morning in the person's zone.
+    /// </summary>
     private async Task<TimeSpan?> RemindOneAsync(RunRecipient claimed, Cadence cadence, int reminder, ClaimHeartbeat heartbeat, CancellationToken stopping)
     {
+        var now = timeProvider.GetUtcNow();
+        if (_workday.NextWithin(now, claimed.TimeZone ?? cadence.Schedule.TimeZone) is var within && within > now)
+            return await outcomes.ReleaseAsync(heartbeat.LetGo(claimed), "outside working hours", within - now);
         try
         {
             var open = cadence.Active ? await checkins.FindOpenScheduledAsync(claimed.UserId, claimed.OccurrenceId, stopping) : null;

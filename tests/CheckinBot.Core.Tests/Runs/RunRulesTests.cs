@@ -152,6 +152,22 @@ public sealed class RunRulesTests
     }
 
     [Fact]
+    public async Task AReminderWorkedOnAtTheWeekend_WaitsForMondayMorningInThePersonsZone()
+    {
+        var runId = await StartedRunAsync();
+        Assert.Null(await Sender.SendChunkAsync(runId, 0, CancellationToken.None)); // Monday 10:00 in Berlin; due Tuesday 10:00
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 5, 11, 0, 0, TimeSpan.Zero)); // Saturday noon in Berlin: the work came late
+        var wait = await Sender.RemindChunkAsync(runId, 0, 1, CancellationToken.None);
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 7, 7, 0, 0, TimeSpan.Zero) - _time.GetUtcNow(), wait); // Monday 08:00 in Berlin
+        Assert.DoesNotContain(_messenger.Sent, s => s.Message is CheckinQuestionMessage { IsReminder: true });
+        _time.Advance(wait!.Value);
+        Assert.Null(await Sender.RemindChunkAsync(runId, 0, 1, CancellationToken.None));
+        Assert.All(["alex", "megan"], person => Assert.Single(_messenger.Sent, s => s.UserId == person && s.Message is CheckinQuestionMessage { IsReminder: true }));
+    }
+
+    [Fact]
     public async Task RunNow_OneAtATime_ThenASecondConfirmationWithinTheGuard_ThenFreely()
     {
         var first = await Runs.StartAsync("weekly", runId: null, force: false, CancellationToken.None);
