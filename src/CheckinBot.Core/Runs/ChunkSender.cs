@@ -83,12 +83,19 @@ public sealed class ChunkSender(
 
     /// <summary>
     /// When a recipient is due reminder <paramref name="reminder"/>: the policy's hours after the check-in (or after the
-    /// previous reminder), moved into their working hours. Null when they are not to get it.
+    /// previous reminder), moved into their working hours. A reminder worked on late, outside working hours (a restart,
+    /// a claim that had to run out), is due at the next working hour rather than at once: one due on Friday and reached
+    /// at the weekend waits for Monday morning in the person's zone. Null when they are not to get it.
     /// </summary>
-    private DateTimeOffset? ReminderDue(RunRecipient r, Cadence cadence, int reminder) =>
-        r is { Status: RecipientStatus.Sent or RecipientStatus.Unconfirmed, DoneAt: { } sentAt } && r.Reminded == reminder - 1
-            ? _workday.NextWithin((r.RemindedAt ?? sentAt) + TimeSpan.FromHours(cadence.Reminder.AfterHours), r.TimeZone ?? cadence.Schedule.TimeZone)
-            : null;
+    private DateTimeOffset? ReminderDue(RunRecipient r, Cadence cadence, int reminder)
+    {
+        if (r is not { Status: RecipientStatus.Sent or RecipientStatus.Unconfirmed, DoneAt: { } sentAt } || r.Reminded != reminder - 1)
+            return null;
+        var zone = r.TimeZone ?? cadence.Schedule.TimeZone;
+        var due = _workday.NextWithin((r.RemindedAt ?? sentAt) + TimeSpan.FromHours(cadence.Reminder.AfterHours), zone);
+        var now = timeProvider.GetUtcNow();
+        return due <= now && _workday.NextWithin(now, zone) is var next && next > now ? next : due;
+    }
 
     private async Task QueueReminderAsync(
         string runId, int chunk, Cadence? cadence, int reminder, IReadOnlyList<RunRecipient> recipients, CancellationToken cancellationToken)
@@ -143,16 +150,9 @@ public sealed class ChunkSender(
     private async Task<Cadence?> FindCadenceOfAsync(string runId, CancellationToken cancellationToken) =>
         await runs.FindRunAsync(runId, cancellationToken) is { } run ? await cadences.FindAsync(run.CadenceId, cancellationToken) : null;
 
-    /// <summary>
-    /// Reminds one claimed recipient if their check-in for the occurrence is still open; best effort, once. Working hours
-    /// are checked again when it goes, not only when it fell due: a reminder due on Friday that is only worked on at the
-    /// weekend (a restart, a claim that had to run out) waits for Monday morning in the person's zone.
-    /// </summary>
+    /// <summary>Reminds one claimed recipient if their check-in for the occurrence is still open; best effort, once.</summary>
     private async Task<TimeSpan?> RemindOneAsync(RunRecipient claimed, Cadence cadence, int reminder, ClaimHeartbeat heartbeat, CancellationToken stopping)
     {
-        var now = timeProvider.GetUtcNow();
-        if (_workday.NextWithin(now, claimed.TimeZone ?? cadence.Schedule.TimeZone) is var within && within > now)
-            return await outcomes.ReleaseAsync(heartbeat.LetGo(claimed), "outside working hours", within - now);
         try
         {
             var open = cadence.Active ? await checkins.FindOpenScheduledAsync(claimed.UserId, claimed.OccurrenceId, stopping) : null;
