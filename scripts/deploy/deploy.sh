@@ -37,8 +37,7 @@ fi
 
 step "0/7 The environment's ids: given now, else kept in $(state_file "$GROUP"), else the last deployment's"
 PREVIOUS=$(capture '{}' az deployment group show --resource-group "$GROUP" --name checkinbot --query properties.outputs --output json 2>/dev/null || true)
-previous() { python3 -c 'import json,sys; d=json.loads(sys.argv[1] or "{}") or {}; print((d.get(sys.argv[2]) or {}).get("value") or "")' "$PREVIOUS" "$1"; }
-kept() { first_of "$(state_get "$GROUP" "$1")" "$(previous "$1")"; }
+kept() { first_of "$(state_get "$GROUP" "$1")" "$(deployment_output "$PREVIOUS" "$1")"; }
 TEAMS_APP_ID=$(first_of "${TEAMS_APP_ID:-}" "$(kept teamsAppId)" "$(python3 -c 'import uuid; print(uuid.uuid4())')")
 SSO_APP_ID=$(first_of "${SSO_APP_ID:-}" "$(kept ssoAppId)")
 HR_ADMIN_GROUP_ID=$(first_of "${HR_ADMIN_GROUP_ID:-}" "$(kept hrAdminGroupId)")
@@ -63,7 +62,7 @@ step "2/7 Infrastructure from $PARAMS (5-10 minutes the first time, 1-3 after)"
 OUTPUTS=$(capture '{"appName":{"value":"<appName>"},"botDomain":{"value":"<botDomain>"},"botAppId":{"value":"<botAppId>"},"keyVaultName":{"value":"<keyVaultName>"},"graphPrincipalId":{"value":"<graphPrincipalId>"},"botAppType":{"value":"UserAssignedMSI"}}' \
   az deployment group create --resource-group "$GROUP" --name checkinbot --template-file infra/main.bicep --parameters "$PARAMS" \
   --query properties.outputs --output json)
-output() { python3 -c 'import json,sys; print((json.loads(sys.argv[1]).get(sys.argv[2]) or {}).get("value") or "")' "$OUTPUTS" "$1"; }
+output() { deployment_output "$OUTPUTS" "$1"; }
 APP=$(output appName) DOMAIN=$(output botDomain) ID=$(output botAppId) VAULT=$(output keyVaultName)
 state_set "$GROUP" appName="$APP" botDomain="$DOMAIN" botAppId="$ID" keyVaultName="$VAULT" \
   graphPrincipalId="$(output graphPrincipalId)" deployedBotAppType="$(output botAppType)"

@@ -57,11 +57,16 @@ else
   echo "created: $SIGN_IN_APP" >&2
 fi
 [[ -n "$GROUP" ]] && state_set "$GROUP" ssoAppId="$SIGN_IN_APP"
-OBJECT=$(capture "<sign-in-app-object-id>" az ad app show --id "$SIGN_IN_APP" --query id --output tsv)
-SCOPE_ID=$(first_of "$(capture "" az ad app show --id "$SIGN_IN_APP" --query "api.oauth2PermissionScopes[?value=='access_as_user'].id | [0]" --output tsv)" \
-  "$(python3 -c 'import uuid; print(uuid.uuid4())')")
-ROLE_ID=$(first_of "$(capture "" az ad app show --id "$SIGN_IN_APP" --query "appRoles[?value=='CheckinBot.Admin'].id | [0]" --output tsv)" \
-  "$(python3 -c 'import uuid; print(uuid.uuid4())')")
+# One read of the app: its object id, and the ids of a scope and role defined by an earlier run (kept, so a rerun
+# changes nothing), else new ones.
+APP_JSON=$(capture '{"id":"<sign-in-app-object-id>"}' az ad app show --id "$SIGN_IN_APP" --output json)
+read -r OBJECT SCOPE_ID ROLE_ID < <(python3 -c '
+import json, sys, uuid
+app = json.loads(sys.argv[1])
+scope = next((s["id"] for s in (app.get("api") or {}).get("oauth2PermissionScopes") or [] if s.get("value") == "access_as_user"), None)
+role = next((r["id"] for r in app.get("appRoles") or [] if r.get("value") == "CheckinBot.Admin"), None)
+print(app["id"], scope or uuid.uuid4(), role or uuid.uuid4())' "$APP_JSON")
+[[ -n "${OBJECT:-}" ]] || { echo "Could not read the sign-in app $SIGN_IN_APP (az ad app show): run this again." >&2; exit 1; }
 SCOPES="[{\"id\":\"$SCOPE_ID\",\"value\":\"access_as_user\",\"type\":\"User\",\"isEnabled\":true,
   \"adminConsentDisplayName\":\"Access CheckinBot as the signed-in user\",\"adminConsentDescription\":\"Lets Teams open CheckinBot's Growth tab for the signed-in user.\",
   \"userConsentDisplayName\":\"Access CheckinBot as you\",\"userConsentDescription\":\"Lets Teams open CheckinBot's Growth tab for you.\"}]"

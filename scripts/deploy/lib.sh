@@ -57,3 +57,7 @@ PY
 
 # first_of <value>...: the first that is not empty.
 first_of() { local v; for v in "$@"; do [[ -n "$v" ]] && { printf '%s' "$v"; return 0; }; done; return 0; }
+
+# deployment_output <outputs JSON> <name>: one output's value from `az deployment group … --query properties.outputs`
+# (empty when the JSON is empty or lacks it).
+deployment_output() { python3 -c 'import json,sys; d=json.loads(sys.argv[1] or "{}") or {}; print((d.get(sys.argv[2]) or {}).get("value") or "")' "$1" "$2"; }
