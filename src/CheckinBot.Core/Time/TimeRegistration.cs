@@ -13,8 +13,8 @@ public static class TimeRegistration
             .Configure<IConfiguration>((options, configuration) =>
             {
                 // The old keys first, so the section's own keys win where both are set.
-                options.StartHour = OldHour(configuration, "Feedback:WorkdayStartHour") ?? options.StartHour;
-                options.EndHour = OldHour(configuration, "Feedback:WorkdayEndHour") ?? options.EndHour;
+                options.StartHour = OldHour(configuration, WorkdayOptions.OldStartHourKey) ?? options.StartHour;
+                options.EndHour = OldHour(configuration, WorkdayOptions.OldEndHourKey) ?? options.EndHour;
                 configuration.GetSection(WorkdayOptions.SectionName).Bind(options);
             })
             .ValidateDataAnnotations()

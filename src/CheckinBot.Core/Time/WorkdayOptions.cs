@@ -12,9 +12,12 @@ public sealed class WorkdayOptions : IValidatableObject
 {
     public const string SectionName = "Workday";
 
+    public const string OldStartHourKey = "Feedback:WorkdayStartHour";
+    public const string OldEndHourKey = "Feedback:WorkdayEndHour";
+
     /// <summary>Each old key and the key that replaced it.</summary>
     public static readonly IReadOnlyList<(string Old, string New)> RenamedKeys =
-        [("Feedback:WorkdayStartHour", "Workday:StartHour"), ("Feedback:WorkdayEndHour", "Workday:EndHour")];
+        [(OldStartHourKey, "Workday:StartHour"), (OldEndHourKey, "Workday:EndHour")];
 
     [Range(0, 23, ErrorMessage = "Workday:StartHour must be between 0 and 23.")]
     public int StartHour { get; set; } = 8;
