@@ -30,6 +30,10 @@ public sealed class FoldContext(IOrgDirectory directory)
     public static string? CadenceOf(string? occurrenceId) =>
         occurrenceId?.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon ? occurrenceId[..colon] : null;
 
-    /// <summary>A hash, so the rollups hold no pointer to a person's check-in.</summary>
+    /// <summary>
+    /// A hash, so the rollups hold no pointer to a person's check-in. Each fold hashes the same source text it did before
+    /// the events were typed (some spell the outbox item, e.g. <c>snooze-{ticks}</c>): the rows' rings remember these
+    /// hashes, so a changed source would count a retried fold twice.
+    /// </summary>
     public static string FoldId(string source) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..32];
 }
