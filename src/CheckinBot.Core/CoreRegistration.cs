@@ -1,3 +1,4 @@
+using CheckinBot.Core.Away;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Feedback;
@@ -24,6 +25,7 @@ public static class CoreRegistration
         services.AddSingleton<PassingFaults>();
         return services
             .AddWorkday()
+            .AddAway()
             .AddCheckIns()
             .AddGoals()
             .AddGrowthLog()

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using CheckinBot.Core.Away;
 using CheckinBot.Core.Org;
 using CheckinBot.Core.Messaging;
 using CheckinBot.Graph.Install;
@@ -26,6 +27,7 @@ public static class HostingExtensions
             .Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, configuration) => o.ManifestAppId ??= configuration["Bot:TeamsAppId"])
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GraphCalls>();
+        services.AddSingleton<GraphBatch>();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
@@ -37,6 +39,7 @@ public static class HostingExtensions
         services.AddSingleton<IOrgChartSource, GraphOrgChartSource>();
         services.AddSingleton<IAppInstaller, GraphAppInstaller>();
         services.AddSingleton<IGroupMembers, Groups.GraphGroupMembers>();
+        services.AddSingleton<IAutomaticReplies, Away.GraphAutomaticReplies>();
         return builder;
     }
 }

@@ -1,12 +1,18 @@
 namespace CheckinBot.Core.CheckIns;
 
-/// <summary>What the person asked of scheduled check-ins: snoozed until a time, or this cycle skipped.</summary>
+/// <summary>What the person asked of scheduled check-ins: snoozed until a time, this cycle skipped, or away until a day.</summary>
 public sealed record CheckinPreferences
 {
     public const int RememberedSkips = 20;
 
     public required string UserId { get; init; }
     public DateTimeOffset? SnoozedUntil { get; init; }
+
+    /// <summary>
+    /// They said they are away (<c>away until 12 Jan</c>) until this instant, the start of their day back in their own
+    /// zone: nothing is sent before it (Away/SendTimeRule).
+    /// </summary>
+    public DateTimeOffset? AwayUntil { get; init; }
 
     /// <summary>"skip" with no scheduled check-in open: the next one is skipped.</summary>
     public bool SkipNextScheduled { get; init; }

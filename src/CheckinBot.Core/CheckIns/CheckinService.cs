@@ -125,6 +125,28 @@ public sealed partial class CheckinService(
     }
 
     /// <summary>
+    /// The person said they are away until <paramref name="until"/>: no check-in, reminder or nudge reaches them before
+    /// it, and an open check-in is paused with its answers kept, as a snooze does.
+    /// </summary>
+    public async Task SayAwayAsync(string userId, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await UpdatePreferencesAsync(userId, p => (p ?? new CheckinPreferences { UserId = userId }) with { AwayUntil = until }, cancellationToken);
+        await PauseOpenDraftAsync(userId, cancellationToken);
+    }
+
+    /// <summary>The person is back: whatever was held for them goes at its next look. False when they had not said they were away.</summary>
+    public async Task<bool> SayBackAsync(string userId, CancellationToken cancellationToken)
+    {
+        var wasAway = false;
+        await UpdatePreferencesAsync(userId, p =>
+        {
+            wasAway = p?.AwayUntil > timeProvider.GetUtcNow();
+            return p?.AwayUntil is null ? null : p with { AwayUntil = null };
+        }, cancellationToken);
+        return wasAway;
+    }
+
+    /// <summary>
     /// Skips this cycle: the open scheduled check-in's occurrence, or else the next scheduled one. The draft is paused,
     /// not thrown away, so "check in" still brings the answers back.
     /// </summary>

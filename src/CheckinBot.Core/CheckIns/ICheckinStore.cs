@@ -28,10 +28,10 @@ public interface ICheckinStore
 
     /// <summary>
     /// Inserts when <see cref="CheckinPreferences.Version"/> is null, else replaces that version. A snooze is also
-    /// written to an index (<see cref="ListSnoozesAsync"/>) once the preferences hold it.
+    /// written to an index (<see cref="ListOnHoldAsync"/>) once the preferences hold it.
     /// </summary>
     Task<bool> TrySavePreferencesAsync(CheckinPreferences preferences, CancellationToken cancellationToken);
 
     /// <summary>Everyone who ever snoozed and until when (past ones included: the reader compares), from the index.</summary>
-    IAsyncEnumerable<SnoozedPerson> ListSnoozesAsync(CancellationToken cancellationToken);
+    IAsyncEnumerable<PersonOnHold> ListOnHoldAsync(CancellationToken cancellationToken);
 }

@@ -20,4 +20,6 @@ public enum ChatCommandKind
     Cadences,
     QuestionSets,
     Stats,
+    Away,
+    Back,
 }

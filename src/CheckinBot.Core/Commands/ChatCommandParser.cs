@@ -12,6 +12,9 @@ public static partial class ChatCommandParser
         ("question sets", ChatCommandKind.QuestionSets),
         ("delete my data", ChatCommandKind.DeleteMyData),
         ("add goal", ChatCommandKind.AddGoal),
+        ("i'm back", ChatCommandKind.Back),
+        ("i’m back", ChatCommandKind.Back),
+        ("im back", ChatCommandKind.Back),
         ("check in", ChatCommandKind.CheckIn),
         ("checkin", ChatCommandKind.CheckIn),
         ("check-in", ChatCommandKind.CheckIn),
@@ -24,6 +27,8 @@ public static partial class ChatCommandParser
         ("wins", ChatCommandKind.Wins),
         ("skip", ChatCommandKind.Skip),
         ("team", ChatCommandKind.Team),
+        ("away", ChatCommandKind.Away),
+        ("back", ChatCommandKind.Back),
         ("?", ChatCommandKind.Help),
     ];
 

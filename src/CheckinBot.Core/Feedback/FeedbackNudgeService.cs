@@ -1,3 +1,4 @@
+using CheckinBot.Core.Away;
 using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Org;
 using CheckinBot.Core.Time;
@@ -8,7 +9,8 @@ namespace CheckinBot.Core.Feedback;
 
 /// <summary>
 /// Reminds people of feedback requests that have waited longer than <see cref="FeedbackOptions.NudgeAfter"/>: never
-/// twice on one local day, never outside working hours or at weekends in their own time zone. The nudge is claimed
+/// twice on one local day, and only when <see cref="SendTimeRule"/> lets a message go: never while they are away (the
+/// nudge waits for their return), outside working hours or at weekends in their own time zone. The nudge is claimed
 /// (a conditional write of <see cref="FeedbackAsk.LastNudgedAt"/>) before it is sent, so instances never double it.
 /// </summary>
 public sealed partial class FeedbackNudgeService(
@@ -16,7 +18,7 @@ public sealed partial class FeedbackNudgeService(
     PersonZones zones,
     IPersonMessenger messenger,
     IOptions<FeedbackOptions> options,
-    IOptions<Time.WorkdayOptions> workday,
+    SendTimeRule sendTime,
     TimeProvider timeProvider,
     ILogger<FeedbackNudgeService> logger)
 {
@@ -28,9 +30,11 @@ public sealed partial class FeedbackNudgeService(
         {
             if (now - ask.CreatedAt < options.Value.NudgeAfter)
                 continue;
-            var zone = IanaTimeZone.FindOrUtc(await zones.FindAsync(ask.AskedUserId, person: null, cancellationToken));
-            var local = TimeZoneInfo.ConvertTime(now, zone);
-            if (!workday.Value.Hours.Contains(local) || (ask.LastNudgedAt is { } last && TimeZoneInfo.ConvertTime(last, zone).Date == local.Date))
+            var zoneId = await zones.FindAsync(ask.AskedUserId, person: null, cancellationToken);
+            var zone = IanaTimeZone.FindOrUtc(zoneId);
+            if (ask.LastNudgedAt is { } last && TimeZoneInfo.ConvertTime(last, zone).Date == TimeZoneInfo.ConvertTime(now, zone).Date)
+                continue;
+            if (!(await sendTime.CheckAsync(ask.AskedUserId, zoneId, chosenTime: null, cancellationToken)).IsNow)
                 continue;
             if (!await store.TrySaveAskAsync(ask with { LastNudgedAt = now }, cancellationToken))
                 continue; // answered or nudged by another instance meanwhile

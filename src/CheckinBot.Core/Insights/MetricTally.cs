@@ -31,6 +31,9 @@ public sealed record MetricTally
     /// <summary>Times people snoozed their check-ins.</summary>
     public int Snoozed { get; init; }
 
+    /// <summary>Check-ins not asked because the person was away past the occurrence's answer window.</summary>
+    public int Away { get; init; }
+
     /// <summary>People a run could not reach, per <see cref="UnreachableReason"/>.</summary>
     public int[] Unreachable { get; init; } = new int[Enum.GetValues<UnreachableReason>().Length];
 
@@ -92,6 +95,7 @@ public sealed record MetricTally
             Sent = recipient.Status is Runs.RecipientStatus.Sent or Runs.RecipientStatus.Unconfirmed ? 1 : 0,
             Reached = recipient.Status == Runs.RecipientStatus.Sent ? 1 : 0,
             Skipped = recipient.Status == Runs.RecipientStatus.Skipped ? 1 : 0,
+            Away = recipient.Status == Runs.RecipientStatus.Away ? 1 : 0,
             Unreachable = unreachable,
         };
     }
@@ -114,6 +118,7 @@ public sealed record MetricTally
         Started = Started + other.Started,
         Skipped = Skipped + other.Skipped,
         Snoozed = Snoozed + other.Snoozed,
+        Away = Away + other.Away,
         Unreachable = [.. Unreachable.Zip(other.Unreachable, (a, b) => a + b)],
         FeedbackRequested = FeedbackRequested + other.FeedbackRequested,
         AnswerHours = [.. AnswerHours.Zip(other.AnswerHours, (a, b) => a + b)],

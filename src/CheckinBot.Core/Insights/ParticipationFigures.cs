@@ -4,7 +4,11 @@ namespace CheckinBot.Core.Insights;
 /// <param name="Started">Check-ins from a send the person answered at least one question of.</param>
 /// <param name="Unreachable">People runs could not reach, by reason (camelCase names of <see cref="UnreachableReason"/>).</param>
 /// <param name="SelfStarted">Completed without a cadence sending one (counted in <paramref name="Completed"/> too).</param>
-/// <param name="CompletionRate">Check-ins completed from a send, of those sent; null when nothing was sent.</param>
+/// <param name="CompletionRate">
+/// Check-ins completed from a send, of those sent; null when nothing was sent. People away are not sent one, so
+/// participation is over those not away.
+/// </param>
+/// <param name="Away">Check-ins not asked because the person was away (said in chat, or Outlook) past the occurrence's answer window.</param>
 public sealed record ParticipationFigures(
     int Sent,
     int Reached,
@@ -16,7 +20,8 @@ public sealed record ParticipationFigures(
     int SelfStarted,
     int Shared,
     double? CompletionRate,
-    double? MedianMinutesToComplete)
+    double? MedianMinutesToComplete,
+    int Away)
 {
     public static ParticipationFigures Of(MetricTally tally) => new(
         tally.Sent,
@@ -29,5 +34,6 @@ public sealed record ParticipationFigures(
         tally.SelfStarted,
         tally.Shared,
         tally.Sent == 0 ? null : Math.Round(Math.Min(1, (tally.Completed - tally.SelfStarted) / (double)tally.Sent), 2),
-        tally.MedianMinutesToComplete);
+        tally.MedianMinutesToComplete,
+        tally.Away);
 }

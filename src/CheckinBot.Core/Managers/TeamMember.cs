@@ -1,3 +1,4 @@
+using CheckinBot.Core.Away;
 using CheckinBot.Core.Org;
 using CheckinBot.Core.Registrations;
 
@@ -7,6 +8,7 @@ namespace CheckinBot.Core.Managers;
 /// One line of the <c>team</c> view. Everything comes from shared check-ins only: of a private one the manager sees
 /// nothing, not even that it happened (what the share-or-keep-private question tells the person).
 /// </summary>
+/// <param name="Away">When the report is away now (said in chat, or Outlook's automatic replies): until when, if known.</param>
 public sealed record TeamMember(
     Person Person,
     RegistrationStatus? Reachability,
@@ -15,4 +17,5 @@ public sealed record TeamMember(
     IReadOnlyList<int> EnergyTrend,
     int GoalsOnTrack,
     int GoalsBehind,
-    int OpenRequestsToYou);
+    int OpenRequestsToYou,
+    AwayPeriod? Away = null);

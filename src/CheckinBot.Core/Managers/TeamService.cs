@@ -1,3 +1,4 @@
+using CheckinBot.Core.Away;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.CheckIns.Answers;
 using CheckinBot.Core.Feedback;
@@ -14,15 +15,20 @@ public sealed class TeamService(
     IGoalStore goals,
     IFeedbackStore feedback,
     IChatRegistrationStore registrations,
+    AwayService away,
     TimeProvider timeProvider)
 {
     public async Task<IReadOnlyList<TeamMember>> TeamAsync(string managerId, CancellationToken cancellationToken)
     {
         var reports = await directory.DirectReportsAsync(managerId, cancellationToken);
         var openToMe = await feedback.ListOpenAsksForAsync(managerId, cancellationToken);
+        var awayNow = await away.FindManyAsync([.. reports.Select(p => p.Id)], cancellationToken);
         var members = new List<TeamMember>();
         foreach (var person in reports)
-            members.Add(await MemberAsync(person, openToMe, cancellationToken));
+            members.Add(await MemberAsync(person, openToMe, cancellationToken) with
+            {
+                Away = awayNow.GetValueOrDefault(person.Id) is { } period && period.Covers(timeProvider.GetUtcNow()) ? period : null,
+            });
         return members;
     }
 

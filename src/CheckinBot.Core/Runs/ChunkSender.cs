@@ -1,5 +1,6 @@
 using CheckinBot.Core.Time;
 using System.Collections.Concurrent;
+using CheckinBot.Core.Away;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Messaging;
@@ -10,9 +11,12 @@ namespace CheckinBot.Core.Runs;
 /// <summary>
 /// Sends one chunk of a run, or one of its reminders: claims every due recipient of the chunk in one conditional write,
 /// keeps the claims alive while it works (<see cref="ClaimHeartbeat"/>), sends <see cref="FanoutOptions.SendsPerChunk"/>
-/// at a time and has each outcome recorded at once (<see cref="RecipientOutcomes"/>). The check-in is started through
-/// <see cref="CheckinService.StartScheduledAsync"/>, which honours snooze, skip, an answered occurrence and an open draft,
-/// and only once the person is known to be reachable, so nobody's log gets a draft they can never be sent.
+/// at a time and has each outcome recorded at once (<see cref="RecipientOutcomes"/>). Each message is checked against
+/// <see cref="SendTimeRule"/> as it goes (away, working hours); someone away is held until they are back while the
+/// occurrence is still worth answering (<see cref="AnswerWindow"/>), else counted <see cref="RecipientStatus.Away"/>.
+/// The check-in is started through <see cref="CheckinService.StartScheduledAsync"/>, which honours snooze, skip, an
+/// answered occurrence and an open draft, and only once the person is known to be reachable, so nobody's log gets a
+/// draft they can never be sent.
 /// </summary>
 public sealed class ChunkSender(
     ICadenceStore cadences,
@@ -24,6 +28,8 @@ public sealed class ChunkSender(
     IPersonMessenger messenger,
     Insights.Events.IMetricsOutbox metricsOutbox,
     RecipientOutcomes outcomes,
+    AwayService away,
+    SendTimeRule sendTime,
     IOptions<FanoutOptions> fanout,
     IOptions<WorkdayOptions> workday,
     TimeProvider timeProvider)
@@ -46,11 +52,11 @@ public sealed class ChunkSender(
             countsAttempt: true, (r, beat, ct) => SendOneAsync(r, cadence, beat, ct), cancellationToken);
         if (later is not null)
         {
-            // Left waiting only for people who snoozed (the chunk comes back when the snooze ends): the others' outcomes
-            // show in the run's progress and their reminders start now, not after someone else's snooze.
+            // Left waiting only for people who snoozed or are away (the chunk comes back when they are due): the others'
+            // outcomes show in the run's progress and their reminders start now, not after someone else's return.
             if (later > TimeSpan.FromMinutes(1)
                 && await recipientStore.ListChunkAsync(runId, chunk, cancellationToken) is var stored
-                && stored.All(r => r.IsDone || r.IsSnoozed))
+                && stored.All(r => r.IsDone || r.IsWaitingOnPerson))
             {
                 await tallyStore.SaveTallyAsync(runId, ChunkTally.Of(chunk, stored), cancellationToken);
                 await QueueReminderAsync(runId, chunk, cadence, 1, stored, cancellationToken);
@@ -130,6 +136,8 @@ public sealed class ChunkSender(
             var retries = new ConcurrentBag<TimeSpan>();
             await using (var heartbeat = ClaimHeartbeat.Start(claimed, recipientStore, _options.ClaimFor, timeProvider))
             {
+                // One batched read of Outlook for the chunk, so each send below finds its answer remembered.
+                await away.PrefetchAsync([.. claimed.Select(r => r.UserId)], cancellationToken);
                 // Not cancelled as a whole: on shutdown each recipient not yet sent is given back, and a send that has
                 // started is finished and recorded, so stopping never strands a claim or leaves a sent message unrecorded.
                 await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = _options.SendsPerChunk }, async (recipient, _) =>
@@ -155,7 +163,11 @@ public sealed class ChunkSender(
     {
         try
         {
-            var open = cadence.Active ? await checkins.FindOpenScheduledAsync(claimed.UserId, claimed.OccurrenceId, stopping) : null;
+            // No reminder while away (none is owed for the time away); outside working hours it waits for them.
+            var when = await sendTime.CheckAsync(claimed.UserId, claimed.TimeZone ?? cadence.Schedule.TimeZone, chosenTime: null, stopping);
+            if (when is { Away: null, HoldUntil: { } hold })
+                return await outcomes.ReleaseAsync(heartbeat.LetGo(claimed), RunRecipient.OutsideWorkingHoursReason, hold - timeProvider.GetUtcNow());
+            var open = cadence.Active && when.IsNow ? await checkins.FindOpenScheduledAsync(claimed.UserId, claimed.OccurrenceId, stopping) : null;
             var result = open is null ? null : await messenger.SendAsync(claimed.UserId, new CheckinQuestionMessage(open, cadence.Name, IsReminder: true), stopping);
             if (result is { Outcome: DeliveryOutcome.Throttled })
                 return await outcomes.ReleaseAsync(heartbeat.LetGo(claimed), "Throttled", result.RetryAfter ?? TimeSpan.FromSeconds(30));
@@ -169,6 +181,25 @@ public sealed class ChunkSender(
         }
     }
 
+    /// <summary>
+    /// The send-time rule for a question: not held when it goes now; else the recipient is postponed (away and the
+    /// occurrence still worth answering when they are back, or outside working hours after running late) or, away past
+    /// the occurrence's answer window, recorded as <see cref="RecipientStatus.Away"/>.
+    /// </summary>
+    private async Task<(bool Held, TimeSpan? Retry)> HoldAsync(RunRecipient claimed, Cadence cadence, ClaimHeartbeat heartbeat, CancellationToken stopping)
+    {
+        var zone = claimed.TimeZone ?? cadence.Schedule.TimeZone;
+        var now = timeProvider.GetUtcNow();
+        var when = await sendTime.CheckAsync(claimed.UserId, zone, claimed.DueAt ?? now, stopping);
+        if (when.HoldUntil is not { } hold)
+            return (false, null);
+        if (when.Away is null)
+            return (true, await outcomes.PostponeAsync(heartbeat.LetGo(claimed), hold, RunRecipient.OutsideWorkingHoursReason));
+        return (true, AnswerWindow.Allows(cadence, zone, claimed.FirstDueAt ?? claimed.DueAt ?? now, hold)
+            ? await outcomes.PostponeAsync(heartbeat.LetGo(claimed), hold, RunRecipient.AwayReason)
+            : await outcomes.FinishAsync(heartbeat.LetGo(claimed), RecipientStatus.Away, when.Away.Source.ToString()));
+    }
+
     /// <summary>Sends to one claimed recipient; null when their outcome is recorded, else when to try them again.</summary>
     private async Task<TimeSpan?> SendOneAsync(RunRecipient claimed, Cadence? cadence, ClaimHeartbeat heartbeat, CancellationToken stopping)
     {
@@ -176,6 +207,8 @@ public sealed class ChunkSender(
         {
             if (cadence is not { Active: true })
                 return await outcomes.FinishAsync(heartbeat.LetGo(claimed), RecipientStatus.Skipped, "cadence paused or deleted");
+            if (await HoldAsync(claimed, cadence, heartbeat, stopping) is (Held: true, var retry))
+                return retry;
             // Before anything is written for them: a person who never installed the bot, blocked it or erased their data
             // gets no draft (and no data back) from a run.
             if (await messenger.EnsureReachableAsync(claimed.UserId, stopping) is { } unreachable)
@@ -187,7 +220,7 @@ public sealed class ChunkSender(
                 // Sent when the snooze ends, unless the cadence's next cycle comes first: that one asks them anyway.
                 return claimed.DueAt is { } due && CadenceCalendar.Next(cadence.Schedule, claimed.TimeZone, due) is { } next && next.DueAtUtc <= until
                     ? await outcomes.FinishAsync(heartbeat.LetGo(claimed), RecipientStatus.Skipped, "snoozed past the next cycle")
-                    : await outcomes.PostponeAsync(heartbeat.LetGo(claimed), until);
+                    : await outcomes.PostponeAsync(heartbeat.LetGo(claimed), until, RunRecipient.SnoozedReason);
             }
             if (start.Outcome != ScheduledStartOutcome.Started)
                 return await outcomes.FinishAsync(heartbeat.LetGo(claimed), RecipientStatus.Skipped, start.Outcome.ToString());

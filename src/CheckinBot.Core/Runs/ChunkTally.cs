@@ -6,9 +6,11 @@ namespace CheckinBot.Core.Runs;
 /// </summary>
 /// <param name="Snoozed">Still pending because they snoozed (a chunk waiting only for them is tallied meanwhile).</param>
 /// <param name="Unconfirmed">Sent, Teams' answer lost: possibly delivered, never sent again.</param>
-public sealed record ChunkTally(int Chunk, int Sent, int Failed, int Unreachable, int Skipped, DateTimeOffset DoneAt, int Snoozed = 0, int Unconfirmed = 0)
+/// <param name="Away">Not asked: away past the occurrence's answer window.</param>
+/// <param name="HeldAway">Still pending because they are away: asked in their first working hour back.</param>
+public sealed record ChunkTally(int Chunk, int Sent, int Failed, int Unreachable, int Skipped, DateTimeOffset DoneAt, int Snoozed = 0, int Unconfirmed = 0, int Away = 0, int HeldAway = 0)
 {
-    public int Done => Sent + Failed + Unreachable + Skipped + Unconfirmed;
+    public int Done => Sent + Failed + Unreachable + Skipped + Unconfirmed + Away;
 
     public static ChunkTally Of(int chunk, IReadOnlyCollection<RunRecipient> recipients) => new(chunk,
         recipients.Count(r => r.Status == RecipientStatus.Sent),
@@ -17,5 +19,7 @@ public sealed record ChunkTally(int Chunk, int Sent, int Failed, int Unreachable
         recipients.Count(r => r.Status == RecipientStatus.Skipped),
         recipients.Max(r => r.DoneAt) ?? DateTimeOffset.MinValue,
         recipients.Count(r => r.IsSnoozed),
-        recipients.Count(r => r.Status == RecipientStatus.Unconfirmed));
+        recipients.Count(r => r.Status == RecipientStatus.Unconfirmed),
+        recipients.Count(r => r.Status == RecipientStatus.Away),
+        recipients.Count(r => r.IsHeldAway));
 }

@@ -16,10 +16,16 @@ public sealed partial class RecipientOutcomes(IRunRecipientStore recipientStore,
         return retryIn;
     }
 
-    /// <summary>The person snoozed: they stay pending, due when the snooze ends, and this attempt does not count.</summary>
-    public async Task<TimeSpan?> PostponeAsync(RunRecipient claimed, DateTimeOffset until)
+    /// <summary>
+    /// Not now (snoozed, away, outside working hours: <paramref name="reason"/>): they stay pending, due at
+    /// <paramref name="until"/>, and this attempt does not count.
+    /// </summary>
+    public async Task<TimeSpan?> PostponeAsync(RunRecipient claimed, DateTimeOffset until, string reason)
     {
-        await RecordAsync(claimed, r => r.IsDone ? null : r with { DueAt = until, ClaimedUntil = null, Attempts = Math.Max(0, r.Attempts - 1), Reason = RunRecipient.SnoozedReason });
+        await RecordAsync(claimed, r => r.IsDone ? null : r with
+        {
+            DueAt = until, FirstDueAt = r.FirstDueAt ?? r.DueAt ?? timeProvider.GetUtcNow(), ClaimedUntil = null, Attempts = Math.Max(0, r.Attempts - 1), Reason = reason,
+        });
         return until - timeProvider.GetUtcNow();
     }
 

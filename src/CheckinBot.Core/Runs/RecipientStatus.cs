@@ -19,4 +19,10 @@ public enum RecipientStatus
     /// cadence's reminders cover the rare one that did not.
     /// </summary>
     Unconfirmed,
+
+    /// <summary>
+    /// Not asked: away (said in chat, or Outlook's automatic replies) until past the occurrence's answer window
+    /// (Cadences/AnswerWindow). Counted apart from those not reached; participation is over the others.
+    /// </summary>
+    Away,
 }

@@ -11,4 +11,10 @@ public sealed record RunProgress(int Total, int Sent, int Failed, int Unreachabl
     /// <see cref="Sent"/>, never sent again, covered by the cadence's reminders.
     /// </summary>
     public int Unconfirmed { get; init; }
+
+    /// <summary>Not asked: away until past the occurrence's answer window. Not in <see cref="Skipped"/>, never "missed".</summary>
+    public int Away { get; init; }
+
+    /// <summary>Of <see cref="Pending"/>: people away, asked in their first working hour back.</summary>
+    public int HeldAway { get; init; }
 }

@@ -152,7 +152,13 @@ public sealed partial class RunService(
         var pending = total - done;
         var completed = run.PlannedAt is not null && pending == 0 ? tallies.Select(t => (DateTimeOffset?)t.DoneAt).Max() ?? run.PlannedAt : null;
         return new RunProgress(total, tallies.Sum(t => t.Sent), tallies.Sum(t => t.Failed), tallies.Sum(t => t.Unreachable),
-            tallies.Sum(t => t.Skipped), pending, run.StartedAt, completed) { Snoozed = tallies.Sum(t => t.Snoozed), Unconfirmed = tallies.Sum(t => t.Unconfirmed) };
+            tallies.Sum(t => t.Skipped), pending, run.StartedAt, completed) 
+        {
+            Snoozed = tallies.Sum(t => t.Snoozed),
+            Unconfirmed = tallies.Sum(t => t.Unconfirmed),
+            Away = tallies.Sum(t => t.Away),
+            HeldAway = tallies.Sum(t => t.HeldAway),
+        };
     }
 
     [LoggerMessage(EventId = 9305, Level = LogLevel.Information, Message = "Run {RunId} of cadence {CadenceId} started for {Audience} people (rerun confirmed: {Forced})")]

@@ -154,23 +154,22 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, PersonRowKeys ro
         if (!await Table.TryWriteAsync(Row(preferences.UserId, PreferencesKey(preferences.UserId), preferences with { Version = null }), preferences.Version, cancellationToken))
             return false;
         // After the preferences, which stay the truth: a crash between the two leaves a preview counting the person as
-        // due, while the send itself still honours the snooze.
-        if (preferences.SnoozedUntil is { } until)
-            await Table.UpsertEntityAsync(new TableEntity(SnoozePartition, preferences.UserId) { ["Until"] = until }, TableUpdateMode.Replace, cancellationToken);
+        // due, while the send itself still honours the snooze or the away.
+        if (preferences.SnoozedUntil is not null || preferences.AwayUntil is not null)
+            await Table.UpsertEntityAsync(new TableEntity(OnHoldPartition, preferences.UserId) { ["Until"] = preferences.SnoozedUntil, ["AwayUntil"] = preferences.AwayUntil }, TableUpdateMode.Replace, cancellationToken);
+        else
+            await Table.DeleteIfExistsAsync(OnHoldPartition, preferences.UserId, cancellationToken);
         return true;
     }
 
-    public async IAsyncEnumerable<SnoozedPerson> ListSnoozesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<PersonOnHold> ListOnHoldAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == SnoozePartition, cancellationToken: cancellationToken))
-        {
-            if (row.GetDateTimeOffset("Until") is { } until)
-                yield return new SnoozedPerson(row.RowKey, until);
-        }
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == OnHoldPartition, cancellationToken: cancellationToken))
+            yield return new PersonOnHold(row.RowKey, row.GetDateTimeOffset("Until"), row.GetDateTimeOffset("AwayUntil"));
     }
 
-    /// <summary>The snooze index's partition: not an Entra object id, so no person's log shares it.</summary>
-    private const string SnoozePartition = "snoozes";
+    /// <summary>The index of snoozes and aways (its first name kept, so rows written before read on): not an Entra object id, so no person's log shares it.</summary>
+    private const string OnHoldPartition = "snoozes";
 
     public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
     {
@@ -178,7 +177,7 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, PersonRowKeys ro
             return 0;
         // The export grant first: from this moment every export link of the person fails.
         await rowKeys.DeleteAsync(Table, userId, PersonRowKeys.ExportGrant, cancellationToken);
-        await Table.DeleteIfExistsAsync(SnoozePartition, userId, cancellationToken);
+        await Table.DeleteIfExistsAsync(OnHoldPartition, userId, cancellationToken);
         var rows = new List<GrowthLogEntity>();
         await foreach (var row in Table.QueryAsync<GrowthLogEntity>(e => e.PartitionKey == userId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             rows.Add(row);

@@ -6,7 +6,7 @@ namespace CheckinBot.Storage.Insights;
 /// A tally as a fixed row of counts, for compact storage: completed, self-started, shared, energy 1–5, the time buckets,
 /// then (added later, so at the end) sent, reached, skipped and unreachable per reason, then feedback requested, answered
 /// per time bucket, and shared check-ins replied to, then goals created, milestones reached and goals completed, then
-/// snoozes, then check-ins started from a send. A row
+/// snoozes, then check-ins started from a send, then check-ins not asked because the person was away. A row
 /// written before the later counts existed reads zeros for them. 366 days of these stay under a binary property's 64 KiB.
 /// </summary>
 internal static class TallyCounts
@@ -20,7 +20,7 @@ internal static class TallyCounts
 
     private static readonly int Replied = Feedback + 1 + MetricTally.HourBounds.Length + 1;
 
-    public static readonly int Width = Replied + 1 + 3 + 1 + 1;
+    public static readonly int Width = Replied + 1 + 3 + 1 + 1 + 1;
 
     public static void AddTo(MetricTally tally, Span<int> counts)
     {
@@ -45,6 +45,7 @@ internal static class TallyCounts
         counts[Replied + 3] += tally.GoalsCompleted;
         counts[Replied + 4] += tally.Snoozed;
         counts[Replied + 5] += tally.Started;
+        counts[Replied + 6] += tally.Away;
     }
 
     public static MetricTally Read(ReadOnlySpan<int> counts) => new()
@@ -66,6 +67,7 @@ internal static class TallyCounts
         GoalsCompleted = counts[Replied + 3],
         Snoozed = counts[Replied + 4],
         Started = counts[Replied + 5],
+        Away = counts[Replied + 6],
     };
 
     /// <summary>A year's block in the current width, whatever width it was written in.</summary>

@@ -148,6 +148,7 @@ public static class CadenceCards
         "notInstalled" => "without the app",
         "unreachable" => "unreachable (blocked or gone)",
         "snoozed" => "snoozed",
+        "away" => "away (asked when back, if still worth it)",
         "missed" => "too late to ask (their time has passed)",
         "paused" => "not asked (paused)",
         _ => reason,
@@ -217,7 +218,14 @@ public static class CadenceCards
         $"{Local(p.StartedAt, zoneId)}: {p.Sent} of {p.Total} sent, "
         + (p.Unconfirmed > 0 ? $"{p.Unconfirmed} sent unconfirmed (Teams did not confirm; never sent twice), " : "")
         + $"{p.Unreachable} unreachable, {p.Skipped} skipped, {p.Failed} failed, "
-        + (p.CompletedAt is { } done ? $"finished {Local(done, zoneId)}" : $"{p.Pending} to go" + (p.Snoozed > 0 ? $" ({p.Snoozed} snoozed)" : ""));
+        + (p.Away > 0 ? $"{p.Away} away, " : "")
+        + (p.CompletedAt is { } done ? $"finished {Local(done, zoneId)}" : $"{p.Pending} to go" + Waiting(p));
+
+    private static string Waiting(RunProgress p) => string.Join(", ", new[]
+    {
+        p.Snoozed > 0 ? $"{p.Snoozed} snoozed" : null,
+        p.HeldAway > 0 ? $"{p.HeldAway} away, asked when back" : null,
+    }.OfType<string>()) is { Length: > 0 } waiting ? $" ({waiting})" : "";
 
     private static double? Number(string? text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
 

@@ -36,7 +36,9 @@ public sealed class CheckinConversation(CheckinService checkins, IOrgDirectory d
         var draft = await checkins.FindDraftAsync(userId, cancellationToken);
         if (draft is null || draft.Stage == DraftStage.Paused)
             return TypedTextOutcome.NoCheckinOpen;
-        if (request.Command is { Kind: not (ChatCommandKind.Unknown or ChatCommandKind.Skip or ChatCommandKind.Snooze or ChatCommandKind.CheckIn), Argument.Length: 0 })
+        // "back" steers the check-in; "away until …" is a command even with its date (it pauses the check-in).
+        if (request.Command is { Kind: not (ChatCommandKind.Unknown or ChatCommandKind.Skip or ChatCommandKind.Snooze or ChatCommandKind.CheckIn or ChatCommandKind.Back), Argument.Length: 0 }
+            or { Kind: ChatCommandKind.Away })
             return TypedTextOutcome.CommandWhileOpen;
 
         if (request.Command.Kind == ChatCommandKind.Snooze)

@@ -84,10 +84,10 @@ public static class ManagerCards
         foreach (var m in members)
         {
             body.Add(new TextBlock(m.Person.Name) { Weight = "Bolder", Spacing = "Medium", Separator = true });
-            var facts = new List<Fact>
-            {
-                new("Last shared check-in", m.LastSharedAt is { } at ? Date(at) : "none yet"),
-            };
+            var facts = new List<Fact>();
+            if (m.Away is { } away)
+                facts.Add(new Fact("Away", away.End is { } back ? $"until {Date(back)}" : "for now (Outlook automatic replies)"));
+            facts.Add(new Fact("Last shared check-in", m.LastSharedAt is { } at ? Date(at) : "none yet"));
             if (m.EnergyTrend.Count > 0)
                 facts.Add(new Fact("Energy", string.Join(" → ", m.EnergyTrend)));
             if (m.GoalsOnTrack + m.GoalsBehind > 0)

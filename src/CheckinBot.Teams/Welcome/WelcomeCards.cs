@@ -18,6 +18,7 @@ public static class WelcomeCards
         ("feedback", "Feedback you received and asked for"),
         ("snooze", "Remind me later about this check-in"),
         ("skip", "Skip this check-in cycle"),
+        ("away until 12 Jan", "Away (holiday, leave): no check-ins, reminders or nudges until the day you are back; **back** when you are"),
         ("export my data", "Get everything stored about you"),
         ("delete my data", "Erase everything stored about you"),
         ("team", "Managers: who in your team has checked in"),

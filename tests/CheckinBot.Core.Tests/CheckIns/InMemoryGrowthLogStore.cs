@@ -142,11 +142,11 @@ internal sealed class InMemoryGrowthLogStore : ICheckinStore, IGoalStore, IShare
         }
     }
 
-    public async IAsyncEnumerable<SnoozedPerson> ListSnoozesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<PersonOnHold> ListOnHoldAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        List<SnoozedPerson> snoozed;
+        List<PersonOnHold> snoozed;
         lock (_gate)
-            snoozed = [.. _preferences.Values.Where(p => p.SnoozedUntil is not null).Select(p => new SnoozedPerson(p.UserId, p.SnoozedUntil!.Value))];
+            snoozed = [.. _preferences.Values.Where(p => p.SnoozedUntil is not null || p.AwayUntil is not null).Select(p => new PersonOnHold(p.UserId, p.SnoozedUntil, p.AwayUntil))];
         foreach (var person in snoozed)
         {
             await Task.Yield();

@@ -46,9 +46,14 @@ public sealed class RunRulesTests
         Mock.Of<IGroupMembers>(), new TurnGroupMembers(Mock.Of<IGroupMembers>(), new TurnBound(Options.Create(new TurnLookupOptions()), _time), _time),
         new PersonZones(_directory, _registrations), _options, _time, NullLogger<RunService>.Instance);
 
+    private readonly Away.ScriptedAutomaticReplies _outlook = new();
+
+    private CheckinBot.Core.Away.AwayService AwayNow => new(_log, _outlook, _time, NullLogger<CheckinBot.Core.Away.AwayService>.Instance);
+
     private ChunkSender Sender => new(_cadences.Object, _runs, _runs, _runs, _queue,
         new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), _time, NullLogger<CheckinService>.Instance),
-        _messenger, new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), new RecipientOutcomes(_runs, _runs, new PassingFaults([], _time), _time, NullLogger<RecipientOutcomes>.Instance), _options,
+        _messenger, new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), new RecipientOutcomes(_runs, _runs, new PassingFaults([], _time), _time, NullLogger<RecipientOutcomes>.Instance),
+        AwayNow, new CheckinBot.Core.Away.SendTimeRule(AwayNow, Options.Create(new CheckinBot.Core.Time.WorkdayOptions()), _time), _options,
         Options.Create(new CheckinBot.Core.Time.WorkdayOptions()), _time);
 
     private async Task<string> StartedRunAsync()

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Away;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Org;
 using CheckinBot.Core.QuestionSets;
@@ -10,8 +11,9 @@ namespace CheckinBot.Core.Cadences.Preview;
 /// Previews a cadence with the planner's own rules (<see cref="Audience"/>, <see cref="PersonDue"/>,
 /// <see cref="JourneyCalendar.StepOn"/>): who is due in each occurrence, at what local time and zone and in UTC, with
 /// which question set version, and who would be left out and why. Who can be reached comes from a snapshot of every
-/// registration (<see cref="RegistrationSnapshot"/>, at most five minutes old, one scan for the whole org), snoozes from
-/// their index (read each time); the directory is then streamed; only the requested page of people is kept. Group
+/// registration (<see cref="RegistrationSnapshot"/>, at most five minutes old, one scan for the whole org), snoozes and
+/// aways said in chat from their index (read each time), Outlook's automatic replies as last read (the preview asks
+/// Graph nothing for a whole audience); the directory is then streamed; only the requested page of people is kept. Group
 /// audiences are read as <see cref="TurnGroupMembers"/> says (the preview is asked for on HR's turn too), so it never
 /// waits on Graph past the turn bound.
 /// </summary>
@@ -22,6 +24,7 @@ public sealed class CadencePreviewService(
     TurnGroupMembers groupMembers,
     RegistrationSnapshot registrations,
     ICheckinStore checkins,
+    AwayService away,
     TimeProvider timeProvider)
 {
     /// <summary>Null when there is no such cadence.</summary>
@@ -40,17 +43,18 @@ public sealed class CadencePreviewService(
         var now = timeProvider.GetUtcNow();
 
         var registered = await registrations.GetAsync(cancellationToken);
-        var snoozes = new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var snooze in checkins.ListSnoozesAsync(cancellationToken))
+        var onHold = new Dictionary<string, PersonOnHold>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var held in checkins.ListOnHoldAsync(cancellationToken))
         {
-            if (snooze.Until > now)
-                snoozes[snooze.UserId] = snooze.Until;
+            if (held.SnoozedUntil > now || held.AwayUntil > now)
+                onHold[held.UserId] = held;
         }
 
         await foreach (var person in Audience.Stream(directory, groupMembers, cadence.Audience, cancellationToken))
         {
             var registration = registered.People.GetValueOrDefault(person.Id);
-            var snoozedUntil = snoozes.TryGetValue(person.Id, out var until) ? until : (DateTimeOffset?)null;
+            var held = onHold.GetValueOrDefault(person.Id);
+            var outlook = away.Remembered(person.Id);
             var zone = PersonZones.Of(person.TimeZone, registration?.TimeZone);
             var onPage = people++ / pageSize == page - 1;
             if (cadence.IsJourney && person.HireDate is null)
@@ -68,7 +72,8 @@ public sealed class CadencePreviewService(
                     : due.DueAtUtc < now - CadencePlanner.MissedAfter ? "missed" // as the planner: too long past to send
                     : registration is null ? "notInstalled"
                     : registration.Status != RegistrationStatus.Active ? "unreachable"
-                    : snoozedUntil > due.DueAtUtc ? "snoozed"
+                    : held?.AwayUntil > due.DueAtUtc || outlook?.Covers(due.DueAtUtc) == true ? "away"
+                    : held?.SnoozedUntil > due.DueAtUtc ? "snoozed"
                     : null;
                 counts[i].Anyone = true;
                 if (leftOut is null)

@@ -3,6 +3,8 @@ using CheckinBot.Core.Registrations;
 namespace CheckinBot.Core.Insights.Tab;
 
 /// <summary>A direct report as the "My team" view lists them: what the <c>team</c> card shows, with a status.</summary>
+/// <param name="Away">Away now (said in chat, or Outlook's automatic replies).</param>
+/// <param name="AwayUntil">The end of that away, when known.</param>
 public sealed record TeamMemberLine(
     string Id,
     string Name,
@@ -11,4 +13,6 @@ public sealed record TeamMemberLine(
     RegistrationStatus? Reachability,
     int GoalsOnTrack,
     int GoalsBehind,
-    int OpenRequestsToYou);
+    int OpenRequestsToYou,
+    bool Away,
+    DateTimeOffset? AwayUntil);

@@ -399,9 +399,10 @@ async function renderTeam() {
   if (team.members.length > 0) {
     sections.push(card('Direct reports', [
       el('p', { class: 'status', text: 'From check-ins they shared with you: a private check-in shows as none.' }),
-      table('Direct reports', ['Name', 'Status', 'Last shared', 'Goals on track', 'Goals behind', 'Asking you'], team.members.map(m => [
-        m.name, statusText[m.status], m.lastSharedAt ? day(m.lastSharedAt) : 'never', String(m.goalsOnTrack), String(m.goalsBehind), String(m.openRequestsToYou),
-      ]), [3, 4, 5]),
+      table('Direct reports', ['Name', 'Status', 'Away', 'Last shared', 'Goals on track', 'Goals behind', 'Asking you'], team.members.map(m => [
+        m.name, statusText[m.status], m.away ? (m.awayUntil ? `until ${day(m.awayUntil)}` : 'yes') : '', m.lastSharedAt ? day(m.lastSharedAt) : 'never',
+        String(m.goalsOnTrack), String(m.goalsBehind), String(m.openRequestsToYou),
+      ]), [4, 5, 6]),
     ], true));
   }
   sections.push(card('Feedback requests waiting for you', team.waiting.length === 0
@@ -429,6 +430,7 @@ async function renderOrganisation() {
       ['Sent', String(total.participation.sent)],
       ['Completed', String(total.participation.completed)],
       ['Completion rate', percent(total.participation.completionRate)],
+      ['Not asked: away', String(total.participation.away)],
       ['Median minutes', total.participation.medianMinutesToComplete === null || total.participation.medianMinutesToComplete === undefined ? null : String(total.participation.medianMinutesToComplete)],
       ['Goals completed', String(total.goals.completed)],
     ])], true),
