@@ -5,6 +5,7 @@ using CheckinBot.Core.Managers;
 using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Org;
 using CheckinBot.Core.Runs;
+using Metrics = CheckinBot.Core.Insights;
 using CheckinBot.Core.Tests.CheckIns;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -48,7 +49,10 @@ public sealed class RunRulesTests
 
     private readonly Away.ScriptedAutomaticReplies _outlook = new();
 
-    private CheckinBot.Core.Away.AwayService AwayNow => new(_log, _outlook, _time, NullLogger<CheckinBot.Core.Away.AwayService>.Instance);
+    private CheckinBot.Core.Away.AwayService? _away;
+
+    /// <summary>One for the test, as in the host: what it read of Outlook is remembered across sends.</summary>
+    private CheckinBot.Core.Away.AwayService AwayNow => _away ??= new(_log, _outlook, _time, NullLogger<CheckinBot.Core.Away.AwayService>.Instance);
 
     private ChunkSender Sender => new(_cadences.Object, _runs, _runs, _runs, _queue,
         new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), _time, NullLogger<CheckinService>.Instance),
@@ -170,6 +174,67 @@ public sealed class RunRulesTests
         _time.Advance(wait!.Value);
         Assert.Null(await Sender.RemindChunkAsync(runId, 0, 1, CancellationToken.None));
         Assert.All(["alex", "megan"], person => Assert.Single(_messenger.Sent, s => s.UserId == person && s.Message is CheckinQuestionMessage { IsReminder: true }));
+    }
+
+    private CheckinService Checkins => new(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time),
+        new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), _time, NullLogger<CheckinService>.Instance);
+
+    [Fact]
+    public async Task SomeoneWhoSaidTheyAreAway_IsHeld_AndAskedInTheirFirstWorkingHourBack_InTheirOwnZone()
+    {
+        _directory = new([new Person { Id = "alex", TimeZone = "Europe/Berlin" }, new Person { Id = "megan", TimeZone = "Asia/Tokyo" }]);
+        // "away until 2 Dec" on Monday: back on Wednesday, in Tokyo.
+        await Checkins.SayAwayAsync("megan", new DateTimeOffset(2026, 12, 1, 15, 0, 0, TimeSpan.Zero), CancellationToken.None);
+        var runId = await StartedRunAsync();
+
+        var wait = await Sender.SendChunkAsync(runId, 0, CancellationToken.None);
+
+        var backAt = new DateTimeOffset(2026, 12, 1, 23, 0, 0, TimeSpan.Zero); // Wednesday 08:00 in Tokyo
+        Assert.Equal(backAt - Start, wait);
+        var held = (await RecipientAsync(runId, "megan"))!;
+        Assert.Equal((RecipientStatus.Pending, RunRecipient.AwayReason, backAt, Start), (held.Status, held.Reason, held.DueAt, held.FirstDueAt));
+        Assert.Equal((0, 1), (_messenger.SendsTo("megan"), _messenger.SendsTo("alex")));
+        Assert.Null(await _log.FindDraftAsync("megan", CancellationToken.None)); // nothing written for someone held
+        var progress = (await Runs.ProgressAsync(runId, CancellationToken.None))!;
+        Assert.Equal((1, 1, 1), (progress.Sent, progress.Pending, progress.HeldAway)); // the chunk is tallied while it waits only on her
+
+        _time.SetUtcNow(backAt);
+        Assert.Null(await Sender.SendChunkAsync(runId, 0, CancellationToken.None));
+        Assert.Equal((RecipientStatus.Sent, 1), ((await RecipientAsync(runId, "megan"))!.Status, _messenger.SendsTo("megan")));
+    }
+
+    [Fact]
+    public async Task SomeoneAwayPastTheOccurrencesWeek_IsNotAsked_AndCountsAsAway_NotAsMissed()
+    {
+        _outlook.Away("megan", Start.AddDays(-1), Start.AddDays(10)); // Outlook's automatic replies, scheduled over the send
+
+        var runId = await StartedRunAsync();
+        Assert.Null(await Sender.SendChunkAsync(runId, 0, CancellationToken.None));
+
+        var megan = (await RecipientAsync(runId, "megan"))!;
+        Assert.Equal((RecipientStatus.Away, "AutomaticReplies"), (megan.Status, megan.Reason));
+        Assert.Equal(1, Metrics.MetricTally.Of(megan).Away);
+        Assert.Equal(0, Metrics.MetricTally.Of(megan).Sent); // participation is counted over those not away
+        var progress = (await Runs.ProgressAsync(runId, CancellationToken.None))!;
+        Assert.Equal((1, 1, 0, 0), (progress.Sent, progress.Away, progress.Skipped, progress.Pending));
+        Assert.Equal(0, _messenger.SendsTo("megan"));
+        Assert.Contains("megan", _outlook.ReadFor);
+        Assert.Equal(1, _outlook.Reads); // one batched read for the chunk, remembered for each send
+    }
+
+    [Fact]
+    public async Task NoReminderReachesSomeoneAway_AndTheOthersAreRemindedAsUsual()
+    {
+        var runId = await StartedRunAsync();
+        Assert.Null(await Sender.SendChunkAsync(runId, 0, CancellationToken.None));
+        await Checkins.SayAwayAsync("megan", Start.AddDays(14), CancellationToken.None);
+
+        _time.Advance(TimeSpan.FromHours(24));
+        Assert.Null(await Sender.RemindChunkAsync(runId, 0, 1, CancellationToken.None));
+
+        Assert.Single(_messenger.Sent, s => s.UserId == "alex" && s.Message is CheckinQuestionMessage { IsReminder: true });
+        Assert.DoesNotContain(_messenger.Sent, s => s.UserId == "megan" && s.Message is CheckinQuestionMessage { IsReminder: true });
+        Assert.Equal(1, (await RecipientAsync(runId, "megan"))!.Reminded); // dealt with: none is owed for the time away
     }
 
     [Fact]
