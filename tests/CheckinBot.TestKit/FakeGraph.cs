@@ -238,7 +238,8 @@ public sealed class FakeGraph : IAsyncDisposable
             Interlocked.Increment(ref _batchItems);
             var stepId = request.GetProperty("id").GetString()!;
             var url = request.GetProperty("url").GetString()!;
-            var userId = Uri.UnescapeDataString(url.Split('?')[0].TrimStart('/').Split('/')[1]);
+            var segments = url.Split('?')[0].TrimStart('/').Split('/');
+            var userId = Uri.UnescapeDataString(segments[1]);
             ids.Add(userId);
             if (TakeThrottle())
             {
@@ -248,6 +249,11 @@ public sealed class FakeGraph : IAsyncDisposable
                     ["headers"] = new JsonObject { ["Retry-After"] = "1", ["Content-Type"] = "application/json" },
                     ["body"] = new JsonObject { ["error"] = new JsonObject { ["code"] = "TooManyRequests", ["message"] = "Too many requests" } },
                 });
+                continue;
+            }
+            if (segments is [_, _, "mailboxSettings"])
+            {
+                responses.Add(MailboxSettings(stepId, userId));
                 continue;
             }
             responses.Add(_users.TryGetValue(userId, out var user)
@@ -260,6 +266,60 @@ public sealed class FakeGraph : IAsyncDisposable
         }
         Batches.Enqueue([.. ids]);
         return new JsonObject { ["responses"] = responses };
+    }
+
+    /// <summary>
+    /// Each person's Outlook automatic replies, as <c>GET /users/{id}/mailboxSettings?$select=automaticRepliesSetting</c>
+    /// answers (https://learn.microsoft.com/graph/api/user-get-mailboxsettings): unset means replies off.
+    /// </summary>
+    public ConcurrentDictionary<string, JsonObject> AutomaticReplies { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Mailbox settings are refused with 403, as Graph does when <c>MailboxSettings.Read</c> is not granted.</summary>
+    public bool MailboxSettingsForbidden { get; set; }
+
+    /// <summary>Batch items that asked for a mailbox's settings.</summary>
+    public int MailboxReads => _mailboxReads;
+
+    private int _mailboxReads;
+
+    /// <summary>
+    /// Automatic replies as Outlook stores them: status and, when scheduled, local times in a named zone, with the
+    /// messages people wrote (Outlook keeps a past schedule's times when the status is not <c>scheduled</c>).
+    /// </summary>
+    public void SetAutomaticReplies(string userId, string status, DateTime? start = null, DateTime? end = null, string timeZone = "UTC") =>
+        AutomaticReplies[userId] = new JsonObject
+        {
+            ["status"] = status,
+            ["externalAudience"] = "all",
+            ["internalReplyMessage"] = "<html><body>On holiday in Lisbon, back soon</body></html>",
+            ["externalReplyMessage"] = "<html><body>Out of office</body></html>",
+            ["scheduledStartDateTime"] = new JsonObject { ["dateTime"] = (start ?? new DateTime(2026, 1, 1)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture), ["timeZone"] = timeZone },
+            ["scheduledEndDateTime"] = new JsonObject { ["dateTime"] = (end ?? new DateTime(2026, 1, 2)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture), ["timeZone"] = timeZone },
+        };
+
+    private JsonObject MailboxSettings(string stepId, string userId)
+    {
+        Interlocked.Increment(ref _mailboxReads);
+        var headers = new JsonObject { ["Content-Type"] = "application/json" };
+        if (MailboxSettingsForbidden)
+            return new JsonObject { ["id"] = stepId, ["status"] = 403, ["headers"] = headers, ["body"] = new JsonObject { ["error"] = new JsonObject { ["code"] = "ErrorAccessDenied", ["message"] = "Access is denied. Check credentials and try again." } } };
+        if (!_users.ContainsKey(userId))
+            return new JsonObject { ["id"] = stepId, ["status"] = 404, ["headers"] = headers, ["body"] = new JsonObject { ["error"] = new JsonObject { ["code"] = "ErrorItemNotFound", ["message"] = "x" } } };
+        var setting = AutomaticReplies.TryGetValue(userId, out var replies) ? replies.DeepClone() : new JsonObject
+        {
+            ["status"] = "disabled", ["externalAudience"] = "all", ["internalReplyMessage"] = "", ["externalReplyMessage"] = "",
+            ["scheduledStartDateTime"] = new JsonObject { ["dateTime"] = "2026-01-01T00:00:00.0000000", ["timeZone"] = "UTC" },
+            ["scheduledEndDateTime"] = new JsonObject { ["dateTime"] = "2026-01-02T00:00:00.0000000", ["timeZone"] = "UTC" },
+        };
+        return new JsonObject
+        {
+            ["id"] = stepId, ["status"] = 200, ["headers"] = headers,
+            ["body"] = new JsonObject
+            {
+                ["@odata.context"] = $"{BaseUrl}/$metadata#users('{userId}')/mailboxSettings(automaticRepliesSetting)",
+                ["automaticRepliesSetting"] = setting,
+            },
+        };
     }
 
     private bool TakeThrottle()

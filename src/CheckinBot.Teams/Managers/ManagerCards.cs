@@ -86,7 +86,9 @@ public static class ManagerCards
             body.Add(new TextBlock(m.Person.Name) { Weight = "Bolder", Spacing = "Medium", Separator = true });
             var facts = new List<Fact>();
             if (m.Away is { } away)
-                facts.Add(new Fact("Away", away.End is { } back ? $"until {Date(back)}" : "for now (Outlook automatic replies)"));
+                facts.Add(new Fact("Away", away.End is { } back
+                    ? "back " + Date(TimeZoneInfo.ConvertTime(back, Core.Time.IanaTimeZone.FindOrUtc(m.Person.TimeZone)))
+                    : "for now (Outlook automatic replies on)"));
             facts.Add(new Fact("Last shared check-in", m.LastSharedAt is { } at ? Date(at) : "none yet"));
             if (m.EnergyTrend.Count > 0)
                 facts.Add(new Fact("Energy", string.Join(" → ", m.EnergyTrend)));

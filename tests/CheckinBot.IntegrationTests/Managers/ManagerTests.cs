@@ -178,6 +178,29 @@ public sealed class ManagerTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AwaySaidInChat_NeedsNoGraph_ShowsInTheTeam_AndHoldsTheManagersNudgeUntilTheyAreBack()
+    {
+        await SayAsync(Alex, "away until 7 Dec");
+        await WaitForPostAsync(Alex, "Got it: you're away, back on Monday 7 December.");
+        await SayAsync(Megan, "team");
+        Assert.Contains("\"title\":\"Away\",\"value\":\"back 7 Dec 2026\"", PostsTo(Megan)[^1], StringComparison.Ordinal); // in Alex's zone, Berlin
+        await SayAsync(Alex, "back");
+        await WaitForPostAsync(Alex, "Welcome back!");
+
+        await ClickAsync(Alex, new { verb = "feedback.ask.send", colleague = Megan.AadId, topic = "my roadmap" }, "form-1");
+        await WaitForPostAsync(Megan, "asks for your feedback");
+        await SayAsync(Megan, "away until 30 Nov"); // the manager is off until Monday
+        await WaitForPostAsync(Megan, "back on Monday 30 November");
+        var nudges = Service<FeedbackNudgeService>();
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 14, 0, 0, TimeSpan.Zero)); // Friday 09:00 in New York: due, but she is away
+        Assert.Equal(0, await nudges.NudgeDueAsync(CancellationToken.None));
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 14, 0, 0, TimeSpan.Zero)); // Monday 09:00: back
+        Assert.Equal(1, await nudges.NudgeDueAsync(CancellationToken.None));
+        Assert.Single(PostsTo(Megan), p => p.Contains("A gentle reminder: Alex Wilber asked for your feedback", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Team_ListsCurrentReports_WithSharedCheckinsAndWhoCannotBeReached()
     {
         await CheckInAsync(Alex, share: true);
