@@ -3,20 +3,20 @@
 # permissions for the identity that calls Graph — the bot's managed identity, or with SingleTenant the bot app's
 # service principal — User.Read.All always; GroupMember.Read.All only with --groups (cadence audiences by Entra group,
 # or Hr:AdminGroupId); with --proactive-install the Teams app installation permission and AppCatalog.Read.All (to find
-# the app in the org catalog) — and nothing else; and the sign-in app registration for the Growth tab's single
+# the app in the org catalog); with --away MailboxSettings.Read (Outlook automatic replies: who is away) — and nothing else; and the sign-in app registration for the Growth tab's single
 # sign-on and the admin API (scope access_as_user pre-authorized for the Teams clients, app role CheckinBot.Admin).
 # Safe to run again at any point: it finds what is in place (the sign-in app by its name, granted permissions,
 # defined scope and role) and adds only what is missing, saying what it found.
 # Needs an account that can grant admin consent (Privileged Role Administrator or Global Administrator) and create
 # app registrations (Application Administrator, or app creation allowed for users).
-# Usage: scripts/deploy/grant-permissions.sh --resource-group <rg> [--groups] [--proactive-install] [--dry-run]
+# Usage: scripts/deploy/grant-permissions.sh --resource-group <rg> [--groups] [--proactive-install] [--away] [--dry-run]
 #        (reads the rest from .deploy/<rg>.json, which deploy.sh wrote), or, without one:
 #        scripts/deploy/grant-permissions.sh --identity-principal-id <id> --bot-domain <host> [--bot-app-id <id>] ...
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/deploy/lib.sh
 
-GROUP="" PRINCIPAL="" DOMAIN="" BOT_APP="" WITH_GROUPS=false INSTALL=false
+GROUP="" PRINCIPAL="" DOMAIN="" BOT_APP="" WITH_GROUPS=false INSTALL=false AWAY=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --resource-group|-g) GROUP=$2; shift 2 ;;
@@ -25,6 +25,7 @@ while [[ $# -gt 0 ]]; do
     --bot-app-id) BOT_APP=$2; shift 2 ;;
     --groups) WITH_GROUPS=true; shift ;;
     --proactive-install) INSTALL=true; shift ;;
+    --away) AWAY=true; shift ;;
     --dry-run) DRY_RUN=true; shift ;;
     *) echo "Unknown argument: $1 (see the usage at the top of $0)" >&2; exit 2 ;;
   esac
@@ -98,6 +99,9 @@ if [[ "$INSTALL" == true ]]; then
   if [[ "$BOT_APP" == "$SIGN_IN_APP" ]]; then PERMISSIONS+=(TeamsAppInstallation.ReadWriteSelfForUser.All); else PERMISSIONS+=(TeamsAppInstallation.ReadWriteForUser.All); fi
   PERMISSIONS+=(AppCatalog.Read.All)
 fi
+# Outlook's automatic replies (https://learn.microsoft.com/graph/api/user-get-mailboxsettings): the bot reads only their
+# status and scheduled times, to hold check-ins for people who are away.
+[[ "$AWAY" == true ]] && PERMISSIONS+=(MailboxSettings.Read)
 GRAPH_SP=$(capture "<graph-service-principal-id>" az ad sp show --id "$GRAPH_APP" --query id --output tsv)
 GRANTED=$(capture "" az rest --method GET --uri "https://graph.microsoft.com/v1.0/servicePrincipals/$PRINCIPAL/appRoleAssignments" --query "value[].appRoleId" --output tsv)
 for permission in "${PERMISSIONS[@]}"; do

@@ -11,7 +11,9 @@ namespace CheckinBot.Web.Local;
 /// Six months of weekly check-ins and learning goals for everyone in the org directory, written through the Core
 /// services with a clock of its own set back to each moment (so records, goal histories and the metrics read like real
 /// use), deterministic from each person's place in the directory. Shared check-ins only in the last week, so managers
-/// get a handful of summaries, not half a year of them. Runs once, at start, in the local run only.
+/// get a handful of summaries, not half a year of them. One person of the sample org (<see cref="AwayMail"/>) then says
+/// they are away for ten days, so a newcomer sees "away" in Megan's <c>team</c> and in a cadence's preview. Runs once,
+/// at start, in the local run only.
 /// </summary>
 internal sealed partial class SampleHistorySeeder(
     IOrgDirectory directory,
@@ -27,6 +29,9 @@ internal sealed partial class SampleHistorySeeder(
 {
     public const int Weeks = 26;
     private const string CadenceId = "weekly-growth"; // samples/cadence.json
+
+    /// <summary>Patti Fernandez in samples/org.csv: one of Megan's reports, away for the next ten days.</summary>
+    public const string AwayMail = "pattif@contoso.example";
 
     private static readonly string[] GoalTitles = ["Learn Kusto", "Present at the all-hands", "Get the Azure Developer certification", "Mentor a new joiner", "Write a design doc end to end", "Improve my negotiation skills"];
     private static readonly string[] Wins = ["Shipped the importer", "Closed a tricky customer escalation", "Ran my first retro", "Paired with a new joiner all week", "Cut the build time in half", "Got great feedback on my demo", "Finished the course module"];
@@ -69,6 +74,13 @@ internal sealed partial class SampleHistorySeeder(
                 if (await CheckInAsync(service, person.Id, $"{CadenceId}:{monday:yyyy-MM-dd}", energy, Wins[random.Next(Wins.Length)], shared, clock, random, stoppingToken))
                     count++;
             }
+        }
+        if (people.Find(p => string.Equals(p.Mail, AwayMail, StringComparison.OrdinalIgnoreCase)) is { } away)
+        {
+            clock.Now = now;
+            var zone = Core.Time.IanaTimeZone.FindOrUtc(away.TimeZone);
+            var back = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(10);
+            await service.SayAwayAsync(away.Id, Core.Cadences.CadenceCalendar.LocalToUtc(back, TimeOnly.MinValue, zone), stoppingToken);
         }
         LogSeeded(loggers.CreateLogger<SampleHistorySeeder>(), count, people.Count, Weeks);
     }

@@ -54,6 +54,7 @@ public sealed class DeployScriptTests
     [InlineData(new[] { "--groups" }, new[] { "User.Read.All", "GroupMember.Read.All" })]
     // The identity is not the sign-in app the manifest names in webApplicationInfo, so "Self" would not let it install the app.
     [InlineData(new[] { "--groups", "--proactive-install" }, new[] { "User.Read.All", "GroupMember.Read.All", "TeamsAppInstallation.ReadWriteForUser.All", "AppCatalog.Read.All" })]
+    [InlineData(new[] { "--away" }, new[] { "User.Read.All", "MailboxSettings.Read" })]
     public async Task Permissions_AreOnlyThoseAskedFor(string[] options, string[] expected)
     {
         var printed = await DryRunAsync("grant-permissions.sh", ["--identity-principal-id", "11111111-1111-1111-1111-111111111111", "--bot-domain", "bot.contoso.com", .. options]);

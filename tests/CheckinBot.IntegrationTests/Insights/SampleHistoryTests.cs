@@ -38,6 +38,9 @@ public sealed class SampleHistoryTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var cadence = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "samples", "cadence.json"));
         Assert.True((await _bot.Client.PostAsync("/api/admin/cadences", new StringContent(cadence, System.Text.Encoding.UTF8, "application/json"))).IsSuccessStatusCode);
+        // Patti is away for the next ten days: the preview of the coming occurrences says so.
+        var preview = JsonDocument.Parse(await _bot.Client.GetStringAsync("/api/admin/cadences/weekly-growth/preview")).RootElement;
+        Assert.Contains(preview.GetProperty("lines").EnumerateArray(), l => l.GetProperty("name").GetString() == "Patti Fernandez" && l.GetProperty("leftOut").GetString() == "away");
         var aggregator = _bot.Get<MetricsAggregator>();
         while (await aggregator.FoldPendingAsync(CancellationToken.None) > 0)
         {

@@ -70,9 +70,10 @@ public sealed class CadencePreviewService(
                     continue;
                 var leftOut = !cadence.Active ? "paused"
                     : due.DueAtUtc < now - CadencePlanner.MissedAfter ? "missed" // as the planner: too long past to send
+                    // As the run decides: someone away is held before anyone asks whether Teams can reach them.
+                    : held?.AwayUntil > due.DueAtUtc || outlook?.Covers(due.DueAtUtc) == true ? "away"
                     : registration is null ? "notInstalled"
                     : registration.Status != RegistrationStatus.Active ? "unreachable"
-                    : held?.AwayUntil > due.DueAtUtc || outlook?.Covers(due.DueAtUtc) == true ? "away"
                     : held?.SnoozedUntil > due.DueAtUtc ? "snoozed"
                     : null;
                 counts[i].Anyone = true;
