@@ -2,8 +2,8 @@ namespace CheckinBot.Core.Insights;
 
 /// <summary>
 /// HR's last four weeks: participation and its change against the four before, time to complete, energy by week, goals,
-/// the feedback loop, the departments that moved most, and the check-ins runs could not deliver, by reason. Null figures:
-/// suppressed or no data.
+/// the feedback loop, the departments that moved most, the check-ins runs could not deliver, by reason, and those not
+/// asked because the person was away. Null figures: suppressed or no data.
 /// </summary>
 public sealed record OrgStats(
     int? People,
@@ -14,4 +14,5 @@ public sealed record OrgStats(
     FeedbackFigures? Feedback,
     IReadOnlyList<(DateOnly Week, double? Energy)> EnergyByWeek,
     IReadOnlyList<DepartmentMove> Movers,
-    IReadOnlyDictionary<string, int> Unreachable);
+    IReadOnlyDictionary<string, int> Unreachable,
+    int Away = 0);

@@ -73,7 +73,7 @@ public sealed class StatsService(
         var total = now.Total;
         return new OrgStats(total.People, total.Participation?.Completed, before.Total.Participation?.Completed,
             total.Participation?.MedianMinutesToComplete, total.Goals, total.Feedback, total.Suppressed ? [] : EnergyByWeek(total), movers,
-            total.Participation?.Unreachable.Where(r => r.Value > 0).ToDictionary() ?? new Dictionary<string, int>());
+            total.Participation?.Unreachable.Where(r => r.Value > 0).ToDictionary() ?? new Dictionary<string, int>(), total.Participation?.Away ?? 0);
     }
 
     private static List<(DateOnly Week, double? Energy)> EnergyByWeek(GroupFigures group) =>

@@ -39,6 +39,8 @@ public static class StatsCards
             new("People", Count(org.People)),
             new("Check-ins completed", $"{org.Completed}{Change(org.Completed, org.CompletedBefore)}"),
         };
+        if (org.Away > 0)
+            facts.Add(new Fact("Not asked: away", $"{org.Away} (held until they were back, past the check-in's window; not counted as missed)"));
         if (org.MedianMinutesToComplete is { } minutes)
             facts.Add(new Fact("Median time to complete", $"{minutes.ToString("0.#", CultureInfo.InvariantCulture)} min"));
         if (Trend(org.EnergyByWeek) is { } energy)
