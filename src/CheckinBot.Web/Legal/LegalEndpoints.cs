@@ -18,12 +18,13 @@ internal static class LegalEndpoints
             <ul>
               <li>Your check-ins (your answers), your learning goals and their progress, your wins, and the feedback you ask for, give and receive.</li>
               <li>From the organisation's directory: your name, manager, department, time zone and hire date.</li>
-              <li>How to reach you in Teams (your chat with the bot), and when you snoozed or skipped a check-in.</li>
+              <li>How to reach you in Teams (your chat with the bot), and when you snoozed or skipped a check-in or said you are away.</li>
+              <li>Whether your Outlook automatic replies are on, and when (only where the organisation allowed it; never their text), kept in memory for a few hours so nobody is asked while away.</li>
             </ul>
             <h2>Who sees it</h2>
             <ul>
               <li>You see all of it, in chat and in the Growth tab.</li>
-              <li>Your manager sees a check-in only when you share it, and the feedback you send them.</li>
+              <li>Your manager sees a check-in only when you share it, and the feedback you send them; while you are away, that you are away and until when.</li>
               <li>HR sees counts only (how many took part, energy on a 1–5 scale, goals reached), and only for groups of at least {hr.Value.MinGroupSize} people: never what anyone wrote.</li>
             </ul>
             <h2>How long</h2>
