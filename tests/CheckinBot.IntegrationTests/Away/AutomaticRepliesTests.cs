@@ -27,11 +27,12 @@ public sealed class AutomaticRepliesTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         _graph = await FakeGraph.StartAsync();
         _graph.Put(new GraphUser(BotHost.Megan, "Megan Bowen"));
+        _graph.Put(new GraphUser(Activities.UserAadId, "Alex Wilber", ManagerId: BotHost.Megan));
         foreach (var (id, i) in Everyone.Select((id, i) => (id, i)))
             _graph.Put(new GraphUser(id, $"Colleague {i}", ManagerId: BotHost.Megan));
         _bot = new BotHost(azurite, new BotHostOptions { Graph = _graph, AlexInstalled = false, Logging = l => l.AddProvider(_logs) });
         await _bot.InitializeAsync();
-        await Eventually.TrueAsync(async () => (await _bot.Get<Core.Org.IOrgDirectory>().DirectReportsAsync(BotHost.Megan, CancellationToken.None)).Count == 4,
+        await Eventually.TrueAsync(async () => (await _bot.Get<Core.Org.IOrgDirectory>().DirectReportsAsync(BotHost.Megan, CancellationToken.None)).Count == 5,
             "the org sync has Megan's reports");
     }
 
@@ -72,6 +73,22 @@ public sealed class AutomaticRepliesTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal([AlwaysOn, OnHolidayNow], team.Where(m => m.Away is not null).Select(m => m.Person.Id).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(_logs.Entries, e => e.Message.Contains("Lisbon", StringComparison.Ordinal)); // what people wrote in Outlook
     }
+
+    [Fact]
+    public async Task InChat_AwayAndBack_WorkBesideOutlook_AndBackSaysWhenOutlookStillHoldsThem()
+    {
+        await _bot.SayAsync("away until 12 Jan");
+        Assert.Contains("you're away, back on", Posted(), StringComparison.Ordinal);
+        _graph.SetAutomaticReplies(Activities.UserAadId, "alwaysEnabled");
+
+        await _bot.SayAsync("back");
+
+        Assert.Contains("Welcome back!", Posted(), StringComparison.Ordinal);
+        Assert.Contains("Your Outlook automatic replies are still on, so I keep holding check-ins", Posted(), StringComparison.Ordinal);
+        Assert.NotNull(await _bot.Get<AwayService>().FindAsync(Activities.UserAadId, CancellationToken.None));
+    }
+
+    private string Posted() => System.Text.RegularExpressions.Regex.Unescape(_bot.LastPosted());
 
     [Fact]
     public async Task WithoutMailboxConsent_NobodyIsKnownToBeAway_LoggedOnce_AndGraphIsLeftAloneForAnHour()
