@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace CheckinBot.Graph;
 
@@ -21,43 +20,44 @@ internal sealed partial class GraphBatch(GraphServiceClient graph, GraphCalls ca
 
     public async Task<Answers<T>> GetEachAsync<T>(
         IEnumerable<string> ids, Func<string, RequestInformation> request, CancellationToken cancellationToken)
-        where T : IParsable, new()
+        where T : Microsoft.Kiota.Abstractions.Serialization.IParsable, new()
     {
         var found = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
         var refused = new Dictionary<string, HttpStatusCode>(StringComparer.OrdinalIgnoreCase);
         foreach (var chunk in ids.Distinct(StringComparer.OrdinalIgnoreCase).Chunk(Size))
         {
-            var batch = new BatchRequestContentCollection(graph);
-            var stepToId = new Dictionary<string, string>();
-            foreach (var id in chunk)
-                stepToId[await batch.AddBatchRequestStepAsync(request(id))] = id;
+            IReadOnlyList<string> pending = chunk;
             for (var attempt = 1; ; attempt++)
             {
-                var sent = batch;
-                var response = await calls.CallAsync(ct => graph.Batch.PostAsync(sent, ct), cancellationToken);
+                var batch = new BatchRequestContentCollection(graph);
+                var stepToId = new Dictionary<string, string>();
+                foreach (var id in pending)
+                    stepToId[await batch.AddBatchRequestStepAsync(request(id))] = id;
+                var response = await calls.CallAsync(ct => graph.Batch.PostAsync(batch, ct), cancellationToken);
                 var statuses = await response.GetResponsesStatusCodesAsync();
+                var throttled = new List<string>();
+                var wait = TimeSpan.Zero;
                 foreach (var (step, status) in statuses)
                 {
-                    if (status == HttpStatusCode.OK && await response.GetResponseByIdAsync<T>(step) is { } body)
+                    if (status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+                    {
+                        throttled.Add(stepToId[step]);
+                        using var item = await response.GetResponseByIdAsync(step);
+                        var retryAfter = item.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(Math.Pow(2, attempt));
+                        wait = retryAfter > wait ? retryAfter : wait;
+                    }
+                    else if (status == HttpStatusCode.OK && await response.GetResponseByIdAsync<T>(step) is { } body)
                         found[stepToId[step]] = body;
-                    else if (status is not (HttpStatusCode.OK or HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable))
+                    else if (status != HttpStatusCode.OK)
                         refused[stepToId[step]] = status;
                 }
-                var throttled = statuses.Where(s => s.Value is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable).ToDictionary();
                 if (throttled.Count == 0)
                     break;
                 if (attempt == MaxRetries)
                     throw new HttpRequestException($"Graph kept throttling {throttled.Count} batched requests.", null, HttpStatusCode.TooManyRequests);
-                var wait = TimeSpan.Zero;
-                foreach (var step in throttled.Keys)
-                {
-                    using var item = await response.GetResponseByIdAsync(step);
-                    var retryAfter = item.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(Math.Pow(2, attempt));
-                    wait = retryAfter > wait ? retryAfter : wait;
-                }
                 LogThrottled(logger, throttled.Count, wait);
                 await Task.Delay(wait, timeProvider, cancellationToken);
-                batch = batch.NewBatchWithFailedRequests(throttled);
+                pending = throttled; // only those again, each as a request of its own in a new batch
             }
         }
         return new Answers<T>(found, refused);
