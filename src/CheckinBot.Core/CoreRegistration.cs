@@ -11,6 +11,7 @@ using CheckinBot.Core.Messaging;
 using CheckinBot.Core.Org;
 using CheckinBot.Core.QuestionSets;
 using CheckinBot.Core.Registrations;
+using CheckinBot.Core.ReviewPacks;
 using CheckinBot.Core.Runs;
 using CheckinBot.Core.Time;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public static class CoreRegistration
             .AddCheckIns()
             .AddGoals()
             .AddGrowthLog()
+            .AddReviewPacks()
             .AddRegistrations()
             .AddMessaging()
             .AddOrg()

@@ -92,6 +92,7 @@ public static class HostingExtensions
         services.AddSingleton<TableGrowthLogStore>();
         services.AddSingleton<IShareHandoffStore, TableShareHandoffStore>();
         services.AddSingleton<CheckinBot.Core.Handovers.IHandoverStore, TableHandoverStore>();
+        services.AddSingleton<CheckinBot.Core.ReviewPacks.IReviewPackStore, TableReviewPackStore>();
         services.AddSingleton<Outbox.TableDeliveryOutbox>();
         services.AddSingleton<CheckinBot.Core.Messaging.IDeliveryOutbox>(sp => sp.GetRequiredService<Outbox.TableDeliveryOutbox>());
         services.AddSingleton<CheckinBot.Core.Insights.Events.IMetricsOutbox, Outbox.TableMetricsOutbox>();

@@ -83,6 +83,7 @@ public static class HostingExtensions
         services.AddSingleton<IChatFeature>(sp => sp.GetRequiredService<CheckinConversation>());
         services.AddSingleton<IChatFeature, HelpFeature>();
         services.AddSingleton<IChatFeature, Away.AwayConversation>();
+        services.AddSingleton<IChatFeature, ReviewPacks.ReviewPackConversation>();
         services.AddSingleton<IChatFeature, GoalsConversation>();
         services.AddSingleton<IChatFeature, GrowthLogConversation>();
         services.AddSingleton<IChatFeature, FeedbackConversation>();

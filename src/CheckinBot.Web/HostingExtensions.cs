@@ -17,6 +17,8 @@ using CheckinBot.Core.Registrations;
 using CheckinBot.Teams;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
+using CheckinBot.Web.ReviewPacks;
+
 namespace CheckinBot.Web;
 
 internal static class HostingExtensions
@@ -77,6 +79,7 @@ internal static class HostingExtensions
         });
         app.MapTeamsBot();
         app.MapExportEndpoints();
+        app.MapReviewPackEndpoints();
         app.MapAdminEndpoints();
         app.MapMetricsEndpoints();
         app.MapTabEndpoints();

@@ -22,4 +22,5 @@ public enum ChatCommandKind
     Stats,
     Away,
     Back,
+    ReviewPack,
 }

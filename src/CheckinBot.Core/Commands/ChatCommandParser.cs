@@ -10,6 +10,7 @@ public static partial class ChatCommandParser
     [
         ("export my data", ChatCommandKind.ExportMyData),
         ("question sets", ChatCommandKind.QuestionSets),
+        ("review pack", ChatCommandKind.ReviewPack),
         ("delete my data", ChatCommandKind.DeleteMyData),
         ("add goal", ChatCommandKind.AddGoal),
         ("i'm back", ChatCommandKind.Back),

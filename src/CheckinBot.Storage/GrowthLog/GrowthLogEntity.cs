@@ -29,6 +29,9 @@ internal sealed class GrowthLogEntity : ITableEntity
     /// <summary>A manager change's handover (ids, steps and the person's answer), so it is erased with the log.</summary>
     public const string HandoverPrefix = "transfer-";
 
+    /// <summary>A review pack (the period and the entries kept), beside the log it is built from.</summary>
+    public const string ReviewPackPrefix = "reviewpack-";
+
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }

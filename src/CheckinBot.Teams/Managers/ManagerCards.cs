@@ -99,6 +99,7 @@ public static class ManagerCards
             if (Reachability(m) is { } problem)
                 facts.Add(new Fact("Can't reach", problem));
             body.Add(new FactSet(facts) { Spacing = "None" });
+            body.Add(new ActionSet([SubmitAction.ForVerb("Ask for their review pack", ReviewPacks.ReviewPackCards.AskVerb, (ReviewPacks.ReviewPackCards.ReportField, m.Person.Id))]) { Spacing = "None" });
         }
         body.Add(TextBlock.Subtle("Only check-ins your reports chose to share are summarised here."));
         return new AdaptiveCard(body);

@@ -21,6 +21,8 @@ public static class OutboundCards
         Core.Handovers.HandoverConsentMessage ask => Handovers.HandoverCards.Ask(ask),
         Core.Handovers.ReportMovedOnMessage moved => Handovers.HandoverCards.MovedOn(moved),
         Core.Handovers.HandoverMessage history => Handovers.HandoverCards.History(history),
+        Core.ReviewPacks.ReviewPackSharedMessage shared => ReviewPacks.ReviewPackCards.SharedWithYou(shared),
+        Core.ReviewPacks.ReviewPackAskedMessage asked => ReviewPacks.ReviewPackCards.Asked(asked),
         CheckinQuestionMessage { IsReminder: true } reminder => reminder.Draft.CurrentStep is null
             ? CheckIns.CheckinCards.Recap(reminder.Draft, $"A gentle reminder: your {reminder.CadenceName} is nearly done, just choose who sees it.")
             : CheckIns.CheckinCards.Question(reminder.Draft, $"A gentle reminder: your {reminder.CadenceName} is waiting, right where you left it."),

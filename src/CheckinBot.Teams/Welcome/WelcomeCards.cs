@@ -19,6 +19,7 @@ public static class WelcomeCards
         ("snooze", "Remind me later about this check-in"),
         ("skip", "Skip this check-in cycle"),
         ("away until 12 Jan", "Away (holiday, leave): no check-ins, reminders or nudges until the day you are back; **back** when you are"),
+        ("review pack", "A draft self-review from your own log, for the period you pick: you choose what goes in, and whether your manager sees it"),
         ("export my data", "Get everything stored about you"),
         ("delete my data", "Erase everything stored about you"),
         ("team", "Managers: who in your team has checked in"),
