@@ -92,7 +92,7 @@ public sealed class ReviewPackService(
                 {
                     if (SectionOf(answer.Purpose) is not { } section || answer.Value is not TextAnswer { Value.Length: > 0 } text)
                         continue;
-                    entries.Add(new ReviewEntry($"{Prefix(section)}-{record.CheckinId}-{answer.QuestionId}", section, record.CompletedAt, text.Value,
+                    entries.Add(new ReviewEntry(EntryId(section, record, answer), section, record.CompletedAt, text.Value,
                         $"Check-in of {Day(record.CompletedAt)}: {answer.Prompt}", ReviewSourceKind.Checkin, record.CheckinId, !record.SharedWithManager));
                 }
             }
@@ -115,27 +115,33 @@ public sealed class ReviewPackService(
             return [.. entries.OrderBy(e => e.Section).ThenBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal)];
         }
 
-        /// <summary>Each entry a line links to, whole, in the order first linked.</summary>
-        public List<ReviewSourceEntry> Sources(IEnumerable<ReviewEntry> lines)
+        /// <summary>
+        /// Each entry a line links to, in the order first linked, with what of it the pack keeps: a check-in's answers
+        /// that are lines of the pack (an unticked answer of the same check-in stays out), a goal's details when the
+        /// goal's own line is kept and the milestones that are.
+        /// </summary>
+        public List<ReviewSourceEntry> Sources(IReadOnlyCollection<ReviewEntry> lines)
         {
+            var kept = lines.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
             var sources = new List<ReviewSourceEntry>();
             foreach (var (kind, id) in lines.Select(e => (e.SourceKind, e.SourceId)).Distinct())
             {
                 switch (kind)
                 {
                     case ReviewSourceKind.Checkin when Checkins.FirstOrDefault(r => r.CheckinId == id) is { } record:
-                        sources.Add(new ReviewSourceEntry(kind, id, $"Check-in of {Day(record.CompletedAt)} ({(record.SharedWithManager ? "shared with your manager" : "private")})",
-                            record.CompletedAt, [.. record.Answers.Select(a => (a.Prompt, a.DisplayText))]));
+                        sources.Add(new ReviewSourceEntry(kind, id, $"Check-in of {Day(record.CompletedAt)} ({(record.SharedWithManager ? "shared with the manager" : "private")})",
+                            record.CompletedAt, [.. record.Answers.Where(a => SectionOf(a.Purpose) is { } section && kept.Contains(EntryId(section, record, a))).Select(a => (a.Prompt, a.DisplayText))]));
                         break;
                     case ReviewSourceKind.Goal when Goals.FirstOrDefault(g => g.Id == id) is { } goal:
+                        var details = kept.Contains($"g-{goal.Id}");
                         sources.Add(new ReviewSourceEntry(kind, id, $"Learning goal: {goal.Title}", goal.CreatedAt,
                         [
-                            .. goal.Why is null ? [] : new[] { ("Why", goal.Why) },
-                            .. goal.Measure is null ? [] : new[] { ("How you'll know", goal.Measure) },
-                            .. goal.TargetDate is { } target ? new[] { ("Target", target.ToString("d MMM yyyy", CultureInfo.InvariantCulture)) } : [],
-                            ("Progress", $"{goal.Percent}%{(goal.Status == GoalStatus.Completed ? ", completed" : "")}"),
-                            .. goal.History.Select(h => (Day(h.At), $"{h.Percent}%{(h.Note is { Length: > 0 } note ? ": " + note : "")}")),
-                            .. goal.Milestones.Select(m => ("Milestone", m.Title + (m.DoneAt is { } doneAt ? $", reached {Day(doneAt)}" : ", not yet"))),
+                            .. details && goal.Why is not null ? new[] { ("Why", goal.Why) } : [],
+                            .. details && goal.Measure is not null ? new[] { ("How you'll know", goal.Measure) } : [],
+                            .. details && goal.TargetDate is { } target ? new[] { ("Target", target.ToString("d MMM yyyy", CultureInfo.InvariantCulture)) } : [],
+                            .. details ? new[] { ("Progress", $"{goal.Percent}%{(goal.Status == GoalStatus.Completed ? ", completed" : "")}") } : [],
+                            .. details ? goal.History.Select(h => (Day(h.At), $"{h.Percent}%{(h.Note is { Length: > 0 } note ? ": " + note : "")}")) : [],
+                            .. goal.Milestones.Where(m => kept.Contains($"m-{goal.Id}-{m.Id}")).Select(m => ("Milestone", $"{m.Title}, reached {Day(m.DoneAt!.Value)}")),
                         ]));
                         break;
                     case ReviewSourceKind.Feedback when Notes.FirstOrDefault(n => n.Id == id) is { } note:
@@ -146,6 +152,8 @@ public sealed class ReviewPackService(
             }
             return sources;
         }
+
+        private static string EntryId(ReviewSection section, CheckinRecord record, CheckinAnswer answer) => $"{Prefix(section)}-{record.CheckinId}-{answer.QuestionId}";
 
         private static ReviewSection? SectionOf(QuestionPurpose purpose) => purpose switch
         {
