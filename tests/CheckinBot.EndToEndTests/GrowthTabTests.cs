@@ -87,6 +87,35 @@ public sealed class GrowthTabTests(TabFixture stack) : IClassFixture<TabFixture>
     }
 
     [Fact]
+    public async Task AnEmployee_BuildsAReviewPackInTheMeView_LeavingALineOut_AndSharesIt()
+    {
+        var goals = stack.BotServices.GetRequiredService<GoalService>();
+        await goals.AddAsync(TabFixture.Diego, "Write a design doc end to end", null, null, null, null, CancellationToken.None);
+        await goals.AddAsync(TabFixture.Diego, "Keep this one out of the pack", null, null, null, null, CancellationToken.None);
+        var page = await OpenAsync(TabFixture.Diego);
+
+        await page.GetByLabel("Period").SelectOptionAsync("12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show my entries" }).ClickAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Learning goals and milestones" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Keep this one out of the pack" }).UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Build my review pack" }).ClickAsync();
+
+        var download = page.GetByRole(AriaRole.Link, new() { Name = "Download (Word)" });
+        var document = await page.APIRequest.GetAsync((await download.GetAttributeAsync("href"))!); // the sealed link alone, no sign-in
+        Assert.Equal(200, document.Status);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await document.BodyAsync()), false))
+        {
+            var text = word.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("Write a design doc end to end", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Keep this one out of the pack", text, StringComparison.Ordinal);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Share with my manager" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Shared with" })).ToContainTextAsync($"Shared with {await NameOfAsync(TabFixture.Alex)}");
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task AManager_SeesTheirTree_AndATeamUnderTheThreshold_ShowsNoFigures()
     {
         await stack.BotServices.GetRequiredService<MetricsCensusService>().TakeIfDueAsync(CancellationToken.None);

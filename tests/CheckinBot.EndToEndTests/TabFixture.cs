@@ -14,6 +14,9 @@ public sealed class TabFixture : IAsyncLifetime
     public const string Adele = "00000000-0000-0000-0000-0000000000022";
     public const string Isaiah = "00000000-0000-0000-0000-0000000000023";
 
+    /// <summary>Diego Siciliani, another of Alex's reports: the review pack test's own person, so no other test's goals show in it.</summary>
+    public const string Diego = "4f0f7b2e-1c3a-4e51-9d2a-0a1b2c3d4e01";
+
     private readonly AzuriteFixture _azurite = new();
     private BotApplicationFactory<Program>? _bot;
     private IPlaywright? _playwright;

@@ -9,6 +9,7 @@ public static class ReviewPacksRegistration
     {
         services.AddSingleton<ReviewPackService>();
         services.AddSingleton<ReviewPackLinks>();
+        services.AddSingleton<ReviewPackSharing>();
         return services;
     }
 }

@@ -14,6 +14,7 @@ namespace CheckinBot.Teams.ReviewPacks;
 public sealed class ReviewPackConversation(
     ReviewPackService packs,
     ReviewPackLinks links,
+    ReviewPackSharing sharing,
     IOrgDirectory directory,
     PersonZones zones,
     IPersonMessenger messenger,
@@ -65,22 +66,13 @@ public sealed class ReviewPackConversation(
 
     private async Task ShareAsync(CardRequest request, CancellationToken cancellationToken)
     {
-        var packId = request.Id(ReviewPackCards.PackField);
-        if (await packs.OpenAsync(request.UserId, packId, forManager: false, cancellationToken) is not { } own)
+        var shared = await sharing.ShareAsync(request.UserId, request.Id(ReviewPackCards.PackField), request.Turn.BotBaseUri, cancellationToken);
+        await request.Turn.SendCardAsync(shared switch
         {
-            await request.Turn.SendCardAsync(ReviewPackCards.Gone(), cancellationToken);
-            return;
-        }
-        if (await packs.ShareAsync(request.UserId, packId, cancellationToken) is not var (pack, managerId))
-        {
-            await request.Turn.SendCardAsync(ReviewPackCards.NoManager(), cancellationToken);
-            return;
-        }
-        var managerCopy = (await packs.OpenAsync(request.UserId, packId, forManager: true, cancellationToken))!;
-        var link = await links.CreateAsync(request.Turn.BotBaseUri, request.UserId, packId, forManager: true, cancellationToken);
-        await messenger.SendAsync(managerId, new ReviewPackSharedMessage(own.PersonName, pack.From, pack.To, managerCopy.Entries.Count, link), cancellationToken);
-        var managerName = (await directory.FindAsync(managerId, cancellationToken))?.Name ?? "your manager";
-        await request.Turn.SendCardAsync(ReviewPackCards.Shared(managerName, own.Entries.Count - managerCopy.Entries.Count), cancellationToken);
+            null => ReviewPackCards.Gone(),
+            { ManagerName: null } => ReviewPackCards.NoManager(),
+            _ => ReviewPackCards.Shared(shared.ManagerName, shared.PrivateLeftOut),
+        }, cancellationToken);
     }
 
     /// <summary>Only a report's current manager may ask; the report gets one card and decides.</summary>

@@ -38,14 +38,15 @@ class ApiError extends Error {
   }
 }
 
-async function api(path) {
+async function api(path, method = 'GET', body = undefined) {
   for (let attempt = 0; ; attempt++) {
     const headers = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (state.token) headers.Authorization = `Bearer ${state.token}`;
     if (state.localUser) headers[LocalUserHeader] = state.localUser;
     let response;
     try {
-      response = await fetch(path, { headers, signal: AbortSignal.timeout(ApiTimeout) });
+      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(ApiTimeout) });
     } catch (error) {
       // No answer in time, or none at all: say so rather than wait.
       throw new ApiError(0, { detail: `The Growth tab could not load (${path} ${error.name === 'TimeoutError' ? `took longer than ${ApiTimeout / 1000} s` : 'did not answer'}). Reload, or tell your admin.` });
@@ -277,6 +278,54 @@ function chatLink(command) {
   return link;
 }
 
+// The review pack: the period's entries of the person's own log, each ticked; what stays ticked is built into a Word
+// draft, shared with the manager only on Share (the same pack as "review pack" in chat).
+function reviewPackCard() {
+  const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const entries = el('div');
+  const period = el('select', { id: 'review-period' }, el('option', { value: '6', text: 'Last 6 months' }), el('option', { value: '12', text: 'Last 12 months' }));
+  const showButton = el('button', { type: 'button', text: 'Show my entries' });
+  showButton.addEventListener('click', async () => {
+    entries.replaceChildren();
+    status.textContent = 'Reading your log…';
+    try {
+      const pack = await api(`/api/me/review-pack?months=${period.value}`);
+      status.textContent = pack.entries.length === 0
+        ? 'Nothing is logged in this period yet. Check-ins with wins, learning goals and feedback you ask for fill the next pack.'
+        : `${pack.entries.length} entries from ${pack.from} to ${pack.to}${pack.tooMany ? ` (the first ${pack.maxEntries}; pick a shorter period in chat for the rest)` : ''}. Untick anything to leave out; lines from private check-ins never go in your manager's copy.`;
+      if (pack.entries.length === 0) return;
+      const sections = [...new Set(pack.entries.map(e => e.sectionTitle))];
+      const form = el('form', { 'aria-label': 'Entries for the review pack' }, sections.map(title => el('fieldset', {}, el('legend', { text: title }),
+        pack.entries.filter(e => e.sectionTitle === title).map(e => el('label', { class: 'pick' },
+          el('input', { type: 'checkbox', name: 'entry', value: e.id, checked: true }),
+          ` ${day(e.at)} · ${e.text}${e.fromPrivateCheckin ? ' (private check-in)' : ''}`)))));
+      const build = el('button', { type: 'submit', text: 'Build my review pack' });
+      form.append(build);
+      form.addEventListener('submit', async event => {
+        event.preventDefault();
+        const kept = [...form.querySelectorAll('input[name=entry]:checked')].map(box => box.value);
+        const built = await api('/api/me/review-pack', 'POST', { from: pack.from, to: pack.to, entryIds: kept });
+        const share = el('button', { type: 'button', text: 'Share with my manager' });
+        share.addEventListener('click', async () => {
+          try {
+            const shared = await api(`/api/me/review-pack/${built.packId}/share`, 'POST', {});
+            status.textContent = `Shared with ${shared.sharedWith}${shared.privateLeftOut ? `, without the ${shared.privateLeftOut} lines from private check-ins` : ''}.`;
+          } catch (error) { status.textContent = error.message; }
+        });
+        entries.replaceChildren(el('p', {}, `Your review pack is ready: ${built.lines} lines. `, el('a', { href: built.download, text: 'Download (Word)' }), ' (the link works for 15 minutes). Nobody else sees it unless you share it.'), share);
+        status.textContent = 'Built.';
+      });
+      entries.append(form);
+    } catch (error) {
+      status.textContent = error.message;
+    }
+  });
+  return card('Review pack', [
+    el('p', {}, 'A draft self-review from your own log: every line your own words, dated, with where it came from. Nothing is rephrased or rated.'),
+    el('label', { for: 'review-period', text: 'Period ' }), period, ' ', showButton, status, entries,
+  ], true);
+}
+
 async function renderMe() {
   const me = await api('/api/me/growth');
   const active = me.goals.filter(g => g.status === 'active');
@@ -328,6 +377,7 @@ async function renderMe() {
   sections.push(card('Feedback received', me.feedbackReceived.length === 0
     ? [el('p', { class: 'empty' }, 'None yet. Ask a colleague: ', chatLink('feedback'))]
     : [el('ul', { class: 'plain' }, me.feedbackReceived.map(n => el('li', { text: `${day(n.at)} · ${n.from}${n.isPraise ? ' (praise)' : ''}: ${n.text}` })))]));
+  sections.push(reviewPackCard());
   return sections;
 }
 
