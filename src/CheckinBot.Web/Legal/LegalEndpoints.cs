@@ -24,7 +24,7 @@ internal static class LegalEndpoints
             <h2>Who sees it</h2>
             <ul>
               <li>You see all of it, in chat and in the Growth tab.</li>
-              <li>Your manager sees a check-in only when you share it, and the feedback you send them; while you are away, that you are away and until when.</li>
+              <li>Your manager sees a check-in only when you share it, and the feedback you send them; a review pack only when you press Share (never lines from check-ins you kept private); while you are away, that you are away and until when.</li>
               <li>HR sees counts only (how many took part, energy on a 1–5 scale, goals reached), and only for groups of at least {hr.Value.MinGroupSize} people: never what anyone wrote.</li>
             </ul>
             <h2>How long</h2>
