@@ -1,6 +1,7 @@
 using CheckinBot.Core.Away;
 using CheckinBot.Core.Cadences;
 using CheckinBot.Core.CheckIns;
+using CheckinBot.Core.Fatigue;
 using CheckinBot.Core.Feedback;
 using CheckinBot.Core.Goals;
 using CheckinBot.Core.GrowthLog;
@@ -38,6 +39,7 @@ public static class CoreRegistration
             .AddFeedback()
             .AddHandovers()
             .AddCadences()
+            .AddFatigue()
             .AddQuestionSets()
             .AddRuns()
             .AddInsights();

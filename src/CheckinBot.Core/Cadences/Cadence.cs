@@ -14,6 +14,9 @@ public sealed record Cadence
     public string QuestionSetId { get; init; } = QuestionSets.QuestionSet.DefaultId;
     public bool Active { get; init; } = true;
 
+    /// <summary>Whether and how the cadence adapts to a tired person (off unless HR turns it on).</summary>
+    public Fatigue.CadenceAdaptation Adaptation { get; init; } = new();
+
     [JsonIgnore]
     public bool IsJourney => Schedule?.Frequency == CadenceFrequency.Journey; // null only in a request still to be validated
 

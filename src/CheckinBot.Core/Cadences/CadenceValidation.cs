@@ -23,6 +23,10 @@ public static partial class CadenceValidation
         }
         if (s.Frequency != CadenceFrequency.Journey && !knownQuestionSets.Contains(cadence.QuestionSetId ?? ""))
             errors["questionSetId"] = $"There is no question set '{cadence.QuestionSetId}'.";
+        if (cadence.Adaptation is { Enabled: true } adaptation && !knownQuestionSets.Contains(adaptation.LightQuestionSetId ?? ""))
+            errors["adaptation.lightQuestionSetId"] = $"There is no question set '{adaptation.LightQuestionSetId}' for the light form.";
+        if (cadence.Adaptation is { } guard && !Enum.IsDefined(guard.Floor))
+            errors["adaptation.floor"] = "The floor is fortnightly or monthly.";
         if (IanaTimeZone.Normalize(s.TimeZone) is null)
             errors["schedule.timeZone"] = $"'{s.TimeZone}' is not a known time zone; use an IANA id such as Europe/Berlin.";
         if (CadenceCalendar.ParseLocalTime(s.LocalTime) is null)

@@ -4,6 +4,7 @@ namespace CheckinBot.Core.CheckIns;
 public sealed record CheckinPreferences
 {
     public const int RememberedSkips = 20;
+    public const int RememberedSnoozes = 8;
 
     public required string UserId { get; init; }
     public DateTimeOffset? SnoozedUntil { get; init; }
@@ -13,6 +14,12 @@ public sealed record CheckinPreferences
     /// zone: nothing is sent before it (Away/SendTimeRule).
     /// </summary>
     public DateTimeOffset? AwayUntil { get; init; }
+
+    /// <summary>When they last snoozed (the newest <see cref="RememberedSnoozes"/>): part of the fatigue signal.</summary>
+    public IReadOnlyList<DateTimeOffset> RecentSnoozes { get; init; } = [];
+
+    /// <summary>Per cadence that adapts to fatigue: the form they are asked and why (Fatigue/FatigueService).</summary>
+    public IReadOnlyList<Fatigue.AdaptationState> Adaptations { get; init; } = [];
 
     /// <summary>"skip" with no scheduled check-in open: the next one is skipped.</summary>
     public bool SkipNextScheduled { get; init; }

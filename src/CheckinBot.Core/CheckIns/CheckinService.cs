@@ -120,7 +120,11 @@ public sealed partial class CheckinService(
     {
         // Counted in the metrics (noted first, counted once the snooze is stored).
         await metricsOutbox.NoteAsync(new CheckinSnoozed(userId, until), cancellationToken);
-        await UpdatePreferencesAsync(userId, p => (p ?? new CheckinPreferences { UserId = userId }) with { SnoozedUntil = until }, cancellationToken);
+        await UpdatePreferencesAsync(userId, p =>
+        {
+            var current = p ?? new CheckinPreferences { UserId = userId };
+            return current with { SnoozedUntil = until, RecentSnoozes = [.. current.RecentSnoozes.TakeLast(CheckinPreferences.RememberedSnoozes - 1), timeProvider.GetUtcNow()] };
+        }, cancellationToken);
         await PauseOpenDraftAsync(userId, cancellationToken);
     }
 

@@ -23,4 +23,5 @@ public enum ChatCommandKind
     Away,
     Back,
     ReviewPack,
+    FullCheckins,
 }

@@ -9,6 +9,7 @@ namespace CheckinBot.Core.Managers;
 /// nothing, not even that it happened (what the share-or-keep-private question tells the person).
 /// </summary>
 /// <param name="Away">When the report is away now (said in chat, or Outlook's automatic replies): until when, if known.</param>
+/// <param name="LighterCheckins">A cadence asks them its lighter form, or less often, because they seemed tired (not the signal's figures).</param>
 public sealed record TeamMember(
     Person Person,
     RegistrationStatus? Reachability,
@@ -18,4 +19,5 @@ public sealed record TeamMember(
     int GoalsOnTrack,
     int GoalsBehind,
     int OpenRequestsToYou,
-    AwayPeriod? Away = null);
+    AwayPeriod? Away = null,
+    bool LighterCheckins = false);

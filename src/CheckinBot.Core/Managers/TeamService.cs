@@ -28,6 +28,7 @@ public sealed class TeamService(
             members.Add(await MemberAsync(person, openToMe, cancellationToken) with
             {
                 Away = awayNow.GetValueOrDefault(person.Id) is { } period && period.Covers(timeProvider.GetUtcNow()) ? period : null,
+                LighterCheckins = (await checkins.FindPreferencesAsync(person.Id, cancellationToken))?.Adaptations.Any(a => a.IsAdapted) == true,
             });
         return members;
     }

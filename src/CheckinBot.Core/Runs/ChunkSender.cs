@@ -30,6 +30,7 @@ public sealed class ChunkSender(
     RecipientOutcomes outcomes,
     AwayService away,
     SendTimeRule sendTime,
+    Fatigue.FatigueService fatigue,
     IOptions<FanoutOptions> fanout,
     IOptions<WorkdayOptions> workday,
     TimeProvider timeProvider)
@@ -214,7 +215,11 @@ public sealed class ChunkSender(
             if (await messenger.EnsureReachableAsync(claimed.UserId, stopping) is { } unreachable)
                 return await outcomes.FinishAsync(heartbeat.LetGo(claimed), RecipientStatus.Unreachable, unreachable.Reason);
 
-            var start = await checkins.StartScheduledAsync(claimed.UserId, claimed.OccurrenceId, stopping, cadence.QuestionSetFor(claimed.OccurrenceId));
+            // The form this person is asked (a tired person's light form, or none this week when stepped down).
+            var ask = await fatigue.AdaptAsync(claimed.UserId, cadence, claimed.OccurrenceId, claimed.FirstDueAt ?? claimed.DueAt ?? timeProvider.GetUtcNow(), stopping);
+            if (ask.SteppedOver)
+                return await outcomes.FinishAsync(heartbeat.LetGo(claimed), RecipientStatus.Skipped, "stepped down: asked less often while tired");
+            var start = await checkins.StartScheduledAsync(claimed.UserId, claimed.OccurrenceId, stopping, ask.QuestionSetId);
             if (start is { Outcome: ScheduledStartOutcome.Snoozed, SnoozedUntil: { } until })
             {
                 // Sent when the snooze ends, unless the cadence's next cycle comes first: that one asks them anyway.
@@ -231,7 +236,7 @@ public sealed class ChunkSender(
                 return await outcomes.ReleaseAsync(heartbeat.LetGo(claimed) with { Attempts = claimed.Attempts - 1 }, "claim ran short", TimeSpan.Zero);
             // The connector's pipeline paces every call by the shared budget; once a call has started it is finished and
             // recorded whatever else happens.
-            var result = await messenger.SendAsync(claimed.UserId, new CheckinQuestionMessage(start.Turn!.Draft, cadence.Name), stopping);
+            var result = await messenger.SendAsync(claimed.UserId, new CheckinQuestionMessage(start.Turn!.Draft, cadence.Name, Note: ask.Note), stopping);
             var held = heartbeat.LetGo(claimed);
             return result.Outcome switch
             {

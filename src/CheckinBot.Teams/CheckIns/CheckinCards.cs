@@ -126,6 +126,13 @@ public static class CheckinCards
         TextBlock.Subtle("Type **check in** whenever you want to do it sooner; anything you already answered is kept."),
     ]);
 
+    /// <param name="wasLighter">They were on a lighter form of some cadence's check-in.</param>
+    public static AdaptiveCard FullCheckins(bool wasLighter) => new(
+    [
+        new TextBlock(wasLighter ? "Back to full check-ins." : "You're on full check-ins already.") { Weight = "Bolder" },
+        TextBlock.Subtle("I won't shorten your check-ins again. **snooze** or **skip** still work whenever a week is too much."),
+    ]);
+
     public static AdaptiveCard Skipped() => new(
     [
         new TextBlock("Skipped this cycle. See you next time.") { Weight = "Bolder" },

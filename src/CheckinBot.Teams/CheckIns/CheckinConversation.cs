@@ -7,12 +7,13 @@ using CheckinBot.Core.QuestionSets;
 namespace CheckinBot.Teams.CheckIns;
 
 /// <summary>Maps chat and card input onto <see cref="CheckinService"/> and its replies onto cards.</summary>
-public sealed class CheckinConversation(CheckinService checkins, IOrgDirectory directory, PersonZones zones, TimeProvider timeProvider) : IChatFeature
+public sealed class CheckinConversation(CheckinService checkins, Core.Fatigue.FatigueService fatigue, IOrgDirectory directory, PersonZones zones, TimeProvider timeProvider) : IChatFeature
 {
     public void MapRoutes(ChatRoutes routes) => routes
         .Command(ChatCommandKind.CheckIn, (r, ct) => StartAsync(r.Turn, r.UserId, ct))
         .Command(ChatCommandKind.Snooze, (r, ct) => r.Turn.SendCardAsync(CheckinCards.SnoozeOptions(), ct))
         .Command(ChatCommandKind.Skip, (r, ct) => SkipCycleAsync(r.Turn, r.UserId, ct))
+        .Command(ChatCommandKind.FullCheckins, async (r, ct) => await r.Turn.SendCardAsync(CheckinCards.FullCheckins(await fatigue.ChooseFullAsync(r.UserId, ct)), ct))
         .Verb(CheckinCards.StartVerb, (r, ct) => StartAsync(r.Turn, r.UserId, ct))
         .Verb(CheckinCards.SnoozeVerb, SnoozeAsync)
         .Verb(CheckinCards.AnswerVerb, (r, ct) => HandleCardAsync(r, new DialogueInput.Answer(r.Get(CheckinCards.ValueInput) ?? ""), ct))

@@ -96,6 +96,8 @@ public static class ManagerCards
                 facts.Add(new Fact("Goals", $"{m.GoalsOnTrack} on track, {m.GoalsBehind} behind"));
             if (m.OpenRequestsToYou > 0)
                 facts.Add(new Fact("Waiting for you", $"{m.OpenRequestsToYou} feedback request{(m.OpenRequestsToYou == 1 ? "" : "s")}"));
+            if (m.LighterCheckins)
+                facts.Add(new Fact("Lighter check-ins", "they seemed stretched, so I ask less for now: a conversation helps more than a reminder"));
             if (Reachability(m) is { } problem)
                 facts.Add(new Fact("Can't reach", problem));
             body.Add(new FactSet(facts) { Spacing = "None" });

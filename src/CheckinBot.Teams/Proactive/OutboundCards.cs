@@ -28,7 +28,7 @@ public static class OutboundCards
             : CheckIns.CheckinCards.Question(reminder.Draft, $"A gentle reminder: your {reminder.CadenceName} is waiting, right where you left it."),
         CheckinQuestionMessage question => question.Draft.CurrentStep is null
             ? CheckIns.CheckinCards.Recap(question.Draft, $"Time for your {question.CadenceName}: your answers so far are kept.")
-            : CheckIns.CheckinCards.Question(question.Draft, $"Time for your {question.CadenceName}."),
+            : CheckIns.CheckinCards.Question(question.Draft, $"Time for your {question.CadenceName}." + (question.Note is { } note ? " " + note : "")),
         _ => throw new NotSupportedException($"No card for {message.GetType().Name}."),
     };
 }

@@ -18,6 +18,7 @@ public static class WelcomeCards
         ("feedback", "Feedback you received and asked for"),
         ("snooze", "Remind me later about this check-in"),
         ("skip", "Skip this check-in cycle"),
+        ("full check-ins", "If I made your check-ins shorter, go back to the full set"),
         ("away until 12 Jan", "Away (holiday, leave): no check-ins, reminders or nudges until the day you are back; **back** when you are"),
         ("review pack", "A draft self-review from your own log, for the period you pick: you choose what goes in, and whether your manager sees it"),
         ("export my data", "Get everything stored about you"),

@@ -34,6 +34,8 @@ public sealed class CadenceValidationTests
         { "schedule.steps[1].day", c => c with { Schedule = Journey(c.Schedule, (30, "default"), (30, "default")) } },
         { "schedule.steps[0].day", c => c with { Schedule = Journey(c.Schedule, (-1, "default")) } },
         { "schedule.steps[1].questionSetId", c => c with { Schedule = Journey(c.Schedule, (1, "default"), (30, "onboarding-30")) } },
+        { "adaptation.lightQuestionSetId", c => c with { Adaptation = new() { Enabled = true, LightQuestionSetId = "nope" } } },
+        { "adaptation.floor", c => c with { Adaptation = new() { Enabled = true, LightQuestionSetId = "default", Floor = (CheckinBot.Core.Fatigue.AdaptationFloor)7 } } },
     };
 
     private static CadenceSchedule Journey(CadenceSchedule schedule, params (int Day, string Set)[] steps) =>

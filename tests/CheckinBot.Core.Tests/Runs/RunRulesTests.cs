@@ -57,7 +57,8 @@ public sealed class RunRulesTests
     private ChunkSender Sender => new(_cadences.Object, _runs, _runs, _runs, _queue,
         new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), _time, NullLogger<CheckinService>.Instance),
         _messenger, new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), new RecipientOutcomes(_runs, _runs, new PassingFaults([], _time), _time, NullLogger<RecipientOutcomes>.Instance),
-        AwayNow, new CheckinBot.Core.Away.SendTimeRule(AwayNow, Options.Create(new CheckinBot.Core.Time.WorkdayOptions()), _time), _options,
+        AwayNow, new CheckinBot.Core.Away.SendTimeRule(AwayNow, Options.Create(new CheckinBot.Core.Time.WorkdayOptions()), _time),
+        new CheckinBot.Core.Fatigue.FatigueService(_log, _time, NullLogger<CheckinBot.Core.Fatigue.FatigueService>.Instance), _options,
         Options.Create(new CheckinBot.Core.Time.WorkdayOptions()), _time);
 
     private async Task<string> StartedRunAsync()

@@ -30,7 +30,7 @@ public sealed class TeamOverviewService(MetricsService metrics, TeamService team
         var now = timeProvider.GetUtcNow();
         IReadOnlyList<TeamMemberLine> members = own
             ? [.. (await team.TeamAsync(manager.Id, cancellationToken)).Select(m => new TeamMemberLine(m.Person.Id, m.Person.Name, StatusOf(m.LastSharedAt, now),
-                m.LastSharedAt, m.Reachability, m.GoalsOnTrack, m.GoalsBehind, m.OpenRequestsToYou, m.Away is not null, m.Away?.End))]
+                m.LastSharedAt, m.Reachability, m.GoalsOnTrack, m.GoalsBehind, m.OpenRequestsToYou, m.Away is not null, m.Away?.End, m.LighterCheckins))]
             : [];
         IReadOnlyList<WaitingRequest> waiting = own
             ? [.. (await feedback.ListOpenAsksForAsync(manager.Id, cancellationToken)).OrderBy(a => a.CreatedAt).Select(a => new WaitingRequest(a.RequesterName ?? "A colleague", a.Topic, a.CreatedAt))]

@@ -449,10 +449,10 @@ async function renderTeam() {
   if (team.members.length > 0) {
     sections.push(card('Direct reports', [
       el('p', { class: 'status', text: 'From check-ins they shared with you: a private check-in shows as none.' }),
-      table('Direct reports', ['Name', 'Status', 'Away', 'Last shared', 'Goals on track', 'Goals behind', 'Asking you'], team.members.map(m => [
-        m.name, statusText[m.status], m.away ? (m.awayUntil ? `until ${day(m.awayUntil)}` : 'yes') : '', m.lastSharedAt ? day(m.lastSharedAt) : 'never',
-        String(m.goalsOnTrack), String(m.goalsBehind), String(m.openRequestsToYou),
-      ]), [4, 5, 6]),
+      table('Direct reports', ['Name', 'Status', 'Away', 'Lighter check-ins', 'Last shared', 'Goals on track', 'Goals behind', 'Asking you'], team.members.map(m => [
+        m.name, statusText[m.status], m.away ? (m.awayUntil ? `until ${day(m.awayUntil)}` : 'yes') : '', m.lighterCheckins ? 'yes: talk rather than push' : '',
+        m.lastSharedAt ? day(m.lastSharedAt) : 'never', String(m.goalsOnTrack), String(m.goalsBehind), String(m.openRequestsToYou),
+      ]), [5, 6, 7]),
     ], true));
   }
   sections.push(card('Feedback requests waiting for you', team.waiting.length === 0
