@@ -28,4 +28,12 @@ public sealed record AdaptationState
     public string? Why { get; init; }
 
     public bool IsAdapted => Form == CheckinForm.Light || StepDown > 0;
+
+    /// <summary>How they are asked, as the preview and <c>cadences</c> say it.</summary>
+    public string Describe() => (Form == CheckinForm.Light ? "light form" : "full form") + StepDown switch
+    {
+        1 => ", every second week",
+        2 => ", every fourth week",
+        _ => "",
+    };
 }

@@ -49,6 +49,18 @@ public sealed partial class FatigueService(ICheckinStore store, TimeProvider tim
             : full;
     }
 
+    /// <summary>How many people each cadence asks a lighter form (or less often) now, from the on-hold index: one query.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> LighterByCadenceAsync(CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var held in store.ListOnHoldAsync(cancellationToken))
+        {
+            foreach (var cadenceId in held.Lighter?.Keys ?? [])
+                counts[cadenceId] = counts.GetValueOrDefault(cadenceId) + 1;
+        }
+        return counts;
+    }
+
     /// <summary><c>full check-ins</c>: back to the full set of every adapted cadence, at once and for good.</summary>
     public async Task<bool> ChooseFullAsync(string userId, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ namespace CheckinBot.Core.Insights;
 /// One group of a metrics response. Suppressed: only <see cref="Key"/> and <see cref="Suppressed"/>, nothing numeric.
 /// </summary>
 /// <param name="Name">What people call the group (a department's name, "Megan Bowen's team", a cadence's name).</param>
+/// <param name="LighterCheckins">People now asked a lighter form (or less often) because they seemed tired (for a cadence: by it); a stock, over the whole range.</param>
 public sealed record GroupFigures(
     string Key,
     string Name,
@@ -13,4 +14,5 @@ public sealed record GroupFigures(
     EnergyFigures? Energy = null,
     FeedbackFigures? Feedback = null,
     GoalFigures? Goals = null,
-    IReadOnlyList<PeriodFigures>? Periods = null);
+    IReadOnlyList<PeriodFigures>? Periods = null,
+    int? LighterCheckins = null);

@@ -9,7 +9,7 @@ namespace CheckinBot.Core.Insights;
 /// <see cref="HrOptions.MinGroupSize"/> with complementary suppression (<see cref="GroupSuppression"/>). The census is
 /// one per response, so a group is suppressed in every period alike and adjacent periods reveal no one.
 /// </summary>
-public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory, ICadenceStore cadences, IOptions<HrOptions> hr)
+public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory, ICadenceStore cadences, CheckIns.ICheckinStore checkins, IOptions<HrOptions> hr)
 {
     public async Task<MetricsReport> ReportAsync(MetricsRequest request, CancellationToken cancellationToken)
     {
@@ -48,7 +48,10 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
             groups.Add(Figures(key, await NameOfAsync(key, children, cancellationToken), suppressed.Contains(key),
                 census.GetValueOrDefault(key), StockOf(key), rows[key], request.Period));
         }
-        return new MetricsReport(request.From, request.To, request.GroupBy, request.Period, min, total, groups);
+        var lighter = await LighterAsync(cancellationToken);
+        return new MetricsReport(request.From, request.To, request.GroupBy, request.Period, min,
+            total.Suppressed ? total : total with { LighterCheckins = lighter.GetValueOrDefault(parentKey) },
+            [.. groups.Select(g => g.Suppressed ? g : g with { LighterCheckins = lighter.GetValueOrDefault(g.Key) })]);
 
         // Counted groups without an entry have no one with an active goal; cadences are not in the goal census.
         GoalStock? StockOf(string key) => taken?.Goals.GetValueOrDefault(key) ?? (census.ContainsKey(key) && !key.StartsWith(MetricGroups.CadencePrefix, StringComparison.Ordinal) ? GoalStock.Empty : null);
@@ -101,6 +104,27 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
             default:
                 return [];
         }
+    }
+
+    /// <summary>
+    /// People on lighter check-ins now, per group they are in (the organisation, their department, every tree above
+    /// them, each cadence that adapted for them), from the on-hold index: usually a few people, each looked up once.
+    /// </summary>
+    private async Task<Dictionary<string, int>> LighterAsync(CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var held in checkins.ListOnHoldAsync(cancellationToken))
+        {
+            if (held.Lighter is not { Count: > 0 } lighter || await directory.FindAsync(held.UserId, cancellationToken) is not { Enabled: true } person)
+                continue;
+            var groups = new List<string> { MetricGroups.Organisation, MetricGroups.Department(person.Department) };
+            groups.AddRange(lighter.Keys.Select(MetricGroups.Cadence));
+            await foreach (var manager in ManagementChain.AboveAsync(person.ManagerId, async id => (await directory.FindAsync(id, cancellationToken))?.ManagerId))
+                groups.Add(MetricGroups.ManagerTree(manager));
+            foreach (var group in groups)
+                counts[group] = counts.GetValueOrDefault(group) + 1;
+        }
+        return counts;
     }
 
     private static GroupFigures Figures(string key, string name, bool suppressed, int? people, GoalStock? stock, IEnumerable<DailyTally> rows, MetricsPeriod period)

@@ -1,4 +1,5 @@
 using Azure;
+using System.Text.Json;
 using Azure.Data.Tables;
 using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Goals;
@@ -155,8 +156,15 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, PersonRowKeys ro
             return false;
         // After the preferences, which stay the truth: a crash between the two leaves a preview counting the person as
         // due, while the send itself still honours the snooze or the away.
-        if (preferences.SnoozedUntil is not null || preferences.AwayUntil is not null)
-            await Table.UpsertEntityAsync(new TableEntity(OnHoldPartition, preferences.UserId) { ["Until"] = preferences.SnoozedUntil, ["AwayUntil"] = preferences.AwayUntil }, TableUpdateMode.Replace, cancellationToken);
+        if (PersonOnHold.Holds(preferences))
+        {
+            await Table.UpsertEntityAsync(new TableEntity(OnHoldPartition, preferences.UserId)
+            {
+                ["Until"] = preferences.SnoozedUntil,
+                ["AwayUntil"] = preferences.AwayUntil,
+                ["Lighter"] = JsonSerializer.Serialize(preferences.Adaptations.Where(a => a.IsAdapted).ToDictionary(a => a.CadenceId, a => a.Describe())),
+            }, TableUpdateMode.Replace, cancellationToken);
+        }
         else
             await Table.DeleteIfExistsAsync(OnHoldPartition, preferences.UserId, cancellationToken);
         return true;
@@ -165,7 +173,8 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, PersonRowKeys ro
     public async IAsyncEnumerable<PersonOnHold> ListOnHoldAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == OnHoldPartition, cancellationToken: cancellationToken))
-            yield return new PersonOnHold(row.RowKey, row.GetDateTimeOffset("Until"), row.GetDateTimeOffset("AwayUntil"));
+            yield return new PersonOnHold(row.RowKey, row.GetDateTimeOffset("Until"), row.GetDateTimeOffset("AwayUntil"),
+                row.GetString("Lighter") is { Length: > 0 } lighter ? JsonSerializer.Deserialize<Dictionary<string, string>>(lighter) : null);
     }
 
     /// <summary>The index of snoozes and aways (its first name kept, so rows written before read on): not an Entra object id, so no person's log shares it.</summary>

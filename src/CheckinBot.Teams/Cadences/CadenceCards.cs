@@ -23,7 +23,9 @@ public static class CadenceCards
     public const string PreviewVerb = "cadence.preview";
 
     /// <param name="latestRuns">Each cadence's newest run and its progress, by cadence id.</param>
-    public static AdaptiveCard List(IReadOnlyList<CadenceSummary> cadences, IReadOnlyDictionary<string, (string RunId, RunProgress Progress)> latestRuns)
+    /// <param name="lighter">Per cadence, how many people it asks a lighter form (or less often) now.</param>
+    public static AdaptiveCard List(IReadOnlyList<CadenceSummary> cadences, IReadOnlyDictionary<string, (string RunId, RunProgress Progress)> latestRuns,
+        IReadOnlyDictionary<string, int>? lighter = null)
     {
         var body = new List<CardElement> { TextBlock.Heading("Check-in cadences") };
         if (cadences.Count == 0)
@@ -38,6 +40,10 @@ public static class CadenceCards
                 new("Who", Describe(cadence.Audience)),
                 new("Next", next is null ? "—" : Local(next.DueAtUtc, cadence.Schedule.TimeZone) + " (each person at their own local time)"),
             };
+            if (cadence.Adaptation is { Enabled: true } adaptation)
+                facts.Add(new Fact("Adapts to fatigue", $"light form: {adaptation.LightQuestionSetId}"
+                    + (adaptation.MayChangeFrequency ? $"; may ask less often, down to {adaptation.Floor.ToString().ToLowerInvariant()}" : "")
+                    + $"; {lighter?.GetValueOrDefault(cadence.Id) ?? 0} on lighter check-ins now"));
             var actions = new List<CardAction> { SubmitAction.ForVerb("Edit", EditVerb, ("cadenceId", cadence.Id)), SubmitAction.ForVerb("Preview", PreviewVerb, ("cadenceId", cadence.Id)) };
             CardAction? failures = null;
             if (latestRuns.TryGetValue(cadence.Id, out var latest))
@@ -134,7 +140,7 @@ public static class CadenceCards
             body.Add(new TextBlock($"{People(preview.NoHireDate)} have no hire date in the directory, so the journey cannot place them."));
         body.Add(new FactSet([.. preview.Occurrences.Select(o => new Fact(
             $"{o.Date:ddd d MMM} {o.LocalTime:HH:mm}",
-            $"{o.Due} asked" + string.Concat(o.LeftOut.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $", {l.Value} {LeftOutText(l.Key)}"))
+            $"{o.Due} asked" + (o.Lighter > 0 ? $" ({o.Lighter} a lighter form: they seemed tired)" : "") + string.Concat(o.LeftOut.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $", {l.Value} {LeftOutText(l.Key)}"))
                 + (o.ZoneFromCadence > 0 ? $"; {o.ZoneFromCadence} in the cadence's zone (theirs unknown)" : "")))]));
         if (preview.SkippedDates.Count > 0)
             body.Add(TextBlock.Subtle($"Skipped: {string.Join(", ", preview.SkippedDates.Select(d => d.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture)))}."));

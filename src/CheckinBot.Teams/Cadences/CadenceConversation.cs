@@ -14,7 +14,7 @@ namespace CheckinBot.Teams.Cadences;
 /// </summary>
 public sealed class CadenceConversation(
     CadenceService cadences, RunService runs, PersonZones zones, IOrgDirectory directory,
-    Core.Cadences.Preview.CadencePreviewService previews, TimeProvider timeProvider) : IChatFeature
+    Core.Cadences.Preview.CadencePreviewService previews, Core.Fatigue.FatigueService fatigue, TimeProvider timeProvider) : IChatFeature
 {
     public void MapRoutes(ChatRoutes routes) => routes
         .HrCommand(ChatCommandKind.Cadences, async (r, ct) => await r.Turn.SendCardAsync(await ListCardAsync(ct), ct))
@@ -142,6 +142,6 @@ public sealed class CadenceConversation(
             if (await runs.LatestRunAsync(summary.Cadence.Id, cancellationToken) is { } run)
                 latest[summary.Cadence.Id] = run;
         }
-        return CadenceCards.List(list, latest);
+        return CadenceCards.List(list, latest, await fatigue.LighterByCadenceAsync(cancellationToken));
     }
 }

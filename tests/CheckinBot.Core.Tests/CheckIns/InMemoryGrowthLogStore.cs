@@ -146,7 +146,8 @@ internal sealed class InMemoryGrowthLogStore : ICheckinStore, IGoalStore, IShare
     {
         List<PersonOnHold> snoozed;
         lock (_gate)
-            snoozed = [.. _preferences.Values.Where(p => p.SnoozedUntil is not null || p.AwayUntil is not null).Select(p => new PersonOnHold(p.UserId, p.SnoozedUntil, p.AwayUntil))];
+            snoozed = [.. _preferences.Values.Where(PersonOnHold.Holds).Select(p => new PersonOnHold(p.UserId, p.SnoozedUntil, p.AwayUntil,
+                p.Adaptations.Where(a => a.IsAdapted).ToDictionary(a => a.CadenceId, a => a.Describe())))];
         foreach (var person in snoozed)
         {
             await Task.Yield();

@@ -64,7 +64,7 @@ public sealed class MetricsServiceTests
             new FeedbackAskedFold(_feedback), new FeedbackAnsweredFold(_feedback), new ManagerRepliedFold(_log, _feedback)],
         _directory, _metrics, _log, _census, _time);
 
-    private MetricsService Service(int minGroupSize = 5) => new(_metrics, _directory, Cadences, Options.Create(new HrOptions { MinGroupSize = minGroupSize }));
+    private MetricsService Service(int minGroupSize = 5) => new(_metrics, _directory, Cadences, _log, Options.Create(new HrOptions { MinGroupSize = minGroupSize }));
 
     private async Task CompleteAsync(string userId, DateTimeOffset at, int energy, bool shared = false)
     {
@@ -101,6 +101,25 @@ public sealed class MetricsServiceTests
     }
 
     [Fact]
+    public async Task PeopleOnLighterCheckins_AreCountedInEachOfTheirGroups_AndNotInAHiddenOne()
+    {
+        foreach (var (userId, cadenceId) in new[] { ("eng1", "weekly"), ("eng2", "weekly"), ("legal1", "weekly") })
+        {
+            await _log.TrySavePreferencesAsync(new CheckinBot.Core.CheckIns.CheckinPreferences
+            {
+                UserId = userId, Adaptations = [new CheckinBot.Core.Fatigue.AdaptationState { CadenceId = cadenceId, Form = CheckinBot.Core.Fatigue.CheckinForm.Light }],
+            }, CancellationToken.None);
+        }
+        await _census.TakeIfDueAsync(CancellationToken.None);
+
+        var report = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.Department, MetricsPeriod.Month, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
+
+        Assert.Equal(3, report.Total.LighterCheckins);
+        Assert.Equal(2, report.Groups.Single(g => g.Key == "dept:Engineering").LighterCheckins);
+        Assert.Null(report.Groups.Single(g => g.Key == "dept:Legal").LighterCheckins); // hidden with Leadership, as every figure
+    }
+
+    [Fact]
     public async Task ByManager_WithoutAManager_ShowsEveryTopOfTheOrgsTree_NotOnlyTheLargest()
     {
         // A second company in the tenant: Kim has no manager and leads five people.
@@ -112,7 +131,7 @@ public sealed class MetricsServiceTests
         var directory = new InMemoryOrgDirectory(people);
         await new MetricsCensusService(directory, _metrics, Cadences, new GroupsFromDirectory(), _time, NullLogger<MetricsCensusService>.Instance).TakeIfDueAsync(CancellationToken.None);
 
-        var report = await new MetricsService(_metrics, directory, Cadences, Options.Create(new HrOptions { MinGroupSize = 3 }))
+        var report = await new MetricsService(_metrics, directory, Cadences, _log, Options.Create(new HrOptions { MinGroupSize = 3 }))
             .ReportAsync(new MetricsRequest(MetricsGroupBy.Manager, MetricsPeriod.Month, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
 
         Assert.Equal((MetricGroups.Organisation, 17), (report.Total.Key, report.Total.People));

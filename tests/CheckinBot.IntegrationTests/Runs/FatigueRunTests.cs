@@ -48,6 +48,12 @@ public sealed class FatigueRunTests(AzuriteFixture azurite) : IAsyncLifetime
                 ChangedAt = new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero), Why = "you answered 1 of your last 4 check-ins",
             }],
         }, CancellationToken.None);
+        // HR sees it before anything is sent: in the preview (the light set, and how), and in the cadences list's count.
+        var preview = System.Text.Json.JsonDocument.Parse(await _bot.Client.GetStringAsync("/api/admin/cadences/monday-growth/preview?from=2026-11-30&to=2026-11-30")).RootElement;
+        var line = preview.GetProperty("lines")[0];
+        Assert.Equal(("light form", CadenceAdaptation.DefaultLightQuestionSetId), (line.GetProperty("adaptation").GetString(), line.GetProperty("questionSetId").GetString()));
+        Assert.Equal(1, preview.GetProperty("occurrences")[0].GetProperty("lighter").GetInt32());
+        Assert.Equal(1, (await _bot.Get<FatigueService>().LighterByCadenceAsync(CancellationToken.None))["monday-growth"]);
         Assert.Equal(1, await _bot.Get<CadencePlanner>().PlanDueAsync(CancellationToken.None));
         var alex = (await _bot.Get<IRunRecipientStore>().FindRecipientAsync("monday-growth-20261130", Activities.UserAadId, CancellationToken.None))!;
 

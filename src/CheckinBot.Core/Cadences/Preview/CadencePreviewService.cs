@@ -37,7 +37,7 @@ public sealed class CadencePreviewService(
         foreach (var id in cadence.QuestionSetIds.Distinct())
             versions[id] = (await questionSets.FindAsync(id, cancellationToken))?.Version ?? 0;
         var cycles = CadenceCalendar.Cycles(cadence.Schedule, from, to).ToList();
-        var counts = cycles.Select(_ => (Due: 0, Cadence: 0, Anyone: false, LeftOut: new Dictionary<string, int>(StringComparer.Ordinal))).ToArray();
+        var counts = cycles.Select(_ => (Due: 0, Cadence: 0, Anyone: false, LeftOut: new Dictionary<string, int>(StringComparer.Ordinal), Lighter: 0)).ToArray();
         var lines = new List<PreviewLine>();
         var (people, noHireDate) = (0, 0);
         var now = timeProvider.GetUtcNow();
@@ -46,7 +46,7 @@ public sealed class CadencePreviewService(
         var onHold = new Dictionary<string, PersonOnHold>(StringComparer.OrdinalIgnoreCase);
         await foreach (var held in checkins.ListOnHoldAsync(cancellationToken))
         {
-            if (held.SnoozedUntil > now || held.AwayUntil > now)
+            if (held.SnoozedUntil > now || held.AwayUntil > now || held.Lighter?.Count > 0)
                 onHold[held.UserId] = held;
         }
 
@@ -55,6 +55,8 @@ public sealed class CadencePreviewService(
             var registration = registered.People.GetValueOrDefault(person.Id);
             var held = onHold.GetValueOrDefault(person.Id);
             var outlook = away.Remembered(person.Id);
+            // The form they are asked now, as their adaptation last stood (it moves as each occurrence is read).
+            var lighter = cadence.Adaptation.Enabled ? held?.Lighter?.GetValueOrDefault(cadence.Id) : null;
             var zone = PersonZones.Of(person.TimeZone, registration?.TimeZone);
             var onPage = people++ / pageSize == page - 1;
             if (cadence.IsJourney && person.HireDate is null)
@@ -78,14 +80,17 @@ public sealed class CadencePreviewService(
                     : null;
                 counts[i].Anyone = true;
                 if (leftOut is null)
+                {
                     counts[i].Due++;
+                    counts[i].Lighter += lighter is null ? 0 : 1;
+                }
                 else
                     counts[i].LeftOut[leftOut] = counts[i].LeftOut.GetValueOrDefault(leftOut) + 1;
                 if (due.ZoneFromCadence)
                     counts[i].Cadence++;
                 if (onPage)
                     lines.Add(new PreviewLine(person.Id, person.Name, cycles[i].Date, cycles[i].Time, due.TimeZone, due.ZoneFromCadence, due.DueAtUtc, leftOut,
-                        due.Step?.QuestionSetId ?? cadence.QuestionSetId, due.Step?.Day));
+                        due.Step?.QuestionSetId ?? (lighter?.StartsWith("light", StringComparison.Ordinal) == true ? cadence.Adaptation.LightQuestionSetId : cadence.QuestionSetId), due.Step?.Day, lighter));
             }
         }
 
@@ -93,7 +98,7 @@ public sealed class CadencePreviewService(
         var shown = Enumerable.Range(0, cycles.Count).Where(i => !cadence.IsJourney || counts[i].Anyone).ToList();
         return new CadencePreview(cadence.Id, cadence.Name, cadence.Active, cadence.IsJourney, cadence.QuestionSetId, versions.GetValueOrDefault(cadence.QuestionSetId), versions, from, to,
             [.. cadence.Schedule.SkipDates.Where(d => d >= from && d <= to).Order()],
-            [.. shown.Select(i => new PreviewOccurrence(cycles[i].Date, cycles[i].Time, counts[i].Due, counts[i].Cadence, counts[i].LeftOut))],
+            [.. shown.Select(i => new PreviewOccurrence(cycles[i].Date, cycles[i].Time, counts[i].Due, counts[i].Cadence, counts[i].LeftOut, counts[i].Lighter))],
             people, noHireDate, registered.AsOf, page, pageSize, lines);
     }
 }

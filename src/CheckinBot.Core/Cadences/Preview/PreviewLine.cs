@@ -10,6 +10,7 @@ namespace CheckinBot.Core.Cadences.Preview;
 /// </param>
 /// <param name="QuestionSetId">The set they would be asked: the cadence's, or their journey step's.</param>
 /// <param name="JourneyDay">A journey's step: "day 30" after their hire date.</param>
+/// <param name="Adaptation">When the cadence adapts to fatigue and they are tired: how they are asked ("light form, every second week"); the light form's set is then <paramref name="QuestionSetId"/>.</param>
 public sealed record PreviewLine(
     string UserId,
     string Name,
@@ -20,4 +21,5 @@ public sealed record PreviewLine(
     DateTimeOffset? DueAtUtc,
     string? LeftOut,
     string QuestionSetId,
-    int? JourneyDay);
+    int? JourneyDay,
+    string? Adaptation = null);

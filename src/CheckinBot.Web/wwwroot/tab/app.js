@@ -481,6 +481,7 @@ async function renderOrganisation() {
       ['Completed', String(total.participation.completed)],
       ['Completion rate', percent(total.participation.completionRate)],
       ['Not asked: away', String(total.participation.away)],
+      ['On lighter check-ins now', String(total.lighterCheckins ?? 0)],
       ['Median minutes', total.participation.medianMinutesToComplete === null || total.participation.medianMinutesToComplete === undefined ? null : String(total.participation.medianMinutesToComplete)],
       ['Goals completed', String(total.goals.completed)],
     ])], true),
