@@ -96,6 +96,11 @@ public static class CadenceCards
             new TextInput(CadenceForm.SkipDates) { Label = "Skip dates, e.g. holidays (yyyy-mm-dd, comma-separated)", Value = form[CadenceForm.SkipDates] },
             new NumberInput(CadenceForm.RemindAfterHours) { Label = "Remind people who have not finished after (hours)", Min = 1, Max = 336, Value = Number(form[CadenceForm.RemindAfterHours]) ?? 24 },
             new NumberInput(CadenceForm.RemindMax) { Label = "At most this many reminders (weekdays 08:00–18:00 in their zone)", Min = 0, Max = 5, Value = Number(form[CadenceForm.RemindMax]) ?? 2 },
+            new ToggleInput(CadenceForm.Adapt, "Adapt to fatigue: someone tired two check-ins in a row gets the light form, told why") { Value = form[CadenceForm.Adapt] ?? "false" },
+            new TextInput(CadenceForm.LightSet) { Label = "Light form (question set id)", Value = form[CadenceForm.LightSet], Placeholder = Core.Fatigue.CadenceAdaptation.DefaultLightQuestionSetId },
+            new ToggleInput(CadenceForm.MayStepDown, "Still tired on the light form: ask less often (weekly cadences)") { Value = form[CadenceForm.MayStepDown] ?? "false" },
+            new ChoiceSetInput(CadenceForm.Floor, [new Choice("Never less than every two weeks", "fortnightly"), new Choice("Never less than monthly", "monthly")])
+                { Label = "Floor", Value = form[CadenceForm.Floor] ?? "monthly" },
         ]);
         var save = cadenceId is null ? SubmitAction.ForVerb("Save cadence", SaveVerb) : SubmitAction.ForVerb("Save cadence", SaveVerb, ("cadenceId", cadenceId));
         return new AdaptiveCard(body, [save]);

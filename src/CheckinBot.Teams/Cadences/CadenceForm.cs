@@ -27,9 +27,13 @@ public sealed record CadenceForm(IReadOnlyDictionary<string, string?> Values)
     public const string EndDate = "cadence.endDate";
     public const string RemindAfterHours = "cadence.remindAfterHours";
     public const string RemindMax = "cadence.remindMax";
+    public const string Adapt = "cadence.adapt";
+    public const string LightSet = "cadence.lightSet";
+    public const string MayStepDown = "cadence.mayStepDown";
+    public const string Floor = "cadence.floor";
 
     private static readonly string[] Fields =
-        [Name, Frequency, Interval, DayOfWeek, DayOfMonth, WeekOfMonth, Cron, LocalTime, TimeZone, Everyone, Departments, Groups, SkipDates, StartDate, EndDate, RemindAfterHours, RemindMax];
+        [Name, Frequency, Interval, DayOfWeek, DayOfMonth, WeekOfMonth, Cron, LocalTime, TimeZone, Everyone, Departments, Groups, SkipDates, StartDate, EndDate, RemindAfterHours, RemindMax, Adapt, LightSet, MayStepDown, Floor];
 
     public string? this[string field] => Values.GetValueOrDefault(field) is { Length: > 0 } value ? value : null;
 
@@ -56,6 +60,10 @@ public sealed record CadenceForm(IReadOnlyDictionary<string, string?> Values)
         [EndDate] = c.Schedule.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         [RemindAfterHours] = c.Reminder.AfterHours.ToString(CultureInfo.InvariantCulture),
         [RemindMax] = c.Reminder.Max.ToString(CultureInfo.InvariantCulture),
+        [Adapt] = c.Adaptation.Enabled ? "true" : "false",
+        [LightSet] = c.Adaptation.LightQuestionSetId,
+        [MayStepDown] = c.Adaptation.MayChangeFrequency ? "true" : "false",
+        [Floor] = c.Adaptation.Floor.ToString().ToLowerInvariant(),
     });
 
     public static CadenceForm From(CardRequest request) =>
@@ -116,6 +124,13 @@ public sealed record CadenceForm(IReadOnlyDictionary<string, string?> Values)
                     .Select(text => Date(text, SkipDates, "Skip dates")).OfType<DateOnly>()],
             },
             Reminder = new ReminderPolicy { AfterHours = Number(RemindAfterHours, "Remind after") ?? 24, Max = Number(RemindMax, "Reminders") ?? 0 },
+            Adaptation = new Core.Fatigue.CadenceAdaptation
+            {
+                Enabled = this[Adapt] == "true",
+                LightQuestionSetId = this[LightSet] ?? Core.Fatigue.CadenceAdaptation.DefaultLightQuestionSetId,
+                MayChangeFrequency = this[MayStepDown] == "true",
+                Floor = Enum.TryParse<Core.Fatigue.AdaptationFloor>(this[Floor], ignoreCase: true, out var floor) ? floor : Core.Fatigue.AdaptationFloor.Monthly,
+            },
         };
         return (cadence, errors);
     }

@@ -79,6 +79,7 @@ public sealed class CadenceChatTests(AzuriteFixture azurite) : IAsyncLifetime
             ["verb"] = "cadence.save", ["cadence.name"] = "Monthly career chat", ["cadence.frequency"] = "monthly", ["cadence.dayOfWeek"] = "Tuesday",
             ["cadence.weekOfMonth"] = "-1", ["cadence.localTime"] = "25:00", ["cadence.timeZone"] = "Europe/Berlin", ["cadence.everyone"] = "false", ["cadence.departments"] = "Sales, Operations",
             ["cadence.remindAfterHours"] = "48", ["cadence.remindMax"] = "1", ["cadence.skipDates"] = "2026-12-29",
+            ["cadence.adapt"] = "true", ["cadence.lightSet"] = "default", ["cadence.mayStepDown"] = "true", ["cadence.floor"] = "fortnightly",
         };
         await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "", value: typed, replyToId: "form-1"));
         var rejected = _bot.Connector.Requests.Last(r => r.Method == "PUT").Body;
@@ -95,6 +96,7 @@ public sealed class CadenceChatTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal((48, 1), (saved.Reminder.AfterHours, saved.Reminder.Max));
         Assert.Equal([new DateOnly(2026, 12, 29)], saved.Schedule.SkipDates);
         Assert.Equal(["Sales", "Operations"], saved.Audience.Departments);
+        Assert.Equal(new CheckinBot.Core.Fatigue.CadenceAdaptation { Enabled = true, LightQuestionSetId = "default", MayChangeFrequency = true, Floor = CheckinBot.Core.Fatigue.AdaptationFloor.Fortnightly }, saved.Adaptation);
 
         var runs = _bot.Services.GetRequiredService<CheckinBot.Core.Runs.RunService>();
         var run = await runs.StartAsync("monthly-career-chat", runId: null, force: false, CancellationToken.None);
@@ -108,6 +110,7 @@ public sealed class CadenceChatTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("Monthly career chat", list, StringComparison.Ordinal);
         Assert.Contains("on the last Tuesday at 10:00", list, StringComparison.Ordinal);
         Assert.Contains("0 of 8 sent, 8 unreachable", list, StringComparison.Ordinal); // Sales and Operations; none installed the bot
+        Assert.Contains("light form: default; may ask less often, down to fortnightly; 0 on lighter check-ins now", list, StringComparison.Ordinal);
         Assert.Contains("finished", list, StringComparison.Ordinal);
     }
 
