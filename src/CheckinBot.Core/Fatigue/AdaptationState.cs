@@ -27,7 +27,15 @@ public sealed record AdaptationState
     /// <summary>Why the last change happened, in figures (who decided: the signal, or the person).</summary>
     public string? Why { get; init; }
 
+    /// <summary>When they last came back to the full form on their own (two healthy readings): the recovery the metrics count.</summary>
+    public DateTimeOffset? RecoveredAt { get; init; }
+
+    /// <summary>How long a recovery is counted in the metrics (and keeps the person's row in the index).</summary>
+    public static readonly TimeSpan RecoveryCountedFor = TimeSpan.FromDays(90);
+
     public bool IsAdapted => Form == CheckinForm.Light || StepDown > 0;
+
+    public bool RecoveredSince(DateTimeOffset since) => !IsAdapted && RecoveredAt >= since;
 
     /// <summary>How they are asked, as the preview and <c>cadences</c> say it.</summary>
     public string Describe() => (Form == CheckinForm.Light ? "light form" : "full form") + StepDown switch

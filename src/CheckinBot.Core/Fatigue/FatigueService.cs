@@ -99,7 +99,7 @@ public sealed partial class FatigueService(ICheckinStore store, TimeProvider tim
         else if (!next.FullByChoice && next.TiredInARow >= 2 && guard.MayChangeFrequency && IsWeekly(cadence) && next.StepDown < (int)guard.Floor)
             next = next with { StepDown = next.StepDown + 1, TiredInARow = 0, ChangedAt = now, Why = reading.Figures };
         else if (next.HealthyInARow >= 2 && next.IsAdapted)
-            next = next with { Form = CheckinForm.Full, StepDown = 0, HealthyInARow = 0, ChangedAt = now, Why = "two healthy check-ins in a row" };
+            next = next with { Form = CheckinForm.Full, StepDown = 0, HealthyInARow = 0, ChangedAt = now, RecoveredAt = now, Why = "two healthy check-ins in a row" };
         // The signal reads the occurrences actually asked: one stepped over is not held against them.
         return SteppedOver(next, occurrenceId) ? next : next with { Asked = [.. next.Asked.TakeLast(FatigueReading.Window - 1), new AskedOccurrence(occurrenceId, dueAt)] };
     }

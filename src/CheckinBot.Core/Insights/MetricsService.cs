@@ -48,10 +48,10 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
             groups.Add(Figures(key, await NameOfAsync(key, children, cancellationToken), suppressed.Contains(key),
                 census.GetValueOrDefault(key), StockOf(key), rows[key], request.Period));
         }
-        var lighter = await LighterAsync(cancellationToken);
-        return new MetricsReport(request.From, request.To, request.GroupBy, request.Period, min,
-            total.Suppressed ? total : total with { LighterCheckins = lighter.GetValueOrDefault(parentKey) },
-            [.. groups.Select(g => g.Suppressed ? g : g with { LighterCheckins = lighter.GetValueOrDefault(g.Key) })]);
+        var (lighter, recovered) = await AdaptationsAsync(cancellationToken);
+        GroupFigures WithAdaptations(GroupFigures g) => g.Suppressed ? g
+            : g with { LighterCheckins = lighter.GetValueOrDefault(g.Key), RecoveredFromLighter = recovered.GetValueOrDefault(g.Key) };
+        return new MetricsReport(request.From, request.To, request.GroupBy, request.Period, min, WithAdaptations(total), [.. groups.Select(WithAdaptations)]);
 
         // Counted groups without an entry have no one with an active goal; cadences are not in the goal census.
         GoalStock? StockOf(string key) => taken?.Goals.GetValueOrDefault(key) ?? (census.ContainsKey(key) && !key.StartsWith(MetricGroups.CadencePrefix, StringComparison.Ordinal) ? GoalStock.Empty : null);
@@ -107,24 +107,34 @@ public sealed class MetricsService(IMetricsStore store, IOrgDirectory directory,
     }
 
     /// <summary>
-    /// People on lighter check-ins now, per group they are in (the organisation, their department, every tree above
-    /// them, each cadence that adapted for them), from the on-hold index: usually a few people, each looked up once.
+    /// People on lighter check-ins now, and people who came back from them on their own in the last 90 days, per group
+    /// they are in (the organisation, their department, every tree above them, each cadence concerned), from the
+    /// on-hold index: usually a few people, each looked up once.
     /// </summary>
-    private async Task<Dictionary<string, int>> LighterAsync(CancellationToken cancellationToken)
+    private async Task<(Dictionary<string, int> Lighter, Dictionary<string, int> Recovered)> AdaptationsAsync(CancellationToken cancellationToken)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var (lighter, recovered) = (new Dictionary<string, int>(StringComparer.Ordinal), new Dictionary<string, int>(StringComparer.Ordinal));
         await foreach (var held in checkins.ListOnHoldAsync(cancellationToken))
         {
-            if (held.Lighter is not { Count: > 0 } lighter || await directory.FindAsync(held.UserId, cancellationToken) is not { Enabled: true } person)
+            if ((held.Lighter?.Count ?? 0) + (held.Recovered?.Count ?? 0) == 0
+                || await directory.FindAsync(held.UserId, cancellationToken) is not { Enabled: true } person)
                 continue;
             var groups = new List<string> { MetricGroups.Organisation, MetricGroups.Department(person.Department) };
-            groups.AddRange(lighter.Keys.Select(MetricGroups.Cadence));
             await foreach (var manager in ManagementChain.AboveAsync(person.ManagerId, async id => (await directory.FindAsync(id, cancellationToken))?.ManagerId))
                 groups.Add(MetricGroups.ManagerTree(manager));
-            foreach (var group in groups)
-                counts[group] = counts.GetValueOrDefault(group) + 1;
+            Count(lighter, held.Lighter?.Keys ?? []);
+            Count(recovered, held.Recovered?.Keys ?? []);
+
+            void Count(Dictionary<string, int> counts, IEnumerable<string> cadenceIds)
+            {
+                var ids = cadenceIds.ToList();
+                if (ids.Count == 0)
+                    return;
+                foreach (var group in groups.Concat(ids.Select(MetricGroups.Cadence)))
+                    counts[group] = counts.GetValueOrDefault(group) + 1;
+            }
         }
-        return counts;
+        return (lighter, recovered);
     }
 
     private static GroupFigures Figures(string key, string name, bool suppressed, int? people, GoalStock? stock, IEnumerable<DailyTally> rows, MetricsPeriod period)

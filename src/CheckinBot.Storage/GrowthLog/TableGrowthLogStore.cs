@@ -13,7 +13,7 @@ namespace CheckinBot.Storage.GrowthLog;
 /// The growth-log table: one partition per person holds their draft, check-ins, goals, preferences and hand-offs, so a
 /// finishing check-in commits with the goals it touches in one transaction. Each port sees only its own rows.
 /// </summary>
-internal sealed class TableGrowthLogStore(CheckinTables tables, PersonRowKeys rowKeys) : ICheckinStore, IGoalStore, IPersonalDataEraser
+internal sealed class TableGrowthLogStore(CheckinTables tables, PersonRowKeys rowKeys, TimeProvider timeProvider) : ICheckinStore, IGoalStore, IPersonalDataEraser
 {
     private TableClient Table => tables.GrowthLog;
 
@@ -156,13 +156,15 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, PersonRowKeys ro
             return false;
         // After the preferences, which stay the truth: a crash between the two leaves a preview counting the person as
         // due, while the send itself still honours the snooze or the away.
-        if (PersonOnHold.Holds(preferences))
+        if (PersonOnHold.Holds(preferences, timeProvider.GetUtcNow()))
         {
+            var (lighter, recovered) = PersonOnHold.AdaptationsOf(preferences, timeProvider.GetUtcNow());
             await Table.UpsertEntityAsync(new TableEntity(OnHoldPartition, preferences.UserId)
             {
                 ["Until"] = preferences.SnoozedUntil,
                 ["AwayUntil"] = preferences.AwayUntil,
-                ["Lighter"] = JsonSerializer.Serialize(preferences.Adaptations.Where(a => a.IsAdapted).ToDictionary(a => a.CadenceId, a => a.Describe())),
+                ["Lighter"] = JsonSerializer.Serialize(lighter),
+                ["Recovered"] = JsonSerializer.Serialize(recovered),
             }, TableUpdateMode.Replace, cancellationToken);
         }
         else
@@ -174,7 +176,8 @@ internal sealed class TableGrowthLogStore(CheckinTables tables, PersonRowKeys ro
     {
         await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == OnHoldPartition, cancellationToken: cancellationToken))
             yield return new PersonOnHold(row.RowKey, row.GetDateTimeOffset("Until"), row.GetDateTimeOffset("AwayUntil"),
-                row.GetString("Lighter") is { Length: > 0 } lighter ? JsonSerializer.Deserialize<Dictionary<string, string>>(lighter) : null);
+                row.GetString("Lighter") is { Length: > 0 } lighter ? JsonSerializer.Deserialize<Dictionary<string, string>>(lighter) : null,
+                row.GetString("Recovered") is { Length: > 0 } recovered ? JsonSerializer.Deserialize<Dictionary<string, DateTimeOffset>>(recovered) : null);
     }
 
     /// <summary>The index of snoozes and aways (its first name kept, so rows written before read on): not an Entra object id, so no person's log shares it.</summary>

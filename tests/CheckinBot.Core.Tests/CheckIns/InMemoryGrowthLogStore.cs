@@ -18,6 +18,15 @@ internal sealed class InMemoryGrowthLogStore : ICheckinStore, IGoalStore, IShare
 
     public IReadOnlyList<CheckinRecord> Records { get { lock (_gate) return [.. _records]; } }
 
+    /// <summary>The clock the on-hold index counts recent recoveries by.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    private PersonOnHold OnHold(CheckinPreferences preferences)
+    {
+        var (lighter, recovered) = PersonOnHold.AdaptationsOf(preferences, Clock.GetUtcNow());
+        return new PersonOnHold(preferences.UserId, preferences.SnoozedUntil, preferences.AwayUntil, lighter, recovered);
+    }
+
     /// <summary>A finished check-in, as if its dialogue had completed.</summary>
     public void AddRecord(CheckinRecord record)
     {
@@ -146,8 +155,7 @@ internal sealed class InMemoryGrowthLogStore : ICheckinStore, IGoalStore, IShare
     {
         List<PersonOnHold> snoozed;
         lock (_gate)
-            snoozed = [.. _preferences.Values.Where(PersonOnHold.Holds).Select(p => new PersonOnHold(p.UserId, p.SnoozedUntil, p.AwayUntil,
-                p.Adaptations.Where(a => a.IsAdapted).ToDictionary(a => a.CadenceId, a => a.Describe())))];
+            snoozed = [.. _preferences.Values.Where(p => PersonOnHold.Holds(p, Clock.GetUtcNow())).Select(OnHold)];
         foreach (var person in snoozed)
         {
             await Task.Yield();

@@ -103,6 +103,7 @@ public sealed class MetricsServiceTests
     [Fact]
     public async Task PeopleOnLighterCheckins_AreCountedInEachOfTheirGroups_AndNotInAHiddenOne()
     {
+        _log.Clock = _time;
         foreach (var (userId, cadenceId) in new[] { ("eng1", "weekly"), ("eng2", "weekly"), ("legal1", "weekly") })
         {
             await _log.TrySavePreferencesAsync(new CheckinBot.Core.CheckIns.CheckinPreferences
@@ -110,12 +111,20 @@ public sealed class MetricsServiceTests
                 UserId = userId, Adaptations = [new CheckinBot.Core.Fatigue.AdaptationState { CadenceId = cadenceId, Form = CheckinBot.Core.Fatigue.CheckinForm.Light }],
             }, CancellationToken.None);
         }
+        // eng3 came back to the full form on their own last month; eng4 did so long ago, which no longer counts.
+        foreach (var (userId, at) in new[] { ("eng3", Now.AddMonths(-1)), ("eng4", Now.AddMonths(-6)) })
+        {
+            await _log.TrySavePreferencesAsync(new CheckinBot.Core.CheckIns.CheckinPreferences
+            {
+                UserId = userId, Adaptations = [new CheckinBot.Core.Fatigue.AdaptationState { CadenceId = "weekly", RecoveredAt = at }],
+            }, CancellationToken.None);
+        }
         await _census.TakeIfDueAsync(CancellationToken.None);
 
         var report = await Service(minGroupSize: 3).ReportAsync(new MetricsRequest(MetricsGroupBy.Department, MetricsPeriod.Month, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 30)), CancellationToken.None);
 
-        Assert.Equal(3, report.Total.LighterCheckins);
-        Assert.Equal(2, report.Groups.Single(g => g.Key == "dept:Engineering").LighterCheckins);
+        Assert.Equal((3, 1), (report.Total.LighterCheckins, report.Total.RecoveredFromLighter));
+        Assert.Equal((2, 1), (report.Groups.Single(g => g.Key == "dept:Engineering").LighterCheckins, report.Groups.Single(g => g.Key == "dept:Engineering").RecoveredFromLighter));
         Assert.Null(report.Groups.Single(g => g.Key == "dept:Legal").LighterCheckins); // hidden with Leadership, as every figure
     }
 

@@ -482,6 +482,7 @@ async function renderOrganisation() {
       ['Completion rate', percent(total.participation.completionRate)],
       ['Not asked: away', String(total.participation.away)],
       ['On lighter check-ins now', String(total.lighterCheckins ?? 0)],
+      ['Back to full on their own (90 days)', String(total.recoveredFromLighter ?? 0)],
       ['Median minutes', total.participation.medianMinutesToComplete === null || total.participation.medianMinutesToComplete === undefined ? null : String(total.participation.medianMinutesToComplete)],
       ['Goals completed', String(total.goals.completed)],
     ])], true),
