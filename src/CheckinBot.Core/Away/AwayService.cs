@@ -20,7 +20,11 @@ public sealed partial class AwayService(ICheckinStore store, IAutomaticReplies a
 
     /// <summary>The person's away period that covers now or is still to come; null when they are not known to be away.</summary>
     public async Task<AwayPeriod?> FindAsync(string userId, CancellationToken cancellationToken) =>
-        Said(await store.FindPreferencesAsync(userId, cancellationToken)) ?? (await ReadAsync([userId], cancellationToken)).GetValueOrDefault(userId);
+        await FindAsync(userId, await store.FindPreferencesAsync(userId, cancellationToken), cancellationToken);
+
+    /// <summary><see cref="FindAsync(string, CancellationToken)"/> with their preferences already read (a run's send reads them anyway).</summary>
+    public async Task<AwayPeriod?> FindAsync(string userId, CheckinPreferences? preferences, CancellationToken cancellationToken) =>
+        Said(preferences) ?? (await ReadAsync([userId], cancellationToken)).GetValueOrDefault(userId);
 
     /// <summary>Everyone of <paramref name="userIds"/> known to be away now or later, by <see cref="FindAsync"/>'s rule.</summary>
     public async Task<IReadOnlyDictionary<string, AwayPeriod>> FindManyAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)

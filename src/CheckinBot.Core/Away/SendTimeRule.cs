@@ -1,3 +1,4 @@
+using CheckinBot.Core.CheckIns;
 using CheckinBot.Core.Time;
 using Microsoft.Extensions.Options;
 
@@ -18,11 +19,18 @@ public sealed class SendTimeRule(AwayService away, IOptions<WorkdayOptions> work
     public static readonly TimeSpan OpenEndedAwayCheckedEvery = TimeSpan.FromDays(1);
 
     /// <param name="chosenTime">The time HR chose for a question (its due time; a "run now" its start); null for reminders and nudges, which always keep to working hours.</param>
-    public async Task<SendTime> CheckAsync(string userId, string? timeZoneId, DateTimeOffset? chosenTime, CancellationToken cancellationToken)
+    public async Task<SendTime> CheckAsync(string userId, string? timeZoneId, DateTimeOffset? chosenTime, CancellationToken cancellationToken) =>
+        Check(await away.FindAsync(userId, cancellationToken), timeZoneId, chosenTime);
+
+    /// <summary>The same rule with the person's preferences already read (what they said of being away is there).</summary>
+    public async Task<SendTime> CheckAsync(string userId, CheckinPreferences? preferences, string? timeZoneId, DateTimeOffset? chosenTime, CancellationToken cancellationToken) =>
+        Check(await away.FindAsync(userId, preferences, cancellationToken), timeZoneId, chosenTime);
+
+    private SendTime Check(AwayPeriod? away, string? timeZoneId, DateTimeOffset? chosenTime)
     {
         var hours = workday.Value.Hours;
         var now = timeProvider.GetUtcNow();
-        if (await away.FindAsync(userId, cancellationToken) is { } period && period.Covers(now))
+        if (away is { } period && period.Covers(now))
             return new SendTime(hours.NextWithin(period.End ?? now + OpenEndedAwayCheckedEvery, timeZoneId), period);
         if (chosenTime is { } chosen && now < chosen + LateAfter)
             return SendTime.Now;

@@ -73,10 +73,12 @@ public sealed partial class CheckinService(
     /// twice for an occurrence that was answered, and continues an open draft instead of starting a second one.
     /// </summary>
     /// <param name="questionSetId">The cadence's question set: a new check-in asks its latest version.</param>
-    public async Task<ScheduledStart> StartScheduledAsync(string userId, string occurrenceId, CancellationToken cancellationToken, string questionSetId = QuestionSet.DefaultId)
+    /// <param name="known">The person's log as <see cref="ReadStartStateAsync"/> just read it, so a run reads it once per send.</param>
+    public async Task<ScheduledStart> StartScheduledAsync(
+        string userId, string occurrenceId, CancellationToken cancellationToken, string questionSetId = QuestionSet.DefaultId, CheckinStartState? known = null)
     {
         // One read of the person's log serves the common case; only a pending skip goes through the read-write loop.
-        var known = await store.ReadStartStateAsync(userId, cancellationToken);
+        known ??= await store.ReadStartStateAsync(userId, cancellationToken);
         if (known.Checkins.Any(r => r.OccurrenceId == occurrenceId))
             return new ScheduledStart(ScheduledStartOutcome.AlreadyDone);
         // A "run now" does not ask again whoever has this cadence's check-in open (a scheduled cycle continues an open
@@ -102,6 +104,10 @@ public sealed partial class CheckinService(
 
         return new ScheduledStart(ScheduledStartOutcome.Started, await StartOrResumeAsync(userId, occurrenceId, known, questionSetId, cancellationToken));
     }
+
+    /// <summary>What starting a scheduled check-in looks at (draft, preferences, records, goals), in one read.</summary>
+    public Task<CheckinStartState> ReadStartStateAsync(string userId, CancellationToken cancellationToken) =>
+        store.ReadStartStateAsync(userId, cancellationToken);
 
     /// <summary>
     /// The person's check-in for a scheduled occurrence while a reminder would still help: open on that occurrence, not

@@ -14,12 +14,13 @@ namespace CheckinBot.Core.Fatigue;
 public sealed partial class FatigueService(ICheckinStore store, TimeProvider timeProvider, ILogger<FatigueService> logger)
 {
     /// <summary>What to ask for this occurrence; reading and recording the signal once per occurrence.</summary>
-    public async Task<AdaptedAsk> AdaptAsync(string userId, Cadence cadence, string occurrenceId, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    /// <param name="history">The person's finished check-ins, as the send just read them.</param>
+    public async Task<AdaptedAsk> AdaptAsync(
+        string userId, Cadence cadence, string occurrenceId, DateTimeOffset dueAt, IReadOnlyList<CheckinRecord> history, CancellationToken cancellationToken)
     {
         var full = new AdaptedAsk(cadence.QuestionSetFor(occurrenceId));
         if (cadence.Adaptation is not { Enabled: true } guard || cadence.IsJourney || Occurrences.IsRunNow(occurrenceId))
             return full;
-        var history = await store.ListCheckinsAsync(userId, cancellationToken);
         AdaptationState? before = null;
         var saved = await OptimisticUpdate.RunAsync(
             () => store.FindPreferencesAsync(userId, cancellationToken),

@@ -187,11 +187,12 @@ public sealed class ChunkSender(
     /// occurrence still worth answering when they are back, or outside working hours after running late) or, away past
     /// the occurrence's answer window, recorded as <see cref="RecipientStatus.Away"/>.
     /// </summary>
-    private async Task<(bool Held, TimeSpan? Retry)> HoldAsync(RunRecipient claimed, Cadence cadence, ClaimHeartbeat heartbeat, CancellationToken stopping)
+    private async Task<(bool Held, TimeSpan? Retry)> HoldAsync(
+        RunRecipient claimed, Cadence cadence, CheckinPreferences? preferences, ClaimHeartbeat heartbeat, CancellationToken stopping)
     {
         var zone = claimed.TimeZone ?? cadence.Schedule.TimeZone;
         var now = timeProvider.GetUtcNow();
-        var when = await sendTime.CheckAsync(claimed.UserId, zone, claimed.DueAt ?? now, stopping);
+        var when = await sendTime.CheckAsync(claimed.UserId, preferences, zone, claimed.DueAt ?? now, stopping);
         if (when.HoldUntil is not { } hold)
             return (false, null);
         if (when.Away is null)
@@ -208,7 +209,9 @@ public sealed class ChunkSender(
         {
             if (cadence is not { Active: true })
                 return await outcomes.FinishAsync(heartbeat.LetGo(claimed), RecipientStatus.Skipped, "cadence paused or deleted");
-            if (await HoldAsync(claimed, cadence, heartbeat, stopping) is (Held: true, var retry))
+            // One read of their log serves the send-time rule (what they said of being away) and the start of the check-in.
+            var state = await checkins.ReadStartStateAsync(claimed.UserId, stopping);
+            if (await HoldAsync(claimed, cadence, state.Preferences, heartbeat, stopping) is (Held: true, var retry))
                 return retry;
             // Before anything is written for them: a person who never installed the bot, blocked it or erased their data
             // gets no draft (and no data back) from a run.
@@ -216,10 +219,10 @@ public sealed class ChunkSender(
                 return await outcomes.FinishAsync(heartbeat.LetGo(claimed), RecipientStatus.Unreachable, unreachable.Reason);
 
             // The form this person is asked (a tired person's light form, or none this week when stepped down).
-            var ask = await fatigue.AdaptAsync(claimed.UserId, cadence, claimed.OccurrenceId, claimed.FirstDueAt ?? claimed.DueAt ?? timeProvider.GetUtcNow(), stopping);
+            var ask = await fatigue.AdaptAsync(claimed.UserId, cadence, claimed.OccurrenceId, claimed.FirstDueAt ?? claimed.DueAt ?? timeProvider.GetUtcNow(), state.Checkins, stopping);
             if (ask.SteppedOver)
                 return await outcomes.FinishAsync(heartbeat.LetGo(claimed), RecipientStatus.Skipped, "stepped down: asked less often while tired");
-            var start = await checkins.StartScheduledAsync(claimed.UserId, claimed.OccurrenceId, stopping, ask.QuestionSetId);
+            var start = await checkins.StartScheduledAsync(claimed.UserId, claimed.OccurrenceId, stopping, ask.QuestionSetId, state);
             if (start is { Outcome: ScheduledStartOutcome.Snoozed, SnoozedUntil: { } until })
             {
                 // Sent when the snooze ends, unless the cadence's next cycle comes first: that one asks them anyway.

@@ -28,7 +28,7 @@ public sealed class FatigueServiceTests
         var due = FirstMonday.AddDays(7 * week);
         _time.SetUtcNow(due);
         var occurrence = $"weekly:{due:yyyy-MM-dd}";
-        var ask = await _fatigue.AdaptAsync("alex", cadence, occurrence, due, CancellationToken.None);
+        var ask = await _fatigue.AdaptAsync("alex", cadence, occurrence, due, _log.Records, CancellationToken.None);
         if (answer && !ask.SteppedOver)
         {
             _log.AddRecord(new CheckinBot.Core.CheckIns.CheckinRecord
@@ -67,7 +67,7 @@ public sealed class FatigueServiceTests
         for (var week = 0; week < 6; week++)
             await WeekAsync(cadence, week, answer: false);
 
-        var again = await _fatigue.AdaptAsync("alex", cadence, $"weekly:{FirstMonday.AddDays(35):yyyy-MM-dd}", FirstMonday.AddDays(35), CancellationToken.None);
+        var again = await _fatigue.AdaptAsync("alex", cadence, $"weekly:{FirstMonday.AddDays(35):yyyy-MM-dd}", FirstMonday.AddDays(35), _log.Records, CancellationToken.None);
 
         Assert.Equal(CadenceAdaptation.DefaultLightQuestionSetId, again.QuestionSetId);
         Assert.Equal(4, (await _log.FindPreferencesAsync("alex", CancellationToken.None))!.Adaptations[0].Asked.Count);
