@@ -20,9 +20,14 @@ public sealed record Cadence
     [JsonIgnore]
     public bool IsJourney => Schedule?.Frequency == CadenceFrequency.Journey; // null only in a request still to be validated
 
-    /// <summary>Every question set the cadence asks: its own, or each of a journey's steps'.</summary>
+    /// <summary>
+    /// Every question set the cadence asks: its own, or each of a journey's steps', and its light form when it adapts to
+    /// fatigue (so retiring that set is refused while the cadence may ask it).
+    /// </summary>
     [JsonIgnore]
-    public IEnumerable<string> QuestionSetIds => IsJourney ? (Schedule.Steps ?? []).Select(s => s.QuestionSetId) : [QuestionSetId];
+    public IEnumerable<string> QuestionSetIds =>
+        (IsJourney ? (Schedule.Steps ?? []).Select(s => s.QuestionSetId) : [QuestionSetId])
+        .Concat(Adaptation is { Enabled: true } adaptation ? [adaptation.LightQuestionSetId] : []);
 
     /// <summary>The set an occurrence asks: a journey step's own, else the cadence's.</summary>
     public string QuestionSetFor(string occurrenceId) =>

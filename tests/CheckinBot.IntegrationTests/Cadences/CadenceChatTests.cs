@@ -79,15 +79,18 @@ public sealed class CadenceChatTests(AzuriteFixture azurite) : IAsyncLifetime
             ["verb"] = "cadence.save", ["cadence.name"] = "Monthly career chat", ["cadence.frequency"] = "monthly", ["cadence.dayOfWeek"] = "Tuesday",
             ["cadence.weekOfMonth"] = "-1", ["cadence.localTime"] = "25:00", ["cadence.timeZone"] = "Europe/Berlin", ["cadence.everyone"] = "false", ["cadence.departments"] = "Sales, Operations",
             ["cadence.remindAfterHours"] = "48", ["cadence.remindMax"] = "1", ["cadence.skipDates"] = "2026-12-29",
-            ["cadence.adapt"] = "true", ["cadence.lightSet"] = "default", ["cadence.mayStepDown"] = "true", ["cadence.floor"] = "fortnightly",
+            ["cadence.adapt"] = "true", ["cadence.lightSet"] = "pulse-for-tired-weeks", ["cadence.mayStepDown"] = "true", ["cadence.floor"] = "fortnightly",
         };
         await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "", value: typed, replyToId: "form-1"));
         var rejected = _bot.Connector.Requests.Last(r => r.Method == "PUT").Body;
         Assert.Contains("Use a 24-hour time", rejected, StringComparison.Ordinal);
         Assert.Contains("Monthly career chat", rejected, StringComparison.Ordinal);
         Assert.Contains("2026-12-29", rejected, StringComparison.Ordinal);
+        Assert.Contains("There is no question set 'pulse-for-tired-weeks' for the light form", System.Text.RegularExpressions.Regex.Unescape(rejected), StringComparison.Ordinal);
         Assert.Null(await _bot.Services.GetRequiredService<ICadenceStore>().FindAsync("monthly-career-chat", CancellationToken.None));
 
+        var pulse = new { id = "pulse-for-tired-weeks", name = "Pulse", questions = new object[] { new { id = "ok", kind = "yesNo", prompt = "All good this week?" } } };
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await _bot.Client.PostAsJsonAsync("/api/admin/question-sets", pulse)).StatusCode);
         typed["cadence.localTime"] = "10:00";
         await PostAsync(Activities.Message(_bot.Connector.ServiceUrl, "", value: typed, replyToId: "form-1"));
         Assert.Contains("Saved: Monthly career chat.", _bot.Connector.Requests.Last(r => r.Method == "PUT").Body, StringComparison.Ordinal);
@@ -96,7 +99,10 @@ public sealed class CadenceChatTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal((48, 1), (saved.Reminder.AfterHours, saved.Reminder.Max));
         Assert.Equal([new DateOnly(2026, 12, 29)], saved.Schedule.SkipDates);
         Assert.Equal(["Sales", "Operations"], saved.Audience.Departments);
-        Assert.Equal(new CheckinBot.Core.Fatigue.CadenceAdaptation { Enabled = true, LightQuestionSetId = "default", MayChangeFrequency = true, Floor = CheckinBot.Core.Fatigue.AdaptationFloor.Fortnightly }, saved.Adaptation);
+        Assert.Equal(new CheckinBot.Core.Fatigue.CadenceAdaptation { Enabled = true, LightQuestionSetId = "pulse-for-tired-weeks", MayChangeFrequency = true, Floor = CheckinBot.Core.Fatigue.AdaptationFloor.Fortnightly }, saved.Adaptation);
+        var retire = await _bot.Client.DeleteAsync("/api/admin/question-sets/pulse-for-tired-weeks"); // the light form is asked too
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, retire.StatusCode);
+        Assert.Contains("Monthly career chat", await retire.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var runs = _bot.Services.GetRequiredService<CheckinBot.Core.Runs.RunService>();
         var run = await runs.StartAsync("monthly-career-chat", runId: null, force: false, CancellationToken.None);
@@ -110,7 +116,7 @@ public sealed class CadenceChatTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("Monthly career chat", list, StringComparison.Ordinal);
         Assert.Contains("on the last Tuesday at 10:00", list, StringComparison.Ordinal);
         Assert.Contains("0 of 8 sent, 8 unreachable", list, StringComparison.Ordinal); // Sales and Operations; none installed the bot
-        Assert.Contains("light form: default; may ask less often, down to fortnightly; 0 on lighter check-ins now", list, StringComparison.Ordinal);
+        Assert.Contains("light form: pulse-for-tired-weeks; may ask less often, down to fortnightly; 0 on lighter check-ins now", list, StringComparison.Ordinal);
         Assert.Contains("finished", list, StringComparison.Ordinal);
     }
 
