@@ -27,6 +27,18 @@ public sealed record AdaptationState
     /// <summary>Why the last change happened, in figures (who decided: the signal, or the person).</summary>
     public string? Why { get; init; }
 
+    /// <summary>The last <see cref="RememberedChanges"/> changes, oldest first: when, to what, and why (never an answer).</summary>
+    public IReadOnlyList<AdaptationChange> Changes { get; init; } = [];
+
+    public const int RememberedChanges = 10;
+
+    /// <summary>This state with its current form, step-down and reason recorded as a change at <paramref name="at"/>.</summary>
+    public AdaptationState Recorded(DateTimeOffset at) => this with
+    {
+        ChangedAt = at,
+        Changes = [.. Changes.TakeLast(RememberedChanges - 1), new AdaptationChange(at, Form, StepDown, Why ?? "")],
+    };
+
     /// <summary>When they last came back to the full form on their own (two healthy readings): the recovery the metrics count.</summary>
     public DateTimeOffset? RecoveredAt { get; init; }
 

@@ -73,11 +73,10 @@ public sealed partial class FatigueService(ICheckinStore store, TimeProvider tim
                 changed = p?.Adaptations.Any(a => a.IsAdapted) == true;
                 return p is null ? null : p with
                 {
-                    Adaptations = [.. p.Adaptations.Select(a => a with
+                    Adaptations = [.. p.Adaptations.Select(a => (a with
                     {
-                        Form = CheckinForm.Full, StepDown = 0, TiredInARow = 0, FullByChoice = true,
-                        ChangedAt = timeProvider.GetUtcNow(), Why = "they asked for full check-ins",
-                    })],
+                        Form = CheckinForm.Full, StepDown = 0, TiredInARow = 0, FullByChoice = true, Why = "they asked for full check-ins",
+                    }).Recorded(timeProvider.GetUtcNow()))],
                 };
             },
             next => store.TrySavePreferencesAsync(next, cancellationToken),
@@ -96,11 +95,11 @@ public sealed partial class FatigueService(ICheckinStore store, TimeProvider tim
         };
         var now = timeProvider.GetUtcNow();
         if (!next.FullByChoice && next.TiredInARow >= 2 && next.Form == CheckinForm.Full)
-            next = next with { Form = CheckinForm.Light, TiredInARow = 0, ChangedAt = now, Why = reading.Figures };
+            next = (next with { Form = CheckinForm.Light, TiredInARow = 0, Why = reading.Figures }).Recorded(now);
         else if (!next.FullByChoice && next.TiredInARow >= 2 && guard.MayChangeFrequency && IsWeekly(cadence) && next.StepDown < (int)guard.Floor)
-            next = next with { StepDown = next.StepDown + 1, TiredInARow = 0, ChangedAt = now, Why = reading.Figures };
+            next = (next with { StepDown = next.StepDown + 1, TiredInARow = 0, Why = reading.Figures }).Recorded(now);
         else if (next.HealthyInARow >= 2 && next.IsAdapted)
-            next = next with { Form = CheckinForm.Full, StepDown = 0, HealthyInARow = 0, ChangedAt = now, RecoveredAt = now, Why = "two healthy check-ins in a row" };
+            next = (next with { Form = CheckinForm.Full, StepDown = 0, HealthyInARow = 0, RecoveredAt = now, Why = "two healthy check-ins in a row" }).Recorded(now);
         // The signal reads the occurrences actually asked: one stepped over is not held against them.
         return SteppedOver(next, occurrenceId) ? next : next with { Asked = [.. next.Asked.TakeLast(FatigueReading.Window - 1), new AskedOccurrence(occurrenceId, dueAt)] };
     }

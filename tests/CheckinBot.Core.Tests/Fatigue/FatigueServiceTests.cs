@@ -57,7 +57,11 @@ public sealed class FatigueServiceTests
         for (var week = 6; week < 9; week++)
             await WeekAsync(cadence, week, answer: true);
         Assert.Equal("default", (await WeekAsync(cadence, 9, answer: true)).QuestionSetId);
-        Assert.Equal("two healthy check-ins in a row", (await _log.FindPreferencesAsync("alex", CancellationToken.None))!.Adaptations[0].Why);
+        var changes = (await _log.FindPreferencesAsync("alex", CancellationToken.None))!.Adaptations[0].Changes;
+        Assert.Equal(
+            [new AdaptationChange(FirstMonday.AddDays(35), CheckinForm.Light, 0, "you answered 0 of your last 4 check-ins"),
+             new AdaptationChange(FirstMonday.AddDays(56), CheckinForm.Full, 0, "two healthy check-ins in a row")],
+            changes); // who (the signal), when and why, in figures: the record of each change
     }
 
     [Fact]
