@@ -26,19 +26,6 @@ public sealed partial class AwayService(ICheckinStore store, IAutomaticReplies a
     public async Task<AwayPeriod?> FindAsync(string userId, CheckinPreferences? preferences, CancellationToken cancellationToken) =>
         Said(preferences) ?? (await ReadAsync([userId], cancellationToken)).GetValueOrDefault(userId);
 
-    /// <summary>Everyone of <paramref name="userIds"/> known to be away now or later, by <see cref="FindAsync"/>'s rule.</summary>
-    public async Task<IReadOnlyDictionary<string, AwayPeriod>> FindManyAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
-    {
-        var outlook = await ReadAsync(userIds, cancellationToken);
-        var away = new Dictionary<string, AwayPeriod>(StringComparer.OrdinalIgnoreCase);
-        foreach (var userId in userIds)
-        {
-            if ((Said(await store.FindPreferencesAsync(userId, cancellationToken)) ?? outlook.GetValueOrDefault(userId)) is { } period)
-                away[userId] = period;
-        }
-        return away;
-    }
-
     /// <summary>Reads, in batches, the automatic replies of those not read lately, so the sends that follow find them remembered.</summary>
     public Task PrefetchAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) => ReadAsync(userIds, cancellationToken);
 

@@ -22,14 +22,18 @@ public sealed class TeamService(
     {
         var reports = await directory.DirectReportsAsync(managerId, cancellationToken);
         var openToMe = await feedback.ListOpenAsksForAsync(managerId, cancellationToken);
-        var awayNow = await away.FindManyAsync([.. reports.Select(p => p.Id)], cancellationToken);
+        // One batched read of Outlook for the team; each report's preferences are read once, for both lines below.
+        await away.PrefetchAsync([.. reports.Select(p => p.Id)], cancellationToken);
         var members = new List<TeamMember>();
         foreach (var person in reports)
+        {
+            var preferences = await checkins.FindPreferencesAsync(person.Id, cancellationToken);
             members.Add(await MemberAsync(person, openToMe, cancellationToken) with
             {
-                Away = awayNow.GetValueOrDefault(person.Id) is { } period && period.Covers(timeProvider.GetUtcNow()) ? period : null,
-                LighterCheckins = (await checkins.FindPreferencesAsync(person.Id, cancellationToken))?.Adaptations.Any(a => a.IsAdapted) == true,
+                Away = await away.FindAsync(person.Id, preferences, cancellationToken) is { } period && period.Covers(timeProvider.GetUtcNow()) ? period : null,
+                LighterCheckins = preferences?.Adaptations.Any(a => a.IsAdapted) == true,
             });
+        }
         return members;
     }
 
