@@ -28,17 +28,21 @@ public sealed class ReviewPackService(
     public async Task<IReadOnlyList<ReviewEntry>> EntriesAsync(string userId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         (await ReadLogAsync(userId, cancellationToken)).Entries(from, to);
 
-    /// <summary>Stores the pack with the entries the person kept ticked (ids not in the period are ignored).</summary>
-    public async Task<ReviewPack> BuildAsync(string userId, DateOnly from, DateOnly to, IReadOnlyCollection<string> ticked, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the pack with the entries the person kept ticked (ids not in the period are ignored), and answers it as
+    /// it reads, from the same read of the log.
+    /// </summary>
+    public async Task<ReviewPackView> BuildAsync(string userId, DateOnly from, DateOnly to, IReadOnlyCollection<string> ticked, CancellationToken cancellationToken)
     {
-        var keep = (await EntriesAsync(userId, from, to, cancellationToken)).Where(e => ticked.Contains(e.Id)).Select(e => e.Id).ToList();
+        var log = await ReadLogAsync(userId, cancellationToken);
+        var keep = log.Entries(from, to).Where(e => ticked.Contains(e.Id)).Select(e => e.Id).ToList();
         var pack = new ReviewPack
         {
             UserId = userId, Id = Guid.NewGuid().ToString("N"), From = from, To = to, EntryIds = keep, CreatedAt = timeProvider.GetUtcNow(),
         };
         if (!await packs.TrySaveReviewPackAsync(pack, cancellationToken))
             throw new ConcurrencyConflictException($"Review pack {pack.Id} of {userId} already exists.");
-        return pack;
+        return await ViewAsync(pack, log, cancellationToken);
     }
 
     /// <summary>
@@ -49,11 +53,17 @@ public sealed class ReviewPackService(
     {
         if (await packs.FindReviewPackAsync(userId, packId, cancellationToken) is not { } pack || (forManager && pack.SharedAt is null))
             return null;
-        var log = await ReadLogAsync(userId, cancellationToken);
+        var own = await ViewAsync(pack, await ReadLogAsync(userId, cancellationToken), cancellationToken);
+        return forManager ? own.ManagersCopy() : own;
+    }
+
+    /// <summary>The person's own copy: the kept entries as the log has them now, and their sources.</summary>
+    private async Task<ReviewPackView> ViewAsync(ReviewPack pack, PersonLog log, CancellationToken cancellationToken)
+    {
         var kept = pack.EntryIds.ToHashSet(StringComparer.Ordinal);
-        var entries = log.Entries(pack.From, pack.To).Where(e => kept.Contains(e.Id) && !(forManager && e.FromPrivateCheckin)).ToList();
-        var name = (await directory.FindAsync(userId, cancellationToken))?.Name ?? "Your";
-        return new ReviewPackView(pack, name, forManager, entries, log.Sources(entries));
+        var entries = log.Entries(pack.From, pack.To).Where(e => kept.Contains(e.Id)).ToList();
+        var name = (await directory.FindAsync(pack.UserId, cancellationToken))?.Name ?? "Your";
+        return new ReviewPackView(pack, name, ForManager: false, entries, log.Sources(entries));
     }
 
     /// <summary>Shares the pack with the person's manager now; null when the directory lists no manager for them.</summary>

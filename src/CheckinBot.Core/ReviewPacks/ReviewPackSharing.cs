@@ -16,7 +16,7 @@ public sealed class ReviewPackSharing(ReviewPackService packs, ReviewPackLinks l
             return null;
         if (await packs.ShareAsync(userId, packId, cancellationToken) is not var (pack, managerId))
             return new ReviewPackShare(null, 0);
-        var managerCopy = (await packs.OpenAsync(userId, packId, forManager: true, cancellationToken))!;
+        var managerCopy = own.ManagersCopy();
         var link = await links.CreateAsync(botBaseUri, userId, packId, forManager: true, cancellationToken);
         await messenger.SendAsync(managerId, new ReviewPackSharedMessage(own.PersonName, pack.From, pack.To, managerCopy.Entries.Count, link), cancellationToken);
         return new ReviewPackShare((await directory.FindAsync(managerId, cancellationToken))?.Name ?? "your manager", own.Entries.Count - managerCopy.Entries.Count);

@@ -7,6 +7,9 @@ public static class IanaTimeZone
     public static TimeZoneInfo FindOrUtc(string? zoneId) =>
         zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 
+    /// <summary>The calendar day <paramref name="at"/> falls on in a zone (UTC when the id is missing or unknown).</summary>
+    public static DateOnly LocalDate(DateTimeOffset at, string? zoneId) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, FindOrUtc(zoneId)).DateTime);
+
     /// <summary>Returns the IANA id for a known IANA or Windows zone id, or null when it is unknown.</summary>
     public static string? Normalize(string? zoneId)
     {

@@ -36,7 +36,7 @@ public static class AwayCards
     [
         TextBlock.Heading(wasAway ? "Welcome back!" : "You weren't marked away."),
         .. outlook is { End: var end }
-            ? [new TextBlock($"Your Outlook automatic replies are still on{(end is { } e ? " until " + Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e, Core.Time.IanaTimeZone.FindOrUtc(timeZoneId)).DateTime)) : "")}, so I keep holding check-ins until they end. Turn them off in Outlook to hear from me sooner.")]
+            ? [new TextBlock($"Your Outlook automatic replies are still on{(end is { } e ? " until " + Day(Core.Time.IanaTimeZone.LocalDate(e, timeZoneId)) : "")}, so I keep holding check-ins until they end. Turn them off in Outlook to hear from me sooner.")]
             : new CardElement[] { new TextBlock("Check-ins, reminders and nudges reach you again, in your working hours. Type **check in** any time.") },
     ]);
 

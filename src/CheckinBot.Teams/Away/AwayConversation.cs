@@ -24,7 +24,7 @@ public sealed class AwayConversation(CheckinService checkins, AwayService away, 
     private async Task SayAwayAsync(TurnContext turn, string userId, string? text, CancellationToken cancellationToken)
     {
         var zone = await zones.FindAsync(userId, person: null, cancellationToken);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), IanaTimeZone.FindOrUtc(zone)).DateTime);
+        var today = IanaTimeZone.LocalDate(timeProvider.GetUtcNow(), zone);
         if (string.IsNullOrWhiteSpace(text))
         {
             await turn.SendCardAsync(AwayCards.Ask(today), cancellationToken);

@@ -58,10 +58,9 @@ public sealed class ReviewPackConversation(
         var ticked = Enum.GetValues<ReviewSection>()
             .SelectMany(s => (request.Get(ReviewPackCards.PickInput(s)) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToHashSet(StringComparer.Ordinal);
-        var pack = await packs.BuildAsync(request.UserId, from, to, ticked, cancellationToken);
-        var kept = (await packs.OpenAsync(request.UserId, pack.Id, forManager: false, cancellationToken))!.Entries;
-        var download = await links.CreateAsync(request.Turn.BotBaseUri, request.UserId, pack.Id, forManager: false, cancellationToken);
-        await request.Turn.ReplaceOrSendCardAsync(request.Action.CardActivityId, ReviewPackCards.Built(pack, kept, download), cancellationToken);
+        var built = await packs.BuildAsync(request.UserId, from, to, ticked, cancellationToken);
+        var download = await links.CreateAsync(request.Turn.BotBaseUri, request.UserId, built.Pack.Id, forManager: false, cancellationToken);
+        await request.Turn.ReplaceOrSendCardAsync(request.Action.CardActivityId, ReviewPackCards.Built(built.Pack, built.Entries, download), cancellationToken);
     }
 
     private async Task ShareAsync(CardRequest request, CancellationToken cancellationToken)
@@ -90,9 +89,6 @@ public sealed class ReviewPackConversation(
         await request.Turn.SendCardAsync(ReviewPackCards.AskSent(report.Name), cancellationToken);
     }
 
-    private async Task<DateOnly> TodayAsync(string userId, CancellationToken cancellationToken)
-    {
-        var zone = IanaTimeZone.FindOrUtc(await zones.FindAsync(userId, person: null, cancellationToken));
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), zone).DateTime);
-    }
+    private async Task<DateOnly> TodayAsync(string userId, CancellationToken cancellationToken) =>
+        IanaTimeZone.LocalDate(timeProvider.GetUtcNow(), await zones.FindAsync(userId, person: null, cancellationToken));
 }

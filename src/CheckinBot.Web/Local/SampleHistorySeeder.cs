@@ -78,9 +78,8 @@ internal sealed partial class SampleHistorySeeder(
         if (people.Find(p => string.Equals(p.Mail, AwayMail, StringComparison.OrdinalIgnoreCase)) is { } away)
         {
             clock.Now = now;
-            var zone = Core.Time.IanaTimeZone.FindOrUtc(away.TimeZone);
-            var back = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(10);
-            await service.SayAwayAsync(away.Id, Core.Cadences.CadenceCalendar.LocalToUtc(back, TimeOnly.MinValue, zone), stoppingToken);
+            var back = Core.Time.IanaTimeZone.LocalDate(now, away.TimeZone).AddDays(10);
+            await service.SayAwayAsync(away.Id, Core.Cadences.CadenceCalendar.LocalToUtc(back, TimeOnly.MinValue, Core.Time.IanaTimeZone.FindOrUtc(away.TimeZone)), stoppingToken);
         }
         LogSeeded(loggers.CreateLogger<SampleHistorySeeder>(), count, people.Count, Weeks);
     }

@@ -43,8 +43,8 @@ internal static class ReviewPackEndpoints
             if (Period(null, request.From, request.To, timeProvider) is not { } period)
                 return ApiProblems.BadParameter("from", "from and to (YYYY-MM-DD), at most two years, not in the future.");
             var userId = Admin.TabCaller.IdOf(http)!;
-            var pack = await packs.BuildAsync(userId, period.From, period.To, [.. request.EntryIds ?? []], ct);
-            return Results.Json(new { packId = pack.Id, lines = pack.EntryIds.Count, download = await links.CreateAsync(BaseUri(http), userId, pack.Id, forManager: false, ct) }, ApiJson.Options);
+            var built = await packs.BuildAsync(userId, period.From, period.To, [.. request.EntryIds ?? []], ct);
+            return Results.Json(new { packId = built.Pack.Id, lines = built.Entries.Count, download = await links.CreateAsync(BaseUri(http), userId, built.Pack.Id, forManager: false, ct) }, ApiJson.Options);
         });
         me.MapPost("/{packId}/share", async (HttpContext http, string packId, ReviewPackSharing sharing, CancellationToken ct) =>
             await sharing.ShareAsync(Admin.TabCaller.IdOf(http)!, packId, BaseUri(http), ct) switch

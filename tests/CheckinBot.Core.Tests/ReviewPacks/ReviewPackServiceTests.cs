@@ -72,7 +72,7 @@ public sealed class ReviewPackServiceTests
         var (from, to) = ReviewPeriod.LastMonths(12, Today);
 
         var entries = await _service.EntriesAsync(Alex, from, to, CancellationToken.None);
-        var pack = await _service.BuildAsync(Alex, from, to, [.. entries.Select(e => e.Id)], CancellationToken.None);
+        var pack = (await _service.BuildAsync(Alex, from, to, [.. entries.Select(e => e.Id)], CancellationToken.None)).Pack;
         var view = (await _service.OpenAsync(Alex, pack.Id, forManager: false, CancellationToken.None))!;
 
         Assert.Equal(52, view.Entries.Count(e => e.Section == ReviewSection.Wins));
@@ -101,7 +101,7 @@ public sealed class ReviewPackServiceTests
         var leftOut = entries.Where(e => e.Text is "Slow down in reviews" or "Win of week 3").Select(e => e.Id).ToList();
         Assert.Equal(2, leftOut.Count);
 
-        var pack = await _service.BuildAsync(Alex, from, to, [.. entries.Select(e => e.Id).Except(leftOut)], CancellationToken.None);
+        var pack = (await _service.BuildAsync(Alex, from, to, [.. entries.Select(e => e.Id).Except(leftOut)], CancellationToken.None)).Pack;
         _log.AddRecord(new CheckinRecord
         {
             UserId = Alex, CheckinId = "later", QuestionSetId = "default", QuestionSetVersion = 1, StartedAt = Now, CompletedAt = Now, SharedWithManager = true,
@@ -120,7 +120,7 @@ public sealed class ReviewPackServiceTests
         await SeedYearAsync();
         var (from, to) = ReviewPeriod.LastMonths(12, Today);
         var entries = await _service.EntriesAsync(Alex, from, to, CancellationToken.None);
-        var pack = await _service.BuildAsync(Alex, from, to, [.. entries.Select(e => e.Id)], CancellationToken.None);
+        var pack = (await _service.BuildAsync(Alex, from, to, [.. entries.Select(e => e.Id)], CancellationToken.None)).Pack;
 
         Assert.Null(await _service.OpenAsync(Alex, pack.Id, forManager: true, CancellationToken.None));
         var (shared, managerId) = (await _service.ShareAsync(Alex, pack.Id, CancellationToken.None))!.Value;
@@ -139,7 +139,7 @@ public sealed class ReviewPackServiceTests
         var (from, to) = ReviewPeriod.LastMonths(12, Today);
 
         Assert.Empty(await _service.EntriesAsync(Alex, from, to, CancellationToken.None));
-        var pack = await _service.BuildAsync(Alex, from, to, ["w-forged-id"], CancellationToken.None);
+        var pack = (await _service.BuildAsync(Alex, from, to, ["w-forged-id"], CancellationToken.None)).Pack;
         var view = (await _service.OpenAsync(Alex, pack.Id, forManager: false, CancellationToken.None))!;
 
         Assert.Empty(view.Entries);
