@@ -10,7 +10,8 @@ namespace CheckinBot.Core.Away;
 /// remembered for <see cref="RememberedFor"/>, so a person is read about once per run. A refused or failing read means
 /// "not known to be away": it is logged once and Outlook is left alone for <see cref="PauseAfterFailure"/>.
 /// </summary>
-public sealed partial class AwayService(ICheckinStore store, IAutomaticReplies automaticReplies, TimeProvider timeProvider, ILogger<AwayService> logger)
+public sealed partial class AwayService(
+    ICheckinStore store, IAutomaticReplies automaticReplies, Org.TurnBound turnBound, TimeProvider timeProvider, ILogger<AwayService> logger)
 {
     public static readonly TimeSpan RememberedFor = TimeSpan.FromHours(3);
     public static readonly TimeSpan PauseAfterFailure = TimeSpan.FromHours(1);
@@ -28,6 +29,17 @@ public sealed partial class AwayService(ICheckinStore store, IAutomaticReplies a
 
     /// <summary>Reads, in batches, the automatic replies of those not read lately, so the sends that follow find them remembered.</summary>
     public Task PrefetchAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) => ReadAsync(userIds, cancellationToken);
+
+    /// <summary>
+    /// On a turn (<c>team</c>, <c>back</c>, the My team view): reads Outlook for these people but waits at most the turn's
+    /// bound (<c>Graph:TurnLookupTimeout</c>); past it the read goes on in the background and fills the memory for the
+    /// next turn. Then <see cref="FindKnown"/> answers without asking anyone.
+    /// </summary>
+    public async Task PrefetchWithinTurnAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
+        await turnBound.WaitAsync(ReadAsync(userIds, CancellationToken.None), timeProvider.GetUtcNow(), cancellationToken);
+
+    /// <summary>What they said, else Outlook's answer as remembered: no call to anyone.</summary>
+    public AwayPeriod? FindKnown(string userId, CheckinPreferences? preferences) => Said(preferences) ?? Remembered(userId);
 
     /// <summary>What is known without asking anyone: a remembered Outlook answer, for the preview of a whole audience.</summary>
     public AwayPeriod? Remembered(string userId) =>

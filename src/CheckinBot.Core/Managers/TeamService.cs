@@ -22,15 +22,16 @@ public sealed class TeamService(
     {
         var reports = await directory.DirectReportsAsync(managerId, cancellationToken);
         var openToMe = await feedback.ListOpenAsksForAsync(managerId, cancellationToken);
-        // One batched read of Outlook for the team; each report's preferences are read once, for both lines below.
-        await away.PrefetchAsync([.. reports.Select(p => p.Id)], cancellationToken);
+        // One batched read of Outlook for the team, waited for no longer than a turn's bound; each report's preferences
+        // are read once, for both lines below.
+        await away.PrefetchWithinTurnAsync([.. reports.Select(p => p.Id)], cancellationToken);
         var members = new List<TeamMember>();
         foreach (var person in reports)
         {
             var preferences = await checkins.FindPreferencesAsync(person.Id, cancellationToken);
             members.Add(await MemberAsync(person, openToMe, cancellationToken) with
             {
-                Away = await away.FindAsync(person.Id, preferences, cancellationToken) is { } period && period.Covers(timeProvider.GetUtcNow()) ? period : null,
+                Away = away.FindKnown(person.Id, preferences) is { } period && period.Covers(timeProvider.GetUtcNow()) ? period : null,
                 LighterCheckins = preferences?.Adaptations.Any(a => a.IsAdapted) == true,
             });
         }

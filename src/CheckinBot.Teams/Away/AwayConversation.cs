@@ -42,7 +42,8 @@ public sealed class AwayConversation(CheckinService checkins, AwayService away, 
     private async Task SayBackAsync(TurnContext turn, string userId, CancellationToken cancellationToken)
     {
         var wasAway = await checkins.SayBackAsync(userId, cancellationToken);
-        var outlook = await away.FindAsync(userId, cancellationToken) is { Source: AwaySource.AutomaticReplies } period
+        await away.PrefetchWithinTurnAsync([userId], cancellationToken); // a turn: Graph at most its bound
+        var outlook = away.FindKnown(userId, preferences: null) is { Source: AwaySource.AutomaticReplies } period
             && period.Covers(timeProvider.GetUtcNow()) ? period : null;
         await turn.SendCardAsync(AwayCards.Back(wasAway, outlook, await zones.FindAsync(userId, person: null, cancellationToken)), cancellationToken);
     }

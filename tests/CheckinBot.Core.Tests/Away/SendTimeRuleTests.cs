@@ -21,7 +21,7 @@ public sealed class SendTimeRuleTests
 
     public SendTimeRuleTests()
     {
-        _away = new AwayService(_log, _outlook, _time, NullLogger<AwayService>.Instance);
+        _away = new AwayService(_log, _outlook, new CheckinBot.Core.Org.TurnBound(Options.Create(new CheckinBot.Core.Org.TurnLookupOptions()), _time), _time, NullLogger<AwayService>.Instance);
         _rule = new SendTimeRule(_away, Options.Create(new WorkdayOptions()), _time);
     }
 

@@ -52,7 +52,7 @@ public sealed class RunRulesTests
     private CheckinBot.Core.Away.AwayService? _away;
 
     /// <summary>One for the test, as in the host: what it read of Outlook is remembered across sends.</summary>
-    private CheckinBot.Core.Away.AwayService AwayNow => _away ??= new(_log, _outlook, _time, NullLogger<CheckinBot.Core.Away.AwayService>.Instance);
+    private CheckinBot.Core.Away.AwayService AwayNow => _away ??= new(_log, _outlook, new TurnBound(Options.Create(new TurnLookupOptions()), _time), _time, NullLogger<CheckinBot.Core.Away.AwayService>.Instance);
 
     private ChunkSender Sender => new(_cadences.Object, _runs, _runs, _runs, _queue,
         new CheckinService(_log, _log, QuestionSetStores.Holding().Object, new OutboxSignal(), new CheckinBot.Core.Tests.Messaging.InMemoryDeliveryOutbox(_time), new CheckinBot.Core.Tests.Insights.InMemoryMetricsOutbox(_time), _time, NullLogger<CheckinService>.Instance),
